@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** The only reader of process.env. Everything else receives an Env. */
+const bool = z
+  .string()
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+export const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  CIVICLINE_PROFILE: z.string().default('zibo-12345'),
+  CIVICLINE_PROFILE_DIR: z.string().optional(),
+  CIVICLINE_TEST_CLOCK: bool,
+  CIVICLINE_NOW: z.string().optional(),
+  /** Load the fictional demo city on first start (default on). */
+  CIVICLINE_DEMO: z
+    .string()
+    .optional()
+    .transform((v) => v === undefined || v === '1' || v === 'true' || v === 'yes'),
+  CIVICLINE_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
