@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { authenticate } from './features/auth/authenticate';
+import { authRoutes } from './features/auth/auth.routes';
+import { healthRoutes } from './features/health/health.routes';
+import type { AppContext } from './platform/context';
+import { AppError, isAppError } from './platform/errors';
+import { sendError } from './platform/http';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+/** Route plugins of every feature, in registration order. */
+type RoutePlugin = (ctx: AppContext) => Parameters<FastifyInstance['register']>[0];
+const featureRoutes: RoutePlugin[] = [healthRoutes, authRoutes];
+
+export interface BuildAppOptions {
+  /** Extra route plugins (features mounted by the composition root). */
+  routes?: RoutePlugin[];
+  serveWeb?: boolean;
+}
+
+export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('user', null);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'CivicLine API', description: '政务服务便民热线平台接口', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'no-referrer');
+    if (req.url.startsWith('/api/')) {
+      reply.header('Cache-Control', 'no-store');
+      req.user = await authenticate(ctx, req);
+    }
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (isAppError(err)) return sendError(reply, err);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        path: v.instancePath || '/',
+        message: v.message,
+      }));
+      return sendError(reply, new AppError('VALIDATION_FAILED', '提交的数据不符合要求', details));
+    }
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status === 413) return sendError(reply, new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大'));
+    if (status && status >= 400 && status < 500) {
+      return sendError(reply, new AppError('BAD_REQUEST', '请求格式不正确'));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' } });
+  });
+
+  for (const plugin of [...featureRoutes, ...(opts.routes ?? [])]) {
+    await app.register(plugin(ctx));
+  }
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const serveWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(webDist, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && serveWeb && !req.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(reply, new AppError('NOT_FOUND', '请求的资源不存在'));
+  });
+
+  return app;
+}

@@ -1,0 +1,61 @@
+import type { Db } from '../../platform/db';
+
+export function findUserByUsername(db: Db, username: string) {
+  return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export function findSessionUser(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('auth_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select([
+      's.id as sessionId',
+      's.expires_at as expiresAt',
+      's.revoked_at as revokedAt',
+      'u.id as userId',
+      'u.username',
+      'u.display_name as displayName',
+      'u.role',
+      'u.unit_id as unitId',
+      'u.active',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function insertSession(
+  db: Db,
+  row: { userId: number; tokenHash: string; now: Date; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('auth_session')
+    .values({
+      user_id: row.userId,
+      token_hash: row.tokenHash,
+      created_at: row.now,
+      last_seen_at: row.now,
+      expires_at: row.expiresAt,
+    })
+    .execute();
+}
+
+export async function revokeSession(db: Db, sessionId: number, now: Date): Promise<void> {
+  await db.updateTable('auth_session').set({ revoked_at: now }).where('id', '=', sessionId).execute();
+}
+
+export async function recordLoginResult(
+  db: Db,
+  userId: number,
+  ok: boolean,
+  lockUntil: Date | null,
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set((eb) =>
+      ok
+        ? { failed_logins: 0, locked_until: null }
+        : { failed_logins: eb('failed_logins', '+', 1), locked_until: lockUntil },
+    )
+    .where('id', '=', userId)
+    .execute();
+}

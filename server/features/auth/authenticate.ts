@@ -1,0 +1,25 @@
+import type { FastifyRequest } from 'fastify';
+import type { Role } from '../../../common/enums';
+import type { AppContext } from '../../platform/context';
+import type { SessionUser } from '../../platform/http';
+import { findSessionUser } from './auth.repository';
+import { hashToken } from './password';
+
+/** Resolves `Authorization: Bearer <token>` to the session's user, or null. */
+export async function authenticate(ctx: AppContext, req: FastifyRequest): Promise<SessionUser | null> {
+  const header = req.headers.authorization;
+  if (!header || !header.startsWith('Bearer ')) return null;
+  const token = header.slice(7).trim();
+  if (!token || token.length > 200) return null;
+  const row = await findSessionUser(ctx.db, hashToken(token));
+  if (!row || !row.active || row.revokedAt) return null;
+  if (row.expiresAt <= ctx.clock.now()) return null;
+  return {
+    id: row.userId,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role as Role,
+    unitId: row.unitId,
+    sessionId: row.sessionId,
+  };
+}

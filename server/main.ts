@@ -1,0 +1,52 @@
+import { buildApp } from './app';
+import { migrateToLatest } from './db/migrate';
+import { demoUsers, DEMO_PASSWORD } from './features/demo/demo-city';
+import { ensureReferenceData, loadDemoData } from './features/demo/load-demo-data';
+import { systemClock, TestClock, type Clock } from './platform/clock';
+import type { AppContext } from './platform/context';
+import { openDatabase } from './platform/db';
+import { readEnv } from './platform/env';
+import { createLogger } from './platform/logger';
+
+/** Composition root: env → logger → db → migrations → app + jobs. */
+async function main(): Promise<void> {
+  const env = readEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  await migrateToLatest(handle.db);
+  await ensureReferenceData(handle.db);
+  const demoLoaded = env.CIVICLINE_DEMO ? await loadDemoData(handle.db) : false;
+
+  const clock: Clock = env.CIVICLINE_TEST_CLOCK
+    ? new TestClock(env.CIVICLINE_NOW ? new Date(env.CIVICLINE_NOW) : undefined)
+    : systemClock;
+  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, env, clock, logger };
+  const app = await buildApp(ctx);
+  await app.listen({ port: env.PORT, host: env.HOST });
+
+  const where = handle.kind === 'pglite' ? `embedded database in ${env.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
+  const lines = [
+    '',
+    `CivicLine is running: http://localhost:${env.PORT}/  (API: /api, OpenAPI: /api/openapi.json)`,
+    `Database: ${where}${demoLoaded ? ' — demo city 云川市 loaded' : ''}`,
+  ];
+  if (env.CIVICLINE_DEMO) {
+    lines.push(`Demo accounts (password "${DEMO_PASSWORD}"; demo data only, never in production):`);
+    for (const u of demoUsers) lines.push(`  ${u.username.padEnd(14)} ${u.role.padEnd(12)} ${u.displayName}`);
+  }
+  if (env.CIVICLINE_TEST_CLOCK) lines.push('Test clock enabled: POST /api/admin/clock {"now": ISO}, POST /api/admin/sweep');
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  const shutdown = async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`CivicLine failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type BuildAppOptions } from '../app';
+import { DEMO_PASSWORD } from '../features/demo/demo-city';
+import { ensureReferenceData, loadDemoData } from '../features/demo/load-demo-data';
+import { TestClock } from '../platform/clock';
+import type { AppContext } from '../platform/context';
+import type { DatabaseHandle } from '../platform/db';
+import { readEnv, type Env } from '../platform/env';
+import { createLogger } from '../platform/logger';
+import { createTestDatabase } from './test-db';
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: TestClock;
+  handle: DatabaseHandle;
+  /** Signs in a demo user and returns headers with its bearer token. */
+  as(username: string): Promise<Record<string, string>>;
+  unitId(code: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The whole app on a fresh database with the demo city, a test clock and no network listener. */
+export async function createTestApp(
+  opts: { env?: Partial<Record<string, string>>; now?: string; build?: BuildAppOptions } = {},
+): Promise<TestApp> {
+  const handle = await createTestDatabase();
+  await ensureReferenceData(handle.db);
+  await loadDemoData(handle.db);
+  const env: Env = readEnv({ CIVICLINE_TEST_CLOCK: '1', LOG_LEVEL: 'silent', ...opts.env });
+  const clock = new TestClock(new Date(opts.now ?? '2026-11-23T09:00:00+08:00'));
+  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, env, clock, logger: createLogger('silent') };
+  const app = await buildApp(ctx, { serveWeb: false, ...opts.build });
+  await app.ready();
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    ctx,
+    clock,
+    handle,
+    async as(username) {
+      let token = tokens.get(username);
+      if (!token) {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username, password: DEMO_PASSWORD },
+        });
+        if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+        token = (res.json() as { token: string }).token;
+        tokens.set(username, token);
+      }
+      return { authorization: `Bearer ${token}` };
+    },
+    async unitId(code) {
+      const row = await handle.db.selectFrom('org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async close() {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
