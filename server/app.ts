@@ -9,6 +9,7 @@ import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
+  type FastifyPluginAsyncZod,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { authenticate } from './features/auth/authenticate';
@@ -21,7 +22,7 @@ import { sendError } from './platform/http';
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** Route plugins of every feature, in registration order. */
-type RoutePlugin = (ctx: AppContext) => Parameters<FastifyInstance['register']>[0];
+export type RoutePlugin = (ctx: AppContext) => FastifyPluginAsyncZod;
 const featureRoutes: RoutePlugin[] = [healthRoutes, authRoutes];
 
 export interface BuildAppOptions {
@@ -94,5 +95,5 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     return sendError(reply, new AppError('NOT_FOUND', '请求的资源不存在'));
   });
 
-  return app;
+  return app as unknown as FastifyInstance;
 }
