@@ -1,0 +1,85 @@
+import type { ProfileInput } from '../profile-schema';
+import { standardSatisfactionScale } from './common';
+
+/** 淄博12345政务服务便民热线运行管理办法(试行), 淄博市人民政府办公室, 2021-02-04. */
+export const zibo12345: ProfileInput = {
+  id: 'zibo-12345',
+  name: '淄博12345政务服务便民热线',
+  version: '2021-02-04',
+  regulation: {
+    title: '淄博12345政务服务便民热线运行管理办法(试行)',
+    issuer: '淄博市人民政府办公室',
+    date: '2021-02-04',
+  },
+  timezone: 'Asia/Shanghai',
+  endOfDay: '23:59:59',
+  workingWindows: [],
+  limits: {
+    dispatch: {
+      default: { amount: 1, unit: 'wd', start: 'arrival', article: 'zibo-12345 §11(2)' },
+      cases: [
+        {
+          when: { urgency: ['emergency', 'extra-urgent'] },
+          limit: { kind: 'no-limit', article: 'zibo-12345 §11(2), §13', note: '紧急事项及时转办: dispatched at once' },
+        },
+      ],
+    },
+    handle: {
+      default: { amount: 5, unit: 'wd', start: 'dispatch', article: 'zibo-12345 §11(3)' },
+      cases: [],
+    },
+    return: {
+      default: { amount: 2, unit: 'wd', start: 'dispatch', article: 'zibo-12345 §11(6)' },
+      cases: [
+        {
+          when: { level: ['province'] },
+          limit: { amount: 1, unit: 'wd', start: 'dispatch', article: 'zibo-12345 §11(6) (省级工单)' },
+        },
+      ],
+    },
+    feedback: {
+      default: {
+        kind: 'no-limit',
+        article: 'zibo-12345 §11(5)',
+        note: '在规定时限内反馈: the result is reported within the handling limit',
+      },
+      cases: [],
+    },
+  },
+  extension: {
+    requestLeadWd: 0,
+    maxWorkingDays: 5,
+    maxCount: 1,
+    relayToCity: false,
+    article: 'zibo-12345 §11(4)',
+    cases: [{ when: { level: ['province'] }, terms: { requestLeadWd: 1, article: 'zibo-12345 §11(4) (省级工单)' } }],
+  },
+  callback: {
+    limit: {
+      default: { kind: 'no-limit', article: 'zibo-12345 §11(8)', note: '审核后回访: after the reply passes review, no fixed time' },
+      cases: [],
+    },
+    channel: 'phone',
+    sampling: [{ by: 'platform', minRate: 1, period: 'order', article: 'zibo-12345 §11(8)' }],
+    article: 'zibo-12345 §11(8)',
+  },
+  emergency: {
+    urgencies: ['emergency', 'extra-urgent'],
+    initialResponse: { kind: 'duration', amount: 2, unit: 'h', start: 'dispatch', article: 'zibo-12345 §13' },
+    result: { unit: 'wd', start: 'dispatch', min: 1, max: 3, default: 3, article: 'zibo-12345 §13' },
+    reports: [],
+    article: 'zibo-12345 §13',
+  },
+  lights: {
+    yellow: { workingDaysBefore: 1 },
+    red: { workingDaysAfter: 1, reminderSlip: true },
+    article: 'zibo-12345 §12',
+  },
+  unitWarnings: null,
+  satisfaction: {
+    scale: standardSatisfactionScale,
+    satisfied: ['satisfied'],
+    ratings: 'process-and-result',
+    article: 'zibo-12345 §11(8), §11(10)',
+  },
+};

@@ -1,0 +1,250 @@
+/** Stage deadlines of one order under a profile and a calendar (SPEC §4, §4.1). Pure. */
+import {
+  formatLocalShort,
+  localDayOfMs,
+  msOfLocal,
+  parseClock,
+  parseWindows,
+  type WorkCalendar,
+} from '../calendar';
+import {
+  isEmergency,
+  selectExtensionTerms,
+  selectLimit,
+  type DurationLimit,
+  type Limit,
+  type Profile,
+  type ReceiveLimit,
+  type StartEvent,
+} from '../policy';
+import { addDurationMs, describeSpecialDays, provisionalNote } from './durations';
+import { receiveWithOfficeHours } from './office-hours';
+import { addHoursWithPauses, normalisePauses, nthCountingDay, pausedDayIntervals } from './pauses';
+import type { SlaFacts, StageDeadline, StageDeadlines } from './types';
+
+function startOf(facts: SlaFacts, ev: StartEvent): Date | null {
+  switch (ev) {
+    case 'arrival':
+      return facts.receivedAt;
+    case 'dispatch':
+      return facts.dispatchedAt ?? null;
+    case 'accept':
+      return facts.acceptedAt ?? null;
+    case 'reply':
+      return facts.repliedAt ?? null;
+    case 'close':
+      return facts.closedAt ?? null;
+  }
+}
+
+const eventText: Record<StartEvent, string> = {
+  arrival: 'arrival',
+  dispatch: 'dispatch',
+  accept: 'acceptance',
+  reply: 'reply',
+  close: 'closure',
+};
+
+function amountText(amount: number, unit: 'wd' | 'nd' | 'h'): string {
+  const s = Math.abs(amount) === 1 ? '' : 's';
+  return unit === 'wd' ? `${amount} working day${s}` : unit === 'nd' ? `${amount} natural day${s}` : `${amount} hour${s}`;
+}
+
+function ordinal(n: number): string {
+  const t = n % 100;
+  if (t >= 11 && t <= 13) return `${n}th`;
+  return `${n}${n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th'}`;
+}
+
+interface Ctx {
+  cal: WorkCalendar;
+  eod: number;
+}
+
+interface Due {
+  ms: number;
+  provisional: boolean;
+  explain: string;
+  firstDay: number;
+  lastDay: number;
+}
+
+/** A plain limit from its start, optionally with pauses (handling stage). */
+function durationDue(ctx: Ctx, startMs: number, l: { amount: number; unit: 'wd' | 'nd' | 'h' }, pauses: SlaFacts['pauses'] | null): Due {
+  const { cal, eod } = ctx;
+  const head = `${amountText(l.amount, l.unit)} from ${formatLocalShort(startMs)}`;
+  const startDay = localDayOfMs(startMs);
+  const norm = pauses ? normalisePauses(pauses, startMs) : [];
+  if (l.unit === 'h') {
+    const r = addHoursWithPauses(startMs, Math.round(l.amount * 3_600_000), norm);
+    const note = r.pausedMs > 0 ? ` (+${Math.round(r.pausedMs / 60_000)} min suspended)` : '';
+    return { ms: r.ms, provisional: false, explain: head + note, firstDay: startDay, lastDay: localDayOfMs(r.ms) };
+  }
+  if (norm.length === 0) {
+    const ms = addDurationMs(cal, startMs, l.amount, l.unit, eod);
+    const day = localDayOfMs(ms);
+    const special = l.unit === 'wd' ? describeSpecialDays(cal, startDay + 1, day) : '';
+    return {
+      ms,
+      provisional: l.unit === 'wd' && cal.anyProvisional(startDay + 1, day),
+      explain: special ? `${head} (${special})` : head,
+      firstDay: startDay,
+      lastDay: day,
+    };
+  }
+  const r = nthCountingDay(cal, startDay, l.amount, l.unit, pausedDayIntervals(norm));
+  const special = l.unit === 'wd' ? describeSpecialDays(cal, startDay + 1, r.day) : '';
+  const notes = [special, r.skipped > 0 ? `${r.skipped} ${l.unit === 'wd' ? 'working' : 'natural'} day(s) suspended` : '']
+    .filter(Boolean)
+    .join('; ');
+  return {
+    ms: msOfLocal(r.day, eod),
+    provisional: l.unit === 'wd' && cal.anyProvisional(startDay + 1, r.day),
+    explain: notes ? `${head} (${notes})` : head,
+    firstDay: startDay,
+    lastDay: r.day,
+  };
+}
+
+function stage(
+  key: StageDeadline['stage'],
+  startMs: number,
+  due: Due,
+  article: string,
+  extra?: { warnAt?: number | null; redAt?: number | null; provisional?: boolean },
+): StageDeadline {
+  return {
+    stage: key,
+    startAt: new Date(startMs),
+    dueAt: new Date(due.ms),
+    warnAt: extra?.warnAt == null ? null : new Date(extra.warnAt),
+    redAt: extra?.redAt == null ? null : new Date(extra.redAt),
+    provisional: due.provisional || (extra?.provisional ?? false),
+    explain: `${due.explain}, ${article}`,
+    article,
+  };
+}
+
+function simpleStage(ctx: Ctx, key: StageDeadline['stage'], limit: Limit | ReceiveLimit | null, facts: SlaFacts, profile: Profile): StageDeadline | null {
+  if (!limit || limit.kind === 'no-limit') return null;
+  const start = startOf(facts, limit.start);
+  if (!start) return null;
+  const startMs = start.getTime();
+  if (limit.kind === 'office-hours') {
+    const r = receiveWithOfficeHours(ctx.cal, startMs, limit, parseWindows(profile.workingWindows));
+    const provisional = ctx.cal.anyProvisional(r.firstDay, r.lastDay);
+    return stage(key, startMs, { ...r, provisional, explain: r.explain + (provisional ? `; ${provisionalNote(ctx.cal, r.firstDay, r.lastDay)}` : '') }, limit.article);
+  }
+  const due = durationDue(ctx, startMs, limit, null);
+  if (due.provisional) due.explain += `; ${provisionalNote(ctx.cal, due.firstDay, due.lastDay)}`;
+  return stage(key, startMs, due, limit.article);
+}
+
+/** The handling limit, or the emergency result limit for emergency orders. */
+function handlingLimit(profile: Profile, facts: SlaFacts): { limit: DurationLimit | null; note: string } {
+  const em = profile.emergency;
+  if (em && em.result && isEmergency(profile, facts)) {
+    const requested = facts.emergencyResultDays ?? em.result.default;
+    const amount = Math.min(em.result.max, Math.max(em.result.min, Math.round(requested)));
+    const note = amount !== requested ? ` (requested ${requested}, limited to ${em.result.min}-${em.result.max})` : '';
+    return {
+      limit: { kind: 'duration', amount, unit: em.result.unit, start: em.result.start, article: em.result.article },
+      note: `emergency result${note}: `,
+    };
+  }
+  const l = selectLimit(profile.limits.handle, facts);
+  return { limit: l && l.kind === 'duration' ? l : null, note: '' };
+}
+
+export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts: SlaFacts): StageDeadlines {
+  const ctx: Ctx = { cal: calendar, eod: parseClock(profile.endOfDay) };
+  const out: StageDeadlines = {};
+
+  const receive = simpleStage(ctx, 'receiveBy', selectLimit(profile.limits.receive, facts), facts, profile);
+  if (receive) out.receiveBy = receive;
+
+  const em = profile.emergency;
+  const firstContactLimit =
+    em && em.initialResponse && isEmergency(profile, facts) ? em.initialResponse : selectLimit(profile.limits.firstContact, facts);
+  const firstContact = simpleStage(ctx, 'firstContactBy', firstContactLimit, facts, profile);
+  if (firstContact) out.firstContactBy = firstContact;
+
+  const ret = simpleStage(ctx, 'returnBy', selectLimit(profile.limits.return, facts), facts, profile);
+  if (ret) out.returnBy = ret;
+
+  const { limit: handle, note } = handlingLimit(profile, facts);
+  const handleStart = handle ? startOf(facts, handle.start) : null;
+  if (handle && handleStart) {
+    const startMs = handleStart.getTime();
+    const due = durationDue(ctx, startMs, handle, facts.pauses);
+    let dueMs = due.ms;
+    let lastDay = due.lastDay;
+    let explain = note + due.explain;
+    let provisional = due.provisional;
+    const extDays = facts.extensions.reduce((s, e) => s + e.workingDays, 0);
+    if (extDays > 0) {
+      const dueDay = localDayOfMs(dueMs);
+      const norm = normalisePauses(facts.pauses, msOfLocal(dueDay + 1, 0));
+      const r = nthCountingDay(calendar, dueDay, extDays, 'wd', pausedDayIntervals(norm));
+      dueMs = msOfLocal(r.day, ctx.eod);
+      lastDay = r.day;
+      provisional = provisional || calendar.anyProvisional(dueDay + 1, r.day);
+      const ext = profile.extension?.article ?? 'approved extension';
+      const special = describeSpecialDays(calendar, dueDay + 1, r.day);
+      explain += `, extended by ${amountText(extDays, 'wd')}${special ? ` (${special})` : ''} [${ext}]`;
+    }
+    const open = facts.pauses.find((p) => p.to === null && p.from.getTime() >= startMs);
+    if (open) explain += `; suspended since ${formatLocalShort(open.from.getTime())}, to be recomputed on resumption`;
+
+    let warnAt: number | null = null;
+    let redAt: number | null = null;
+    let article = handle.article;
+    const lights = profile.lights;
+    if (lights) {
+      const dueDay = localDayOfMs(dueMs);
+      if (lights.yellow) {
+        const d = calendar.addWorkingDays(dueDay, -lights.yellow.workingDaysBefore);
+        warnAt = Math.min(dueMs, Math.max(startMs, msOfLocal(d, ctx.eod)));
+        provisional = provisional || calendar.anyProvisional(d, dueDay);
+      }
+      if (lights.red) {
+        const d = calendar.addWorkingDays(dueDay, lights.red.workingDaysAfter);
+        redAt = Math.max(dueMs, msOfLocal(d, ctx.eod));
+        provisional = provisional || calendar.anyProvisional(dueDay, d);
+        lastDay = Math.max(lastDay, d);
+      }
+      article = `${article}; lights ${lights.article}`;
+    }
+    if (provisional) explain += `; ${provisionalNote(calendar, due.firstDay + 1, lastDay)}`;
+    out.handleBy = stage('handleBy', startMs, { ...due, ms: dueMs, provisional, explain }, handle.article, { warnAt, redAt });
+    out.handleBy.article = article;
+
+    const terms = selectExtensionTerms(profile.extension, facts);
+    if (terms && (terms.maxCount === null || facts.extensions.length < terms.maxCount)) {
+      const dueDay = localDayOfMs(dueMs);
+      const k = terms.requestLeadWd;
+      const d = k === 0 ? dueDay : calendar.addWorkingDays(dueDay, -k);
+      const at = k === 0 ? dueMs : msOfLocal(d, ctx.eod);
+      const prov = calendar.anyProvisional(Math.min(d, dueDay), dueDay);
+      const what =
+        k === 0
+          ? 'by the handling deadline'
+          : `by the end of the ${k === 1 ? '' : `${ordinal(k)} `}working day before the deadline's day`;
+      out.extensionRequestBy = {
+        stage: 'extensionRequestBy',
+        startAt: new Date(startMs),
+        dueAt: new Date(at),
+        warnAt: null,
+        redAt: null,
+        provisional: prov || provisional,
+        explain: `extension request ${what} (deadline ${formatLocalShort(dueMs)}), ${terms.article}`,
+        article: terms.article,
+      };
+    }
+  }
+
+  const callback = profile.callback ? simpleStage(ctx, 'callbackBy', selectLimit(profile.callback.limit, facts), facts, profile) : null;
+  if (callback) out.callbackBy = callback;
+
+  return out;
+}

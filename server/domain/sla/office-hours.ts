@@ -1,0 +1,58 @@
+/**
+ * Receive window with office hours (tianjin-urban §8(1), SPEC §4.1):
+ * - arriving on a working day inside a working window (09:00 ≤ t < 16:00) → t + withinHours;
+ * - otherwise the next opening O (start of the next window on a working day); the deadline is
+ *   O + longHoliday.hours if t, or any part of the span from t to O, falls in a block of
+ *   consecutive non-working days that contains a public holiday and is at least
+ *   longHoliday.minDays long; else O + offHoursHours.
+ */
+import {
+  MS_PER_HOUR,
+  formatLocalShort,
+  isWithinWindows,
+  localDayOfMs,
+  nextOpening,
+  type ParsedWindow,
+  type WorkCalendar,
+} from '../calendar';
+import type { OfficeHoursLimit } from '../policy';
+import { describeSpecialDays } from './durations';
+
+export function receiveWithOfficeHours(
+  cal: WorkCalendar,
+  arrivalMs: number,
+  rule: OfficeHoursLimit,
+  windows: readonly ParsedWindow[],
+): { ms: number; explain: string; firstDay: number; lastDay: number } {
+  if (isWithinWindows(cal, arrivalMs, windows)) {
+    return {
+      ms: arrivalMs + rule.withinHours * MS_PER_HOUR,
+      explain: `${rule.withinHours} hours from ${formatLocalShort(arrivalMs)} (within office hours)`,
+      firstDay: localDayOfMs(arrivalMs),
+      lastDay: localDayOfMs(arrivalMs),
+    };
+  }
+  const opening = nextOpening(cal, arrivalMs, windows);
+  const d0 = localDayOfMs(arrivalMs);
+  const d1 = localDayOfMs(opening);
+  let long = false;
+  if (rule.longHoliday) {
+    // Non-working days from t's day up to the day before O; blocks are checked whole.
+    for (let d = d0; d < d1 && !long; d++) {
+      const block = cal.offBlock(d);
+      if (block && block.hasHoliday && block.length >= rule.longHoliday.minDays) long = true;
+      if (block) d = block.end;
+    }
+  }
+  const hours = long && rule.longHoliday ? rule.longHoliday.hours : rule.offHoursHours;
+  const special = describeSpecialDays(cal, d0, d1);
+  const why = long
+    ? `holiday of ${rule.longHoliday?.minDays ?? 5} or more days${special ? `: ${special}` : ''}`
+    : `off hours${special ? `; ${special}` : ''}`;
+  return {
+    ms: opening + hours * MS_PER_HOUR,
+    explain: `${hours} hours after the next opening ${formatLocalShort(opening)} (received ${formatLocalShort(arrivalMs)}, ${why})`,
+    firstDay: d0,
+    lastDay: d1,
+  };
+}
