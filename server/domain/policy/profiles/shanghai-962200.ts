@@ -1,0 +1,100 @@
+import type { ProfileInput } from '../profile-schema';
+import { standardSatisfactionScale } from './common';
+
+/** 上海市"962200"社区服务热线管理办法 (沪民办发〔2017〕33号), 上海市民政局, 2017-12-12. */
+export const shanghai962200: ProfileInput = {
+  id: 'shanghai-962200',
+  name: '上海市"962200"社区服务热线',
+  version: '2017-12-12',
+  regulation: {
+    title: '上海市"962200"社区服务热线管理办法',
+    issuer: '上海市民政局',
+    date: '2017-12-12',
+    docNo: '沪民办发〔2017〕33号',
+  },
+  timezone: 'Asia/Shanghai',
+  endOfDay: '23:59:59',
+  workingWindows: [],
+  limits: {
+    dispatch: {
+      default: { amount: 1, unit: 'wd', start: 'arrival', article: 'shanghai-962200 §10(2)' },
+      cases: [
+        {
+          label: '应急处理',
+          when: { urgency: ['emergency', 'extra-urgent'] },
+          limit: { kind: 'no-limit', article: 'shanghai-962200 §10(3)', note: '立即流转: dispatched at once' },
+        },
+      ],
+    },
+    // §11: an electronic order counts as received when the hotline dispatches it.
+    firstContact: {
+      default: { amount: 1, unit: 'wd', start: 'dispatch', article: 'shanghai-962200 §11(1)' },
+      cases: [],
+    },
+    handle: {
+      default: {
+        amount: 5,
+        unit: 'wd',
+        start: 'dispatch',
+        article: 'shanghai-962200 §11(2)',
+        note: '法定或承诺办理期限优先 (add a case per category)',
+      },
+      cases: [
+        {
+          label: '复杂、疑难',
+          when: { complex: true },
+          limit: { amount: 10, unit: 'wd', start: 'dispatch', article: 'shanghai-962200 §11(2) (复杂、疑难)' },
+        },
+      ],
+    },
+    feedback: {
+      default: { kind: 'no-limit', article: 'shanghai-962200 §11(2)', note: 'the citizen is answered within the handling limit' },
+      cases: [],
+    },
+  },
+  extension: null,
+  callback: {
+    limit: {
+      default: { kind: 'no-limit', article: 'shanghai-962200 §13', note: '按照每月一定比例回访: monthly sample, no per-order limit' },
+      cases: [],
+    },
+    channel: 'any',
+    sampling: [
+      { by: 'platform', minRate: null, period: 'month', article: 'shanghai-962200 §13' },
+      { by: 'supervised', minRate: 1, period: 'order', article: 'shanghai-962200 §13' },
+    ],
+    article: 'shanghai-962200 §13',
+  },
+  emergency: {
+    urgencies: ['emergency', 'extra-urgent'],
+    initialResponse: null,
+    result: null,
+    reports: [
+      {
+        kind: 'duration',
+        amount: 0.5,
+        unit: 'h',
+        start: 'arrival',
+        article: 'shanghai-962200 §15',
+        note: '重大突发事项: oral report within 30 minutes',
+      },
+      {
+        kind: 'duration',
+        amount: 2,
+        unit: 'h',
+        start: 'arrival',
+        article: 'shanghai-962200 §15',
+        note: 'written follow-up report after 2 hours',
+      },
+    ],
+    article: 'shanghai-962200 §10(3), §15',
+  },
+  lights: null,
+  unitWarnings: null,
+  satisfaction: {
+    scale: standardSatisfactionScale,
+    satisfied: ['satisfied'],
+    ratings: 'overall',
+    article: 'shanghai-962200 §24',
+  },
+};

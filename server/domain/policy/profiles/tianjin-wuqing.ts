@@ -1,0 +1,79 @@
+import type { ProfileInput } from '../profile-schema';
+import { standardSatisfactionScale } from './common';
+
+/** 武清区便民服务专线管理规定实施细则, 天津市武清区人民政府办公室, 2015-08-12. */
+export const tianjinWuqing: ProfileInput = {
+  id: 'tianjin-wuqing',
+  name: '武清区便民服务专线',
+  version: '2015-08-12',
+  regulation: {
+    title: '武清区便民服务专线管理规定实施细则',
+    issuer: '天津市武清区人民政府办公室',
+    date: '2015-08-12',
+  },
+  timezone: 'Asia/Shanghai',
+  endOfDay: '23:59:59',
+  workingWindows: [],
+  limits: {
+    dispatch: {
+      default: { kind: 'no-limit', article: 'tianjin-wuqing §17', note: '审核后即时转: dispatched at once after review' },
+      cases: [],
+    },
+    firstContact: {
+      default: { kind: 'no-limit', article: 'tianjin-wuqing §19(1)', note: '第一时间联系: at once, no fixed time' },
+      cases: [],
+    },
+    handle: {
+      // §19(2): 一般求助类事项 2 working days; a dispatched consultation is handled as a general request.
+      default: {
+        amount: 2,
+        unit: 'wd',
+        start: 'dispatch',
+        article: 'tianjin-wuqing §19(2)',
+        note: '一般求助类事项; 法律法规或有关部门对办理期限有明确规定的, 从其规定 (add a case per category)',
+      },
+      cases: [
+        {
+          label: '投诉、举报、意见建议',
+          when: { type: ['complaint', 'report', 'suggestion'] },
+          limit: { amount: 7, unit: 'wd', start: 'dispatch', article: 'tianjin-wuqing §19(2)' },
+        },
+        {
+          label: '其他疑难事项',
+          when: { complex: true },
+          limit: { amount: 7, unit: 'wd', start: 'dispatch', article: 'tianjin-wuqing §19(2)' },
+        },
+      ],
+    },
+    feedback: {
+      default: { kind: 'no-limit', article: 'tianjin-wuqing §19(2)', note: 'the citizen is answered within the handling limit' },
+      cases: [],
+    },
+  },
+  extension: {
+    requestLeadWd: 1,
+    maxWorkingDays: null,
+    maxCount: null,
+    relayToCity: true,
+    article: 'tianjin-wuqing §21',
+    cases: [],
+  },
+  callback: {
+    limit: {
+      default: { amount: 24, unit: 'h', start: 'reply', article: 'tianjin-wuqing §25' },
+      cases: [],
+    },
+    channel: 'any',
+    sampling: [{ by: 'platform', minRate: 1, period: 'order', article: 'tianjin-wuqing §25' }],
+    article: 'tianjin-wuqing §25',
+  },
+  emergency: null,
+  lights: null,
+  unitWarnings: null,
+  satisfaction: {
+    scale: standardSatisfactionScale,
+    satisfied: ['satisfied'],
+    ratings: 'overall',
+    article: 'tianjin-wuqing §25, §28',
+  },
+};
