@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
+import { registerCalendarCommand } from './calendar';
+import { registerDeadlineCommand } from './deadline';
+import { registerLimitsCommand } from './limits';
 
 /** Every command module adds its commands here. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerDeadlineCommand(program);
+  registerLimitsCommand(program);
+  registerCalendarCommand(program);
 }
