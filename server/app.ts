@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
+import sjson from 'secure-json-parse';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -14,7 +15,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { authenticate } from './features/auth/authenticate';
 import { authRoutes } from './features/auth/auth.routes';
+import { adminRoutes } from './features/admin/admin.routes';
 import { healthRoutes } from './features/health/health.routes';
+import { orgRoutes } from './features/org/org.routes';
+import { ticketRoutes } from './features/tickets/tickets.routes';
 import type { AppContext } from './platform/context';
 import { AppError, isAppError } from './platform/errors';
 import { sendError } from './platform/http';
@@ -23,7 +27,7 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../w
 
 /** Route plugins of every feature, in registration order. */
 export type RoutePlugin = (ctx: AppContext) => FastifyPluginAsyncZod;
-const featureRoutes: RoutePlugin[] = [healthRoutes, authRoutes];
+const featureRoutes: RoutePlugin[] = [healthRoutes, authRoutes, orgRoutes, ticketRoutes, adminRoutes];
 
 export interface BuildAppOptions {
   /** Extra route plugins (features mounted by the composition root). */
@@ -40,6 +44,17 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('user', null);
+  // An empty JSON body counts as {} (clients often send the header without a body).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, {});
+    try {
+      done(null, sjson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' }) as unknown);
+    } catch {
+      done(new AppError('BAD_REQUEST', '请求体不是合法的 JSON'), undefined);
+    }
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

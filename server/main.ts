@@ -2,6 +2,8 @@ import { buildApp } from './app';
 import { migrateToLatest } from './db/migrate';
 import { demoUsers, DEMO_PASSWORD } from './features/demo/demo-city';
 import { ensureReferenceData, loadDemoData } from './features/demo/load-demo-data';
+import { loadRules } from './features/rules/rules.service';
+import { startSweeper } from './jobs/sla-sweep';
 import { systemClock, TestClock, type Clock } from './platform/clock';
 import type { AppContext } from './platform/context';
 import { openDatabase } from './platform/db';
@@ -20,15 +22,18 @@ async function main(): Promise<void> {
   const clock: Clock = env.CIVICLINE_TEST_CLOCK
     ? new TestClock(env.CIVICLINE_NOW ? new Date(env.CIVICLINE_NOW) : undefined)
     : systemClock;
-  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, env, clock, logger };
+  const rules = await loadRules(handle.db, env.CIVICLINE_PROFILE, env.CIVICLINE_PROFILE_DIR);
+  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, env, clock, logger, rules };
   const app = await buildApp(ctx);
   await app.listen({ port: env.PORT, host: env.HOST });
+  const stopSweeper = startSweeper(ctx);
 
   const where = handle.kind === 'pglite' ? `embedded database in ${env.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [
     '',
     `CivicLine is running: http://localhost:${env.PORT}/  (API: /api, OpenAPI: /api/openapi.json)`,
     `Database: ${where}${demoLoaded ? ' — demo city 云川市 loaded' : ''}`,
+    `Policy profile: ${rules.profile.id} (${rules.profile.name}), calendar version ${rules.calendarVersion}`,
   ];
   if (env.CIVICLINE_DEMO) {
     lines.push(`Demo accounts (password "${DEMO_PASSWORD}"; demo data only, never in production):`);
@@ -38,6 +43,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
   const shutdown = async () => {
+    stopSweeper();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from '../app';
 import { DEMO_PASSWORD } from '../features/demo/demo-city';
 import { ensureReferenceData, loadDemoData } from '../features/demo/load-demo-data';
+import { loadRules } from '../features/rules/rules.service';
 import { TestClock } from '../platform/clock';
 import type { AppContext } from '../platform/context';
 import type { DatabaseHandle } from '../platform/db';
@@ -29,7 +30,8 @@ export async function createTestApp(
   await loadDemoData(handle.db);
   const env: Env = readEnv({ CIVICLINE_TEST_CLOCK: '1', LOG_LEVEL: 'silent', ...opts.env });
   const clock = new TestClock(new Date(opts.now ?? '2026-11-23T09:00:00+08:00'));
-  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, env, clock, logger: createLogger('silent') };
+  const rules = await loadRules(handle.db, env.CIVICLINE_PROFILE, env.CIVICLINE_PROFILE_DIR);
+  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, env, clock, logger: createLogger('silent'), rules };
   const app = await buildApp(ctx, { serveWeb: false, ...opts.build });
   await app.ready();
   const tokens = new Map<string, string>();

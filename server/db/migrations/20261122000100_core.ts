@@ -123,6 +123,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       received_at timestamptz not null,
       dispatched_at timestamptz,
       replied_at timestamptz,
+      callback_at timestamptz,
       closed_at timestamptz,
       created_by bigint references app_user(id),
       created_at timestamptz not null,
@@ -163,6 +164,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       actor_user_id bigint references app_user(id),
       actor_unit_id bigint references org_unit(id),
       action text not null,
+      party text,
       payload jsonb not null default '{}',
       from_status text,
       to_status text not null,
@@ -180,6 +182,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       warn_at timestamptz,
       red_at timestamptz,
       met_at timestamptz,
+      alert_level smallint not null default 0,
       provisional boolean not null default false,
       explain text not null,
       profile_id text not null,
@@ -187,9 +190,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       calendar_version bigint,
       primary key (ticket_id, stage)
     )`.execute(db);
-  await sql`create index ticket_deadline_warn_idx on ticket_deadline(warn_at) where met_at is null`.execute(db);
-  await sql`create index ticket_deadline_due_idx on ticket_deadline(due_at) where met_at is null`.execute(db);
-  await sql`create index ticket_deadline_red_idx on ticket_deadline(red_at) where met_at is null`.execute(db);
+  // The sweep's range scans: what turned yellow / overdue / red and was not alerted yet.
+  await sql`create index ticket_deadline_warn_idx on ticket_deadline(warn_at) where met_at is null and alert_level < 1`.execute(db);
+  await sql`create index ticket_deadline_due_idx on ticket_deadline(due_at) where met_at is null and alert_level < 2`.execute(db);
+  await sql`create index ticket_deadline_red_idx on ticket_deadline(red_at) where met_at is null and alert_level < 3`.execute(db);
 
   await sql`
     create table ticket_alert (

@@ -114,6 +114,7 @@ export interface TicketTable {
   received_at: Timestamp;
   dispatched_at: Timestamp | null;
   replied_at: Timestamp | null;
+  callback_at: Timestamp | null;
   closed_at: Timestamp | null;
   created_by: number | null;
   created_at: Timestamp;
@@ -144,6 +145,7 @@ export interface TicketEventTable {
   actor_user_id: number | null;
   actor_unit_id: number | null;
   action: string;
+  party: string | null;
   payload: JSONColumnType<Record<string, unknown>>;
   from_status: string | null;
   to_status: string;
@@ -158,6 +160,7 @@ export interface TicketDeadlineTable {
   warn_at: Timestamp | null;
   red_at: Timestamp | null;
   met_at: Timestamp | null;
+  alert_level: Generated<number>;
   provisional: boolean;
   explain: string;
   profile_id: string;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roles } from '../../../common/enums';
+import { systemClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import { requireUser } from '../../platform/http';
 import { revokeSession } from './auth.repository';
@@ -32,7 +33,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req) => {
       const user = requireUser(req);
-      await revokeSession(ctx.db, user.sessionId, ctx.clock.now());
+      await revokeSession(ctx.db, user.sessionId, systemClock.now());
       return { ok: true };
     });
 

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../../common/enums';
+import { systemClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
 import { findSessionUser } from './auth.repository';
@@ -13,7 +14,7 @@ export async function authenticate(ctx: AppContext, req: FastifyRequest): Promis
   if (!token || token.length > 200) return null;
   const row = await findSessionUser(ctx.db, hashToken(token));
   if (!row || !row.active || row.revokedAt) return null;
-  if (row.expiresAt <= ctx.clock.now()) return null;
+  if (row.expiresAt <= systemClock.now()) return null;
   return {
     id: row.userId,
     username: row.username,

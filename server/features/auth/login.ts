@@ -1,5 +1,6 @@
 import type { Role } from '../../../common/enums';
 import { AppError } from '../../platform/errors';
+import { systemClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import { findUserByUsername, insertSession, recordLoginResult } from './auth.repository';
 import { hashToken, newToken, verifyPassword } from './password';
@@ -14,7 +15,8 @@ export interface LoginResult {
 }
 
 export async function login(ctx: AppContext, input: { username: string; password: string }): Promise<LoginResult> {
-  const now = ctx.clock.now();
+  // Sessions and lockouts run on real time, never on the training/test clock.
+  const now = systemClock.now();
   const user = await findUserByUsername(ctx.db, input.username);
   if (!user || !user.active) throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
   if (user.locked_until && user.locked_until > now) {

@@ -1,0 +1,236 @@
+import type { AssignmentStatus, PendingRequest, TicketStatus } from './statuses';
+import { terminalStatuses, ticketStatuses } from './statuses';
+
+/**
+ * The work-order lifecycle as ONE table (DESIGN rule 2). Every state change of an order goes
+ * through decideTransition(); the use cases only lock the row, ask here, and write the result.
+ * Articles: zibo-12345 §11 (受理/转办/办理/延期/反馈/回退/续报/回访/重办/办结), wuqing §17-§25,
+ * tianjin-urban §7-§8, shanghai §10-§13.
+ */
+export const ticketActions = [
+  'dispatch',
+  'accept',
+  'record-contact',
+  'reply',
+  'approve-reply',
+  'reject-reply',
+  'record-callback',
+  'redo',
+  'close',
+  'request-return',
+  'approve-return',
+  'reject-return',
+  'request-extension',
+  'approve-extension',
+  'reject-extension',
+  'report-progress',
+  'appeal',
+  'uphold-appeal',
+  'dismiss-appeal',
+  'merge',
+  'not-accept',
+  'suspend',
+  'resume',
+  'supervise',
+  'remind',
+] as const;
+export type TicketAction = (typeof ticketActions)[number];
+
+/** Actions that only open an order (recorded as its first events). */
+export const intakeActions = ['create', 'direct-answer', 'intake-not-accept'] as const;
+export type IntakeAction = (typeof intakeActions)[number];
+
+export const actionLabels: Record<TicketAction | IntakeAction, string> = {
+  create: '登记工单',
+  'direct-answer': '直接答复',
+  'intake-not-accept': '不予受理',
+  dispatch: '派单',
+  accept: '签收',
+  'record-contact': '先行联系',
+  reply: '答复',
+  'approve-reply': '审核通过',
+  'reject-reply': '审核退回',
+  'record-callback': '回访',
+  redo: '重办',
+  close: '办结',
+  'request-return': '申请回退',
+  'approve-return': '同意回退',
+  'reject-return': '驳回回退',
+  'request-extension': '申请延期',
+  'approve-extension': '同意延期',
+  'reject-extension': '驳回延期',
+  'report-progress': '续报',
+  appeal: '申诉',
+  'uphold-appeal': '申诉成立',
+  'dismiss-appeal': '申诉不成立',
+  merge: '合并',
+  'not-accept': '不予受理',
+  suspend: '挂起',
+  resume: '恢复',
+  supervise: '督办',
+  remind: '催办',
+};
+
+/**
+ * How the acting user stands to this order:
+ * platform = dispatcher/admin of the platform holding it (or above it); lead/co = a handler of
+ * the lead or a co-handling unit; callback = callback agent / quality inspector; supervisor;
+ * agent = intake agent; system = the deadline sweep.
+ */
+export type Party = 'platform' | 'lead' | 'co' | 'callback' | 'supervisor' | 'agent' | 'system';
+
+export interface TransitionState {
+  status: TicketStatus;
+  pendingRequest: PendingRequest;
+  statusBeforeSuspend: TicketStatus | null;
+  /** The lead assignee is itself a (sub-)platform that re-dispatches to its own units. */
+  leadIsPlatform: boolean;
+}
+
+export interface ActorStanding {
+  parties: ReadonlySet<Party>;
+  /** Status of the acting unit's own co-handling assignment, when it has one. */
+  coAssignmentStatus?: AssignmentStatus | null;
+}
+
+/** Facts of the action that decide its outcome (computed by the use case from the payload). */
+export interface ActionFacts {
+  /** record-callback: the citizen was reached. */
+  reached?: boolean;
+  /** record-callback: the ratings count as satisfied under the profile. */
+  satisfied?: boolean;
+}
+
+type Target = TicketStatus | 'same' | 'before-suspend' | ((facts: ActionFacts, s: TransitionState) => TicketStatus | 'same');
+
+interface Rule {
+  action: TicketAction;
+  party: Party[];
+  from: readonly TicketStatus[] | 'open';
+  pending?: Exclude<PendingRequest, null> | 'none';
+  guard?: (s: TransitionState, a: ActorStanding) => boolean;
+  to: Target;
+  setPending?: PendingRequest;
+}
+
+const open = 'open' as const;
+
+export const transitionTable: readonly Rule[] = [
+  // 转办/派单 [zibo §11(2); wuqing §16-§18; tianjin-urban §8(2)-(3)]: the platform reviews and dispatches;
+  // a sub-platform that received the order re-dispatches it to its own units; the platform may re-assign.
+  { action: 'dispatch', party: ['platform'], from: ['pending_dispatch', 'dispatched'], pending: 'none', to: 'dispatched' },
+  { action: 'dispatch', party: ['lead'], from: ['dispatched'], pending: 'none', guard: (s) => s.leadIsPlatform, to: 'dispatched' },
+  // 签收 (sign for the order)
+  { action: 'accept', party: ['lead'], from: ['dispatched'], pending: 'none', guard: (s) => !s.leadIsPlatform, to: 'in_progress' },
+  { action: 'accept', party: ['co'], from: ['dispatched', 'in_progress'], guard: (_s, a) => a.coAssignmentStatus === 'dispatched', to: 'same' },
+  // 先行联系 [wuqing §19(1); shanghai §11(1)]
+  { action: 'record-contact', party: ['lead'], from: ['in_progress'], to: 'same' },
+  { action: 'record-contact', party: ['co'], from: ['in_progress'], guard: (_s, a) => a.coAssignmentStatus === 'accepted', to: 'same' },
+  // 答复/反馈 [zibo §11(5); beijing-miyun §18]; co-handling units reply to the lead unit [wuqing §18]
+  { action: 'reply', party: ['lead'], from: ['in_progress'], pending: 'none', to: 'replied' },
+  { action: 'reply', party: ['co'], from: ['dispatched', 'in_progress'], guard: (_s, a) => a.coAssignmentStatus === 'accepted', to: 'same' },
+  // 续报 [zibo §11(7)]
+  { action: 'report-progress', party: ['lead'], from: ['in_progress'], to: 'same' },
+  // 审核 [zibo §11(8); tianjin-urban §4(3)]
+  { action: 'approve-reply', party: ['platform'], from: ['replied'], to: 'pending_callback' },
+  { action: 'reject-reply', party: ['platform'], from: ['replied'], to: 'in_progress' },
+  // 回访 [zibo §11(8); wuqing §25]: satisfied → closed; unsatisfied → judged; not reached → stays
+  {
+    action: 'record-callback',
+    party: ['callback', 'platform'],
+    from: ['pending_callback'],
+    to: (f) => (!f.reached ? 'same' : f.satisfied ? 'closed' : 'unsatisfied'),
+  },
+  // 重办 [zibo §11(9); tianjin-urban §7(2)]
+  { action: 'redo', party: ['platform', 'callback'], from: ['unsatisfied'], to: 'in_progress' },
+  // 办结 [zibo §11(10)]: the answer conforms to law and policy, or the citizen cannot be reached
+  { action: 'close', party: ['platform', 'callback'], from: ['unsatisfied', 'pending_callback'], to: 'closed' },
+  // 申诉 [tianjin-urban §5(5), §6(3), §7(2)]
+  { action: 'appeal', party: ['lead'], from: ['unsatisfied'], to: 'appealed' },
+  { action: 'uphold-appeal', party: ['platform', 'callback'], from: ['appealed'], to: 'closed' },
+  { action: 'dismiss-appeal', party: ['platform', 'callback'], from: ['appealed'], to: 'unsatisfied' },
+  // 回退 [zibo §11(6); tianjin-urban §8(5)]
+  { action: 'request-return', party: ['lead'], from: ['dispatched', 'in_progress'], pending: 'none', to: 'same', setPending: 'return' },
+  { action: 'approve-return', party: ['platform'], from: ['dispatched', 'in_progress'], pending: 'return', to: 'pending_dispatch', setPending: null },
+  { action: 'reject-return', party: ['platform'], from: ['dispatched', 'in_progress'], pending: 'return', to: 'same', setPending: null },
+  // 延期 [zibo §11(4); wuqing §21; beijing-miyun §17; tianjin-urban §8(6)]
+  { action: 'request-extension', party: ['lead'], from: ['in_progress'], pending: 'none', to: 'same', setPending: 'extension' },
+  { action: 'approve-extension', party: ['platform'], from: ['in_progress'], pending: 'extension', to: 'same', setPending: null },
+  { action: 'reject-extension', party: ['platform'], from: ['in_progress'], pending: 'extension', to: 'same', setPending: null },
+  // 一事一单 [shanghai §10]: duplicates are merged before dispatch
+  { action: 'merge', party: ['platform', 'agent'], from: ['pending_dispatch'], to: 'merged' },
+  { action: 'not-accept', party: ['platform'], from: ['pending_dispatch'], to: 'not_accepted' },
+  // 挂起 while responsibility is ruled on [zibo §16]
+  { action: 'suspend', party: ['platform'], from: ['pending_dispatch', 'dispatched', 'in_progress'], pending: 'none', to: 'suspended' },
+  { action: 'resume', party: ['platform'], from: ['suspended'], to: 'before-suspend' },
+  // 督办/催办 [zibo §12, §15; shanghai §12; beijing-miyun §20]
+  { action: 'supervise', party: ['supervisor', 'platform'], from: open, to: 'same' },
+  { action: 'remind', party: ['system', 'supervisor', 'platform'], from: ['dispatched', 'in_progress', 'replied', 'suspended'], to: 'same' },
+];
+
+export interface Decision {
+  action: TicketAction;
+  party: Party;
+  from: TicketStatus;
+  to: TicketStatus;
+  pendingRequest: PendingRequest;
+  statusBeforeSuspend: TicketStatus | null;
+}
+
+export type DecisionResult = { ok: true; decision: Decision } | { ok: false; reason: string };
+
+function matches(rule: Rule, s: TransitionState, a: ActorStanding, party: Party): boolean {
+  if (!rule.party.includes(party) || !a.parties.has(party)) return false;
+  const fromOk = rule.from === open ? !terminalStatuses.includes(s.status) : rule.from.includes(s.status);
+  if (!fromOk) return false;
+  if (rule.pending === 'none' && s.pendingRequest !== null) return false;
+  if (rule.pending && rule.pending !== 'none' && s.pendingRequest !== rule.pending) return false;
+  return rule.guard ? rule.guard(s, a) : true;
+}
+
+function findRule(action: string, s: TransitionState, a: ActorStanding): { rule: Rule; party: Party } | null {
+  for (const rule of transitionTable) {
+    if (rule.action !== action) continue;
+    for (const party of rule.party) if (matches(rule, s, a, party)) return { rule, party };
+  }
+  return null;
+}
+
+export function decideTransition(
+  s: TransitionState,
+  action: string,
+  actor: ActorStanding,
+  facts: ActionFacts = {},
+): DecisionResult {
+  if (!(ticketActions as readonly string[]).includes(action)) return { ok: false, reason: `未知操作 ${action}` };
+  const found = findRule(action, s, actor);
+  if (!found) return { ok: false, reason: `当前状态下不能执行“${actionLabels[action as TicketAction]}”` };
+  const { rule, party } = found;
+  let to: TicketStatus;
+  if (rule.to === 'same') to = s.status;
+  else if (rule.to === 'before-suspend') to = s.statusBeforeSuspend ?? 'pending_dispatch';
+  else if (typeof rule.to === 'function') {
+    const r = rule.to(facts, s);
+    to = r === 'same' ? s.status : r;
+  } else to = rule.to;
+  return {
+    ok: true,
+    decision: {
+      action: rule.action,
+      party,
+      from: s.status,
+      to,
+      pendingRequest: rule.setPending !== undefined ? rule.setPending : s.pendingRequest,
+      statusBeforeSuspend: to === 'suspended' ? s.status : rule.action === 'resume' ? null : s.statusBeforeSuspend,
+    },
+  };
+}
+
+/** The actions this actor may take now, for `allowedActions` in responses. */
+export function allowedActions(s: TransitionState, actor: ActorStanding): TicketAction[] {
+  return ticketActions.filter((a) => a !== 'remind' && findRule(a, s, actor) !== null);
+}
+
+export function isTicketStatus(v: string): v is TicketStatus {
+  return (ticketStatuses as readonly string[]).includes(v);
+}

@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { runSweep } from '../../jobs/sla-sweep';
+import { TestClock } from '../../platform/clock';
+import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { requireRole } from '../../platform/http';
+
+/** Operations for administrators; the clock only exists with CIVICLINE_TEST_CLOCK=1 (never in production). */
+export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/api/admin/clock', { schema: { tags: ['admin'], summary: '平台当前时间' } }, async () => ({
+      now: ctx.clock.now(),
+      testClock: ctx.clock instanceof TestClock,
+    }));
+
+    app.post(
+      '/api/admin/clock',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: '设置测试时钟 Set the platform time (test clock only)',
+          body: z.object({ now: z.iso.datetime({ offset: true }) }),
+        },
+      },
+      async (req) => {
+        requireRole(req, 'admin');
+        if (!(ctx.clock instanceof TestClock)) {
+          throw new AppError('FORBIDDEN', '测试时钟未启用（需设置 CIVICLINE_TEST_CLOCK=1）');
+        }
+        ctx.clock.set(new Date(req.body.now));
+        return { now: ctx.clock.now() };
+      },
+    );
+
+    app.post(
+      '/api/admin/sweep',
+      { schema: { tags: ['admin'], summary: '立即执行时限扫描 Run the deadline sweep now' } },
+      async (req) => {
+        requireRole(req, 'admin', 'supervisor');
+        return runSweep(ctx);
+      },
+    );
+  };
+}

@@ -1,0 +1,109 @@
+import type { CreateTicketBody } from '../../../common/contracts/tickets';
+import { formatDay, localDay } from '../../domain/calendar';
+import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import type { SessionUser } from '../../platform/http';
+import { syncDeadlines } from './perform-action';
+import { appendEvent, insertTicket, nextTicketNo } from './tickets.repository';
+
+const intakeRoles = ['agent', 'dispatcher', 'admin'] as const;
+
+/**
+ * Intake (受理) [zibo §10; beijing-miyun §6, §15]: records the request and, by disposition,
+ * opens a work order to dispatch, records a direct answer, or records a not-accepted request
+ * with the reason and the channel to use instead.
+ */
+export async function createTicket(ctx: AppContext, user: SessionUser, body: CreateTicketBody): Promise<number> {
+  if (!(intakeRoles as readonly string[]).includes(user.role)) {
+    throw new AppError('FORBIDDEN', '只有话务员、派单员可以登记工单');
+  }
+  const now = ctx.clock.now();
+  const receivedAt = body.receivedAt ? new Date(body.receivedAt) : now;
+  if (receivedAt.getTime() > now.getTime() + 60_000) {
+    throw new AppError('VALIDATION_FAILED', '受理时间不能晚于当前时间', [{ path: '/receivedAt', message: 'in the future' }]);
+  }
+  if (body.category) {
+    const cat = await ctx.db.selectFrom('category').select('code').where('code', '=', body.category).executeTakeFirst();
+    if (!cat) throw new AppError('VALIDATION_FAILED', `问题分类 ${body.category} 不存在`, [{ path: '/category', message: 'unknown' }]);
+  }
+  const platform = await ctx.db
+    .selectFrom('org_unit')
+    .select(['id', 'is_platform', 'kind'])
+    .where('id', '=', user.unitId)
+    .executeTakeFirstOrThrow();
+  const platformUnitId = platform.is_platform
+    ? platform.id
+    : (await ctx.db.selectFrom('org_unit').select('id').where('kind', '=', 'center').orderBy('id').executeTakeFirstOrThrow()).id;
+
+  const status =
+    body.disposition === 'direct-answer' ? 'answered' : body.disposition === 'not-accepted' ? 'not_accepted' : 'pending_dispatch';
+  const action =
+    body.disposition === 'direct-answer' ? 'direct-answer' : body.disposition === 'not-accepted' ? 'intake-not-accept' : 'create';
+  const closed = status !== 'pending_dispatch';
+
+  return ctx.db.transaction().execute(async (trx) => {
+    const ticketNo = await nextTicketNo(trx, formatDay(localDay(now)));
+    const id = await insertTicket(trx, {
+      ticket_no: ticketNo,
+      status,
+      channel: body.channel,
+      type: body.type,
+      category_code: body.category ?? null,
+      urgency: body.urgency,
+      source_level: body.level,
+      caller_name: body.caller.name ?? null,
+      caller_phone: body.caller.phone ?? null,
+      caller_address: body.caller.address ?? null,
+      confidential: body.caller.confidential,
+      location_address: body.location.address ?? null,
+      location_region: body.location.region ?? null,
+      content: body.content,
+      demand: body.demand ?? null,
+      channel_ref: body.channelRef ?? null,
+      tags: body.tags,
+      complex: body.complex,
+      answer: body.answer ?? null,
+      not_accepted_reason: body.notAcceptedReason ?? null,
+      suggested_channel: body.suggestedChannel ?? null,
+      platform_unit_id: platformUnitId,
+      lead_unit_id: null,
+      status_before_suspend: null,
+      pending_request: null,
+      merged_into_id: null,
+      emergency_result_days: null,
+      process_satisfaction: null,
+      result_satisfaction: null,
+      contacted_by_unit: null,
+      profile_id: ctx.rules.profile.id,
+      profile_version: ctx.rules.profile.version,
+      calendar_version: ctx.rules.calendarVersion,
+      received_at: receivedAt,
+      dispatched_at: null,
+      replied_at: null,
+      callback_at: null,
+      closed_at: closed ? now : null,
+      created_by: user.id,
+      created_at: now,
+      updated_at: now,
+    });
+    await appendEvent(trx, {
+      ticketId: id,
+      at: now,
+      actorUserId: user.id,
+      actorUnitId: user.unitId,
+      action,
+      party: 'agent',
+      payload: {
+        channel: body.channel,
+        type: body.type,
+        ...(body.answer ? { answer: body.answer } : {}),
+        ...(body.knowledgeArticleId ? { knowledgeArticleId: body.knowledgeArticleId } : {}),
+        ...(body.notAcceptedReason ? { reason: body.notAcceptedReason, suggestedChannel: body.suggestedChannel ?? null } : {}),
+      },
+      from: null,
+      to: status,
+    });
+    await syncDeadlines(ctx, trx, id, now);
+    return id;
+  });
+}

@@ -1,0 +1,195 @@
+import { sql } from 'kysely';
+import type { ListTicketsQuery } from '../../../common/contracts/tickets';
+import { formatInstant } from '../../domain/calendar';
+import { ticketStatusLabels, type TicketStatus } from '../../domain/ticket/statuses';
+import type { AppContext } from '../../platform/context';
+import type { SessionUser } from '../../platform/http';
+import { callerViewFor, presentCaller } from './caller-privacy';
+import { loadActor, type Actor } from './standing';
+import { visibleTo } from './visibility';
+
+const csv = (v: string | undefined) =>
+  v
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) ?? [];
+
+/**
+ * Orders the caller may see, filtered, sorted and paged in SQL. The light is computed in SQL
+ * from the stored handling deadline as of now (a reply freezes it; suspended orders keep the
+ * light stored when they were suspended).
+ */
+export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTicketsQuery) {
+  const actor = await loadActor(ctx.db, user);
+  const now = ctx.clock.now();
+  const at = sql<Date>`coalesce(t.replied_at, ${now}::timestamptz)`;
+  const lightExpr = sql<string>`case
+      when d.due_at is null then 'green'
+      when t.status = 'suspended' then t.light
+      when d.red_at is not null and ${at} >= d.red_at then 'red'
+      when ${at} > d.due_at then 'overdue'
+      when d.warn_at is not null and ${at} >= d.warn_at then 'yellow'
+      else 'green' end`;
+
+  let base = ctx.db
+    .selectFrom('ticket as t')
+    .leftJoin('ticket_deadline as d', (j) => j.onRef('d.ticket_id', '=', 't.id').on('d.stage', '=', 'handleBy'))
+    .where(visibleTo(actor));
+
+  const statuses = csv(q.status);
+  if (statuses.length) base = base.where('t.status', 'in', statuses);
+  const types = csv(q.type);
+  if (types.length) base = base.where('t.type', 'in', types);
+  const chans = csv(q.channel);
+  if (chans.length) base = base.where('t.channel', 'in', chans);
+  if (q.category) base = base.where('t.category_code', 'like', `${q.category}%`);
+  if (q.phone) base = base.where('t.caller_phone', '=', q.phone);
+  const lights = csv(q.light);
+  if (lights.length) base = base.where(sql<boolean>`(${lightExpr}) in (${sql.join(lights)})`);
+  if (q.unitId) {
+    const unitId = q.unitId;
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('ticket_assignment as fa')
+          .innerJoin('org_unit as fu', 'fu.id', 'fa.unit_id')
+          .innerJoin('org_unit as root', (j) => j.on('root.id', '=', unitId))
+          .select(sql`1`.as('x'))
+          .whereRef('fa.ticket_id', '=', 't.id')
+          .where('fa.status', 'not in', ['returned', 'ended', 'forwarded'])
+          .where(sql<boolean>`fu.path like root.path || '%'`),
+      ),
+    );
+  }
+  if (q.q) {
+    const needle = q.q;
+    base = base.where((eb) =>
+      eb.or([
+        eb('t.ticket_no', '=', needle),
+        eb('t.content', 'like', `%${escapeLike(needle)}%`),
+        eb('t.demand', 'like', `%${escapeLike(needle)}%`),
+      ]),
+    );
+  }
+  if (q.scope === 'mine') base = base.where('t.created_by', '=', actor.userId);
+  if (q.scope === 'todo') base = base.where(todoCondition(actor));
+
+  const totalRow = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirst();
+  const order =
+    q.sort === 'due'
+      ? sql`d.due_at asc nulls last, t.id asc`
+      : q.sort === '-due'
+        ? sql`d.due_at desc nulls last, t.id desc`
+        : q.sort === 'received'
+          ? sql`t.received_at asc, t.id asc`
+          : sql`t.received_at desc, t.id desc`;
+  const rows = await base
+    .leftJoin('org_unit as lu', 'lu.id', 't.lead_unit_id')
+    .leftJoin('category as c', 'c.code', 't.category_code')
+    .select([
+      't.id',
+      't.ticket_no',
+      't.status',
+      't.pending_request',
+      't.type',
+      't.channel',
+      't.urgency',
+      't.source_level',
+      't.category_code',
+      'c.name as category_name',
+      't.content',
+      't.caller_name',
+      't.caller_phone',
+      't.caller_address',
+      't.confidential',
+      't.location_region',
+      't.lead_unit_id',
+      'lu.name as lead_unit_name',
+      't.received_at',
+      't.dispatched_at',
+      't.closed_at',
+      'd.due_at',
+      't.provisional',
+      lightExpr.as('light'),
+    ])
+    .orderBy(order)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+
+  return {
+    total: totalRow?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: rows.map((r) => ({
+      id: r.id,
+      ticketNo: r.ticket_no,
+      status: r.status,
+      statusLabel: ticketStatusLabels[r.status as TicketStatus] ?? r.status,
+      pendingRequest: r.pending_request,
+      type: r.type,
+      channel: r.channel,
+      urgency: r.urgency,
+      level: r.source_level,
+      category: r.category_code,
+      categoryName: r.category_name,
+      summary: [...r.content].slice(0, 80).join(''),
+      caller: presentCaller(callerViewFor(actor, r, false), {
+        name: r.caller_name,
+        phone: r.caller_phone,
+        address: r.caller_address,
+        confidential: r.confidential,
+      }),
+      region: r.location_region,
+      leadUnitId: r.lead_unit_id,
+      leadUnitName: r.lead_unit_name,
+      receivedAt: r.received_at,
+      dispatchedAt: r.dispatched_at,
+      closedAt: r.closed_at,
+      handleBy: r.due_at ? formatInstant(r.due_at) : null,
+      light: r.light,
+      provisional: r.provisional,
+    })),
+  };
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** What waits for this user's action, by role. */
+function todoCondition(actor: Actor) {
+  return (eb: Parameters<ReturnType<typeof visibleTo>>[0]) => {
+    switch (actor.role) {
+      case 'dispatcher':
+      case 'admin':
+        return eb.or([
+          eb('t.status', 'in', ['pending_dispatch', 'replied', 'appealed']),
+          eb('t.pending_request', 'is not', null),
+          eb.and([eb('t.status', '=', 'dispatched'), eb('t.lead_unit_id', '=', actor.unit.id)]),
+        ]);
+      case 'callback':
+        return eb('t.status', 'in', ['pending_callback', 'unsatisfied', 'appealed']);
+      case 'handler':
+      case 'unit-leader':
+        return eb.and([
+          eb('t.status', 'in', ['dispatched', 'in_progress', 'unsatisfied']),
+          eb.exists(
+            eb
+              .selectFrom('ticket_assignment as ma')
+              .innerJoin('org_unit as mu', 'mu.id', 'ma.unit_id')
+              .select(sql`1`.as('x'))
+              .whereRef('ma.ticket_id', '=', 't.id')
+              .where('ma.status', 'in', ['dispatched', 'accepted'])
+              .where('mu.path', 'like', `${actor.unit.path}%`),
+          ),
+        ]);
+      case 'supervisor':
+      case 'leader':
+        return eb('t.light', 'in', ['overdue', 'red']);
+      case 'agent':
+      case 'kb-editor':
+        return eb('t.created_by', '=', actor.userId);
+    }
+  };
+}

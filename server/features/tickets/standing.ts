@@ -1,0 +1,102 @@
+import type { Role } from '../../../common/enums';
+import type { ActorStanding, Party, TransitionState } from '../../domain/ticket/transitions';
+import type { AssignmentStatus, PendingRequest, TicketStatus } from '../../domain/ticket/statuses';
+import type { Db } from '../../platform/db';
+import type { SessionUser } from '../../platform/http';
+import type { AssignmentRow, TicketRow } from './tickets.repository';
+
+export interface UnitRef {
+  id: number;
+  path: string;
+  kind: string;
+  is_platform: boolean;
+}
+
+export interface Actor {
+  userId: number;
+  role: Role;
+  unit: UnitRef;
+}
+
+export async function loadActor(db: Db, user: SessionUser): Promise<Actor> {
+  const unit = await db
+    .selectFrom('org_unit')
+    .select(['id', 'path', 'kind', 'is_platform'])
+    .where('id', '=', user.unitId)
+    .executeTakeFirstOrThrow();
+  return { userId: user.id, role: user.role, unit };
+}
+
+/** Active assignments: those still in the order's current dispatch chain. */
+export function activeAssignments(assignments: AssignmentRow[]): AssignmentRow[] {
+  return assignments.filter((a) => a.status !== 'returned' && a.status !== 'ended' && a.status !== 'forwarded');
+}
+
+export function leadAssignment(assignments: AssignmentRow[]): AssignmentRow | undefined {
+  return activeAssignments(assignments).find((a) => a.role === 'lead');
+}
+
+const isAncestorOrSelf = (ancestor: UnitRef, path: string) => path.startsWith(ancestor.path);
+
+/** Roles that act as the platform (dispatch, review, decide returns and extensions). */
+const platformRoles: readonly Role[] = ['dispatcher', 'admin'];
+const unitRoles: readonly Role[] = ['handler', 'unit-leader', 'dispatcher'];
+
+/** Can this unit act for an assignment's unit: the unit itself, or a non-platform parent of it. */
+function actsFor(actor: Actor, unitPath: string, unitId: number): boolean {
+  if (actor.unit.id === unitId) return true;
+  return !actor.unit.is_platform && isAncestorOrSelf(actor.unit, unitPath);
+}
+
+export function standingOf(
+  actor: Actor,
+  ticket: TicketRow,
+  assignments: AssignmentRow[],
+  unitPaths: Map<number, string>,
+): ActorStanding {
+  const parties = new Set<Party>();
+  const platformPath = ticket.platform_unit_id ? unitPaths.get(ticket.platform_unit_id) : undefined;
+  if (platformRoles.includes(actor.role) && actor.unit.is_platform) {
+    if (!platformPath || isAncestorOrSelf(actor.unit, platformPath)) parties.add('platform');
+  }
+  let coAssignmentStatus: AssignmentStatus | null = null;
+  if (unitRoles.includes(actor.role)) {
+    for (const a of activeAssignments(assignments)) {
+      const path = unitPaths.get(a.unit_id) ?? '';
+      if (!actsFor(actor, path, a.unit_id)) continue;
+      if (a.role === 'lead') parties.add('lead');
+      else {
+        parties.add('co');
+        coAssignmentStatus = a.status as AssignmentStatus;
+      }
+    }
+  }
+  if (actor.role === 'callback' || actor.role === 'admin') parties.add('callback');
+  if (actor.role === 'supervisor' || actor.role === 'admin' || actor.role === 'leader') parties.add('supervisor');
+  if (actor.role === 'agent') parties.add('agent');
+  return { parties, coAssignmentStatus };
+}
+
+export function transitionStateOf(ticket: TicketRow, assignments: AssignmentRow[], platformUnitIds: Set<number>): TransitionState {
+  const lead = leadAssignment(assignments);
+  return {
+    status: ticket.status as TicketStatus,
+    pendingRequest: (ticket.pending_request as PendingRequest) ?? null,
+    statusBeforeSuspend: (ticket.status_before_suspend as TicketStatus | null) ?? null,
+    leadIsPlatform: lead ? platformUnitIds.has(lead.unit_id) : false,
+  };
+}
+
+/** Loads path and platform flag of every unit an order touches. */
+export async function unitInfo(db: Db, ticket: TicketRow, assignments: AssignmentRow[]) {
+  const ids = new Set<number>(assignments.map((a) => a.unit_id));
+  if (ticket.platform_unit_id) ids.add(ticket.platform_unit_id);
+  const rows = ids.size
+    ? await db.selectFrom('org_unit').select(['id', 'path', 'is_platform', 'name', 'code']).where('id', 'in', [...ids]).execute()
+    : [];
+  return {
+    paths: new Map(rows.map((r) => [r.id, r.path])),
+    platforms: new Set(rows.filter((r) => r.is_platform).map((r) => r.id)),
+    names: new Map(rows.map((r) => [r.id, r.name])),
+  };
+}

@@ -1,0 +1,121 @@
+import type { Insertable } from 'kysely';
+import type { Light, SourceLevel, StageKey, TicketType, Urgency } from '../../../common/enums';
+import type { TicketDeadlineTable } from '../../db/tables/core';
+import { computeDeadlines, lightAt, type SlaFacts, type StageDeadlines } from '../../domain/sla';
+import type { Rules } from '../../platform/context';
+import { leadAssignment } from './standing';
+import { replaceDeadlines, type AssignmentRow, type TicketRow, type Trx } from './tickets.repository';
+
+/** Stages that are windows (a right of the unit), not obligations: never alerted. */
+const windowStages: readonly StageKey[] = ['returnBy', 'extensionRequestBy'];
+
+interface EventLite {
+  at: Date;
+  action: string;
+  payload: Record<string, unknown>;
+}
+
+/** The SLA facts of an order, from its row, its assignments and the events that move deadlines. */
+export function slaFactsOf(ticket: TicketRow, assignments: AssignmentRow[], events: EventLite[]): SlaFacts {
+  const lead = leadAssignment(assignments);
+  const since = ticket.dispatched_at ? ticket.dispatched_at.getTime() : Number.POSITIVE_INFINITY;
+  const extensions = events
+    .filter((e) => e.action === 'approve-extension' && e.at.getTime() >= since)
+    .map((e) => ({ workingDays: Number(e.payload.workingDays), approvedAt: e.at }));
+  const pauses: SlaFacts['pauses'] = [];
+  for (const e of events) {
+    if (e.action === 'suspend') pauses.push({ from: e.at, to: null });
+    else if (e.action === 'resume') {
+      const open = pauses.find((p) => p.to === null);
+      if (open) open.to = e.at;
+    }
+  }
+  return {
+    receivedAt: ticket.received_at,
+    dispatchedAt: ticket.dispatched_at,
+    acceptedAt: lead?.accepted_at ?? null,
+    repliedAt: ticket.replied_at,
+    closedAt: ticket.closed_at,
+    type: ticket.type as TicketType,
+    urgency: ticket.urgency as Urgency,
+    level: ticket.source_level as SourceLevel,
+    category: ticket.category_code,
+    complex: ticket.complex,
+    emergencyResultDays: ticket.emergency_result_days,
+    extensions,
+    pauses,
+  };
+}
+
+function metAt(stage: StageKey, ticket: TicketRow, assignments: AssignmentRow[]): Date | null {
+  const lead = leadAssignment(assignments);
+  switch (stage) {
+    case 'receiveBy': {
+      // Signed for by the lead unit, or forwarded by a sub-platform that received it.
+      const since = ticket.dispatched_at?.getTime() ?? 0;
+      const times = assignments
+        .filter((a) => a.role === 'lead' && a.dispatched_at.getTime() >= since)
+        .map((a) => a.accepted_at ?? (a.status === 'forwarded' ? a.ended_at : null))
+        .filter((d): d is Date => d !== null)
+        .map((d) => d.getTime());
+      return times.length ? new Date(Math.min(...times)) : null;
+    }
+    case 'firstContactBy':
+      return lead?.contacted_at ?? null;
+    case 'handleBy':
+      return ticket.replied_at;
+    case 'callbackBy':
+      return ticket.callback_at;
+    case 'returnBy':
+    case 'extensionRequestBy':
+      return null;
+  }
+}
+
+export interface DeadlineSummary {
+  deadlines: StageDeadlines;
+  light: Light;
+  handleDueAt: Date | null;
+  provisional: boolean;
+}
+
+/** Computes and stores every stage deadline of an order, with the versions that produced them. */
+export async function refreshDeadlines(
+  trx: Trx,
+  rules: Rules,
+  ticket: TicketRow,
+  assignments: AssignmentRow[],
+  events: EventLite[],
+  now: Date,
+): Promise<DeadlineSummary> {
+  const facts = slaFactsOf(ticket, assignments, events);
+  const deadlines = computeDeadlines(rules.profile, rules.calendar, facts);
+  const lead = leadAssignment(assignments);
+  const rows: Insertable<TicketDeadlineTable>[] = [];
+  for (const [stage, d] of Object.entries(deadlines) as [StageKey, NonNullable<StageDeadlines[StageKey]>][]) {
+    const isWindow = windowStages.includes(stage);
+    rows.push({
+      ticket_id: ticket.id,
+      stage,
+      unit_id: lead?.unit_id ?? null,
+      start_at: d.startAt,
+      due_at: d.dueAt,
+      warn_at: isWindow ? null : d.warnAt,
+      red_at: isWindow ? null : d.redAt,
+      met_at: metAt(stage, ticket, assignments),
+      ...(isWindow ? { alert_level: 3 } : {}),
+      provisional: d.provisional,
+      explain: d.explain,
+      profile_id: rules.profile.id,
+      profile_version: rules.profile.version,
+      calendar_version: rules.calendarVersion,
+    });
+  }
+  await replaceDeadlines(trx, ticket.id, rows);
+  return {
+    deadlines,
+    light: lightAt(deadlines, facts, now),
+    handleDueAt: deadlines.handleBy?.dueAt ?? null,
+    provisional: Object.values(deadlines).some((d) => d.provisional),
+  };
+}

@@ -1,0 +1,151 @@
+import { sql, type Insertable, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { TicketAssignmentTable, TicketDeadlineTable, TicketTable } from '../../db/tables/core';
+import type { Database } from '../../db/schema';
+import type { Db } from '../../platform/db';
+
+/** The only SQL of work orders. No decisions here. */
+export type Trx = Transaction<Database> | Db;
+export type TicketRow = Selectable<TicketTable>;
+export type AssignmentRow = Selectable<TicketAssignmentTable>;
+export type DeadlineRow = Selectable<TicketDeadlineTable>;
+
+/** Next number of the day: YYYYMMDD + 5 digits (e.g. 2026112200001). */
+export async function nextTicketNo(trx: Trx, day: string): Promise<string> {
+  const row = await trx
+    .insertInto('ticket_counter')
+    .values({ day, last_value: 1 })
+    .onConflict((oc) => oc.column('day').doUpdateSet({ last_value: sql`ticket_counter.last_value + 1` }))
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return `${day.replaceAll('-', '')}${String(row.last_value).padStart(5, '0')}`;
+}
+
+export async function insertTicket(trx: Trx, row: Insertable<TicketTable>): Promise<number> {
+  const r = await trx.insertInto('ticket').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export function lockTicket(trx: Trx, id: number): Promise<TicketRow | undefined> {
+  return trx.selectFrom('ticket').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findTicket(db: Trx, id: number): Promise<TicketRow | undefined> {
+  return db.selectFrom('ticket').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateTicket(trx: Trx, id: number, patch: Updateable<TicketTable>): Promise<void> {
+  await trx
+    .updateTable('ticket')
+    .set({ ...patch, version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function appendEvent(
+  trx: Trx,
+  e: {
+    ticketId: number;
+    at: Date;
+    actorUserId: number | null;
+    actorUnitId: number | null;
+    action: string;
+    party: string | null;
+    payload: Record<string, unknown>;
+    from: string | null;
+    to: string;
+  },
+): Promise<number> {
+  // Callers hold the order's row lock, so max(seq)+1 is race-free.
+  const r = await trx
+    .insertInto('ticket_event')
+    .values((eb) => ({
+      ticket_id: e.ticketId,
+      seq: eb
+        .selectFrom('ticket_event')
+        .select(sql<number>`coalesce(max(seq), 0) + 1`.as('n'))
+        .where('ticket_id', '=', e.ticketId),
+      at: e.at,
+      actor_user_id: e.actorUserId,
+      actor_unit_id: e.actorUnitId,
+      action: e.action,
+      party: e.party,
+      payload: JSON.stringify(e.payload),
+      from_status: e.from,
+      to_status: e.to,
+    }))
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return r.seq;
+}
+
+export function listEvents(db: Trx, ticketId: number) {
+  return db
+    .selectFrom('ticket_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.actor_user_id')
+    .leftJoin('org_unit as o', 'o.id', 'e.actor_unit_id')
+    .select([
+      'e.seq',
+      'e.at',
+      'e.action',
+      'e.party',
+      'e.payload',
+      'e.from_status as fromStatus',
+      'e.to_status as toStatus',
+      'e.actor_user_id as actorUserId',
+      'u.display_name as actorName',
+      'e.actor_unit_id as actorUnitId',
+      'o.name as actorUnitName',
+    ])
+    .where('e.ticket_id', '=', ticketId)
+    .orderBy('e.seq')
+    .execute();
+}
+
+export function listAssignments(db: Trx, ticketId: number): Promise<AssignmentRow[]> {
+  return db.selectFrom('ticket_assignment').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
+}
+
+export async function insertAssignment(trx: Trx, row: Insertable<TicketAssignmentTable>): Promise<number> {
+  const r = await trx.insertInto('ticket_assignment').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateAssignment(
+  trx: Trx,
+  ticketId: number,
+  id: number,
+  patch: Updateable<TicketAssignmentTable>,
+): Promise<void> {
+  await trx.updateTable('ticket_assignment').set(patch).where('ticket_id', '=', ticketId).where('id', '=', id).execute();
+}
+
+export function listDeadlines(db: Trx, ticketId: number): Promise<DeadlineRow[]> {
+  return db.selectFrom('ticket_deadline').selectAll().where('ticket_id', '=', ticketId).execute();
+}
+
+/** Replaces the order's stage deadlines; alert levels survive when a stage's due time is unchanged. */
+export async function replaceDeadlines(trx: Trx, ticketId: number, rows: Insertable<TicketDeadlineTable>[]): Promise<void> {
+  const old = await listDeadlines(trx, ticketId);
+  const keep = new Map(old.map((r) => [r.stage, r]));
+  await trx.deleteFrom('ticket_deadline').where('ticket_id', '=', ticketId).execute();
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('ticket_deadline')
+    .values(
+      rows.map((r) => {
+        const prev = keep.get(r.stage);
+        const same = prev && new Date(prev.due_at).getTime() === new Date(r.due_at as Date).getTime();
+        return { ...r, alert_level: r.alert_level ?? (same ? prev.alert_level : 0) };
+      }),
+    )
+    .execute();
+}
+
+export function unitsByIds(db: Trx, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'name', 'kind', 'path', 'is_platform', 'parent_id', 'region'])
+    .where('id', 'in', ids)
+    .execute();
+}

@@ -1,0 +1,89 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actionPayloads, createTicketBody, listTicketsQuery } from '../../../common/contracts/tickets';
+import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { idParam, requireUser } from '../../platform/http';
+import { createTicket } from './create-ticket';
+import { getTicket, getTicketEvents } from './get-ticket';
+import { listTickets } from './list-tickets';
+import { isActionName, performAction } from './perform-action';
+
+const actionNames = Object.keys(actionPayloads).filter((a) => a !== 'remind');
+
+export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/tickets',
+      {
+        schema: {
+          tags: ['tickets'],
+          summary: '登记工单 Create an order (intake)',
+          description:
+            'disposition: order (default, to dispatch), direct-answer (answered on the spot, needs answer), not-accepted (needs notAcceptedReason).',
+          body: createTicketBody,
+        },
+      },
+      async (req, reply) => {
+        const user = requireUser(req);
+        const id = await createTicket(ctx, user, req.body);
+        return reply.status(201).send(await getTicket(ctx, user, id));
+      },
+    );
+
+    app.get(
+      '/api/tickets',
+      {
+        schema: {
+          tags: ['tickets'],
+          summary: '工单列表 List orders visible to the caller',
+          description: 'status, light, type and channel take comma-separated lists. Returns {items, total, page, pageSize}.',
+          querystring: listTicketsQuery,
+        },
+      },
+      async (req) => listTickets(ctx, requireUser(req), req.query),
+    );
+
+    app.get(
+      '/api/tickets/:id',
+      {
+        schema: {
+          tags: ['tickets'],
+          summary: '工单详情 An order with deadlines, light, assignments and allowedActions',
+          params: idParam,
+        },
+      },
+      async (req) => getTicket(ctx, requireUser(req), req.params.id),
+    );
+
+    app.get(
+      '/api/tickets/:id/events',
+      { schema: { tags: ['tickets'], summary: '办理记录 The order’s immutable event timeline', params: idParam } },
+      async (req) => getTicketEvents(ctx, requireUser(req), req.params.id),
+    );
+
+    app.post(
+      '/api/tickets/:id/actions/:action',
+      {
+        schema: {
+          tags: ['tickets'],
+          summary: '工单操作 Perform one lifecycle action',
+          description: `Actions: ${actionNames.join(', ')}. 409 TRANSITION_NOT_ALLOWED when not allowed now; 400 on an invalid payload. Optional header If-Match: <version> for optimistic checks.`,
+          params: z.object({ id: z.coerce.number().int().positive(), action: z.string().max(40) }),
+          body: z.unknown().optional(),
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        const { id, action } = req.params;
+        if (!isActionName(action) || action === 'remind') {
+          throw new AppError('VALIDATION_FAILED', `未知操作 ${action}`, { known: actionNames });
+        }
+        const ifMatch = req.headers['if-match'];
+        const expectedVersion = typeof ifMatch === 'string' && /^\d+$/.test(ifMatch) ? Number(ifMatch) : undefined;
+        await performAction(ctx, user, id, action, req.body, { expectedVersion });
+        return getTicket(ctx, user, id);
+      },
+    );
+  };
+}
