@@ -29,16 +29,24 @@ const byDate = new Map<string, Entry>();
 for (const file of files) {
   const doc = JSON.parse(readFileSync(path.join(source, file), 'utf8')) as { days?: Entry[] };
   for (const d of doc.days ?? []) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d.date) || typeof d.isOffDay !== 'boolean' || typeof d.name !== 'string') {
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(d.date) ||
+      typeof d.isOffDay !== 'boolean' ||
+      typeof d.name !== 'string'
+    ) {
       throw new Error(`${file}: bad entry ${JSON.stringify(d)}`);
     }
     const prev = byDate.get(d.date);
     if (prev && prev.isOffDay !== d.isOffDay) {
-      throw new Error(`${file}: ${d.date} conflicts with an earlier notice (${prev.name}, isOffDay=${prev.isOffDay})`);
+      throw new Error(
+        `${file}: ${d.date} conflicts with an earlier notice (${prev.name}, isOffDay=${prev.isOffDay})`,
+      );
     }
     if (!prev) byDate.set(d.date, { date: d.date, isOffDay: d.isOffDay, name: d.name });
   }
 }
 const list = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 writeFileSync(target, `[\n${list.map((e) => '  ' + JSON.stringify(e)).join(',\n')}\n]\n`);
-process.stdout.write(`wrote ${list.length} entries from ${files.length} files to ${path.relative(root, target)}\n`);
+process.stdout.write(
+  `wrote ${list.length} entries from ${files.length} files to ${path.relative(root, target)}\n`,
+);

@@ -1,6 +1,13 @@
 /** `civicline calendar show YEAR [--json]`: holidays and make-up working days of a year. No database. */
 import type { Command } from 'commander';
-import { daysFromCivil, isoWeekday, parseDay, shippedCalendar, type DayInfo, type WorkCalendar } from '../../domain/calendar';
+import {
+  daysFromCivil,
+  isoWeekday,
+  parseDay,
+  shippedCalendar,
+  type DayInfo,
+  type WorkCalendar,
+} from '../../domain/calendar';
 
 const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -15,7 +22,9 @@ export interface YearReport {
 }
 
 export function yearReport(cal: WorkCalendar, year: number): YearReport {
-  if (!Number.isInteger(year) || year < 1901 || year > 2099) throw new Error(`year must be between 1901 and 2099, got ${year}`);
+  if (!Number.isInteger(year) || year < 1901 || year > 2099) {
+    throw new Error(`year must be between 1901 and 2099, got ${year}`);
+  }
   const provisional = !cal.isYearCovered(year);
   const special = cal.specialDays(year);
   const days = special.map((d) => ({ ...d, weekday: weekdayNames[isoWeekday(parseDay(d.date)) - 1] ?? '' }));
@@ -31,7 +40,9 @@ export function yearReport(cal: WorkCalendar, year: number): YearReport {
       holidays.push({ from: d.date, to: d.date, days: 1, name: d.name ?? '' });
     }
   }
-  const makeupDays = days.filter((d) => d.kind === 'makeup').map((d) => ({ date: d.date, weekday: d.weekday, name: d.name ?? '' }));
+  const makeupDays = days
+    .filter((d) => d.kind === 'makeup')
+    .map((d) => ({ date: d.date, weekday: d.weekday, name: d.name ?? '' }));
   const workingDays = cal.workingDaysBetween(daysFromCivil(year, 1, 1) - 1, daysFromCivil(year, 12, 31));
   const basis = provisional
     ? 'PROVISIONAL: no official schedule for this year yet; weekends plus the statutory holidays of 全国年节及纪念日放假办法 (2024), without substitute or make-up days'
@@ -56,7 +67,9 @@ export function formatYearReport(r: YearReport): string {
 }
 
 export function registerCalendarCommand(program: Command): void {
-  const cmd = program.command('calendar').description('working-day calendar (official holiday schedules, provisional years)');
+  const cmd = program
+    .command('calendar')
+    .description('working-day calendar (official holiday schedules, provisional years)');
   cmd
     .command('show')
     .description("list a year's holidays and make-up working days; says when the year is provisional")
@@ -67,7 +80,9 @@ export function registerCalendarCommand(program: Command): void {
       const r = yearReport(shippedCalendar(), Number(yearArg));
       if (opts.json) {
         const { days, ...rest } = r;
-        process.stdout.write(`${JSON.stringify({ ...rest, days: days.map(({ provisional: _p, ...d }) => d) }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ ...rest, days: days.map(({ provisional: _p, ...d }) => d) }, null, 2)}\n`,
+        );
       } else {
         process.stdout.write(formatYearReport(r));
       }

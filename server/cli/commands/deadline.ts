@@ -4,7 +4,13 @@
  * Pure calendar arithmetic: no database.
  */
 import type { Command } from 'commander';
-import { formatInstantMs, parseClock, parseInstantMs, shippedCalendar, type WorkCalendar } from '../../domain/calendar';
+import {
+  formatInstantMs,
+  parseClock,
+  parseInstantMs,
+  shippedCalendar,
+  type WorkCalendar,
+} from '../../domain/calendar';
 import { addDuration, addDurationMs, parseDurationSpec, type Duration } from '../../domain/sla';
 
 interface DeadlineOptions {
@@ -28,10 +34,14 @@ export function deadlineLine(
   } catch {
     return { ok: false, out: 'error: not a JSON object' };
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { ok: false, out: 'error: not a JSON object' };
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    return { ok: false, out: 'error: not a JSON object' };
+  }
   const { from, add } = doc as { from?: unknown; add?: unknown };
   if (typeof from !== 'string') return { ok: false, out: 'error: "from" must be an ISO 8601 string' };
-  if (typeof add !== 'string') return { ok: false, out: 'error: "add" must be a duration such as "5wd", "7nd" or "0.5h"' };
+  if (typeof add !== 'string') {
+    return { ok: false, out: 'error: "add" must be a duration such as "5wd", "7nd" or "0.5h"' };
+  }
   try {
     let d = specs.get(add);
     if (!d) {
@@ -41,7 +51,10 @@ export function deadlineLine(
     const ms = parseInstantMs(from);
     return { ok: true, out: formatInstantMs(addDurationMs(cal, ms, d.amount, d.unit, eod)) };
   } catch (e) {
-    return { ok: false, out: `error: ${e instanceof Error ? e.message : String(e)}`.replace(/[\r\n]+/g, ' ') };
+    return {
+      ok: false,
+      out: `error: ${e instanceof Error ? e.message : String(e)}`.replace(/[\r\n]+/g, ' '),
+    };
   }
 }
 
@@ -82,7 +95,11 @@ async function runBatch(cal: WorkCalendar, eod: number): Promise<number> {
     const s = handle([rest]);
     if (s) await write(s);
   }
-  if (failed > 0) process.stderr.write(`civicline deadline: ${failed} line(s) failed, the first at input line ${firstFailure}\n`);
+  if (failed > 0) {
+    process.stderr.write(
+      `civicline deadline: ${failed} line(s) failed, the first at input line ${firstFailure}\n`,
+    );
+  }
   return failed > 0 ? 1 : 0;
 }
 
@@ -92,21 +109,33 @@ export function registerDeadlineCommand(program: Command): void {
     .description(
       'compute a deadline in Asia/Shanghai: N working days (wd), natural days (nd) or hours (h) from an instant (SPEC §4.1)',
     )
-    .option('--from <iso>', 'start instant, ISO 8601 with any offset or Z (no offset = Asia/Shanghai local time)')
+    .option(
+      '--from <iso>',
+      'start instant, ISO 8601 with any offset or Z (no offset = Asia/Shanghai local time)',
+    )
     .option('--add <duration>', 'duration: 5wd, 7nd, 0.5h')
-    .option('--batch', 'read JSON lines {"from": ISO, "add": "5wd"} on stdin; print one deadline per line; a bad line prints "error: <reason>" in its place and the exit code is 1')
+    .option(
+      '--batch',
+      'read JSON lines {"from": ISO, "add": "5wd"} on stdin; print one deadline per line; a bad line prints "error: <reason>" in its place and the exit code is 1',
+    )
     .option('--end-of-day <time>', 'end of a working/natural day (HH:mm:ss)', '23:59:59')
     .option('--explain', 'also print how the deadline was computed (single mode)')
     .action(async (opts: DeadlineOptions) => {
       const eod = parseClock(opts.endOfDay);
       const cal = shippedCalendar();
       if (opts.batch) {
-        if (opts.from || opts.add) throw new Error('--batch reads stdin; do not combine it with --from/--add');
+        if (opts.from || opts.add) {
+          throw new Error('--batch reads stdin; do not combine it with --from/--add');
+        }
         process.exitCode = await runBatch(cal, eod);
         return;
       }
-      if (!opts.from || !opts.add) throw new Error('deadline needs --from ISO and --add N(wd|nd|h), or --batch');
-      const r = addDuration(cal, new Date(parseInstantMs(opts.from)), parseDurationSpec(opts.add), { endOfDay: opts.endOfDay });
+      if (!opts.from || !opts.add) {
+        throw new Error('deadline needs --from ISO and --add N(wd|nd|h), or --batch');
+      }
+      const r = addDuration(cal, new Date(parseInstantMs(opts.from)), parseDurationSpec(opts.add), {
+        endOfDay: opts.endOfDay,
+      });
       process.stdout.write(`${formatInstantMs(r.at.getTime())}\n`);
       if (opts.explain) process.stdout.write(`${r.explain}${r.provisional ? ' [provisional]' : ''}\n`);
       process.exitCode = 0;

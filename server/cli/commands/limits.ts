@@ -4,7 +4,15 @@
  * left out unless their instant is given (--replied, --closed). No database.
  */
 import type { Command } from 'commander';
-import { sourceLevels, stageKeys, ticketTypes, urgencies, type SourceLevel, type TicketType, type Urgency } from '../../../common/enums';
+import {
+  sourceLevels,
+  stageKeys,
+  ticketTypes,
+  urgencies,
+  type SourceLevel,
+  type TicketType,
+  type Urgency,
+} from '../../../common/enums';
 import { formatInstantMs, parseInstantMs, shippedCalendar, type WorkCalendar } from '../../domain/calendar';
 import { getBuiltInProfile, type Profile } from '../../domain/policy';
 import { computeDeadlines, type SlaFacts, type StageDeadlines } from '../../domain/sla';
@@ -22,7 +30,12 @@ export interface LimitsQuery {
   closed?: string | null;
 }
 
-function oneOf<T extends string>(what: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  what: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new Error(`unknown ${what} "${value}"; expected one of ${allowed.join(', ')}`);
@@ -50,7 +63,10 @@ export function limitsFacts(q: LimitsQuery): SlaFacts {
 }
 
 /** The printed object: stage deadlines, then yellowAt/redAt of the handling stage. */
-export function limitsObject(d: StageDeadlines, explain = false): Record<string, string | Record<string, string>> {
+export function limitsObject(
+  d: StageDeadlines,
+  explain = false,
+): Record<string, string | Record<string, string>> {
   const out: Record<string, string | Record<string, string>> = {};
   const notes: Record<string, string> = {};
   for (const k of stageKeys) {
@@ -95,7 +111,11 @@ async function resolveProfile(id: string, dir: string | undefined): Promise<Prof
   return p;
 }
 
-async function runBatch(profileId: string | undefined, dir: string | undefined, cal: WorkCalendar): Promise<number> {
+async function runBatch(
+  profileId: string | undefined,
+  dir: string | undefined,
+  cal: WorkCalendar,
+): Promise<number> {
   const cache = new Map<string, Profile>();
   let failed = 0;
   let rest = '';
@@ -137,21 +157,35 @@ async function runBatch(profileId: string | undefined, dir: string | undefined, 
 export function registerLimitsCommand(program: Command): void {
   program
     .command('limits')
-    .description('stage deadlines of an order received (and dispatched) at an instant, under a policy profile')
-    .option('--profile <id>', 'profile id: tianjin-wuqing, zibo-12345, tianjin-urban, beijing-miyun, shanghai-962200, or a site profile')
+    .description(
+      'stage deadlines of an order received (and dispatched) at an instant, under a policy profile',
+    )
+    .option(
+      '--profile <id>',
+      'profile id: tianjin-wuqing, zibo-12345, tianjin-urban, beijing-miyun, shanghai-962200, or a site profile',
+    )
     .option('--profile-dir <dir>', 'folder of site profile files (JSON/YAML)')
-    .option('--received <iso>', 'arrival instant (ISO 8601); the order counts as dispatched at the same instant')
+    .option(
+      '--received <iso>',
+      'arrival instant (ISO 8601); the order counts as dispatched at the same instant',
+    )
     .option('--type <type>', `order type: ${ticketTypes.join(', ')}`, 'help')
     .option('--urgency <urgency>', `urgency: ${urgencies.join(', ')}`, 'normal')
     .option('--level <level>', `source level: ${sourceLevels.join(', ')}`, 'city')
     .option('--category <code>', 'problem category code (for category rules, e.g. heating)')
     .option('--complex', 'complex or difficult matter')
-    .option('--emergency-days <n>', 'emergency result limit set by the dispatcher (zibo-12345 §13: 1-3, default 3)')
+    .option(
+      '--emergency-days <n>',
+      'emergency result limit set by the dispatcher (zibo-12345 §13: 1-3, default 3)',
+    )
     .option('--accepted <iso>', "the unit's sign-for instant, for limits counted from acceptance")
     .option('--replied <iso>', 'reply instant, for limits counted from the reply (callback)')
     .option('--closed <iso>', 'closure instant, for limits counted from closure (callback)')
     .option('--explain', 'add an "explain" object with how each deadline was computed')
-    .option('--batch', 'read JSON lines {"profile","received","type","urgency","level",…} on stdin; print one JSON object per line')
+    .option(
+      '--batch',
+      'read JSON lines {"profile","received","type","urgency","level",…} on stdin; print one JSON object per line',
+    )
     .action(async (opts: LimitsOptions) => {
       const cal = shippedCalendar();
       if (opts.batch) {

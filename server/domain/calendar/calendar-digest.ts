@@ -35,6 +35,8 @@ export function calendarDigest(cal: WorkCalendar, fromYear = 2006, toYear = 2030
   for (const s of ['2026-09-30T10:00', '2026-09-30T10:00:00Z', '2026-12-31T23:30:00-05:00', '2027-02-05']) {
     h.update(String(parseInstantMs(s)));
   }
-  for (let y = toYear + 1; y <= toYear + 5; y++) for (const x of statutoryHolidays(y)) h.update(x.date + x.name);
+  for (let y = toYear + 1; y <= toYear + 5; y++) {
+    for (const x of statutoryHolidays(y)) h.update(x.date + x.name);
+  }
   return h.hex();
 }

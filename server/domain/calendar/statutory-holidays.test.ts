@@ -37,7 +37,9 @@ describe('statutory holidays (全国年节及纪念日放假办法, 2024)', () =
       const off = new Set<string>();
       const work = new Set<string>();
       for (const f of readdirSync(holidayDir).filter((n) => /^\d{4}\.json$/.test(n))) {
-        const doc = JSON.parse(readFileSync(path.join(holidayDir, f), 'utf8')) as { days: { date: string; isOffDay: boolean }[] };
+        const doc = JSON.parse(readFileSync(path.join(holidayDir, f), 'utf8')) as {
+          days: { date: string; isOffDay: boolean }[];
+        };
         for (const d of doc.days) (d.isOffDay ? off : work).add(d.date);
       }
       const isOff = (date: string): boolean => {

@@ -55,5 +55,7 @@ export function statutoryHolidays(year: number): StatutoryHoliday[] {
     const prev = byDay.get(h.day);
     byDay.set(h.day, prev && prev !== h.name ? `${prev}、${h.name}` : h.name);
   }
-  return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, name]) => ({ date: formatDay(day), name }));
+  return [...byDay.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([day, name]) => ({ date: formatDay(day), name }));
 }

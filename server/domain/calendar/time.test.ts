@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { civilFromDays, daysFromCivil, formatInstantMs, isoWeekday, localDayOfMs, parseDay, parseInstantMs } from './time';
+import {
+  civilFromDays,
+  daysFromCivil,
+  formatInstantMs,
+  isoWeekday,
+  localDayOfMs,
+  parseDay,
+  parseInstantMs,
+} from './time';
 
 describe('civil dates and instants in UTC+08:00', () => {
   it('day numbers round-trip and match Date.UTC', () => {
@@ -25,12 +33,15 @@ describe('civil dates and instants in UTC+08:00', () => {
   ])('parses %s', (input, expected) => {
     expect(formatInstantMs(parseInstantMs(input))).toBe(expected);
   });
-  it.each(['2026-02-30T10:00:00Z', '2026-13-01', '2026-09-30T24:00:00Z', 'yesterday', '2026-09-30T10:00:00+25:00'])(
-    'refuses %s',
-    (input) => {
-      expect(() => parseInstantMs(input)).toThrow(RangeError);
-    },
-  );
+  it.each([
+    '2026-02-30T10:00:00Z',
+    '2026-13-01',
+    '2026-09-30T24:00:00Z',
+    'yesterday',
+    '2026-09-30T10:00:00+25:00',
+  ])('refuses %s', (input) => {
+    expect(() => parseInstantMs(input)).toThrow(RangeError);
+  });
   it('the local day turns at 16:00 UTC', () => {
     expect(localDayOfMs(Date.UTC(2026, 8, 30, 15, 59, 59))).toBe(parseDay('2026-09-30'));
     expect(localDayOfMs(Date.UTC(2026, 8, 30, 16, 0, 0))).toBe(parseDay('2026-10-01'));

@@ -40,7 +40,9 @@ export function civilFromDays(z: number): CivilDate {
   const zz = z + 719468;
   const era = Math.floor(zz / 146097);
   const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -156,7 +158,9 @@ export function parseInstantMs(input: string): number {
   const mi = m[5] === undefined ? 0 : Number(m[5]);
   const se = m[6] === undefined ? 0 : Number(m[6]);
   const frac = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) throw new RangeError(`no such date: ${JSON.stringify(input)}`);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
+    throw new RangeError(`no such date: ${JSON.stringify(input)}`);
+  }
   if (h > 23 || mi > 59 || se > 59) throw new RangeError(`no such time of day: ${JSON.stringify(input)}`);
   let offsetMs = SERVICE_OFFSET_MS;
   const z = m[8];
@@ -170,7 +174,9 @@ export function parseInstantMs(input: string): number {
   } else if (z !== undefined) {
     offsetMs = 0;
   }
-  return daysFromCivil(y, mo, d) * MS_PER_DAY + h * MS_PER_HOUR + mi * MS_PER_MINUTE + se * 1000 + frac - offsetMs;
+  return (
+    daysFromCivil(y, mo, d) * MS_PER_DAY + h * MS_PER_HOUR + mi * MS_PER_MINUTE + se * 1000 + frac - offsetMs
+  );
 }
 
 export function parseInstant(input: string): Date {

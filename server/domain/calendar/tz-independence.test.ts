@@ -23,18 +23,22 @@ function digestIn(tz: string): string {
 }
 
 describe('time-zone independence', () => {
-  it('the same results under TZ=UTC, Pacific/Auckland and America/New_York as in this process', { timeout: 120_000 }, () => {
-    const here = calendarDigest(shippedCalendar());
-    const utc = digestIn('UTC');
-    const auckland = digestIn('Pacific/Auckland');
-    const newYork = digestIn('America/New_York');
-    // The children really ran in different zones (offsets 0, -780, 300 on 2026-01-01)...
-    expect(utc.split(' ')[1]).toBe('0');
-    expect(auckland.split(' ')[1]).toBe('-780');
-    expect(newYork.split(' ')[1]).toBe('300');
-    // ...and computed identical digests.
-    expect(utc.split(' ')[0]).toBe(here);
-    expect(auckland.split(' ')[0]).toBe(here);
-    expect(newYork.split(' ')[0]).toBe(here);
-  });
+  it(
+    'the same results under TZ=UTC, Pacific/Auckland and America/New_York as in this process',
+    { timeout: 120_000 },
+    () => {
+      const here = calendarDigest(shippedCalendar());
+      const utc = digestIn('UTC');
+      const auckland = digestIn('Pacific/Auckland');
+      const newYork = digestIn('America/New_York');
+      // The children really ran in different zones (offsets 0, -780, 300 on 2026-01-01)...
+      expect(utc.split(' ')[1]).toBe('0');
+      expect(auckland.split(' ')[1]).toBe('-780');
+      expect(newYork.split(' ')[1]).toBe('300');
+      // ...and computed identical digests.
+      expect(utc.split(' ')[0]).toBe(here);
+      expect(auckland.split(' ')[0]).toBe(here);
+      expect(newYork.split(' ')[0]).toBe(here);
+    },
+  );
 });

@@ -23,7 +23,9 @@ export function parseWindows(windows: readonly WorkingWindow[]): ParsedWindow[] 
   out.forEach((w, i) => {
     if (w.toMs <= w.fromMs) throw new RangeError(`working window ${i + 1} ends before it starts`);
     const prev = out[i - 1];
-    if (prev && w.fromMs < prev.toMs) throw new RangeError(`working window ${i + 1} overlaps or precedes the one before`);
+    if (prev && w.fromMs < prev.toMs) {
+      throw new RangeError(`working window ${i + 1} overlaps or precedes the one before`);
+    }
   });
   return out;
 }
@@ -50,4 +52,3 @@ export function nextOpening(cal: WorkCalendar, ms: number, windows: readonly Par
   const next = cal.addWorkingDays(day, 1);
   return msOfLocal(next, (windows[0] as ParsedWindow).fromMs);
 }
-

@@ -14,7 +14,9 @@ if (!haveData) console.warn(`skipping the official-schedule cross-check: ${holid
 function oracle(): { working: (date: string) => boolean; entries: Map<string, boolean> } {
   const entries = new Map<string, boolean>();
   for (const f of readdirSync(holidayDir).filter((n) => /^\d{4}\.json$/.test(n))) {
-    const doc = JSON.parse(readFileSync(path.join(holidayDir, f), 'utf8')) as { days: { date: string; isOffDay: boolean }[] };
+    const doc = JSON.parse(readFileSync(path.join(holidayDir, f), 'utf8')) as {
+      days: { date: string; isOffDay: boolean }[];
+    };
     for (const d of doc.days) entries.set(d.date, d.isOffDay);
   }
   const working = (date: string): boolean => {

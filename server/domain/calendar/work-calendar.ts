@@ -173,8 +173,10 @@ export class WorkCalendar {
         `date ${formatDay(day)} is outside the calendar's range (${CALENDAR_MIN_YEAR}-${CALENDAR_MAX_YEAR})`,
       );
     }
-    const first = y < this.firstYear ? Math.max(CALENDAR_MIN_YEAR, Math.min(y - 1, this.firstYear - 10)) : this.firstYear;
-    const last = y > this.lastYear ? Math.min(CALENDAR_MAX_YEAR, Math.max(y + 1, this.lastYear + 10)) : this.lastYear;
+    const first =
+      y < this.firstYear ? Math.max(CALENDAR_MIN_YEAR, Math.min(y - 1, this.firstYear - 10)) : this.firstYear;
+    const last =
+      y > this.lastYear ? Math.min(CALENDAR_MAX_YEAR, Math.max(y + 1, this.lastYear + 10)) : this.lastYear;
     this.rebuild(first, last);
   }
 
@@ -297,7 +299,11 @@ export class WorkCalendar {
     const out: DayInfo[] = [];
     for (let d = from; d <= to; d++) {
       const info = this.dayInfo(d);
-      if (info.kind === 'holiday' || info.kind === 'makeup' || (info.name !== null && info.kind === 'workday')) {
+      if (
+        info.kind === 'holiday' ||
+        info.kind === 'makeup' ||
+        (info.name !== null && info.kind === 'workday')
+      ) {
         out.push(info);
       }
     }

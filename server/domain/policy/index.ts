@@ -13,7 +13,13 @@ export { parseProfile, ProfileError } from './parse-profile';
 export { tianjinUrbanSectorCategories } from './profiles/tianjin-urban';
 export { beijingNumberComplaintCategory } from './profiles/beijing-miyun';
 
-const sources: readonly ProfileInput[] = [tianjinWuqing, zibo12345, tianjinUrban, beijingMiyun, shanghai962200];
+const sources: readonly ProfileInput[] = [
+  tianjinWuqing,
+  zibo12345,
+  tianjinUrban,
+  beijingMiyun,
+  shanghai962200,
+];
 
 /** The built-in profiles, one per seed regulation, validated at load. */
 export const builtInProfiles: readonly Profile[] = sources.map((p) => parseProfile(p, `built-in:${p.id}`));

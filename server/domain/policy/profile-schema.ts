@@ -21,7 +21,9 @@ const toMinutes = (s: string): number => Number(s.slice(0, 2)) * 60 + Number(s.s
 export const workingWindowSchema = z
   .object({ from: clock, to: clock })
   .strict()
-  .refine((w) => toMinutes(w.to) > toMinutes(w.from), { message: 'a working window must end after it starts' });
+  .refine((w) => toMinutes(w.to) > toMinutes(w.from), {
+    message: 'a working window must end after it starts',
+  });
 
 /** A plain limit: amount of working days, natural days or hours from a start event. */
 export const durationLimitSchema = z
@@ -52,7 +54,10 @@ export const officeHoursLimitSchema = z
     start: z.literal('arrival').default('arrival'),
     withinHours: z.number().positive(),
     offHoursHours: z.number().positive(),
-    longHoliday: z.object({ minDays: z.number().int().positive(), hours: z.number().positive() }).strict().optional(),
+    longHoliday: z
+      .object({ minDays: z.number().int().positive(), hours: z.number().positive() })
+      .strict()
+      .optional(),
     article,
     note: z.string().optional(),
   })
@@ -60,14 +65,19 @@ export const officeHoursLimitSchema = z
 export type OfficeHoursLimit = z.infer<typeof officeHoursLimitSchema>;
 
 /** No computable deadline: "at once" (第一时间) or governed by other rules; `note` says which. */
-export const noLimitSchema = z.object({ kind: z.literal('no-limit'), article, note: z.string().min(1) }).strict();
+export const noLimitSchema = z
+  .object({ kind: z.literal('no-limit'), article, note: z.string().min(1) })
+  .strict();
 export type NoLimit = z.infer<typeof noLimitSchema>;
 
 /** A bare `{ amount, unit, start }` object is a duration limit. */
 const withDefaultKind = (v: unknown): unknown =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && !('kind' in v) ? { ...v, kind: 'duration' } : v;
 
-const limitSchema = z.preprocess(withDefaultKind, z.discriminatedUnion('kind', [durationLimitSchema, noLimitSchema]));
+const limitSchema = z.preprocess(
+  withDefaultKind,
+  z.discriminatedUnion('kind', [durationLimitSchema, noLimitSchema]),
+);
 const receiveLimitSchema = z.preprocess(
   withDefaultKind,
   z.discriminatedUnion('kind', [durationLimitSchema, officeHoursLimitSchema, noLimitSchema]),
@@ -92,14 +102,19 @@ function ruleSet<T extends z.ZodType>(limit: T) {
   return z
     .object({
       default: limit.nullable(),
-      cases: z.array(z.object({ when: conditionSchema, limit, label: z.string().optional() }).strict()).default([]),
+      cases: z
+        .array(z.object({ when: conditionSchema, limit, label: z.string().optional() }).strict())
+        .default([]),
     })
     .strict();
 }
 
 const limitRuleSet = ruleSet(limitSchema);
 const receiveRuleSet = ruleSet(receiveLimitSchema);
-export type RuleSet<T> = { default: T | null; cases: { when: Condition; limit: T; label?: string | undefined }[] };
+export type RuleSet<T> = {
+  default: T | null;
+  cases: { when: Condition; limit: T; label?: string | undefined }[];
+};
 
 const extensionTermsSchema = z
   .object({
@@ -118,7 +133,11 @@ export const extensionSchema = extensionTermsSchema
     /** Who decides: the unit's platform relays to the city platform when true. */
     relayToCity: z.boolean().default(false),
     cases: z
-      .array(z.object({ when: conditionSchema, terms: extensionTermsSchema.partial().extend({ article }) }).strict())
+      .array(
+        z
+          .object({ when: conditionSchema, terms: extensionTermsSchema.partial().extend({ article }) })
+          .strict(),
+      )
       .default([]),
   })
   .strict();
@@ -127,9 +146,15 @@ export type ExtensionRules = z.infer<typeof extensionSchema>;
 export const lightsSchema = z
   .object({
     /** Yellow from the end of the n-th working day before the deadline's day. */
-    yellow: z.object({ workingDaysBefore: z.number().int().min(1) }).strict().nullable(),
+    yellow: z
+      .object({ workingDaysBefore: z.number().int().min(1) })
+      .strict()
+      .nullable(),
     /** Red from the end of the n-th working day after the deadline's day. */
-    red: z.object({ workingDaysAfter: z.number().int().min(1), reminderSlip: z.boolean() }).strict().nullable(),
+    red: z
+      .object({ workingDaysAfter: z.number().int().min(1), reminderSlip: z.boolean() })
+      .strict()
+      .nullable(),
     article,
   })
   .strict();
@@ -227,7 +252,12 @@ export const profileSchema = z
     name: z.string().min(1),
     version: z.string().min(1),
     regulation: z
-      .object({ title: z.string().min(1), issuer: z.string().min(1), date: z.string().min(1), docNo: z.string().optional() })
+      .object({
+        title: z.string().min(1),
+        issuer: z.string().min(1),
+        date: z.string().min(1),
+        docNo: z.string().optional(),
+      })
       .strict()
       .optional(),
     timezone: z.literal('Asia/Shanghai').default('Asia/Shanghai'),
@@ -259,15 +289,25 @@ export const profileSchema = z
       const prev = ws[i - 1];
       const cur = ws[i];
       if (prev && cur && toMinutes(cur.from) < toMinutes(prev.to)) {
-        ctx.addIssue({ code: 'custom', message: 'working windows must be sorted and must not overlap', path: ['workingWindows', i] });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'working windows must be sorted and must not overlap',
+          path: ['workingWindows', i],
+        });
       }
     }
     const receive = p.limits.receive;
     const usesOfficeHours =
       receive !== undefined &&
-      [receive.default, ...receive.cases.map((c) => c.limit)].some((l) => l !== null && l.kind === 'office-hours');
+      [receive.default, ...receive.cases.map((c) => c.limit)].some(
+        (l) => l !== null && l.kind === 'office-hours',
+      );
     if (usesOfficeHours && ws.length === 0) {
-      ctx.addIssue({ code: 'custom', message: 'an office-hours receive rule needs workingWindows', path: ['workingWindows'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'an office-hours receive rule needs workingWindows',
+        path: ['workingWindows'],
+      });
     }
   });
 

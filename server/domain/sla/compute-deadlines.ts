@@ -37,17 +37,13 @@ function startOf(facts: SlaFacts, ev: StartEvent): Date | null {
   }
 }
 
-const eventText: Record<StartEvent, string> = {
-  arrival: 'arrival',
-  dispatch: 'dispatch',
-  accept: 'acceptance',
-  reply: 'reply',
-  close: 'closure',
-};
-
 function amountText(amount: number, unit: 'wd' | 'nd' | 'h'): string {
   const s = Math.abs(amount) === 1 ? '' : 's';
-  return unit === 'wd' ? `${amount} working day${s}` : unit === 'nd' ? `${amount} natural day${s}` : `${amount} hour${s}`;
+  return unit === 'wd'
+    ? `${amount} working day${s}`
+    : unit === 'nd'
+      ? `${amount} natural day${s}`
+      : `${amount} hour${s}`;
 }
 
 function ordinal(n: number): string {
@@ -70,7 +66,12 @@ interface Due {
 }
 
 /** A plain limit from its start, optionally with pauses (handling stage). */
-function durationDue(ctx: Ctx, startMs: number, l: { amount: number; unit: 'wd' | 'nd' | 'h' }, pauses: SlaFacts['pauses'] | null): Due {
+function durationDue(
+  ctx: Ctx,
+  startMs: number,
+  l: { amount: number; unit: 'wd' | 'nd' | 'h' },
+  pauses: SlaFacts['pauses'] | null,
+): Due {
   const { cal, eod } = ctx;
   const head = `${amountText(l.amount, l.unit)} from ${formatLocalShort(startMs)}`;
   const startDay = localDayOfMs(startMs);
@@ -78,7 +79,13 @@ function durationDue(ctx: Ctx, startMs: number, l: { amount: number; unit: 'wd' 
   if (l.unit === 'h') {
     const r = addHoursWithPauses(startMs, Math.round(l.amount * 3_600_000), norm);
     const note = r.pausedMs > 0 ? ` (+${Math.round(r.pausedMs / 60_000)} min suspended)` : '';
-    return { ms: r.ms, provisional: false, explain: head + note, firstDay: startDay, lastDay: localDayOfMs(r.ms) };
+    return {
+      ms: r.ms,
+      provisional: false,
+      explain: head + note,
+      firstDay: startDay,
+      lastDay: localDayOfMs(r.ms),
+    };
   }
   if (norm.length === 0) {
     const ms = addDurationMs(cal, startMs, l.amount, l.unit, eod);
@@ -94,7 +101,10 @@ function durationDue(ctx: Ctx, startMs: number, l: { amount: number; unit: 'wd' 
   }
   const r = nthCountingDay(cal, startDay, l.amount, l.unit, pausedDayIntervals(norm));
   const special = l.unit === 'wd' ? describeSpecialDays(cal, startDay + 1, r.day) : '';
-  const notes = [special, r.skipped > 0 ? `${r.skipped} ${l.unit === 'wd' ? 'working' : 'natural'} day(s) suspended` : '']
+  const notes = [
+    special,
+    r.skipped > 0 ? `${r.skipped} ${l.unit === 'wd' ? 'working' : 'natural'} day(s) suspended` : '',
+  ]
     .filter(Boolean)
     .join('; ');
   return {
@@ -125,7 +135,13 @@ function stage(
   };
 }
 
-function simpleStage(ctx: Ctx, key: StageDeadline['stage'], limit: Limit | ReceiveLimit | null, facts: SlaFacts, profile: Profile): StageDeadline | null {
+function simpleStage(
+  ctx: Ctx,
+  key: StageDeadline['stage'],
+  limit: Limit | ReceiveLimit | null,
+  facts: SlaFacts,
+  profile: Profile,
+): StageDeadline | null {
   if (!limit || limit.kind === 'no-limit') return null;
   const start = startOf(facts, limit.start);
   if (!start) return null;
@@ -133,7 +149,16 @@ function simpleStage(ctx: Ctx, key: StageDeadline['stage'], limit: Limit | Recei
   if (limit.kind === 'office-hours') {
     const r = receiveWithOfficeHours(ctx.cal, startMs, limit, parseWindows(profile.workingWindows));
     const provisional = ctx.cal.anyProvisional(r.firstDay, r.lastDay);
-    return stage(key, startMs, { ...r, provisional, explain: r.explain + (provisional ? `; ${provisionalNote(ctx.cal, r.firstDay, r.lastDay)}` : '') }, limit.article);
+    return stage(
+      key,
+      startMs,
+      {
+        ...r,
+        provisional,
+        explain: r.explain + (provisional ? `; ${provisionalNote(ctx.cal, r.firstDay, r.lastDay)}` : ''),
+      },
+      limit.article,
+    );
   }
   const due = durationDue(ctx, startMs, limit, null);
   if (due.provisional) due.explain += `; ${provisionalNote(ctx.cal, due.firstDay, due.lastDay)}`;
@@ -146,9 +171,16 @@ function handlingLimit(profile: Profile, facts: SlaFacts): { limit: DurationLimi
   if (em && em.result && isEmergency(profile, facts)) {
     const requested = facts.emergencyResultDays ?? em.result.default;
     const amount = Math.min(em.result.max, Math.max(em.result.min, Math.round(requested)));
-    const note = amount !== requested ? ` (requested ${requested}, limited to ${em.result.min}-${em.result.max})` : '';
+    const note =
+      amount !== requested ? ` (requested ${requested}, limited to ${em.result.min}-${em.result.max})` : '';
     return {
-      limit: { kind: 'duration', amount, unit: em.result.unit, start: em.result.start, article: em.result.article },
+      limit: {
+        kind: 'duration',
+        amount,
+        unit: em.result.unit,
+        start: em.result.start,
+        article: em.result.article,
+      },
       note: `emergency result${note}: `,
     };
   }
@@ -165,7 +197,9 @@ export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts
 
   const em = profile.emergency;
   const firstContactLimit =
-    em && em.initialResponse && isEmergency(profile, facts) ? em.initialResponse : selectLimit(profile.limits.firstContact, facts);
+    em && em.initialResponse && isEmergency(profile, facts)
+      ? em.initialResponse
+      : selectLimit(profile.limits.firstContact, facts);
   const firstContact = simpleStage(ctx, 'firstContactBy', firstContactLimit, facts, profile);
   if (firstContact) out.firstContactBy = firstContact;
 
@@ -194,7 +228,9 @@ export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts
       explain += `, extended by ${amountText(extDays, 'wd')}${special ? ` (${special})` : ''} [${ext}]`;
     }
     const open = facts.pauses.find((p) => p.to === null && p.from.getTime() >= startMs);
-    if (open) explain += `; suspended since ${formatLocalShort(open.from.getTime())}, to be recomputed on resumption`;
+    if (open) {
+      explain += `; suspended since ${formatLocalShort(open.from.getTime())}, to be recomputed on resumption`;
+    }
 
     let warnAt: number | null = null;
     let redAt: number | null = null;
@@ -216,7 +252,10 @@ export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts
       article = `${article}; lights ${lights.article}`;
     }
     if (provisional) explain += `; ${provisionalNote(calendar, due.firstDay + 1, lastDay)}`;
-    out.handleBy = stage('handleBy', startMs, { ...due, ms: dueMs, provisional, explain }, handle.article, { warnAt, redAt });
+    out.handleBy = stage('handleBy', startMs, { ...due, ms: dueMs, provisional, explain }, handle.article, {
+      warnAt,
+      redAt,
+    });
     out.handleBy.article = article;
 
     const terms = selectExtensionTerms(profile.extension, facts);
@@ -243,7 +282,9 @@ export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts
     }
   }
 
-  const callback = profile.callback ? simpleStage(ctx, 'callbackBy', selectLimit(profile.callback.limit, facts), facts, profile) : null;
+  const callback = profile.callback
+    ? simpleStage(ctx, 'callbackBy', selectLimit(profile.callback.limit, facts), facts, profile)
+    : null;
   if (callback) out.callbackBy = callback;
 
   return out;

@@ -4,7 +4,9 @@ import { addDuration, parseDurationSpec } from './durations';
 
 const cal = shippedCalendar();
 const add = (from: string, spec: string, endOfDay?: string): string =>
-  formatInstant(addDuration(cal, parseInstant(from), parseDurationSpec(spec), endOfDay ? { endOfDay } : undefined).at);
+  formatInstant(
+    addDuration(cal, parseInstant(from), parseDurationSpec(spec), endOfDay ? { endOfDay } : undefined).at,
+  );
 
 describe('SPEC §4.1 limits', () => {
   it('N working days: 2026-09-30 10:00 + 5 WD → 2026-10-13 23:59:59 (Oct 1-7 holidays, Oct 10 make-up day)', () => {

@@ -7,7 +7,6 @@
  * - N hours (h): exactly t + N hours.
  */
 import {
-
   MS_PER_HOUR,
   civilFromDays,
   formatLocalShort,
@@ -31,17 +30,29 @@ const SPEC_RE = /^\s*([+-]?(?:\d+(?:\.\d+)?|\.\d+))\s*(wd|nd|h)\s*$/i;
 /** Parses "5wd", "7nd", "0.5h" (case-insensitive; a sign is allowed). */
 export function parseDurationSpec(spec: string): Duration {
   const m = SPEC_RE.exec(spec);
-  if (!m) throw new RangeError(`bad duration ${JSON.stringify(spec)}: expected a number followed by wd, nd or h (e.g. 5wd, 7nd, 0.5h)`);
+  if (!m) {
+    throw new RangeError(
+      `bad duration ${JSON.stringify(spec)}: expected a number followed by wd, nd or h (e.g. 5wd, 7nd, 0.5h)`,
+    );
+  }
   const amount = Number(m[1]);
   const unit = (m[2] as string).toLowerCase() as DurationUnit;
   if (unit !== 'h' && !Number.isInteger(amount)) {
-    throw new RangeError(`bad duration ${JSON.stringify(spec)}: working and natural days must be whole numbers`);
+    throw new RangeError(
+      `bad duration ${JSON.stringify(spec)}: working and natural days must be whole numbers`,
+    );
   }
   return { amount: amount === 0 ? 0 : amount, unit };
 }
 
 /** Hot path: adds a duration to epoch milliseconds; returns epoch milliseconds. */
-export function addDurationMs(cal: WorkCalendar, fromMs: number, amount: number, unit: DurationUnit, endOfDayMs: number): number {
+export function addDurationMs(
+  cal: WorkCalendar,
+  fromMs: number,
+  amount: number,
+  unit: DurationUnit,
+  endOfDayMs: number,
+): number {
   if (unit === 'h') return fromMs + Math.round(amount * MS_PER_HOUR);
   const day = localDayOfMs(fromMs);
   const target = unit === 'wd' ? cal.addWorkingDays(day, amount) : day + amount;
@@ -102,7 +113,9 @@ function unitText(amount: number, unit: DurationUnit): string {
 /** Notes years without an official schedule in [from, to]. */
 export function provisionalNote(cal: WorkCalendar, from: number, to: number): string {
   const years: number[] = [];
-  for (let y = civilFromDays(from).year; y <= civilFromDays(to).year; y++) if (!cal.isYearCovered(y)) years.push(y);
+  for (let y = civilFromDays(from).year; y <= civilFromDays(to).year; y++) {
+    if (!cal.isYearCovered(y)) years.push(y);
+  }
   return years.length === 0 ? '' : `provisional: no official holiday schedule for ${years.join(', ')} yet`;
 }
 
@@ -116,7 +129,9 @@ export function addDuration(
   const eod = opts?.endOfDay === undefined ? DEFAULT_END_OF_DAY_MS : parseClock(opts.endOfDay);
   const fromMs = from.getTime();
   if (!Number.isFinite(fromMs)) throw new RangeError('invalid start instant');
-  if (add.unit !== 'h' && !Number.isInteger(add.amount)) throw new RangeError('working and natural days must be whole numbers');
+  if (add.unit !== 'h' && !Number.isInteger(add.amount)) {
+    throw new RangeError('working and natural days must be whole numbers');
+  }
   const at = addDurationMs(calendar, fromMs, add.amount, add.unit, eod);
   const head = `${unitText(add.amount, add.unit)} from ${formatLocalShort(fromMs)}`;
   if (add.unit === 'h') return { at: new Date(at), provisional: false, explain: head };
@@ -134,4 +149,3 @@ export function addDuration(
   if (provisional) explain += `; ${provisionalNote(calendar, lo, hi)}`;
   return { at: new Date(at), provisional, explain };
 }
-

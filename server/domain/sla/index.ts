@@ -5,6 +5,13 @@
 export type { SlaFacts, StageDeadline, StageDeadlines } from './types';
 export { computeDeadlines } from './compute-deadlines';
 export { lightAt } from './light-at';
-export { addDuration, addDurationMs, parseDurationSpec, describeSpecialDays, type Duration, type DurationUnit } from './durations';
+export {
+  addDuration,
+  addDurationMs,
+  parseDurationSpec,
+  describeSpecialDays,
+  type Duration,
+  type DurationUnit,
+} from './durations';
 export type { Profile } from '../policy';
 export type { WorkCalendar } from '../calendar';

@@ -15,7 +15,10 @@ export interface PauseMs {
 }
 
 /** Closed, non-empty pauses clipped to start at or after `startMs`, sorted and merged. */
-export function normalisePauses(pauses: readonly { from: Date; to: Date | null }[], startMs: number): PauseMs[] {
+export function normalisePauses(
+  pauses: readonly { from: Date; to: Date | null }[],
+  startMs: number,
+): PauseMs[] {
   const list: PauseMs[] = [];
   for (const p of pauses) {
     if (p.to === null) continue;
@@ -58,8 +61,10 @@ export function nthCountingDay(
   unit: 'wd' | 'nd',
   skip: readonly { a: number; b: number }[],
 ): { day: number; skipped: number } {
-  const count = (from: number, to: number): number => (unit === 'wd' ? cal.workingDaysBetween(from, to) : Math.max(0, to - from));
-  const advance = (from: number, k: number): number => (unit === 'wd' ? cal.addWorkingDays(from, k) : from + k);
+  const count = (from: number, to: number): number =>
+    unit === 'wd' ? cal.workingDaysBetween(from, to) : Math.max(0, to - from);
+  const advance = (from: number, k: number): number =>
+    unit === 'wd' ? cal.addWorkingDays(from, k) : from + k;
   if (n <= 0) return { day: advance(startDay, n), skipped: 0 };
   let cur = startDay;
   let remaining = n;
@@ -77,7 +82,11 @@ export function nthCountingDay(
 }
 
 /** t + hours, moved by the paused time that falls before the (moving) deadline. */
-export function addHoursWithPauses(startMs: number, hoursMs: number, pauses: readonly PauseMs[]): { ms: number; pausedMs: number } {
+export function addHoursWithPauses(
+  startMs: number,
+  hoursMs: number,
+  pauses: readonly PauseMs[],
+): { ms: number; pausedMs: number } {
   let due = startMs + hoursMs;
   let paused = 0;
   for (const p of pauses) {

@@ -6,7 +6,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { builtInProfiles, getBuiltInProfile, parseProfile, ProfileError, type Profile } from '../../domain/policy';
+import {
+  builtInProfiles,
+  getBuiltInProfile,
+  parseProfile,
+  ProfileError,
+  type Profile,
+} from '../../domain/policy';
 
 const profileFile = /\.(json|ya?ml)$/i;
 
@@ -27,16 +33,20 @@ export function profileFromDoc(doc: unknown, source: string): Profile {
   if (isPlainObject(doc) && 'extends' in doc) {
     const { extends: baseId, ...rest } = doc;
     if (typeof baseId !== 'string') {
-      throw new ProfileError(`profile ${source} is invalid: extends: expected a built-in profile id`, source, [
-        { path: 'extends', message: 'expected a built-in profile id' },
-      ]);
+      throw new ProfileError(
+        `profile ${source} is invalid: extends: expected a built-in profile id`,
+        source,
+        [{ path: 'extends', message: 'expected a built-in profile id' }],
+      );
     }
     let base: Profile;
     try {
       base = getBuiltInProfile(baseId);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      throw new ProfileError(`profile ${source} is invalid: extends: ${message}`, source, [{ path: 'extends', message }]);
+      throw new ProfileError(`profile ${source} is invalid: extends: ${message}`, source, [
+        { path: 'extends', message },
+      ]);
     }
     return parseProfile(mergeProfileDocs(base, rest), source);
   }
@@ -70,7 +80,11 @@ export async function loadProfiles(dir?: string): Promise<Profile[]> {
     const file = path.join(dir, name);
     const p = await loadProfileFile(file);
     const other = seen.get(p.id);
-    if (other) throw new ProfileError(`profile id "${p.id}" is defined twice: ${other} and ${file}`, file, [{ path: 'id', message: 'duplicate id' }]);
+    if (other) {
+      throw new ProfileError(`profile id "${p.id}" is defined twice: ${other} and ${file}`, file, [
+        { path: 'id', message: 'duplicate id' },
+      ]);
+    }
     seen.set(p.id, file);
     byId.set(p.id, p);
   }

@@ -22,7 +22,11 @@ export const shanghai962200: ProfileInput = {
         {
           label: '应急处理',
           when: { urgency: ['emergency', 'extra-urgent'] },
-          limit: { kind: 'no-limit', article: 'shanghai-962200 §10(3)', note: '立即流转: dispatched at once' },
+          limit: {
+            kind: 'no-limit',
+            article: 'shanghai-962200 §10(3)',
+            note: '立即流转: dispatched at once',
+          },
         },
       ],
     },
@@ -43,19 +47,32 @@ export const shanghai962200: ProfileInput = {
         {
           label: '复杂、疑难',
           when: { complex: true },
-          limit: { amount: 10, unit: 'wd', start: 'dispatch', article: 'shanghai-962200 §11(2) (复杂、疑难)' },
+          limit: {
+            amount: 10,
+            unit: 'wd',
+            start: 'dispatch',
+            article: 'shanghai-962200 §11(2) (复杂、疑难)',
+          },
         },
       ],
     },
     feedback: {
-      default: { kind: 'no-limit', article: 'shanghai-962200 §11(2)', note: 'the citizen is answered within the handling limit' },
+      default: {
+        kind: 'no-limit',
+        article: 'shanghai-962200 §11(2)',
+        note: 'the citizen is answered within the handling limit',
+      },
       cases: [],
     },
   },
   extension: null,
   callback: {
     limit: {
-      default: { kind: 'no-limit', article: 'shanghai-962200 §13', note: '按照每月一定比例回访: monthly sample, no per-order limit' },
+      default: {
+        kind: 'no-limit',
+        article: 'shanghai-962200 §13',
+        note: '按照每月一定比例回访: monthly sample, no per-order limit',
+      },
       cases: [],
     },
     channel: 'any',

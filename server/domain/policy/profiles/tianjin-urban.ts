@@ -44,7 +44,11 @@ export const tianjinUrban: ProfileInput = {
         article: 'tianjin-urban §8(1)',
       },
       cases: [
-        { label: '供热、燃气、市政道桥', when: { category: tianjinUrbanSectorCategories }, limit: sectorRule },
+        {
+          label: '供热、燃气、市政道桥',
+          when: { category: tianjinUrbanSectorCategories },
+          limit: sectorRule,
+        },
         {
           label: '特急件',
           when: { urgency: ['extra-urgent'] },
@@ -53,13 +57,21 @@ export const tianjinUrban: ProfileInput = {
       ],
     },
     firstContact: {
-      default: { kind: 'no-limit', article: 'tianjin-urban §8(4)', note: '第一时间联系反映人: at once, no fixed time' },
+      default: {
+        kind: 'no-limit',
+        article: 'tianjin-urban §8(4)',
+        note: '第一时间联系反映人: at once, no fixed time',
+      },
       cases: [],
     },
     handle: {
       default: { amount: 6, unit: 'wd', start: 'arrival', article: 'tianjin-urban §8(5) (普通件)' },
       cases: [
-        { label: '供热、燃气、市政道桥', when: { category: tianjinUrbanSectorCategories }, limit: sectorRule },
+        {
+          label: '供热、燃气、市政道桥',
+          when: { category: tianjinUrbanSectorCategories },
+          limit: sectorRule,
+        },
         {
           label: '急件',
           when: { urgency: ['urgent'] },

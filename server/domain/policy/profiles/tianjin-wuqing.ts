@@ -16,11 +16,19 @@ export const tianjinWuqing: ProfileInput = {
   workingWindows: [],
   limits: {
     dispatch: {
-      default: { kind: 'no-limit', article: 'tianjin-wuqing §17', note: '审核后即时转: dispatched at once after review' },
+      default: {
+        kind: 'no-limit',
+        article: 'tianjin-wuqing §17',
+        note: '审核后即时转: dispatched at once after review',
+      },
       cases: [],
     },
     firstContact: {
-      default: { kind: 'no-limit', article: 'tianjin-wuqing §19(1)', note: '第一时间联系: at once, no fixed time' },
+      default: {
+        kind: 'no-limit',
+        article: 'tianjin-wuqing §19(1)',
+        note: '第一时间联系: at once, no fixed time',
+      },
       cases: [],
     },
     handle: {
@@ -46,7 +54,11 @@ export const tianjinWuqing: ProfileInput = {
       ],
     },
     feedback: {
-      default: { kind: 'no-limit', article: 'tianjin-wuqing §19(2)', note: 'the citizen is answered within the handling limit' },
+      default: {
+        kind: 'no-limit',
+        article: 'tianjin-wuqing §19(2)',
+        note: 'the citizen is answered within the handling limit',
+      },
       cases: [],
     },
   },

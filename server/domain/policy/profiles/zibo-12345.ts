@@ -20,7 +20,11 @@ export const zibo12345: ProfileInput = {
       cases: [
         {
           when: { urgency: ['emergency', 'extra-urgent'] },
-          limit: { kind: 'no-limit', article: 'zibo-12345 §11(2), §13', note: '紧急事项及时转办: dispatched at once' },
+          limit: {
+            kind: 'no-limit',
+            article: 'zibo-12345 §11(2), §13',
+            note: '紧急事项及时转办: dispatched at once',
+          },
         },
       ],
     },
@@ -52,11 +56,17 @@ export const zibo12345: ProfileInput = {
     maxCount: 1,
     relayToCity: false,
     article: 'zibo-12345 §11(4)',
-    cases: [{ when: { level: ['province'] }, terms: { requestLeadWd: 1, article: 'zibo-12345 §11(4) (省级工单)' } }],
+    cases: [
+      { when: { level: ['province'] }, terms: { requestLeadWd: 1, article: 'zibo-12345 §11(4) (省级工单)' } },
+    ],
   },
   callback: {
     limit: {
-      default: { kind: 'no-limit', article: 'zibo-12345 §11(8)', note: '审核后回访: after the reply passes review, no fixed time' },
+      default: {
+        kind: 'no-limit',
+        article: 'zibo-12345 §11(8)',
+        note: '审核后回访: after the reply passes review, no fixed time',
+      },
       cases: [],
     },
     channel: 'phone',
