@@ -16,6 +16,7 @@ import {
 import { authenticate } from './features/auth/authenticate';
 import { authRoutes } from './features/auth/auth.routes';
 import { adminRoutes } from './features/admin/admin.routes';
+import { calendarRoutes } from './features/calendar/calendar.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { orgRoutes } from './features/org/org.routes';
 import { ticketRoutes } from './features/tickets/tickets.routes';
@@ -27,7 +28,7 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../w
 
 /** Route plugins of every feature, in registration order. */
 export type RoutePlugin = (ctx: AppContext) => FastifyPluginAsyncZod;
-const featureRoutes: RoutePlugin[] = [healthRoutes, authRoutes, orgRoutes, ticketRoutes, adminRoutes];
+const featureRoutes: RoutePlugin[] = [healthRoutes, authRoutes, orgRoutes, ticketRoutes, adminRoutes, calendarRoutes];
 
 export interface BuildAppOptions {
   /** Extra route plugins (features mounted by the composition root). */

@@ -8,25 +8,21 @@ import { channels, satisfactions, sourceLevels, ticketTypes, urgencies } from '.
 
 const text = (max: number) => z.string().trim().max(max);
 
-export const callerInput = z
-  .object({
-    name: text(50).optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^[0-9+\-() ]{3,20}$/, '电话号码格式不正确')
-      .optional(),
-    address: text(200).optional(),
-    confidential: z.boolean().default(false),
-  })
-  ;
+export const callerInput = z.object({
+  name: text(50).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{3,20}$/, '电话号码格式不正确')
+    .optional(),
+  address: text(200).optional(),
+  confidential: z.boolean().default(false),
+});
 
-export const locationInput = z
-  .object({
-    address: text(200).optional(),
-    region: text(50).optional(),
-  })
-  ;
+export const locationInput = z.object({
+  address: text(200).optional(),
+  region: text(50).optional(),
+});
 
 export const createTicketBody = z
   .object({
@@ -50,7 +46,7 @@ export const createTicketBody = z
     suggestedChannel: text(200).optional(),
     knowledgeArticleId: z.number().int().positive().optional(),
   })
-  
+
   .superRefine((b, ctx) => {
     if (b.disposition === 'direct-answer' && !b.answer) {
       ctx.addIssue({ code: 'custom', path: ['answer'], message: '直接答复须填写答复内容' });
@@ -66,27 +62,24 @@ const sat = z.enum(satisfactions);
 
 /** Payload schema of every action, by action name. */
 export const actionPayloads = {
-  dispatch: z
-    .object({
-      unitId: z.number().int().positive(),
-      coUnitIds: z.array(z.number().int().positive()).max(10).default([]),
-      note: text(2000).optional(),
-      emergencyResultDays: z.number().int().min(1).max(10).optional(),
-    })
-    ,
+  dispatch: z.object({
+    unitId: z.number().int().positive(),
+    coUnitIds: z.array(z.number().int().positive()).max(10).default([]),
+    note: text(2000).optional(),
+    emergencyResultDays: z.number().int().min(1).max(10).optional(),
+  }),
   accept: empty,
-  'record-contact': z
-    .object({ note: text(2000).optional(), at: z.iso.datetime({ offset: true }).optional() })
-    ,
-  reply: z
-    .object({
-      result: z.string().trim().min(1, '请填写办理结果').max(5000),
-      contacted: z.boolean(),
-      factual: z.enum(['true', 'partly', 'false', 'n/a']).optional(),
-      solved: z.boolean().optional(),
-      nextSteps: text(2000).optional(),
-    })
-    ,
+  'record-contact': z.object({
+    note: text(2000).optional(),
+    at: z.iso.datetime({ offset: true }).optional(),
+  }),
+  reply: z.object({
+    result: z.string().trim().min(1, '请填写办理结果').max(5000),
+    contacted: z.boolean(),
+    factual: z.enum(['true', 'partly', 'false', 'n/a']).optional(),
+    solved: z.boolean().optional(),
+    nextSteps: text(2000).optional(),
+  }),
   'approve-reply': empty,
   'reject-reply': z.object({ reason: text(2000).optional() }),
   'record-callback': z
@@ -97,55 +90,78 @@ export const actionPayloads = {
       resultSatisfaction: sat.optional(),
       note: text(2000).optional(),
     })
-    
+
     .superRefine((b, ctx) => {
       if (b.reached && (!b.resultSatisfaction || b.contactedByUnit === undefined)) {
-        ctx.addIssue({ code: 'custom', path: ['resultSatisfaction'], message: '联系到诉求人时须记录是否联系及满意度' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['resultSatisfaction'],
+          message: '联系到诉求人时须记录是否联系及满意度',
+        });
       }
     }),
   redo: z.object({ reason: text(2000).optional() }),
   close: empty,
-  'request-return': z
-    .object({
-      reason: z.string().trim().min(1, '请填写回退理由').max(2000),
-      basis: z.string().trim().min(1, '请填写回退依据').max(2000),
-      suggestedUnitId: z.number().int().positive().optional(),
-    })
-    ,
+  'request-return': z.object({
+    reason: z.string().trim().min(1, '请填写回退理由').max(2000),
+    basis: z.string().trim().min(1, '请填写回退依据').max(2000),
+    suggestedUnitId: z.number().int().positive().optional(),
+  }),
   'approve-return': empty,
   'reject-return': z.object({ reason: text(2000).optional() }),
-  'request-extension': z
-    .object({ workingDays: z.number().int().min(1).max(60), reason: z.string().trim().min(1, '请填写延期理由').max(2000) })
-    ,
-  'approve-extension': z.object({ workingDays: z.number().int().min(1).max(60).optional(), note: text(2000).optional() }),
+  'request-extension': z.object({
+    workingDays: z.number().int().min(1).max(60),
+    reason: z.string().trim().min(1, '请填写延期理由').max(2000),
+  }),
+  'approve-extension': z.object({
+    workingDays: z.number().int().min(1).max(60).optional(),
+    note: text(2000).optional(),
+  }),
   'reject-extension': z.object({ reason: text(2000).optional() }),
-  'report-progress': z
-    .object({
-      progress: text(5000).optional(),
-      committedDate: z.iso.date().optional(),
-    })
-    ,
+  'report-progress': z.object({
+    progress: text(5000).optional(),
+    committedDate: z.iso.date().optional(),
+  }),
   appeal: z.object({ reason: text(5000).optional(), evidence: text(2000).optional() }),
   'uphold-appeal': empty,
   'dismiss-appeal': empty,
   merge: z.object({ intoTicketId: z.number().int().positive(), note: text(2000).optional() }),
-  'not-accept': z
-    .object({ reason: z.string().trim().min(1, '请说明不予受理理由').max(500), suggestedChannel: text(200).optional() })
-    ,
+  'not-accept': z.object({
+    reason: z.string().trim().min(1, '请说明不予受理理由').max(500),
+    suggestedChannel: text(200).optional(),
+  }),
   suspend: z.object({ reason: text(2000).optional() }),
   resume: empty,
-  supervise: z
-    .object({
-      trigger: z
-        .enum(['overdue', 'repeat-complaint', 'low-rank', 'kb-outdated', 'leader-instruction', 'hot-issue', 'unsatisfied-fault', 'repeat-unsatisfied', 'flawed-procedure', 'upper-platform', 'other'])
-        .default('other'),
-      mode: z.enum(['system', 'written', 'phone', 'on-site', 'joint-meeting']).default('written'),
-      note: text(2000).optional(),
-      respondWithinWorkingDays: z.number().int().min(1).max(30).optional(),
-    })
-    ,
+  supervise: z.object({
+    trigger: z
+      .enum([
+        'overdue',
+        'repeat-complaint',
+        'low-rank',
+        'kb-outdated',
+        'leader-instruction',
+        'hot-issue',
+        'unsatisfied-fault',
+        'repeat-unsatisfied',
+        'flawed-procedure',
+        'upper-platform',
+        'other',
+      ])
+      .default('other'),
+    mode: z.enum(['system', 'written', 'phone', 'on-site', 'joint-meeting']).default('written'),
+    note: text(2000).optional(),
+    respondWithinWorkingDays: z.number().int().min(1).max(30).optional(),
+  }),
   remind: empty,
+  /** System only: deadlines recomputed after a calendar or profile change (old and new values). */
+  'recompute-deadlines': z.object({
+    reason: text(200),
+    changes: z.array(z.object({ stage: z.string(), old: z.string(), new: z.string() })),
+  }),
 } as const;
+
+/** Actions only the platform itself performs (never accepted over HTTP). */
+export const systemActions: readonly ActionName[] = ['remind', 'recompute-deadlines'];
 
 export type ActionName = keyof typeof actionPayloads;
 

@@ -1,4 +1,5 @@
 import type { AppContext } from '../platform/context';
+import { recomputeOpenOrders, reloadCalendarIfNewer } from '../features/calendar/calendar.service';
 import { performActionIn } from '../features/tickets/perform-action';
 
 export interface SweepResult {
@@ -56,7 +57,9 @@ export async function runSweep(ctx: AppContext, opts: { batchSize?: number } = {
           if (!inserted) continue;
           result[kind]++;
           if (kind === 'red' && ['dispatched', 'in_progress', 'replied'].includes(r.status)) {
-            await performActionIn(ctx, trx, null, r.ticket_id, 'remind', { note: `${r.stage} 超期一个工作日，系统自动催办` });
+            await performActionIn(ctx, trx, null, r.ticket_id, 'remind', {
+              note: `${r.stage} 超期一个工作日，系统自动催办`,
+            });
             await trx
               .insertInto('supervision')
               .values({
@@ -82,7 +85,11 @@ export async function runSweep(ctx: AppContext, opts: { batchSize?: number } = {
           .where('stage', '=', r.stage)
           .execute();
         if (r.stage === 'handleBy') {
-          await trx.updateTable('ticket').set({ light: KIND_BY_LEVEL[reached] ?? 'green' }).where('id', '=', r.ticket_id).execute();
+          await trx
+            .updateTable('ticket')
+            .set({ light: KIND_BY_LEVEL[reached] ?? 'green' })
+            .where('id', '=', r.ticket_id)
+            .execute();
         }
       }
       return rows.length;
@@ -92,13 +99,28 @@ export async function runSweep(ctx: AppContext, opts: { batchSize?: number } = {
   return result;
 }
 
-/** Runs the sweep every `intervalMs` until stopped. */
+/**
+ * One tick of the background job: pick up a calendar version stored by another process (the
+ * command line, another instance) and recompute open orders under it, then sweep.
+ */
+export async function tick(ctx: AppContext): Promise<SweepResult> {
+  if (await reloadCalendarIfNewer(ctx)) {
+    const r = await recomputeOpenOrders(ctx, `日历版本 ${ctx.rules.calendarVersion} 生效`);
+    ctx.logger.info(
+      { ...r, calendarVersion: ctx.rules.calendarVersion },
+      'calendar changed: open orders recomputed',
+    );
+  }
+  return runSweep(ctx);
+}
+
+/** Runs the job every `intervalMs` until stopped. */
 export function startSweeper(ctx: AppContext, intervalMs = 60_000): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    runSweep(ctx)
+    tick(ctx)
       .catch((err: unknown) => ctx.logger.error({ err }, 'deadline sweep failed'))
       .finally(() => {
         running = false;
@@ -107,4 +129,3 @@ export function startSweeper(ctx: AppContext, intervalMs = 60_000): () => void {
   timer.unref();
   return () => clearInterval(timer);
 }
-

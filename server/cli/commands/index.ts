@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerCalendarCommand } from './calendar';
+import { registerCalendarImportCommand } from './calendar-import';
 import { registerDeadlineCommand } from './deadline';
 import { registerLimitsCommand } from './limits';
 
@@ -8,4 +9,5 @@ export function registerCommands(program: Command): void {
   registerDeadlineCommand(program);
   registerLimitsCommand(program);
   registerCalendarCommand(program);
+  registerCalendarImportCommand(program);
 }

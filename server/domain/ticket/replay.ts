@@ -31,11 +31,15 @@ const openingStatus: Record<string, TicketStatus> = {
  * recorded outcome differs, so a passing replay proves the record explains the state.
  * `isPlatformUnit` tells which units are (sub-)platforms that re-dispatch.
  */
-export function replay(events: readonly RecordedEvent[], isPlatformUnit: (unitId: number) => boolean): ReplayedState {
+export function replay(
+  events: readonly RecordedEvent[],
+  isPlatformUnit: (unitId: number) => boolean,
+): ReplayedState {
   const [first, ...rest] = events;
   if (!first) throw new Error('an order has at least one event');
   const opening = openingStatus[first.action];
-  if (!opening || opening !== first.toStatus) throw new Error(`event 1: ${first.action} cannot open an order`);
+  if (!opening || opening !== first.toStatus)
+    {throw new Error(`event 1: ${first.action} cannot open an order`);}
   const s: ReplayedState & { leadIsPlatform: boolean; co: Map<number, string> } = {
     status: opening,
     pendingRequest: null,
@@ -55,16 +59,23 @@ export function replay(events: readonly RecordedEvent[], isPlatformUnit: (unitId
     };
     const coStatus = party === 'co' && e.actorUnitId !== null ? s.co.get(e.actorUnitId) : undefined;
     const facts: ActionFacts =
-      e.action === 'record-callback' ? { reached: e.payload.reached === true, satisfied: e.payload.satisfied === true } : {};
+      e.action === 'record-callback'
+        ? { reached: e.payload.reached === true, satisfied: e.payload.satisfied === true }
+        : {};
     const r = decideTransition(
       state,
       e.action,
       { parties: new Set([party]), coAssignmentStatus: (coStatus as never) ?? null },
       facts,
     );
-    if (!r.ok) throw new Error(`event ${e.seq} (${e.action} by ${party}) is not allowed from ${s.status}: ${r.reason}`);
+    if (!r.ok)
+      {throw new Error(
+        `event ${e.seq} (${e.action} by ${party}) is not allowed from ${s.status}: ${r.reason}`,
+      );}
     if (r.decision.to !== e.toStatus) {
-      throw new Error(`event ${e.seq} (${e.action}) recorded ${e.toStatus} but the rules give ${r.decision.to}`);
+      throw new Error(
+        `event ${e.seq} (${e.action}) recorded ${e.toStatus} but the rules give ${r.decision.to}`,
+      );
     }
     s.status = r.decision.to;
     s.pendingRequest = r.decision.pendingRequest;

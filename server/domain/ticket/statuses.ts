@@ -40,6 +40,13 @@ export function isOpen(status: TicketStatus): boolean {
 export type PendingRequest = 'return' | 'extension' | null;
 
 /** Assignment statuses (one row per unit the order was sent to). */
-export const assignmentStatuses = ['dispatched', 'accepted', 'replied', 'forwarded', 'returned', 'ended'] as const;
+export const assignmentStatuses = [
+  'dispatched',
+  'accepted',
+  'replied',
+  'forwarded',
+  'returned',
+  'ended',
+] as const;
 export type AssignmentStatus = (typeof assignmentStatuses)[number];
 export type AssignmentRole = 'lead' | 'co';

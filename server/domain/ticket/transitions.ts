@@ -33,6 +33,7 @@ export const ticketActions = [
   'resume',
   'supervise',
   'remind',
+  'recompute-deadlines',
 ] as const;
 export type TicketAction = (typeof ticketActions)[number];
 
@@ -69,6 +70,7 @@ export const actionLabels: Record<TicketAction | IntakeAction, string> = {
   resume: '恢复',
   supervise: '督办',
   remind: '催办',
+  'recompute-deadlines': '时限重算',
 };
 
 /**
@@ -101,7 +103,11 @@ export interface ActionFacts {
   satisfied?: boolean;
 }
 
-type Target = TicketStatus | 'same' | 'before-suspend' | ((facts: ActionFacts, s: TransitionState) => TicketStatus | 'same');
+type Target =
+  | TicketStatus
+  | 'same'
+  | 'before-suspend'
+  | ((facts: ActionFacts, s: TransitionState) => TicketStatus | 'same');
 
 interface Rule {
   action: TicketAction;
@@ -118,17 +124,55 @@ const open = 'open' as const;
 export const transitionTable: readonly Rule[] = [
   // 转办/派单 [zibo §11(2); wuqing §16-§18; tianjin-urban §8(2)-(3)]: the platform reviews and dispatches;
   // a sub-platform that received the order re-dispatches it to its own units; the platform may re-assign.
-  { action: 'dispatch', party: ['platform'], from: ['pending_dispatch', 'dispatched'], pending: 'none', to: 'dispatched' },
-  { action: 'dispatch', party: ['lead'], from: ['dispatched'], pending: 'none', guard: (s) => s.leadIsPlatform, to: 'dispatched' },
+  {
+    action: 'dispatch',
+    party: ['platform'],
+    from: ['pending_dispatch', 'dispatched'],
+    pending: 'none',
+    to: 'dispatched',
+  },
+  {
+    action: 'dispatch',
+    party: ['lead'],
+    from: ['dispatched'],
+    pending: 'none',
+    guard: (s) => s.leadIsPlatform,
+    to: 'dispatched',
+  },
   // 签收 (sign for the order)
-  { action: 'accept', party: ['lead'], from: ['dispatched'], pending: 'none', guard: (s) => !s.leadIsPlatform, to: 'in_progress' },
-  { action: 'accept', party: ['co'], from: ['dispatched', 'in_progress'], guard: (_s, a) => a.coAssignmentStatus === 'dispatched', to: 'same' },
+  {
+    action: 'accept',
+    party: ['lead'],
+    from: ['dispatched'],
+    pending: 'none',
+    guard: (s) => !s.leadIsPlatform,
+    to: 'in_progress',
+  },
+  {
+    action: 'accept',
+    party: ['co'],
+    from: ['dispatched', 'in_progress'],
+    guard: (_s, a) => a.coAssignmentStatus === 'dispatched',
+    to: 'same',
+  },
   // 先行联系 [wuqing §19(1); shanghai §11(1)]
   { action: 'record-contact', party: ['lead'], from: ['in_progress'], to: 'same' },
-  { action: 'record-contact', party: ['co'], from: ['in_progress'], guard: (_s, a) => a.coAssignmentStatus === 'accepted', to: 'same' },
+  {
+    action: 'record-contact',
+    party: ['co'],
+    from: ['in_progress'],
+    guard: (_s, a) => a.coAssignmentStatus === 'accepted',
+    to: 'same',
+  },
   // 答复/反馈 [zibo §11(5); beijing-miyun §18]; co-handling units reply to the lead unit [wuqing §18]
   { action: 'reply', party: ['lead'], from: ['in_progress'], pending: 'none', to: 'replied' },
-  { action: 'reply', party: ['co'], from: ['dispatched', 'in_progress'], guard: (_s, a) => a.coAssignmentStatus === 'accepted', to: 'same' },
+  {
+    action: 'reply',
+    party: ['co'],
+    from: ['dispatched', 'in_progress'],
+    guard: (_s, a) => a.coAssignmentStatus === 'accepted',
+    to: 'same',
+  },
   // 续报 [zibo §11(7)]
   { action: 'report-progress', party: ['lead'], from: ['in_progress'], to: 'same' },
   // 审核 [zibo §11(8); tianjin-urban §4(3)]
@@ -144,28 +188,88 @@ export const transitionTable: readonly Rule[] = [
   // 重办 [zibo §11(9); tianjin-urban §7(2)]
   { action: 'redo', party: ['platform', 'callback'], from: ['unsatisfied'], to: 'in_progress' },
   // 办结 [zibo §11(10)]: the answer conforms to law and policy, or the citizen cannot be reached
-  { action: 'close', party: ['platform', 'callback'], from: ['unsatisfied', 'pending_callback'], to: 'closed' },
+  {
+    action: 'close',
+    party: ['platform', 'callback'],
+    from: ['unsatisfied', 'pending_callback'],
+    to: 'closed',
+  },
   // 申诉 [tianjin-urban §5(5), §6(3), §7(2)]
   { action: 'appeal', party: ['lead'], from: ['unsatisfied'], to: 'appealed' },
   { action: 'uphold-appeal', party: ['platform', 'callback'], from: ['appealed'], to: 'closed' },
   { action: 'dismiss-appeal', party: ['platform', 'callback'], from: ['appealed'], to: 'unsatisfied' },
   // 回退 [zibo §11(6); tianjin-urban §8(5)]
-  { action: 'request-return', party: ['lead'], from: ['dispatched', 'in_progress'], pending: 'none', to: 'same', setPending: 'return' },
-  { action: 'approve-return', party: ['platform'], from: ['dispatched', 'in_progress'], pending: 'return', to: 'pending_dispatch', setPending: null },
-  { action: 'reject-return', party: ['platform'], from: ['dispatched', 'in_progress'], pending: 'return', to: 'same', setPending: null },
+  {
+    action: 'request-return',
+    party: ['lead'],
+    from: ['dispatched', 'in_progress'],
+    pending: 'none',
+    to: 'same',
+    setPending: 'return',
+  },
+  {
+    action: 'approve-return',
+    party: ['platform'],
+    from: ['dispatched', 'in_progress'],
+    pending: 'return',
+    to: 'pending_dispatch',
+    setPending: null,
+  },
+  {
+    action: 'reject-return',
+    party: ['platform'],
+    from: ['dispatched', 'in_progress'],
+    pending: 'return',
+    to: 'same',
+    setPending: null,
+  },
   // 延期 [zibo §11(4); wuqing §21; beijing-miyun §17; tianjin-urban §8(6)]
-  { action: 'request-extension', party: ['lead'], from: ['in_progress'], pending: 'none', to: 'same', setPending: 'extension' },
-  { action: 'approve-extension', party: ['platform'], from: ['in_progress'], pending: 'extension', to: 'same', setPending: null },
-  { action: 'reject-extension', party: ['platform'], from: ['in_progress'], pending: 'extension', to: 'same', setPending: null },
+  {
+    action: 'request-extension',
+    party: ['lead'],
+    from: ['in_progress'],
+    pending: 'none',
+    to: 'same',
+    setPending: 'extension',
+  },
+  {
+    action: 'approve-extension',
+    party: ['platform'],
+    from: ['in_progress'],
+    pending: 'extension',
+    to: 'same',
+    setPending: null,
+  },
+  {
+    action: 'reject-extension',
+    party: ['platform'],
+    from: ['in_progress'],
+    pending: 'extension',
+    to: 'same',
+    setPending: null,
+  },
   // 一事一单 [shanghai §10]: duplicates are merged before dispatch
   { action: 'merge', party: ['platform', 'agent'], from: ['pending_dispatch'], to: 'merged' },
   { action: 'not-accept', party: ['platform'], from: ['pending_dispatch'], to: 'not_accepted' },
   // 挂起 while responsibility is ruled on [zibo §16]
-  { action: 'suspend', party: ['platform'], from: ['pending_dispatch', 'dispatched', 'in_progress'], pending: 'none', to: 'suspended' },
+  {
+    action: 'suspend',
+    party: ['platform'],
+    from: ['pending_dispatch', 'dispatched', 'in_progress'],
+    pending: 'none',
+    to: 'suspended',
+  },
   { action: 'resume', party: ['platform'], from: ['suspended'], to: 'before-suspend' },
   // 督办/催办 [zibo §12, §15; shanghai §12; beijing-miyun §20]
   { action: 'supervise', party: ['supervisor', 'platform'], from: open, to: 'same' },
-  { action: 'remind', party: ['system', 'supervisor', 'platform'], from: ['dispatched', 'in_progress', 'replied', 'suspended'], to: 'same' },
+  {
+    action: 'remind',
+    party: ['system', 'supervisor', 'platform'],
+    from: ['dispatched', 'in_progress', 'replied', 'suspended'],
+    to: 'same',
+  },
+  // A calendar or profile change recomputes open orders' deadlines, recorded on each (SPEC §4.1)
+  { action: 'recompute-deadlines', party: ['system'], from: open, to: 'same' },
 ];
 
 export interface Decision {
@@ -202,7 +306,8 @@ export function decideTransition(
   actor: ActorStanding,
   facts: ActionFacts = {},
 ): DecisionResult {
-  if (!(ticketActions as readonly string[]).includes(action)) return { ok: false, reason: `未知操作 ${action}` };
+  if (!(ticketActions as readonly string[]).includes(action))
+    {return { ok: false, reason: `未知操作 ${action}` };}
   const found = findRule(action, s, actor);
   if (!found) return { ok: false, reason: `当前状态下不能执行“${actionLabels[action as TicketAction]}”` };
   const { rule, party } = found;
@@ -221,14 +326,17 @@ export function decideTransition(
       from: s.status,
       to,
       pendingRequest: rule.setPending !== undefined ? rule.setPending : s.pendingRequest,
-      statusBeforeSuspend: to === 'suspended' ? s.status : rule.action === 'resume' ? null : s.statusBeforeSuspend,
+      statusBeforeSuspend:
+        to === 'suspended' ? s.status : rule.action === 'resume' ? null : s.statusBeforeSuspend,
     },
   };
 }
 
 /** The actions this actor may take now, for `allowedActions` in responses. */
 export function allowedActions(s: TransitionState, actor: ActorStanding): TicketAction[] {
-  return ticketActions.filter((a) => a !== 'remind' && findRule(a, s, actor) !== null);
+  return ticketActions.filter(
+    (a) => a !== 'remind' && a !== 'recompute-deadlines' && findRule(a, s, actor) !== null,
+  );
 }
 
 export function isTicketStatus(v: string): v is TicketStatus {

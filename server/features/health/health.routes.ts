@@ -1,6 +1,32 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { localDay, civilFromDays } from '../../domain/calendar';
+import { terminalStatuses } from '../../domain/ticket/statuses';
 import type { AppContext } from '../../platform/context';
+
+/** Warnings an operator must act on: a coming year without an official schedule, provisional deadlines. */
+export async function healthWarnings(ctx: AppContext): Promise<string[]> {
+  const warnings: string[] = [];
+  const today = civilFromDays(localDay(ctx.clock.now()));
+  const cal = ctx.rules.calendar;
+  if (!cal.isYearCovered(today.year)) {
+    warnings.push(`${today.year} 年节假日安排尚未导入，时限按法定节假日暂定计算（provisional）`);
+  }
+  if (today.month >= 11 && !cal.isYearCovered(today.year + 1)) {
+    warnings.push(
+      `${today.year + 1} 年节假日安排尚未导入；国务院通常于 11 月公布，公布后请导入（civicline calendar import）`,
+    );
+  }
+  const row = await ctx.db
+    .selectFrom('ticket')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('provisional', '=', true)
+    .where('status', 'not in', [...terminalStatuses])
+    .executeTakeFirst();
+  const n = Number(row?.n ?? 0);
+  if (n > 0) warnings.push(`${n} 件在办工单的时限为暂定（所在年份的节假日安排未导入）`);
+  return warnings;
+}
 
 export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -11,10 +37,24 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['health'],
           summary: '健康检查',
           security: [],
-          response: { 200: z.object({ status: z.literal('ok'), database: z.string(), warnings: z.array(z.string()) }) },
+          response: {
+            200: z.object({
+              status: z.literal('ok'),
+              database: z.string(),
+              profile: z.string(),
+              calendarVersion: z.number(),
+              warnings: z.array(z.string()),
+            }),
+          },
         },
       },
-      async () => ({ status: 'ok' as const, database: ctx.dbKind, warnings: [] }),
+      async () => ({
+        status: 'ok' as const,
+        database: ctx.dbKind,
+        profile: ctx.rules.profile.id,
+        calendarVersion: ctx.rules.calendarVersion,
+        warnings: await healthWarnings(ctx),
+      }),
     );
   };
 }

@@ -40,14 +40,16 @@ type Effects = { [A in ActionName]: Effect<A> };
 
 const none = async (): Promise<EffectOutput> => ({ patch: {} });
 
-const refuse = (message: string, details?: unknown) => new AppError('TRANSITION_NOT_ALLOWED', message, details);
+const refuse = (message: string, details?: unknown) =>
+  new AppError('TRANSITION_NOT_ALLOWED', message, details);
 
 function myAssignment(i: EffectInput<ActionName>): AssignmentRow {
   const active = activeAssignments(i.assignments);
   const mine =
     i.decision.party === 'lead'
       ? leadAssignment(i.assignments)
-      : (active.find((a) => a.role === 'co' && a.unit_id === i.actor.unit.id) ?? active.find((a) => a.role === 'co'));
+      : (active.find((a) => a.role === 'co' && a.unit_id === i.actor.unit.id) ??
+        active.find((a) => a.role === 'co'));
   if (!mine) throw refuse('未找到本单位的承办记录');
   return mine;
 }
@@ -58,7 +60,8 @@ async function checkUnit(trx: Trx, unitId: number, under: Actor['unit']) {
     .select(['id', 'path', 'active', 'kind', 'is_platform', 'name'])
     .where('id', '=', unitId)
     .executeTakeFirst();
-  if (!unit || !unit.active) throw new AppError('VALIDATION_FAILED', `单位 ${unitId} 不存在或已停用`, { unitId });
+  if (!unit || !unit.active)
+    {throw new AppError('VALIDATION_FAILED', `单位 ${unitId} 不存在或已停用`, { unitId });}
   if (unit.id === under.id || !unit.path.startsWith(under.path)) {
     throw new AppError('VALIDATION_FAILED', `“${unit.name}”不在本平台的派单范围内`, { unitId });
   }
@@ -86,7 +89,7 @@ const dispatch: Effect<'dispatch'> = async (i) => {
     role: 'lead',
     status: 'dispatched',
     dispatched_by_unit_id: dispatcherUnit.id,
-    parent_assignment_id: forwarding ? lead?.id ?? null : null,
+    parent_assignment_id: forwarding ? (lead?.id ?? null) : null,
     dispatched_at: now,
   });
   for (const id of coIds) {
@@ -128,7 +131,11 @@ const recordContact: Effect<'record-contact'> = async (i) => {
 
 const reply: Effect<'reply'> = async (i) => {
   const a = myAssignment(i);
-  await updateAssignment(i.trx, i.ticket.id, a.id, { status: 'replied', replied_at: i.now, reply: i.payload.result });
+  await updateAssignment(i.trx, i.ticket.id, a.id, {
+    status: 'replied',
+    replied_at: i.now,
+    reply: i.payload.result,
+  });
   if (i.decision.party === 'co') return { patch: {}, eventExtra: { unitId: a.unit_id } };
   const late = i.deadlines.handleBy ? i.now.getTime() > i.deadlines.handleBy.dueAt.getTime() : false;
   return { patch: { replied_at: i.now }, eventExtra: { unitId: a.unit_id, late } };
@@ -140,7 +147,10 @@ const rejectReply: Effect<'reject-reply'> = async (i) => {
   return { patch: { replied_at: null } };
 };
 
-function countsSatisfied(rules: Rules, p: { processSatisfaction?: string; resultSatisfaction?: string }): boolean {
+function countsSatisfied(
+  rules: Rules,
+  p: { processSatisfaction?: string; resultSatisfaction?: string },
+): boolean {
   const ok = rules.profile.satisfaction.satisfied as readonly string[];
   const result = p.resultSatisfaction !== undefined && ok.includes(p.resultSatisfaction);
   if (rules.profile.satisfaction.ratings === 'overall') return result;
@@ -172,15 +182,24 @@ const redo: Effect<'redo'> = async (i) => {
   if (lead) await updateAssignment(i.trx, i.ticket.id, lead.id, { status: 'accepted', replied_at: null });
   return {
     patch: { dispatched_at: i.now, replied_at: null, callback_at: null, redo_count: i.ticket.redo_count + 1 },
-    eventExtra: { previousResult: i.ticket.result_satisfaction, previousProcess: i.ticket.process_satisfaction },
+    eventExtra: {
+      previousResult: i.ticket.result_satisfaction,
+      previousProcess: i.ticket.process_satisfaction,
+    },
   };
 };
 
-const close: Effect<'close'> = async (i) => ({ patch: { closed_at: i.now, callback_at: i.ticket.callback_at ?? i.now } });
+const close: Effect<'close'> = async (i) => ({
+  patch: { closed_at: i.now, callback_at: i.ticket.callback_at ?? i.now },
+});
 
 const requestReturn: Effect<'request-return'> = async (i) => {
   if (i.payload.suggestedUnitId) {
-    const u = await i.trx.selectFrom('org_unit').select('id').where('id', '=', i.payload.suggestedUnitId).executeTakeFirst();
+    const u = await i.trx
+      .selectFrom('org_unit')
+      .select('id')
+      .where('id', '=', i.payload.suggestedUnitId)
+      .executeTakeFirst();
     if (!u) throw new AppError('VALIDATION_FAILED', '建议承办单位不存在');
   }
   const window = i.deadlines.returnBy;
@@ -191,7 +210,10 @@ const requestReturn: Effect<'request-return'> = async (i) => {
 const approveReturn: Effect<'approve-return'> = async (i) => {
   const lead = leadAssignment(i.assignments);
   for (const a of activeAssignments(i.assignments)) {
-    await updateAssignment(i.trx, i.ticket.id, a.id, { status: a.id === lead?.id ? 'returned' : 'ended', ended_at: i.now });
+    await updateAssignment(i.trx, i.ticket.id, a.id, {
+      status: a.id === lead?.id ? 'returned' : 'ended',
+      ended_at: i.now,
+    });
   }
   return {
     patch: {
@@ -227,14 +249,18 @@ const requestExtension: Effect<'request-extension'> = async (i) => {
   const terms = extensionTerms(i);
   if (!terms) throw refuse(`${i.rules.profile.name}未规定延期，不能申请延期`);
   if (terms.maxWorkingDays !== null && i.payload.workingDays > terms.maxWorkingDays) {
-    throw refuse(`延期不得超过 ${terms.maxWorkingDays} 个工作日（${terms.article}）`, { max: terms.maxWorkingDays });
+    throw refuse(`延期不得超过 ${terms.maxWorkingDays} 个工作日（${terms.article}）`, {
+      max: terms.maxWorkingDays,
+    });
   }
   if (terms.maxCount !== null && approvedExtensionsSinceDispatch(i).length >= terms.maxCount) {
     throw refuse(`延期次数已达上限 ${terms.maxCount} 次（${terms.article}）`);
   }
   const by = i.deadlines.extensionRequestBy;
   if (by && i.now.getTime() > by.dueAt.getTime()) {
-    throw refuse(`已超过延期申请时限（须在 ${fmt(by.dueAt)} 前申请，${by.article}）`, { extensionRequestBy: by.dueAt });
+    throw refuse(`已超过延期申请时限（须在 ${fmt(by.dueAt)} 前申请，${by.article}）`, {
+      extensionRequestBy: by.dueAt,
+    });
   }
   return { patch: {} };
 };
@@ -248,7 +274,10 @@ const approveExtension: Effect<'approve-extension'> = async (i) => {
   if (terms && terms.maxWorkingDays !== null && workingDays > terms.maxWorkingDays) {
     throw refuse(`延期不得超过 ${terms.maxWorkingDays} 个工作日（${terms.article}）`);
   }
-  return { patch: {}, eventExtra: { workingDays, previousHandleBy: i.deadlines.handleBy?.dueAt.toISOString() ?? null } };
+  return {
+    patch: {},
+    eventExtra: { workingDays, previousHandleBy: i.deadlines.handleBy?.dueAt.toISOString() ?? null },
+  };
 };
 
 const merge: Effect<'merge'> = async (i) => {
@@ -257,11 +286,18 @@ const merge: Effect<'merge'> = async (i) => {
   if (['closed', 'answered', 'not_accepted', 'merged'].includes(target.status)) {
     throw refuse('不能合并到已结束的工单');
   }
-  return { patch: { merged_into_id: target.id, closed_at: i.now }, eventExtra: { intoTicketNo: target.ticket_no } };
+  return {
+    patch: { merged_into_id: target.id, closed_at: i.now },
+    eventExtra: { intoTicketNo: target.ticket_no },
+  };
 };
 
 const notAccept: Effect<'not-accept'> = async (i) => ({
-  patch: { not_accepted_reason: i.payload.reason, suggested_channel: i.payload.suggestedChannel ?? null, closed_at: i.now },
+  patch: {
+    not_accepted_reason: i.payload.reason,
+    suggested_channel: i.payload.suggestedChannel ?? null,
+    closed_at: i.now,
+  },
 });
 
 const supervise: Effect<'supervise'> = async (i) => {
@@ -311,6 +347,7 @@ export const effects: Effects = {
   resume: none,
   supervise,
   remind: none,
+  'recompute-deadlines': none,
 };
 
 function fmt(d: Date): string {

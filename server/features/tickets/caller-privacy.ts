@@ -19,7 +19,8 @@ export function callerViewFor(
   if (actor.unit.is_platform && platformStaff.has(actor.role)) return 'full';
   const isUnit = actor.role === 'handler' || actor.role === 'unit-leader' || !actor.unit.is_platform;
   if (isUnit && t.confidential) return 'hidden';
-  if (isUnit && actsForActiveAssignment && (t.status === 'dispatched' || t.status === 'in_progress')) return 'contact';
+  if (isUnit && actsForActiveAssignment && (t.status === 'dispatched' || t.status === 'in_progress'))
+    {return 'contact';}
   return 'masked';
 }
 
@@ -51,7 +52,13 @@ export function presentCaller(
     case 'full':
       return { ...c, masked: false };
     case 'contact':
-      return { name: maskName(c.name), phone: c.phone, address: maskAddress(c.address), confidential: c.confidential, masked: true };
+      return {
+        name: maskName(c.name),
+        phone: c.phone,
+        address: maskAddress(c.address),
+        confidential: c.confidential,
+        masked: true,
+      };
     case 'masked':
       return {
         name: maskName(c.name),

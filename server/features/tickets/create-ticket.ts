@@ -13,18 +13,31 @@ const intakeRoles = ['agent', 'dispatcher', 'admin'] as const;
  * opens a work order to dispatch, records a direct answer, or records a not-accepted request
  * with the reason and the channel to use instead.
  */
-export async function createTicket(ctx: AppContext, user: SessionUser, body: CreateTicketBody): Promise<number> {
+export async function createTicket(
+  ctx: AppContext,
+  user: SessionUser,
+  body: CreateTicketBody,
+): Promise<number> {
   if (!(intakeRoles as readonly string[]).includes(user.role)) {
     throw new AppError('FORBIDDEN', '只有话务员、派单员可以登记工单');
   }
   const now = ctx.clock.now();
   const receivedAt = body.receivedAt ? new Date(body.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + 60_000) {
-    throw new AppError('VALIDATION_FAILED', '受理时间不能晚于当前时间', [{ path: '/receivedAt', message: 'in the future' }]);
+    throw new AppError('VALIDATION_FAILED', '受理时间不能晚于当前时间', [
+      { path: '/receivedAt', message: 'in the future' },
+    ]);
   }
   if (body.category) {
-    const cat = await ctx.db.selectFrom('category').select('code').where('code', '=', body.category).executeTakeFirst();
-    if (!cat) throw new AppError('VALIDATION_FAILED', `问题分类 ${body.category} 不存在`, [{ path: '/category', message: 'unknown' }]);
+    const cat = await ctx.db
+      .selectFrom('category')
+      .select('code')
+      .where('code', '=', body.category)
+      .executeTakeFirst();
+    if (!cat)
+      {throw new AppError('VALIDATION_FAILED', `问题分类 ${body.category} 不存在`, [
+        { path: '/category', message: 'unknown' },
+      ]);}
   }
   const platform = await ctx.db
     .selectFrom('org_unit')
@@ -33,12 +46,27 @@ export async function createTicket(ctx: AppContext, user: SessionUser, body: Cre
     .executeTakeFirstOrThrow();
   const platformUnitId = platform.is_platform
     ? platform.id
-    : (await ctx.db.selectFrom('org_unit').select('id').where('kind', '=', 'center').orderBy('id').executeTakeFirstOrThrow()).id;
+    : (
+        await ctx.db
+          .selectFrom('org_unit')
+          .select('id')
+          .where('kind', '=', 'center')
+          .orderBy('id')
+          .executeTakeFirstOrThrow()
+      ).id;
 
   const status =
-    body.disposition === 'direct-answer' ? 'answered' : body.disposition === 'not-accepted' ? 'not_accepted' : 'pending_dispatch';
+    body.disposition === 'direct-answer'
+      ? 'answered'
+      : body.disposition === 'not-accepted'
+        ? 'not_accepted'
+        : 'pending_dispatch';
   const action =
-    body.disposition === 'direct-answer' ? 'direct-answer' : body.disposition === 'not-accepted' ? 'intake-not-accept' : 'create';
+    body.disposition === 'direct-answer'
+      ? 'direct-answer'
+      : body.disposition === 'not-accepted'
+        ? 'intake-not-accept'
+        : 'create';
   const closed = status !== 'pending_dispatch';
 
   return ctx.db.transaction().execute(async (trx) => {
@@ -98,7 +126,9 @@ export async function createTicket(ctx: AppContext, user: SessionUser, body: Cre
         type: body.type,
         ...(body.answer ? { answer: body.answer } : {}),
         ...(body.knowledgeArticleId ? { knowledgeArticleId: body.knowledgeArticleId } : {}),
-        ...(body.notAcceptedReason ? { reason: body.notAcceptedReason, suggestedChannel: body.suggestedChannel ?? null } : {}),
+        ...(body.notAcceptedReason
+          ? { reason: body.notAcceptedReason, suggestedChannel: body.suggestedChannel ?? null }
+          : {}),
       },
       from: null,
       to: status,

@@ -10,7 +10,13 @@ import { callerViewFor, presentCaller } from './caller-privacy';
 import { loadOrderEvents } from './perform-action';
 import { activeAssignments, loadActor, standingOf, transitionStateOf, unitInfo } from './standing';
 import { slaFactsOf } from './ticket-deadlines';
-import { findTicket, listAssignments, listDeadlines, listEvents, type DeadlineRow } from './tickets.repository';
+import {
+  findTicket,
+  listAssignments,
+  listDeadlines,
+  listEvents,
+  type DeadlineRow,
+} from './tickets.repository';
 import { canView } from './visibility';
 
 function stageOf(r: DeadlineRow): StageDeadline {
@@ -33,7 +39,13 @@ async function loadVisible(ctx: AppContext, user: SessionUser, id: number) {
   const assignments = await listAssignments(ctx.db, id);
   const units = await unitInfo(ctx.db, ticket, assignments);
   const platformPath = ticket.platform_unit_id ? units.paths.get(ticket.platform_unit_id) : undefined;
-  if (!canView(actor, platformPath, assignments.map((a) => units.paths.get(a.unit_id) ?? ''))) {
+  if (
+    !canView(
+      actor,
+      platformPath,
+      assignments.map((a) => units.paths.get(a.unit_id) ?? ''),
+    )
+  ) {
     throw new AppError('NOT_FOUND', '工单不存在');
   }
   return { actor, ticket, assignments, units };
@@ -49,7 +61,11 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number) 
   const events = await loadOrderEvents(ctx.db, id);
   const light = lightAt(stages, slaFactsOf(ticket, assignments, events), ctx.clock.now());
   const category = ticket.category_code
-    ? await ctx.db.selectFrom('category').select(['code', 'name']).where('code', '=', ticket.category_code).executeTakeFirst()
+    ? await ctx.db
+        .selectFrom('category')
+        .select(['code', 'name'])
+        .where('code', '=', ticket.category_code)
+        .executeTakeFirst()
     : undefined;
   const actsForActive = standing.parties.has('lead') || standing.parties.has('co');
   const view = callerViewFor(actor, ticket, actsForActive);
@@ -85,7 +101,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number) 
     mergedIntoId: ticket.merged_into_id,
     platformUnitId: ticket.platform_unit_id,
     leadUnitId: ticket.lead_unit_id,
-    leadUnitName: ticket.lead_unit_id ? units.names.get(ticket.lead_unit_id) ?? null : null,
+    leadUnitName: ticket.lead_unit_id ? (units.names.get(ticket.lead_unit_id) ?? null) : null,
     receivedAt: ticket.received_at,
     dispatchedAt: ticket.dispatched_at,
     repliedAt: ticket.replied_at,
@@ -110,7 +126,9 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number) 
       reply: a.reply,
       endedAt: a.ended_at,
     })),
-    deadlines: Object.fromEntries(rows.map((r) => [r.stage, formatInstant(r.due_at)])) as Partial<Record<StageKey, string>>,
+    deadlines: Object.fromEntries(rows.map((r) => [r.stage, formatInstant(r.due_at)])) as Partial<
+      Record<StageKey, string>
+    >,
     deadlineDetails: rows.map((r) => ({
       stage: r.stage,
       startAt: formatInstant(r.start_at),

@@ -33,7 +33,9 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
 
   let base = ctx.db
     .selectFrom('ticket as t')
-    .leftJoin('ticket_deadline as d', (j) => j.onRef('d.ticket_id', '=', 't.id').on('d.stage', '=', 'handleBy'))
+    .leftJoin('ticket_deadline as d', (j) =>
+      j.onRef('d.ticket_id', '=', 't.id').on('d.stage', '=', 'handleBy'),
+    )
     .where(visibleTo(actor));
 
   const statuses = csv(q.status);

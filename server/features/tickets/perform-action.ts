@@ -52,7 +52,9 @@ export async function performAction(
 ): Promise<{ status: string; seq: number }> {
   const payload = parseActionPayload(action, body);
   const actor: Actor | null = 'system' in user ? null : await loadActor(ctx.db, user);
-  return ctx.db.transaction().execute((trx) => performActionIn(ctx, trx, actor, ticketId, action, payload, opts));
+  return ctx.db
+    .transaction()
+    .execute((trx) => performActionIn(ctx, trx, actor, ticketId, action, payload, opts));
 }
 
 /** The same, inside the caller's transaction; `actor` null is the system (deadline sweep). */
@@ -84,15 +86,23 @@ export async function performActionIn(
       ? standingOf(actor, ticket, assignments, units.paths)
       : { parties: new Set(['system'] as const) };
     const facts: ActionFacts =
-      action === 'record-callback' ? callbackFacts(ctx.rules, payload as EffectInput<'record-callback'>['payload']) : {};
+      action === 'record-callback'
+        ? callbackFacts(ctx.rules, payload as EffectInput<'record-callback'>['payload'])
+        : {};
     const result = decideTransition(state, action, standing, facts);
     if (!result.ok) {
       throw new AppError('TRANSITION_NOT_ALLOWED', result.reason, { status: ticket.status, action });
     }
     const decision = result.decision;
     const events = await loadOrderEvents(trx, ticketId);
-    const deadlines = computeDeadlines(ctx.rules.profile, ctx.rules.calendar, slaFactsOf(ticket, assignments, events));
-    const effect = effects[action] as (i: EffectInput<ActionName>) => ReturnType<(typeof effects)[ActionName]>;
+    const deadlines = computeDeadlines(
+      ctx.rules.profile,
+      ctx.rules.calendar,
+      slaFactsOf(ticket, assignments, events),
+    );
+    const effect = effects[action] as (
+      i: EffectInput<ActionName>,
+    ) => ReturnType<(typeof effects)[ActionName]>;
     const out = await effect({
       trx,
       rules: ctx.rules,
@@ -128,7 +138,11 @@ export async function performActionIn(
   }
 }
 
-const systemActor: Actor = { userId: 0, role: 'admin', unit: { id: 0, path: '/', kind: 'center', is_platform: true } };
+const systemActor: Actor = {
+  userId: 0,
+  role: 'admin',
+  unit: { id: 0, path: '/', kind: 'center', is_platform: true },
+};
 
 /** Recomputes and stores an order's stage deadlines and its light (inside the caller's transaction). */
 export async function syncDeadlines(ctx: AppContext, trx: Trx, ticketId: number, now: Date) {

@@ -29,7 +29,9 @@ export async function loadActor(db: Db, user: SessionUser): Promise<Actor> {
 
 /** Active assignments: those still in the order's current dispatch chain. */
 export function activeAssignments(assignments: AssignmentRow[]): AssignmentRow[] {
-  return assignments.filter((a) => a.status !== 'returned' && a.status !== 'ended' && a.status !== 'forwarded');
+  return assignments.filter(
+    (a) => a.status !== 'returned' && a.status !== 'ended' && a.status !== 'forwarded',
+  );
 }
 
 export function leadAssignment(assignments: AssignmentRow[]): AssignmentRow | undefined {
@@ -72,12 +74,17 @@ export function standingOf(
     }
   }
   if (actor.role === 'callback' || actor.role === 'admin') parties.add('callback');
-  if (actor.role === 'supervisor' || actor.role === 'admin' || actor.role === 'leader') parties.add('supervisor');
+  if (actor.role === 'supervisor' || actor.role === 'admin' || actor.role === 'leader')
+    {parties.add('supervisor');}
   if (actor.role === 'agent') parties.add('agent');
   return { parties, coAssignmentStatus };
 }
 
-export function transitionStateOf(ticket: TicketRow, assignments: AssignmentRow[], platformUnitIds: Set<number>): TransitionState {
+export function transitionStateOf(
+  ticket: TicketRow,
+  assignments: AssignmentRow[],
+  platformUnitIds: Set<number>,
+): TransitionState {
   const lead = leadAssignment(assignments);
   return {
     status: ticket.status as TicketStatus,
@@ -92,7 +99,11 @@ export async function unitInfo(db: Db, ticket: TicketRow, assignments: Assignmen
   const ids = new Set<number>(assignments.map((a) => a.unit_id));
   if (ticket.platform_unit_id) ids.add(ticket.platform_unit_id);
   const rows = ids.size
-    ? await db.selectFrom('org_unit').select(['id', 'path', 'is_platform', 'name', 'code']).where('id', 'in', [...ids]).execute()
+    ? await db
+        .selectFrom('org_unit')
+        .select(['id', 'path', 'is_platform', 'name', 'code'])
+        .where('id', 'in', [...ids])
+        .execute()
     : [];
   return {
     paths: new Map(rows.map((r) => [r.id, r.path])),

@@ -102,7 +102,12 @@ export function listEvents(db: Trx, ticketId: number) {
 }
 
 export function listAssignments(db: Trx, ticketId: number): Promise<AssignmentRow[]> {
-  return db.selectFrom('ticket_assignment').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
+  return db
+    .selectFrom('ticket_assignment')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .orderBy('id')
+    .execute();
 }
 
 export async function insertAssignment(trx: Trx, row: Insertable<TicketAssignmentTable>): Promise<number> {
@@ -116,7 +121,12 @@ export async function updateAssignment(
   id: number,
   patch: Updateable<TicketAssignmentTable>,
 ): Promise<void> {
-  await trx.updateTable('ticket_assignment').set(patch).where('ticket_id', '=', ticketId).where('id', '=', id).execute();
+  await trx
+    .updateTable('ticket_assignment')
+    .set(patch)
+    .where('ticket_id', '=', ticketId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export function listDeadlines(db: Trx, ticketId: number): Promise<DeadlineRow[]> {
@@ -124,7 +134,11 @@ export function listDeadlines(db: Trx, ticketId: number): Promise<DeadlineRow[]>
 }
 
 /** Replaces the order's stage deadlines; alert levels survive when a stage's due time is unchanged. */
-export async function replaceDeadlines(trx: Trx, ticketId: number, rows: Insertable<TicketDeadlineTable>[]): Promise<void> {
+export async function replaceDeadlines(
+  trx: Trx,
+  ticketId: number,
+  rows: Insertable<TicketDeadlineTable>[],
+): Promise<void> {
   const old = await listDeadlines(trx, ticketId);
   const keep = new Map(old.map((r) => [r.stage, r]));
   await trx.deleteFrom('ticket_deadline').where('ticket_id', '=', ticketId).execute();

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actionPayloads, createTicketBody, listTicketsQuery } from '../../../common/contracts/tickets';
+import {
+  actionPayloads,
+  createTicketBody,
+  listTicketsQuery,
+  systemActions,
+} from '../../../common/contracts/tickets';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { idParam, requireUser } from '../../platform/http';
@@ -9,7 +14,9 @@ import { getTicket, getTicketEvents } from './get-ticket';
 import { listTickets } from './list-tickets';
 import { isActionName, performAction } from './perform-action';
 
-const actionNames = Object.keys(actionPayloads).filter((a) => a !== 'remind');
+const actionNames = Object.keys(actionPayloads).filter(
+  (a) => !(systemActions as readonly string[]).includes(a),
+);
 
 export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -37,7 +44,8 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['tickets'],
           summary: '工单列表 List orders visible to the caller',
-          description: 'status, light, type and channel take comma-separated lists. Returns {items, total, page, pageSize}.',
+          description:
+            'status, light, type and channel take comma-separated lists. Returns {items, total, page, pageSize}.',
           querystring: listTicketsQuery,
         },
       },
@@ -58,7 +66,13 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/tickets/:id/events',
-      { schema: { tags: ['tickets'], summary: '办理记录 The order’s immutable event timeline', params: idParam } },
+      {
+        schema: {
+          tags: ['tickets'],
+          summary: '办理记录 The order’s immutable event timeline',
+          params: idParam,
+        },
+      },
       async (req) => getTicketEvents(ctx, requireUser(req), req.params.id),
     );
 
@@ -76,11 +90,12 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         const user = requireUser(req);
         const { id, action } = req.params;
-        if (!isActionName(action) || action === 'remind') {
+        if (!isActionName(action) || systemActions.includes(action)) {
           throw new AppError('VALIDATION_FAILED', `未知操作 ${action}`, { known: actionNames });
         }
         const ifMatch = req.headers['if-match'];
-        const expectedVersion = typeof ifMatch === 'string' && /^\d+$/.test(ifMatch) ? Number(ifMatch) : undefined;
+        const expectedVersion =
+          typeof ifMatch === 'string' && /^\d+$/.test(ifMatch) ? Number(ifMatch) : undefined;
         await performAction(ctx, user, id, action, req.body, { expectedVersion });
         return getTicket(ctx, user, id);
       },

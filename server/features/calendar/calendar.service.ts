@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { buildCalendar, type HolidayEntry } from '../../domain/calendar';
+import { computeDeadlines } from '../../domain/sla';
+import { terminalStatuses } from '../../domain/ticket/statuses';
+import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { loadOrderEvents, parseActionPayload, performActionIn } from '../tickets/perform-action';
+import { slaFactsOf } from '../tickets/ticket-deadlines';
+import { listAssignments, listDeadlines, lockTicket } from '../tickets/tickets.repository';
+import { loadCurrentCalendar } from '../rules/rules.service';
+
+/**
+ * A State Council schedule in the holiday-cn format: `{ year, papers?, days: [{ name, date, isOffDay }] }`.
+ * `year` is the notice's year; late-December dates of the year before may be listed too.
+ */
+export const scheduleSchema = z.object({
+  year: z.number().int().min(1901).max(2099),
+  papers: z.array(z.string()).optional(),
+  days: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(50),
+        date: z.iso.date(),
+        isOffDay: z.boolean(),
+      }),
+    )
+    .min(1, '安排中没有任何日期'),
+});
+export type Schedule = z.infer<typeof scheduleSchema>;
+
+export function parseSchedule(doc: unknown): Schedule {
+  const r = scheduleSchema.safeParse(doc);
+  if (!r.success) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `节假日安排格式不正确：${r.error.issues[0]?.path.join('.') ?? ''} ${r.error.issues[0]?.message ?? ''}`,
+      r.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })),
+    );
+  }
+  const s = r.data;
+  for (const d of s.days) {
+    const y = Number(d.date.slice(0, 4));
+    if (y !== s.year && !(y === s.year - 1 && d.date.slice(5, 7) === '12')) {
+      throw new AppError('VALIDATION_FAILED', `日期 ${d.date} 不属于 ${s.year} 年的安排`);
+    }
+  }
+  return s;
+}
+
+/**
+ * Stores a new calendar version: the current days with the schedule's year replaced by the
+ * schedule (dates it lists from late December of the year before override theirs).
+ */
+export async function importSchedule(ctx: AppContext, schedule: Schedule, source: string): Promise<number> {
+  const current = await loadCurrentCalendar(ctx.db);
+  const row = await ctx.db
+    .selectFrom('calendar_version')
+    .select('days')
+    .where('id', '=', current.version)
+    .executeTakeFirstOrThrow();
+  const listed = new Set(schedule.days.map((d) => d.date));
+  const kept = (row.days as unknown as HolidayEntry[]).filter(
+    (d) => !d.date.startsWith(`${schedule.year}-`) && !listed.has(d.date),
+  );
+  const days = [...kept, ...schedule.days].sort((a, b) => a.date.localeCompare(b.date));
+  buildCalendar(days, { version: 0 }); // refuses inconsistent data before anything is stored
+  const inserted = await ctx.db
+    .insertInto('calendar_version')
+    .values({
+      source,
+      note: `${schedule.year} 年节假日安排${schedule.papers?.length ? `（${schedule.papers.join(' ')}）` : ''}`,
+      days: JSON.stringify(days),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** Switches the rules in force to the newest calendar version when another one was stored. */
+export async function reloadCalendarIfNewer(ctx: AppContext): Promise<boolean> {
+  const latest = await ctx.db
+    .selectFrom('calendar_version')
+    .select('id')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!latest || latest.id === ctx.rules.calendarVersion) return false;
+  const { calendar, version } = await loadCurrentCalendar(ctx.db);
+  ctx.rules = { ...ctx.rules, calendar, calendarVersion: version };
+  return true;
+}
+
+const sameInstant = (a: Date | null | undefined, b: Date | null | undefined) =>
+  (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+/**
+ * Recomputes the deadlines of every open order under the rules in force. Each order whose
+ * deadlines change gets a `recompute-deadlines` event with the old and new values; closed
+ * orders are never rewritten. Returns how many were checked and changed.
+ */
+export async function recomputeOpenOrders(
+  ctx: AppContext,
+  reason: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ checked: number; changed: number }> {
+  const open = await ctx.db
+    .selectFrom('ticket')
+    .select('id')
+    .where('status', 'not in', [...terminalStatuses])
+    .orderBy('id')
+    .execute();
+  let changed = 0;
+  let done = 0;
+  for (const { id } of open) {
+    const didChange = await ctx.db.transaction().execute(async (trx) => {
+      const ticket = await lockTicket(trx, id);
+      if (!ticket || terminalStatuses.includes(ticket.status as never)) return false;
+      const assignments = await listAssignments(trx, id);
+      const events = await loadOrderEvents(trx, id);
+      const fresh = computeDeadlines(
+        ctx.rules.profile,
+        ctx.rules.calendar,
+        slaFactsOf(ticket, assignments, events),
+      );
+      const stored = await listDeadlines(trx, id);
+      const changes = stored
+        .map((r) => {
+          const n = fresh[r.stage as keyof typeof fresh];
+          return n &&
+            !(
+              sameInstant(n.dueAt, r.due_at) &&
+              sameInstant(n.warnAt, r.warn_at) &&
+              sameInstant(n.redAt, r.red_at)
+            )
+            ? { stage: r.stage, old: r.due_at.toISOString(), new: n.dueAt.toISOString() }
+            : null;
+        })
+        .filter((c) => c !== null)
+        .sort((a, b) => a.stage.localeCompare(b.stage));
+      const provisionalChanged = stored.some((r) => {
+        const n = fresh[r.stage as keyof typeof fresh];
+        return n !== undefined && n.provisional !== r.provisional;
+      });
+      if (changes.length === 0 && !provisionalChanged) return false;
+      await performActionIn(
+        ctx,
+        trx,
+        null,
+        id,
+        'recompute-deadlines',
+        parseActionPayload('recompute-deadlines', { reason, changes }),
+      );
+      return true;
+    });
+    if (didChange) changed++;
+    done++;
+    if (onProgress && (done % 500 === 0 || done === open.length)) onProgress(done, open.length);
+  }
+  return { checked: open.length, changed };
+}
