@@ -1,13 +1,7 @@
 /** `civicline calendar show YEAR [--json]`: holidays and make-up working days of a year. No database. */
 import type { Command } from 'commander';
-import {
-  daysFromCivil,
-  isoWeekday,
-  parseDay,
-  shippedCalendar,
-  type DayInfo,
-  type WorkCalendar,
-} from '../../domain/calendar';
+import { daysFromCivil, isoWeekday, parseDay } from '../../domain/calendar/time';
+import type { DayInfo, WorkCalendar } from '../../domain/calendar/work-calendar';
 
 const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -75,8 +69,9 @@ export function registerCalendarCommand(program: Command): void {
     .description("list a year's holidays and make-up working days; says when the year is provisional")
     .argument('<year>', 'year, e.g. 2026')
     .option('--json', 'print JSON')
-    .action((yearArg: string, opts: { json?: boolean }) => {
+    .action(async (yearArg: string, opts: { json?: boolean }) => {
       if (!/^\d{4}$/.test(yearArg)) throw new Error(`year must be four digits, got "${yearArg}"`);
+      const { shippedCalendar } = await import('../../domain/calendar');
       const r = yearReport(shippedCalendar(), Number(yearArg));
       if (opts.json) {
         const { days, ...rest } = r;

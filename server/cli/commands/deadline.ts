@@ -4,14 +4,9 @@
  * Pure calendar arithmetic: no database.
  */
 import type { Command } from 'commander';
-import {
-  formatInstantMs,
-  parseClock,
-  parseInstantMs,
-  shippedCalendar,
-  type WorkCalendar,
-} from '../../domain/calendar';
-import { addDuration, addDurationMs, parseDurationSpec, type Duration } from '../../domain/sla';
+import { formatInstantMs, parseClock, parseInstantMs } from '../../domain/calendar/time';
+import type { WorkCalendar } from '../../domain/calendar/work-calendar';
+import { addDuration, addDurationMs, parseDurationSpec, type Duration } from '../../domain/sla/durations';
 
 interface DeadlineOptions {
   from?: string;
@@ -122,6 +117,8 @@ export function registerDeadlineCommand(program: Command): void {
     .option('--explain', 'also print how the deadline was computed (single mode)')
     .action(async (opts: DeadlineOptions) => {
       const eod = parseClock(opts.endOfDay);
+      // Loaded on use: other commands do not pay for the calendar data.
+      const { shippedCalendar } = await import('../../domain/calendar');
       const cal = shippedCalendar();
       if (opts.batch) {
         if (opts.from || opts.add) {

@@ -13,9 +13,20 @@ import {
   type TicketType,
   type Urgency,
 } from '../../../common/enums';
-import { formatInstantMs, parseInstantMs, shippedCalendar, type WorkCalendar } from '../../domain/calendar';
-import { getBuiltInProfile, type Profile } from '../../domain/policy';
-import { computeDeadlines, type SlaFacts, type StageDeadlines } from '../../domain/sla';
+import { formatInstantMs, parseInstantMs } from '../../domain/calendar/time';
+import type { WorkCalendar } from '../../domain/calendar/work-calendar';
+import type { Profile } from '../../domain/policy';
+import type { SlaFacts, StageDeadlines } from '../../domain/sla';
+
+/** The engine, loaded on use so that other commands do not pay for it. */
+async function engine() {
+  const [{ shippedCalendar }, { getBuiltInProfile }, { computeDeadlines }] = await Promise.all([
+    import('../../domain/calendar'),
+    import('../../domain/policy'),
+    import('../../domain/sla'),
+  ]);
+  return { shippedCalendar, getBuiltInProfile, computeDeadlines };
+}
 
 export interface LimitsQuery {
   received: string;
@@ -82,9 +93,7 @@ export function limitsObject(
   return out;
 }
 
-export function computeLimits(profile: Profile, cal: WorkCalendar, q: LimitsQuery): StageDeadlines {
-  return computeDeadlines(profile, cal, limitsFacts(q));
-}
+type Engine = Awaited<ReturnType<typeof engine>>;
 
 interface LimitsOptions {
   profile?: string;
@@ -103,15 +112,16 @@ interface LimitsOptions {
   batch?: boolean;
 }
 
-async function resolveProfile(id: string, dir: string | undefined): Promise<Profile> {
-  if (!dir) return getBuiltInProfile(id);
+async function resolveProfile(e: Engine, id: string, dir: string | undefined): Promise<Profile> {
+  if (!dir) return e.getBuiltInProfile(id);
   const { loadProfiles } = await import('../../features/rules/profile-loader');
   const p = (await loadProfiles(dir)).find((x) => x.id === id);
-  if (!p) return getBuiltInProfile(id);
+  if (!p) return e.getBuiltInProfile(id);
   return p;
 }
 
 async function runBatch(
+  e: Engine,
   profileId: string | undefined,
   dir: string | undefined,
   cal: WorkCalendar,
@@ -129,14 +139,14 @@ async function runBatch(
       if (!id) throw new Error('no "profile" on the line and no --profile');
       let p = cache.get(id);
       if (!p) {
-        p = await resolveProfile(id, dir);
+        p = await resolveProfile(e, id, dir);
         cache.set(id, p);
       }
       if (typeof q.received !== 'string') throw new Error('"received" must be an ISO 8601 string');
-      lines.push(JSON.stringify(limitsObject(computeLimits(p, cal, q))));
-    } catch (e) {
+      lines.push(JSON.stringify(limitsObject(e.computeDeadlines(p, cal, limitsFacts(q)))));
+    } catch (err) {
       failed++;
-      lines.push(`error: ${e instanceof Error ? e.message : String(e)}`.replace(/[\r\n]+/g, ' '));
+      lines.push(`error: ${err instanceof Error ? err.message : String(err)}`.replace(/[\r\n]+/g, ' '));
     }
   };
   for await (const chunk of process.stdin as AsyncIterable<string>) {
@@ -187,31 +197,36 @@ export function registerLimitsCommand(program: Command): void {
       'read JSON lines {"profile","received","type","urgency","level",…} on stdin; print one JSON object per line',
     )
     .action(async (opts: LimitsOptions) => {
-      const cal = shippedCalendar();
+      const e = await engine();
+      const cal = e.shippedCalendar();
       if (opts.batch) {
-        process.exitCode = await runBatch(opts.profile, opts.profileDir, cal);
+        process.exitCode = await runBatch(e, opts.profile, opts.profileDir, cal);
         return;
       }
       if (!opts.profile) throw new Error('limits needs --profile ID');
       if (!opts.received) throw new Error('limits needs --received ISO');
-      const profile = await resolveProfile(opts.profile, opts.profileDir);
+      const profile = await resolveProfile(e, opts.profile, opts.profileDir);
       let emergencyDays: number | null = null;
       if (opts.emergencyDays !== undefined) {
         emergencyDays = Number(opts.emergencyDays);
         if (!Number.isInteger(emergencyDays)) throw new Error('--emergency-days must be a whole number');
       }
-      const d = computeLimits(profile, cal, {
-        received: opts.received,
-        type: opts.type,
-        urgency: opts.urgency,
-        level: opts.level,
-        category: opts.category ?? null,
-        complex: opts.complex ?? false,
-        emergencyDays,
-        accepted: opts.accepted ?? null,
-        replied: opts.replied ?? null,
-        closed: opts.closed ?? null,
-      });
+      const d = e.computeDeadlines(
+        profile,
+        cal,
+        limitsFacts({
+          received: opts.received,
+          type: opts.type,
+          urgency: opts.urgency,
+          level: opts.level,
+          category: opts.category ?? null,
+          complex: opts.complex ?? false,
+          emergencyDays,
+          accepted: opts.accepted ?? null,
+          replied: opts.replied ?? null,
+          closed: opts.closed ?? null,
+        }),
+      );
       process.stdout.write(`${JSON.stringify(limitsObject(d, opts.explain ?? false), null, 2)}\n`);
       process.exitCode = 0;
     });

@@ -13,8 +13,8 @@ import {
   localDayOfMs,
   msOfLocal,
   parseClock,
-  type WorkCalendar,
-} from '../calendar';
+} from '../calendar/time';
+import type { WorkCalendar } from '../calendar/work-calendar';
 
 export type DurationUnit = 'wd' | 'nd' | 'h';
 export interface Duration {
