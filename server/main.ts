@@ -2,8 +2,9 @@ import { buildApp } from './app';
 import { migrateToLatest } from './db/migrate';
 import { demoUsers, DEMO_PASSWORD } from './features/demo/demo-city';
 import { ensureReferenceData, loadDemoData } from './features/demo/load-demo-data';
+import { loadDemoOrders } from './features/demo/load-demo-orders';
 import { loadRules } from './features/rules/rules.service';
-import { startSweeper } from './jobs/sla-sweep';
+import { runSweep, startSweeper } from './jobs/sla-sweep';
 import { systemClock, TestClock, type Clock } from './platform/clock';
 import type { AppContext } from './platform/context';
 import { openDatabase } from './platform/db';
@@ -24,6 +25,11 @@ async function main(): Promise<void> {
     : systemClock;
   const rules = await loadRules(handle.db, env.CIVICLINE_PROFILE, env.CIVICLINE_PROFILE_DIR);
   const ctx: AppContext = { db: handle.db, dbKind: handle.kind, env, clock, logger, rules };
+  if (demoLoaded && env.CIVICLINE_DEMO_ORDERS > 0) {
+    process.stdout.write(`Generating ${env.CIVICLINE_DEMO_ORDERS} demo orders…\n`);
+    await loadDemoOrders(ctx, env.CIVICLINE_DEMO_ORDERS);
+    await runSweep(ctx);
+  }
   const app = await buildApp(ctx);
   await app.listen({ port: env.PORT, host: env.HOST });
   const stopSweeper = startSweeper(ctx);

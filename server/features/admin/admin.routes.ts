@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { runSweep } from '../../jobs/sla-sweep';
+import { tick } from '../../jobs/sla-sweep';
 import { TestClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -29,7 +29,9 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('FORBIDDEN', '测试时钟未启用（需设置 CIVICLINE_TEST_CLOCK=1）');
         }
         ctx.clock.set(new Date(req.body.now));
-        return { now: ctx.clock.now() };
+        // Time moved: what turned yellow, overdue or red is swept at once (reminder slips included).
+        const sweep = await tick(ctx);
+        return { now: ctx.clock.now(), sweep };
       },
     );
 
@@ -38,7 +40,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ['admin'], summary: '立即执行时限扫描 Run the deadline sweep now' } },
       async (req) => {
         requireRole(req, 'admin', 'supervisor');
-        return runSweep(ctx);
+        return tick(ctx);
       },
     );
   };

@@ -73,7 +73,7 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
       ]),
     );
   }
-  if (q.scope === 'mine') base = base.where('t.created_by', '=', actor.userId);
+  if (q.scope === 'mine') base = base.where('t.created_by', '=', user.id);
   if (q.scope === 'todo') base = base.where(todoCondition(actor));
 
   const totalRow = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirst();
@@ -191,7 +191,7 @@ function todoCondition(actor: Actor) {
         return eb('t.light', 'in', ['overdue', 'red']);
       case 'agent':
       case 'kb-editor':
-        return eb('t.created_by', '=', actor.userId);
+        return eb('t.created_by', '=', actor.userId ?? 0);
     }
   };
 }

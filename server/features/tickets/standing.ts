@@ -13,7 +13,8 @@ export interface UnitRef {
 }
 
 export interface Actor {
-  userId: number;
+  /** null: acting for a unit without a signed-in user (history import, demo data). */
+  userId: number | null;
   role: Role;
   unit: UnitRef;
 }
@@ -25,6 +26,12 @@ export async function loadActor(db: Db, user: SessionUser): Promise<Actor> {
     .where('id', '=', user.unitId)
     .executeTakeFirstOrThrow();
   return { userId: user.id, role: user.role, unit };
+}
+
+/** An actor standing for a unit and role without a user account (history import, demo data). */
+export async function unitActor(db: Db, unitId: number, role: Role): Promise<Actor> {
+  const unit = await db.selectFrom('org_unit').select(['id', 'path', 'kind', 'is_platform']).where('id', '=', unitId).executeTakeFirstOrThrow();
+  return { userId: null, role, unit };
 }
 
 /** Active assignments: those still in the order's current dispatch chain. */
