@@ -139,6 +139,59 @@ export function formatLocalShort(ms: number): string {
   return formatInstantMs(ms).slice(0, 16).replace('T', ' ');
 }
 
+/** Two ASCII digits at i, or -1. */
+function d2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * Fast path for the common shapes `YYYY-MM-DDTHH:mm:ss±HH:mm` and `YYYY-MM-DDTHH:mm:ssZ`;
+ * null when the input has another shape (the general parser then decides).
+ */
+function parseCanonical(s: string): number | null {
+  const n = s.length;
+  if (n !== 25 && n !== 20) return null;
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return null;
+  const y1 = d2(s, 0);
+  const y2 = d2(s, 2);
+  const mo = d2(s, 5);
+  const d = d2(s, 8);
+  const h = d2(s, 11);
+  const mi = d2(s, 14);
+  const se = d2(s, 17);
+  if (
+    y1 < 0 ||
+    y2 < 0 ||
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    h < 0 ||
+    h > 23 ||
+    mi < 0 ||
+    mi > 59 ||
+    se < 0 ||
+    se > 59
+  ) {
+    return null;
+  }
+  const y = y1 * 100 + y2;
+  if (d > daysInMonth(y, mo)) return null;
+  let offsetMs: number;
+  if (n === 20) {
+    if (s[19] !== 'Z') return null;
+    offsetMs = 0;
+  } else {
+    const sign = s[19] === '+' ? 1 : s[19] === '-' ? -1 : 0;
+    const oh = d2(s, 20);
+    const om = d2(s, 23);
+    if (sign === 0 || s[22] !== ':' || oh < 0 || oh > 23 || om < 0 || om > 59) return null;
+    offsetMs = sign * (oh * MS_PER_HOUR + om * MS_PER_MINUTE);
+  }
+  return daysFromCivil(y, mo, d) * MS_PER_DAY + h * MS_PER_HOUR + mi * MS_PER_MINUTE + se * 1000 - offsetMs;
+}
+
 const ISO_RE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
@@ -148,6 +201,8 @@ const ISO_RE =
  * midnight. Returns epoch milliseconds; throws a RangeError with the reason otherwise.
  */
 export function parseInstantMs(input: string): number {
+  const fast = parseCanonical(input);
+  if (fast !== null) return fast;
   const s = input.trim();
   const m = ISO_RE.exec(s);
   if (!m) throw new RangeError(`not an ISO 8601 date-time: ${JSON.stringify(input)}`);

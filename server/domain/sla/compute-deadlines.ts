@@ -234,7 +234,6 @@ export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts
 
     let warnAt: number | null = null;
     let redAt: number | null = null;
-    let article = handle.article;
     const lights = profile.lights;
     if (lights) {
       const dueDay = localDayOfMs(dueMs);
@@ -249,14 +248,12 @@ export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts
         provisional = provisional || calendar.anyProvisional(dueDay, d);
         lastDay = Math.max(lastDay, d);
       }
-      article = `${article}; lights ${lights.article}`;
     }
     if (provisional) explain += `; ${provisionalNote(calendar, due.firstDay + 1, lastDay)}`;
     out.handleBy = stage('handleBy', startMs, { ...due, ms: dueMs, provisional, explain }, handle.article, {
       warnAt,
       redAt,
     });
-    out.handleBy.article = article;
 
     const terms = selectExtensionTerms(profile.extension, facts);
     if (terms && (terms.maxCount === null || facts.extensions.length < terms.maxCount)) {
