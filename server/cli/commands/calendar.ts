@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { daysFromCivil, isoWeekday, parseDay } from '../../domain/calendar/time';
 import type { DayInfo, WorkCalendar } from '../../domain/calendar/work-calendar';
+import { cliCalendar } from './cli-calendar';
 
 const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -69,10 +70,10 @@ export function registerCalendarCommand(program: Command): void {
     .description("list a year's holidays and make-up working days; says when the year is provisional")
     .argument('<year>', 'year, e.g. 2026')
     .option('--json', 'print JSON')
-    .action(async (yearArg: string, opts: { json?: boolean }) => {
+    .option('--holidays <file...>', 'extra schedule files (holiday-cn year JSON)')
+    .action(async (yearArg: string, opts: { json?: boolean; holidays?: string[] }) => {
       if (!/^\d{4}$/.test(yearArg)) throw new Error(`year must be four digits, got "${yearArg}"`);
-      const { shippedCalendar } = await import('../../domain/calendar');
-      const r = yearReport(shippedCalendar(), Number(yearArg));
+      const r = yearReport(await cliCalendar(opts.holidays), Number(yearArg));
       if (opts.json) {
         const { days, ...rest } = r;
         process.stdout.write(

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { formatInstantMs, parseClock, parseInstantMs } from '../../domain/calendar/time';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar';
+import { cliCalendar } from './cli-calendar';
 import { addDuration, addDurationMs, parseDurationSpec, type Duration } from '../../domain/sla/durations';
 
 interface DeadlineOptions {
@@ -14,6 +15,7 @@ interface DeadlineOptions {
   batch?: boolean;
   endOfDay: string;
   explain?: boolean;
+  holidays?: string[];
 }
 
 /** Computes one batch line; returns the output line (`error: …` for a bad line). */
@@ -115,11 +117,13 @@ export function registerDeadlineCommand(program: Command): void {
     )
     .option('--end-of-day <time>', 'end of a working/natural day (HH:mm:ss)', '23:59:59')
     .option('--explain', 'also print how the deadline was computed (single mode)')
+    .option(
+      '--holidays <file...>',
+      'extra schedule files (holiday-cn year JSON), e.g. a newly published year',
+    )
     .action(async (opts: DeadlineOptions) => {
       const eod = parseClock(opts.endOfDay);
-      // Loaded on use: other commands do not pay for the calendar data.
-      const { shippedCalendar } = await import('../../domain/calendar');
-      const cal = shippedCalendar();
+      const cal = await cliCalendar(opts.holidays);
       if (opts.batch) {
         if (opts.from || opts.add) {
           throw new Error('--batch reads stdin; do not combine it with --from/--add');

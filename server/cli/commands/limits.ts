@@ -17,15 +17,15 @@ import { formatInstantMs, parseInstantMs } from '../../domain/calendar/time';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar';
 import type { Profile } from '../../domain/policy';
 import type { SlaFacts, StageDeadlines } from '../../domain/sla';
+import { cliCalendar } from './cli-calendar';
 
 /** The engine, loaded on use so that other commands do not pay for it. */
 async function engine() {
-  const [{ shippedCalendar }, { getBuiltInProfile }, { computeDeadlines }] = await Promise.all([
-    import('../../domain/calendar'),
+  const [{ getBuiltInProfile }, { computeDeadlines }] = await Promise.all([
     import('../../domain/policy'),
     import('../../domain/sla'),
   ]);
-  return { shippedCalendar, getBuiltInProfile, computeDeadlines };
+  return { getBuiltInProfile, computeDeadlines };
 }
 
 export interface LimitsQuery {
@@ -110,6 +110,7 @@ interface LimitsOptions {
   closed?: string;
   explain?: boolean;
   batch?: boolean;
+  holidays?: string[];
 }
 
 async function resolveProfile(e: Engine, id: string, dir: string | undefined): Promise<Profile> {
@@ -193,12 +194,16 @@ export function registerLimitsCommand(program: Command): void {
     .option('--closed <iso>', 'closure instant, for limits counted from closure (callback)')
     .option('--explain', 'add an "explain" object with how each deadline was computed')
     .option(
+      '--holidays <file...>',
+      'extra schedule files (holiday-cn year JSON), e.g. a newly published year',
+    )
+    .option(
       '--batch',
       'read JSON lines {"profile","received","type","urgency","level",…} on stdin; print one JSON object per line',
     )
     .action(async (opts: LimitsOptions) => {
       const e = await engine();
-      const cal = e.shippedCalendar();
+      const cal = await cliCalendar(opts.holidays);
       if (opts.batch) {
         process.exitCode = await runBatch(e, opts.profile, opts.profileDir, cal);
         return;

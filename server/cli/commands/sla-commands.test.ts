@@ -1,9 +1,12 @@
 /** The deadline, limits and calendar commands, run as a user runs them (a handful of spawns: each starts tsx). */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shippedCalendar } from '../../domain/calendar';
 import { yearReport } from './calendar';
+import { cliCalendar } from './cli-calendar';
 import { deadlineLine } from './deadline';
 
 const bin = path.resolve(process.cwd(), 'bin/civicline.mjs');
@@ -125,5 +128,34 @@ describe('command helpers (in process)', () => {
       '2026-09-20',
       '2026-10-10',
     ]);
+  });
+});
+
+describe('--holidays: a schedule file published after the shipped data', () => {
+  it('makes its year official and replaces the provisional rules', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'civicline-holidays-'));
+    try {
+      const file = path.join(dir, '2027.json');
+      writeFileSync(
+        file,
+        JSON.stringify({
+          year: 2027,
+          days: [
+            { name: '国庆节', date: '2027-10-01', isOffDay: true },
+            { name: '国庆节', date: '2027-10-04', isOffDay: true },
+            { name: '国庆节', date: '2027-09-26', isOffDay: false },
+          ],
+        }),
+      );
+      const cal = await cliCalendar([file]);
+      const r = yearReport(cal, 2027);
+      expect(r.provisional).toBe(false);
+      expect(r.makeupDays.map((m) => m.date)).toEqual(['2027-09-26']);
+      // 2027-10-02/03 are a weekend; 10-04 is now a holiday; 2027-02-06 (春节) is ordinary in this fake file.
+      expect(r.holidays.map((h) => h.from)).toEqual(['2027-10-01', '2027-10-04']);
+      expect(yearReport(cal, 2026).makeupDays).toHaveLength(6);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
