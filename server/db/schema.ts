@@ -1,7 +1,13 @@
+import type { AssessmentTables } from './tables/assessment';
+import type { AuditTables } from './tables/audit';
 import type { CoreTables } from './tables/core';
+import type { KbTables, KbTicketColumns } from './tables/kb';
 
 /**
  * The whole database as Kysely sees it. Each feature declares its tables in
  * server/db/tables/<area>.ts and is added here.
  */
-export interface Database extends CoreTables {}
+export interface Database extends Omit<CoreTables, 'ticket'>, KbTables, AssessmentTables, AuditTables {
+  /** The knowledge base adds content_tokens / content_vector to orders (similar cases). */
+  ticket: CoreTables['ticket'] & KbTicketColumns;
+}

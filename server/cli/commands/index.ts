@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCalendarCommand } from './calendar';
 import { registerCalendarImportCommand } from './calendar-import';
+import { registerKbCommand } from './kb';
 import { registerDeadlineCommand } from './deadline';
 import { registerLimitsCommand } from './limits';
 
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   registerLimitsCommand(program);
   registerCalendarCommand(program);
   registerCalendarImportCommand(program);
+  registerKbCommand(program);
 }

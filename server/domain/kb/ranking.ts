@@ -1,0 +1,74 @@
+import { orQuery, type QueryConcept } from './query';
+
+/**
+ * Which query concepts take part in a search, and how much each weighs.
+ *
+ * Weight is BM25's inverse document frequency of the concept (document frequencies come from
+ * the kb_term_stat table), times a mild boost for words the query repeats. Concepts that match
+ * no document are dropped. Long queries (a citizen's whole message) keep their `maxConcepts`
+ * rarest concepts. Candidate rows are those matching at least one of the rarest concepts whose
+ * summed document frequency stays within `candidateBudget` (the rarest one always counts), so a
+ * common word never makes the database rank half the table.
+ */
+export interface TermStats {
+  /** Number of indexed articles. */
+  docs: number;
+  df(term: string): number;
+}
+
+export interface WeightedConcept {
+  word: string;
+  terms: string[];
+  /** `to_tsquery('simple', …)` text of the concept (its terms OR-ed). */
+  tsquery: string;
+  df: number;
+  weight: number;
+}
+
+export interface QueryPlan {
+  /** Concepts whose matches add to the score, heaviest first. */
+  scoring: WeightedConcept[];
+  /** `to_tsquery` text selecting candidate rows ('' when nothing can match). */
+  candidateQuery: string;
+  /** Upper bound of candidate rows (sum of document frequencies). */
+  candidateEstimate: number;
+}
+
+export interface PlanOptions {
+  maxConcepts: number;
+  candidateBudget: number;
+  /** Keep terms the statistics have never seen (weighting another corpus, e.g. orders). */
+  keepUnseen?: boolean;
+}
+
+export const defaultPlanOptions: PlanOptions = { maxConcepts: 24, candidateBudget: 4000 };
+
+export function idf(docs: number, df: number): number {
+  return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+}
+
+export function planQuery(concepts: readonly QueryConcept[], stats: TermStats, opts: PlanOptions = defaultPlanOptions): QueryPlan {
+  const docs = Math.max(stats.docs, 1);
+  const weighted: WeightedConcept[] = [];
+  for (const c of concepts) {
+    const present = opts.keepUnseen ? c.terms : c.terms.filter((t) => stats.df(t) > 0);
+    if (present.length === 0) continue;
+    const df = Math.min(docs, present.reduce((sum, t) => sum + stats.df(t), 0));
+    const weight = idf(docs, df) * (1 + 0.5 * Math.log(c.count));
+    weighted.push({ word: c.word, terms: present, tsquery: orQuery(present), df, weight });
+  }
+  weighted.sort((a, b) => b.weight - a.weight || a.word.localeCompare(b.word));
+  const scoring = weighted.slice(0, opts.maxConcepts);
+  const candidates: WeightedConcept[] = [];
+  let estimate = 0;
+  for (const c of scoring) {
+    if (candidates.length > 0 && estimate + c.df > opts.candidateBudget) continue;
+    candidates.push(c);
+    estimate += c.df;
+  }
+  return {
+    scoring,
+    candidateQuery: orQuery(candidates.flatMap((c) => c.terms)),
+    candidateEstimate: estimate,
+  };
+}

@@ -1,0 +1,201 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../platform/db';
+import { ARTICLE_COUNT_TERM } from './kb-article.repository';
+
+/**
+ * Search SQL. Scores are computed in the database so filters, paging and totals stay exact:
+ *
+ *   text  = Σ over query concepts  weight(concept) × lexemes(concept) × ts_rank(W, vector, concept)
+ *   score = text × (1 + FRESH / (1 + age_days / 365)) + TRGM × word_similarity(query, title)
+ *
+ * ts_rank over one concept is about the heaviest field it occurs in (title A = 1.0, keywords
+ * B = 0.6, body C = 0.3) plus a small, saturating bonus for repeats; `lexemes(concept)` undoes
+ * ts_rank's division by the number of OR-ed synonyms. Weights are the concepts' IDF (see
+ * server/domain/kb/ranking.ts). The trigram term only applies to short queries.
+ */
+export const RANK_WEIGHTS = '{0.1,0.3,0.6,1.0}'; // D, C, B, A
+export const FRESHNESS_WEIGHT = 0.1;
+export const TRIGRAM_WEIGHT = 1.0;
+
+export interface ScoringConcept {
+  tsquery: string;
+  weight: number;
+  lexemes: number;
+}
+
+export async function termStats(db: Db, terms: string[]): Promise<{ docs: number; df: Map<string, number> }> {
+  const wanted = [...new Set([...terms, ARTICLE_COUNT_TERM])];
+  const rows = await db.selectFrom('kb_term_stat').select(['term', 'df']).where('term', 'in', wanted).execute();
+  const df = new Map<string, number>();
+  let docs = 0;
+  for (const r of rows) {
+    if (r.term === ARTICLE_COUNT_TERM) docs = r.df;
+    else df.set(r.term, r.df);
+  }
+  return { docs, df };
+}
+
+function textScore(vector: RawBuilder<unknown>, scoring: ScoringConcept[]): RawBuilder<number> {
+  if (scoring.length === 0) return sql<number>`0`;
+  const parts = scoring.map(
+    (c) =>
+      sql`${c.weight * c.lexemes}::float8 * ts_rank(${sql.lit(RANK_WEIGHTS)}::float4[], ${vector}, to_tsquery('simple', ${c.tsquery}))`,
+  );
+  return sql<number>`(${sql.join(parts, sql` + `)})`;
+}
+
+export interface ArticleSearchParams {
+  scoring: ScoringConcept[];
+  /** to_tsquery text of candidate terms; '' for none. */
+  candidateQuery: string;
+  /** Raw query for the trigram signal on titles (short queries); null to skip. */
+  trigramQuery: string | null;
+  today: string;
+  nowEpochSeconds: number;
+  categoryPrefix?: string | undefined;
+  unitId?: number | undefined;
+  limit: number;
+  offset: number;
+  withBody: boolean;
+}
+
+/** The trigram signal re-scores this many best text matches (cheap, and stable across pages). */
+export const RESCORE_WINDOW = 100;
+
+export interface ArticleHitRow {
+  id: number;
+  score: number;
+  total: number;
+  external_id: string | null;
+  external_id_numeric: boolean;
+  title: string;
+  body: string | null;
+  category_code: string | null;
+  category_name: string | null;
+  owner_unit_id: number | null;
+  unit_name: string | null;
+  keywords: string[];
+  valid_until: string | null;
+  usage_count: number;
+  updated_at: Date;
+}
+
+function liveFilters(p: ArticleSearchParams): RawBuilder<unknown>[] {
+  const filters: RawBuilder<unknown>[] = [
+    sql`a.status = 'published'`,
+    sql`(a.valid_from is null or a.valid_from <= ${p.today}::date)`,
+    sql`(a.valid_until is null or a.valid_until >= ${p.today}::date)`,
+  ];
+  if (p.categoryPrefix) filters.push(sql`a.category_code like ${`${p.categoryPrefix.replace(/[\\%_]/g, '')}%`}`);
+  if (p.unitId) {
+    filters.push(sql`a.owner_unit_id in (
+      select s.id from org_unit s, org_unit r where r.id = ${p.unitId} and s.path like r.path || '%')`);
+  }
+  return filters;
+}
+
+function hitColumns(withBody: boolean) {
+  return sql`a.external_id, a.external_id_numeric, a.title, ${withBody ? sql`a.body` : sql`null`} as body, a.category_code,
+    coalesce(c.name, a.category_label) as category_name, a.owner_unit_id, coalesce(u.name, a.unit_label) as unit_name,
+    a.keywords, a.valid_until, a.usage_count, a.updated_at`;
+}
+
+/**
+ * Text matches, best first. Candidates come from the GIN index (`candidateQuery`); every
+ * candidate gets the text score; the best RESCORE_WINDOW of them also get the trigram signal.
+ */
+export async function searchArticleRows(db: Db, p: ArticleSearchParams): Promise<ArticleHitRow[]> {
+  if (!p.candidateQuery) return [];
+  const filters = [...liveFilters(p), sql`a.search_vector @@ to_tsquery('simple', ${p.candidateQuery})`];
+  const freshness = sql`(1 + ${FRESHNESS_WEIGHT}::float8 / (1 + greatest(0, ${p.nowEpochSeconds}::float8 - extract(epoch from a.updated_at)::float8) / 31536000.0))`;
+  const textRank = sql<number>`${textScore(sql`a.search_vector`, p.scoring)} * ${freshness}`;
+  const trigram = p.trigramQuery
+    ? sql`case when r.pos <= ${RESCORE_WINDOW} then ${TRIGRAM_WEIGHT}::float8 * word_similarity(${p.trigramQuery}::text, r.title) else 0 end`
+    : sql`0`;
+  const { rows } = await sql<ArticleHitRow>`
+    with ranked as (
+      select a.id, a.title, ${textRank} as ts, count(*) over () as total
+      from kb_article a
+      where ${sql.join(filters, sql` and `)}
+    ), windowed as (
+      select r.id, r.total, r.ts + ${trigram} as score
+      from (select ranked.*, row_number() over (order by ts desc, id) as pos from ranked) r
+    ), hits as (
+      select * from windowed order by score desc, id limit ${p.limit} offset ${p.offset}
+    )
+    select h.id, h.score::float8 as score, h.total::int as total, ${hitColumns(p.withBody)}
+    from hits h
+    join kb_article a on a.id = h.id
+    left join category c on c.code = a.category_code
+    left join org_unit u on u.id = a.owner_unit_id
+    order by h.score desc, h.id`.execute(db);
+  return rows;
+}
+
+/**
+ * Fuzzy fallback for short queries: titles similar to the query by trigrams (typos, words the
+ * segmenter split differently), excluding ids already found.
+ */
+export async function trigramTitleRows(
+  db: Db,
+  p: ArticleSearchParams & { query: string; excludeIds: number[] },
+): Promise<ArticleHitRow[]> {
+  const filters = [...liveFilters(p), sql`${p.query}::text <% a.title`];
+  if (p.excludeIds.length > 0) filters.push(sql`a.id <> all(${p.excludeIds}::bigint[])`);
+  const { rows } = await sql<ArticleHitRow>`
+    with hits as (
+      select a.id, ${TRIGRAM_WEIGHT}::float8 * word_similarity(${p.query}::text, a.title) as score, count(*) over () as total
+      from kb_article a
+      where ${sql.join(filters, sql` and `)}
+      order by score desc, a.id
+      limit ${p.limit} offset ${p.offset}
+    )
+    select h.id, h.score::float8 as score, h.total::int as total, ${hitColumns(p.withBody)}
+    from hits h
+    join kb_article a on a.id = h.id
+    left join category c on c.code = a.category_code
+    left join org_unit u on u.id = a.owner_unit_id
+    order by h.score desc, h.id`.execute(db);
+  return rows;
+}
+
+export interface CaseSearchParams {
+  scoring: ScoringConcept[];
+  candidateQuery: string;
+  excludeTicketId?: number | undefined;
+  limit: number;
+}
+
+/** Closed orders ('closed', 'answered') whose content best matches; with the units' replies. */
+export async function similarTicketRows(db: Db, p: CaseSearchParams) {
+  if (!p.candidateQuery) return [];
+  const exclude = p.excludeTicketId ? sql`and t.id <> ${p.excludeTicketId}` : sql``;
+  const { rows } = await sql<{
+    id: number;
+    ticket_no: string;
+    status: string;
+    category_code: string | null;
+    content: string;
+    answer: string | null;
+    closed_at: Date | null;
+    score: number;
+    replies: string[] | null;
+  }>`
+    with hits as (
+      select t.id, ${textScore(sql`t.content_vector`, p.scoring)} as score
+      from ticket t
+      where t.status in ('closed', 'answered') and t.content_vector @@ to_tsquery('simple', ${p.candidateQuery}) ${exclude}
+      order by score desc, t.id desc
+      limit ${p.limit}
+    )
+    select t.id, t.ticket_no, t.status, t.category_code, t.content, t.answer, t.closed_at, h.score::float8 as score,
+      (select array_agg(x.reply order by x.replied_at) from ticket_assignment x
+        where x.ticket_id = t.id and x.reply is not null) as replies
+    from hits h join ticket t on t.id = h.id
+    order by h.score desc, h.id desc`.execute(db);
+  return rows;
+}
+
+export function ticketContent(db: Db, id: number) {
+  return db.selectFrom('ticket').select(['id', 'content', 'demand']).where('id', '=', id).executeTakeFirst();
+}

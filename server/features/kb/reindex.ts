@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import { segmentForIndex } from '../../domain/kb/segment';
+import type { Db } from '../../platform/db';
+import { accumulateTermDelta, termsOf, tokensOf } from './article-content';
+import { ARTICLE_COUNT_TERM, allArticleIds, applyTermDeltas, refreshSearchIndex, updateArticle } from './kb-article.repository';
+
+/**
+ * Re-segments every article and every order's content (after a dictionary or segmentation
+ * change) and rebuilds the document-frequency table from scratch.
+ */
+export async function reindexKnowledgeBase(
+  db: Db,
+  onProgress?: (done: { articles: number; tickets: number }) => void,
+): Promise<{ articles: number; tickets: number }> {
+  const done = { articles: 0, tickets: 0 };
+  await db.transaction().execute(async (trx) => {
+    await sql`delete from kb_term_stat`.execute(trx);
+    await sql`insert into kb_term_stat (term, df) values (${ARTICLE_COUNT_TERM}, 0)`.execute(trx);
+  });
+  let after = 0;
+  for (;;) {
+    const rows = await allArticleIds(db, after, 500);
+    if (rows.length === 0) break;
+    await db.transaction().execute(async (trx) => {
+      const deltas = new Map<string, number>();
+      for (const row of rows) {
+        const tokens = tokensOf({ title: row.title, body: row.body, keywords: row.keywords });
+        accumulateTermDelta(deltas, null, termsOf(tokens));
+        if (tokens.title_tokens !== row.title_tokens || tokens.keyword_tokens !== row.keyword_tokens || tokens.body_tokens !== row.body_tokens) {
+          await updateArticle(trx, row.id, tokens);
+        }
+      }
+      await applyTermDeltas(trx, deltas, rows.length);
+    });
+    after = rows[rows.length - 1]?.id ?? after;
+    done.articles += rows.length;
+    onProgress?.(done);
+  }
+  await refreshSearchIndex(db);
+  let afterTicket = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('ticket')
+      .select(['id', 'content', 'content_tokens'])
+      .where('id', '>', afterTicket)
+      .orderBy('id')
+      .limit(500)
+      .execute();
+    if (rows.length === 0) break;
+    await db.transaction().execute(async (trx) => {
+      for (const r of rows) {
+        const tokens = segmentForIndex(r.content);
+        if (tokens !== r.content_tokens) await trx.updateTable('ticket').set({ content_tokens: tokens }).where('id', '=', r.id).execute();
+      }
+    });
+    afterTicket = rows[rows.length - 1]?.id ?? afterTicket;
+    done.tickets += rows.length;
+    onProgress?.(done);
+  }
+  return done;
+}
