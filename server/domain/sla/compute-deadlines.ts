@@ -227,7 +227,7 @@ export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts
       const special = describeSpecialDays(calendar, dueDay + 1, r.day);
       explain += `, extended by ${amountText(extDays, 'wd')}${special ? ` (${special})` : ''} [${ext}]`;
     }
-    const open = facts.pauses.find((p) => p.to === null && p.from.getTime() >= startMs);
+    const open = facts.pauses.find((p) => p.to === null);
     if (open) {
       explain += `; suspended since ${formatLocalShort(open.from.getTime())}, to be recomputed on resumption`;
     }
