@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -67,13 +69,45 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     transform: jsonSchemaTransform,
   });
 
+  // Security headers: CSP (antd's CSS-in-JS needs inline styles), no framing, no sniffing.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
+  });
+  // Rate limits only where a route asks for one (sign-in) and on public, unauthenticated routes.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/public/') && !route.config?.rateLimit) {
+      route.config = { ...route.config, rateLimit: { max: 120, timeWindow: '1 minute' } } as typeof route.config;
+    }
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    hook: 'preHandler',
+    errorResponseBuilder: () => new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试'),
+  });
+
+  const passwordRoutes = new Set(['/api/auth/password', '/api/auth/logout', '/api/me']);
   app.addHook('onRequest', async (req, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Referrer-Policy', 'no-referrer');
     if (req.url.startsWith('/api/')) {
       reply.header('Cache-Control', 'no-store');
       req.user = await authenticate(ctx, req);
+      if (req.user?.mustChangePassword && !passwordRoutes.has(req.url.split('?')[0] ?? '')) {
+        throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码');
+      }
     }
   });
 

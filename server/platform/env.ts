@@ -23,6 +23,8 @@ export const envSchema = z.object({
     .transform((v) => v === undefined || v === '1' || v === 'true' || v === 'yes'),
   /** How many demo orders to generate with the demo city (0: none). */
   CIVICLINE_DEMO_ORDERS: z.coerce.number().int().min(0).max(100000).default(150),
+  /** A session unused this long is over. */
+  CIVICLINE_IDLE_MINUTES: z.coerce.number().positive().default(30),
   CIVICLINE_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -11,6 +11,8 @@ export interface SessionUser {
   role: Role;
   unitId: number;
   sessionId: number;
+  /** Demo or reset passwords must be changed before anything else. */
+  mustChangePassword?: boolean;
 }
 
 declare module 'fastify' {

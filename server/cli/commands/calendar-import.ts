@@ -1,13 +1,6 @@
 /** `civicline calendar import FILE`: stores a year's official schedule as a new calendar version. */
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import {
-  importSchedule,
-  parseSchedule,
-  reloadCalendarIfNewer,
-  recomputeOpenOrders,
-} from '../../features/calendar/calendar.service';
-import { withPlatform } from '../platform';
 
 export function registerCalendarImportCommand(program: Command): void {
   const calendar = program.commands.find((c) => c.name() === 'calendar') ?? program.command('calendar');
@@ -18,15 +11,17 @@ export function registerCalendarImportCommand(program: Command): void {
     )
     .argument('<file>', 'JSON file')
     .action(async (file: string) => {
-      const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-      const schedule = parseSchedule(doc);
+      // Loaded here, not at registration, so other commands start fast.
+      const { importSchedule, parseSchedule, reloadCalendarIfNewer, recomputeOpenOrders } = await import(
+        '../../features/calendar/calendar.service'
+      );
+      const { withPlatform } = await import('../platform');
+      const schedule = parseSchedule(JSON.parse(fs.readFileSync(file, 'utf8')) as unknown);
       await withPlatform(async (ctx) => {
         const version = await importSchedule(ctx, schedule, `cli:${file}`);
         await reloadCalendarIfNewer(ctx);
-        const r = await recomputeOpenOrders(
-          ctx,
-          `日历版本 ${version}：导入 ${schedule.year} 年节假日安排`,
-          (done, total) => process.stderr.write(`\rrecomputing open orders ${done}/${total}`),
+        const r = await recomputeOpenOrders(ctx, `日历版本 ${version}：导入 ${schedule.year} 年节假日安排`, (done, total) =>
+          process.stderr.write(`\rrecomputing open orders ${done}/${total}`),
         );
         if (r.checked) process.stderr.write('\n');
         process.stdout.write(

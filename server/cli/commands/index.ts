@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
+import { registerAuditCommand } from './audit';
 import { registerCalendarCommand } from './calendar';
 import { registerCalendarImportCommand } from './calendar-import';
-import { registerKbCommand } from './kb';
 import { registerDeadlineCommand } from './deadline';
 import { registerLimitsCommand } from './limits';
 
@@ -11,5 +11,5 @@ export function registerCommands(program: Command): void {
   registerLimitsCommand(program);
   registerCalendarCommand(program);
   registerCalendarImportCommand(program);
-  registerKbCommand(program);
+  registerAuditCommand(program);
 }

@@ -12,6 +12,8 @@ export function findSessionUser(db: Db, tokenHash: string) {
       's.id as sessionId',
       's.expires_at as expiresAt',
       's.revoked_at as revokedAt',
+      's.last_seen_at as lastSeenAt',
+      'u.must_change_password as mustChangePassword',
       'u.id as userId',
       'u.username',
       'u.display_name as displayName',
@@ -57,5 +59,27 @@ export async function recordLoginResult(
         : { failed_logins: eb('failed_logins', '+', 1), locked_until: lockUntil },
     )
     .where('id', '=', userId)
+    .execute();
+}
+
+export async function touchSession(db: Db, sessionId: number, now: Date): Promise<void> {
+  await db.updateTable('auth_session').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+}
+
+export async function setPassword(db: Db, userId: number, hash: string): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: hash, must_change_password: false, failed_logins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function revokeOtherSessions(db: Db, userId: number, keepSessionId: number, now: Date): Promise<void> {
+  await db
+    .updateTable('auth_session')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('id', '!=', keepSessionId)
+    .where('revoked_at', 'is', null)
     .execute();
 }

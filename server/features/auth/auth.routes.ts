@@ -4,7 +4,11 @@ import { roles } from '../../../common/enums';
 import { systemClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import { requireUser } from '../../platform/http';
-import { revokeSession } from './auth.repository';
+import { appendAudit } from '../audit/audit';
+import { AppError } from '../../platform/errors';
+import { findUserByUsername, revokeOtherSessions, revokeSession, setPassword } from './auth.repository';
+import { hashPassword, verifyPassword } from './password';
+import { passwordProblem } from './password-policy';
 import { login } from './login';
 
 const userDto = z.object({
@@ -21,6 +25,15 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/auth/login',
       {
+        // Brute force: at most 10 attempts a minute per address and user name (lockout is per account).
+        config: {
+          rateLimit: {
+            max: 10,
+            timeWindow: '1 minute',
+            keyGenerator: (req: { ip: string; body?: unknown }) =>
+              `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
+          },
+        },
         schema: {
           tags: ['auth'],
           summary: '登录 Sign in',
@@ -28,14 +41,42 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: z.object({ token: z.string(), expiresAt: z.date(), user: userDto }) },
         },
       },
-      async (req) => login(ctx, req.body),
+      async (req) => login(ctx, req.body, req.ip),
     );
 
     app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req) => {
       const user = requireUser(req);
-      await revokeSession(ctx.db, user.sessionId, systemClock.now());
+      const now = systemClock.now();
+      await revokeSession(ctx.db, user.sessionId, now);
+      await appendAudit(ctx.db, { at: now, actorUserId: user.id, actorUsername: user.username, action: 'logout', ip: req.ip });
       return { ok: true };
     });
+
+    app.post(
+      '/api/auth/password',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: '修改密码 Change the signed-in user’s password (ends their other sessions)',
+          body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        const row = await findUserByUsername(ctx.db, user.username);
+        if (!row || !(await verifyPassword(req.body.currentPassword, row.password_hash))) {
+          throw new AppError('INVALID_CREDENTIALS', '当前密码不正确');
+        }
+        const problem = passwordProblem(req.body.newPassword, user.username);
+        if (problem) throw new AppError('VALIDATION_FAILED', problem, [{ path: '/newPassword', message: problem }]);
+        if (req.body.newPassword === req.body.currentPassword) throw new AppError('VALIDATION_FAILED', '新密码不能与当前密码相同');
+        await setPassword(ctx.db, user.id, await hashPassword(req.body.newPassword));
+        const now = systemClock.now();
+        await revokeOtherSessions(ctx.db, user.id, user.sessionId, now);
+        await appendAudit(ctx.db, { at: now, actorUserId: user.id, actorUsername: user.username, action: 'password-changed', ip: req.ip });
+        return { ok: true };
+      },
+    );
 
     app.get(
       '/api/me',

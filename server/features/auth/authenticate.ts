@@ -3,7 +3,7 @@ import type { Role } from '../../../common/enums';
 import { systemClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
-import { findSessionUser } from './auth.repository';
+import { findSessionUser, touchSession } from './auth.repository';
 import { hashToken } from './password';
 
 /** Resolves `Authorization: Bearer <token>` to the session's user, or null. */
@@ -14,7 +14,12 @@ export async function authenticate(ctx: AppContext, req: FastifyRequest): Promis
   if (!token || token.length > 200) return null;
   const row = await findSessionUser(ctx.db, hashToken(token));
   if (!row || !row.active || row.revokedAt) return null;
-  if (row.expiresAt <= systemClock.now()) return null;
+  const now = systemClock.now();
+  if (row.expiresAt <= now) return null;
+  // Idle timeout: a session unused for longer than the idle limit is over.
+  const idleMs = ctx.env.CIVICLINE_IDLE_MINUTES * 60_000;
+  if (now.getTime() - row.lastSeenAt.getTime() > idleMs) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) await touchSession(ctx.db, row.sessionId, now);
   return {
     id: row.userId,
     username: row.username,
@@ -22,5 +27,6 @@ export async function authenticate(ctx: AppContext, req: FastifyRequest): Promis
     role: row.role as Role,
     unitId: row.unitId,
     sessionId: row.sessionId,
+    mustChangePassword: row.mustChangePassword,
   };
 }

@@ -6,6 +6,7 @@ import type { StageKey } from '../../../common/enums';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
+import { appendAudit } from '../audit/audit';
 import { callerViewFor, presentCaller } from './caller-privacy';
 import { loadOrderEvents } from './perform-action';
 import { activeAssignments, loadActor, standingOf, transitionStateOf, unitInfo } from './standing';
@@ -69,6 +70,17 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number) 
     : undefined;
   const actsForActive = standing.parties.has('lead') || standing.parties.has('co');
   const view = callerViewFor(actor, ticket, actsForActive);
+  if ((view === 'full' || view === 'contact') && (ticket.caller_name || ticket.caller_phone || ticket.caller_address)) {
+    await appendAudit(ctx.db, {
+      at: ctx.clock.now(),
+      actorUserId: user.id,
+      actorUsername: user.username,
+      action: 'read-caller',
+      targetType: 'ticket',
+      targetId: ticket.id,
+      details: { view },
+    });
+  }
   const allowed = allowedActions(state, standing);
   return {
     id: ticket.id,
@@ -167,4 +179,36 @@ export async function getTicketEvents(ctx: AppContext, user: SessionUser, id: nu
     toStatus: e.toStatus,
     payload: e.payload as Record<string, unknown>,
   }));
+}
+
+/**
+ * Reveals the unmasked caller of an order on purpose, with a reason, logged (SPEC §9).
+ * Allowed to platform staff, supervisors, and a handling unit acting on the order; never to
+ * units on a confidential order.
+ */
+export async function revealCaller(ctx: AppContext, user: SessionUser, id: number, reason: string, ip: string | null) {
+  const { actor, ticket, assignments, units } = await loadVisible(ctx, user, id);
+  const standing = standingOf(actor, ticket, assignments, units.paths);
+  const view = callerViewFor(actor, ticket, standing.parties.has('lead') || standing.parties.has('co'));
+  const isUnit = view === 'hidden' || !actor.unit.is_platform;
+  const allowed =
+    view === 'full' ||
+    (!ticket.confidential && (actor.role === 'supervisor' || (isUnit && (standing.parties.has('lead') || standing.parties.has('co')))));
+  if (!allowed) throw new AppError('FORBIDDEN', ticket.confidential ? '该工单为保密工单，来电人信息不向承办单位公开' : '当前角色无权查看来电人完整信息');
+  await appendAudit(ctx.db, {
+    at: ctx.clock.now(),
+    actorUserId: user.id,
+    actorUsername: user.username,
+    action: 'reveal-caller',
+    targetType: 'ticket',
+    targetId: ticket.id,
+    details: { reason },
+    ip,
+  });
+  return presentCaller('full', {
+    name: ticket.caller_name,
+    phone: ticket.caller_phone,
+    address: ticket.caller_address,
+    confidential: ticket.confidential,
+  });
 }

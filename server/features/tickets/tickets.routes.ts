@@ -10,7 +10,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { idParam, requireUser } from '../../platform/http';
 import { createTicket } from './create-ticket';
-import { getTicket, getTicketEvents } from './get-ticket';
+import { getTicket, getTicketEvents, revealCaller } from './get-ticket';
 import { listTickets } from './list-tickets';
 import { isActionName, performAction } from './perform-action';
 
@@ -74,6 +74,19 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => getTicketEvents(ctx, requireUser(req), req.params.id),
+    );
+
+    app.post(
+      '/api/tickets/:id/reveal-caller',
+      {
+        schema: {
+          tags: ['tickets'],
+          summary: '查看来电人完整信息 Reveal the unmasked caller, with a reason (logged)',
+          params: idParam,
+          body: z.object({ reason: z.string().trim().min(2, '请说明查看理由').max(200) }),
+        },
+      },
+      async (req) => revealCaller(ctx, requireUser(req), req.params.id, req.body.reason, req.ip),
     );
 
     app.post(

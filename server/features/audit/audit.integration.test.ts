@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { ticketApi } from '../../test/ticket-helpers';
+import { appendAudit, verifyAuditChain } from './audit';
+
+describe('audit log', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('records sign-ins, reads and reveals of personal data in an intact chain', async () => {
+    const api = ticketApi(t);
+    const o = await api.create();
+    await api.ok('dispatcher', o.id, 'dispatch', { unitId: await t.unitId('YC-RSJ') });
+    await api.get(o.id, 'dispatcher');
+    const reveal = await t.app.inject({
+      method: 'POST',
+      url: `/api/tickets/${o.id}/reveal-caller`,
+      headers: await t.as('handler'),
+      payload: { reason: '需电话联系诉求人' },
+    });
+    expect(reveal.statusCode, reveal.body).toBe(200);
+    expect(reveal.json()).toMatchObject({ name: '王小明', phone: '13812345678', masked: false });
+    const rows = await t.handle.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+    const actions = rows.map((r) => r.action);
+    expect(actions).toContain('login');
+    expect(actions).toContain('read-caller');
+    const revealRow = rows.find((r) => r.action === 'reveal-caller');
+    expect(revealRow).toMatchObject({ actor_username: 'handler', target_type: 'ticket', target_id: String(o.id) });
+    expect(revealRow?.details).toEqual({ reason: '需电话联系诉求人' });
+    expect(await verifyAuditChain(t.handle.db)).toEqual({ ok: true, entries: rows.length });
+  });
+
+  it('detects an edited entry and a removed entry', async () => {
+    for (let i = 0; i < 3; i++) {
+      await appendAudit(t.handle.db, { at: new Date(), actorUserId: null, actorUsername: 'x', action: `probe-${i}` });
+    }
+    const rows = await t.handle.db.selectFrom('audit_log').select(['id', 'action']).orderBy('id').execute();
+    const victim = rows.find((r) => r.action === 'probe-1');
+    expect(victim).toBeDefined();
+    const id = victim?.id ?? 0;
+    await sql`update audit_log set details = '{"forged":true}' where id = ${id}`.execute(t.handle.db);
+    expect(await verifyAuditChain(t.handle.db)).toMatchObject({ ok: false, brokenAt: id });
+    // Undo the edit, then delete a row instead: the next entry's link no longer matches.
+    await sql`update audit_log set details = '{}' where id = ${id}`.execute(t.handle.db);
+    expect((await verifyAuditChain(t.handle.db)).ok).toBe(true);
+    await sql`delete from audit_log where id = ${id}`.execute(t.handle.db);
+    const after = rows.find((r) => r.action === 'probe-2')?.id;
+    expect(await verifyAuditChain(t.handle.db)).toMatchObject({ ok: false, brokenAt: after });
+  });
+
+  it('refuses to reveal a confidential caller to a unit, and units see no identity at all', async () => {
+    const api = ticketApi(t);
+    const o = await api.create({
+      channel: 'phone',
+      type: 'report',
+      content: '举报某单位工作人员收受好处费。',
+      caller: { name: '李四', phone: '13900001111', address: '东城区某路1号', confidential: true },
+    });
+    await api.ok('dispatcher', o.id, 'dispatch', { unitId: await t.unitId('YC-RSJ') });
+    const seen = await api.get(o.id, 'handler');
+    expect(seen.caller).toEqual({ name: null, phone: null, address: null, confidential: true, masked: true });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/api/tickets/${o.id}/reveal-caller`,
+      headers: await t.as('handler'),
+      payload: { reason: '联系举报人' },
+    });
+    expect(r.statusCode).toBe(403);
+    // The platform still sees the caller in full.
+    expect((await api.get(o.id, 'dispatcher')).caller).toMatchObject({ name: '李四', phone: '13900001111' });
+  });
+});
