@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAuditCommand } from './audit';
 import { registerCalendarCommand } from './calendar';
 import { registerCalendarImportCommand } from './calendar-import';
+import { registerKbCommand } from './kb';
 import { registerDeadlineCommand } from './deadline';
 import { registerLimitsCommand } from './limits';
 
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerCalendarCommand(program);
   registerCalendarImportCommand(program);
   registerAuditCommand(program);
+  registerKbCommand(program);
 }
