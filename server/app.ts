@@ -53,6 +53,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, {});
+    // PostgreSQL text cannot hold NUL; refuse it at the edge instead of failing in the database.
+    if (text.includes('\\u0000') || text.includes('\u0000')) {
+      return done(new AppError('VALIDATION_FAILED', '提交的内容包含非法字符'), undefined);
+    }
     try {
       done(null, sjson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' }) as unknown);
     } catch {
@@ -100,11 +104,18 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     errorResponseBuilder: () => new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试'),
   });
 
+  /** Routes that answer without a session; everything else under /api needs one. */
+  const openPaths = new Set(['/api/health', '/api/auth/login', '/api/openapi.json']);
   const passwordRoutes = new Set(['/api/auth/password', '/api/auth/logout', '/api/me']);
   app.addHook('onRequest', async (req, reply) => {
     if (req.url.startsWith('/api/')) {
       reply.header('Cache-Control', 'no-store');
+      if (/%00|\u0000/i.test(req.url)) throw new AppError('VALIDATION_FAILED', '请求地址包含非法字符');
       req.user = await authenticate(ctx, req);
+      const path = req.url.split('?')[0] ?? '';
+      if (!req.user && !openPaths.has(path) && !path.startsWith('/api/public/')) {
+        throw new AppError('UNAUTHENTICATED', '请先登录');
+      }
       if (req.user?.mustChangePassword && !passwordRoutes.has(req.url.split('?')[0] ?? '')) {
         throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码');
       }
