@@ -134,14 +134,14 @@ export async function searchArticleRows(db: Db, p: ArticleSearchParams): Promise
 
 /**
  * Fuzzy fallback for short queries: titles similar to the query by trigrams (typos, words the
- * segmenter split differently), excluding ids already found.
+ * segmenter split differently), other than the text matches.
  */
 export async function trigramTitleRows(
   db: Db,
-  p: ArticleSearchParams & { query: string; excludeIds: number[] },
+  p: ArticleSearchParams & { query: string },
 ): Promise<ArticleHitRow[]> {
   const filters = [...liveFilters(p), sql`${p.query}::text <% a.title`];
-  if (p.excludeIds.length > 0) filters.push(sql`a.id <> all(${p.excludeIds}::bigint[])`);
+  if (p.candidateQuery) filters.push(sql`not (a.search_vector @@ to_tsquery('simple', ${p.candidateQuery}))`);
   const { rows } = await sql<ArticleHitRow>`
     with hits as (
       select a.id, ${TRIGRAM_WEIGHT}::float8 * word_similarity(${p.query}::text, a.title) as score, count(*) over () as total

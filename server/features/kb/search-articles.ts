@@ -82,7 +82,7 @@ export async function searchArticles(db: Db, o: SearchOptions): Promise<SearchOu
   if (short && total < params.offset + params.limit) {
     const offset = Math.max(0, params.offset - total);
     const limit = params.limit - rows.length;
-    const fuzzy = await trigramTitleRows(db, { ...params, query: trimmed, excludeIds: rows.map((r) => r.id), limit, offset });
+    const fuzzy = await trigramTitleRows(db, { ...params, query: trimmed, limit, offset });
     rows = [...rows, ...fuzzy];
     total += fuzzy[0]?.total ?? 0;
   }
