@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
 import { registerAuditCommand } from './audit';
+import { registerBackupCommands } from './backup';
 import { registerCalendarCommand } from './calendar';
 import { registerCalendarImportCommand } from './calendar-import';
 import { registerKbCommand } from './kb';
 import { registerDeadlineCommand } from './deadline';
+import { registerImportCommand } from './import';
 import { registerLimitsCommand } from './limits';
+import { registerReportCommand } from './report';
 
 /** Every command module adds its commands here. */
 export function registerCommands(program: Command): void {
@@ -13,5 +16,8 @@ export function registerCommands(program: Command): void {
   registerCalendarCommand(program);
   registerCalendarImportCommand(program);
   registerAuditCommand(program);
+  registerBackupCommands(program);
   registerKbCommand(program);
+  registerImportCommand(program);
+  registerReportCommand(program);
 }
