@@ -1,5 +1,6 @@
 import { actionPayloads, type ActionName } from '../../../common/contracts/tickets';
 import { computeDeadlines } from '../../domain/sla';
+import { recordTicketFacts } from '../assessment/record-ticket-facts';
 import { decideTransition, type ActionFacts } from '../../domain/ticket/transitions';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -134,6 +135,7 @@ export async function performActionIn(
       to: decision.to,
     });
     await syncDeadlines(ctx, trx, ticketId, now);
+    await recordTicketFacts(trx, ticketId);
     return { status: decision.to, seq };
   }
 }

@@ -1,0 +1,206 @@
+import { monthOf } from './period';
+import type { OrderFact } from './types';
+
+/** What the fact derivation reads of an order: its row, assignments, events and stored deadlines. */
+export interface FactSourceTicket {
+  id: number;
+  status: string;
+  pendingRequest: string | null;
+  channel: string;
+  type: string;
+  categoryCode: string | null;
+  region: string | null;
+  sourceLevel: string;
+  urgency: string;
+  confidential: boolean;
+}
+
+export interface FactSourceAssignment {
+  id: number;
+  unitId: number;
+  role: string;
+  dispatchedAt: Date;
+  acceptedAt: Date | null;
+  contactedAt: Date | null;
+}
+
+export interface FactSourceEvent {
+  at: Date;
+  action: string;
+  party: string | null;
+  payload: Record<string, unknown>;
+}
+
+export interface FactSourceDeadline {
+  stage: string;
+  dueAt: Date;
+}
+
+export interface FactSource {
+  ticket: FactSourceTicket;
+  assignments: readonly FactSourceAssignment[];
+  events: readonly FactSourceEvent[];
+  deadlines: readonly FactSourceDeadline[];
+}
+
+type Working = OrderFact & { ended: boolean; standingFactual: string | null };
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * Derives the facts of one order from its record: one fact per lead assignment, in dispatch
+ * order. Pure and deterministic, so the use cases (after every action) and the history import
+ * (once per order) store identical rows. Lead assignments are created one per dispatch event,
+ * in order; co-handling assignments are not assessed (the lead unit answers for the order).
+ */
+export function deriveFacts(src: FactSource): OrderFact[] {
+  const { ticket } = src;
+  const leads = src.assignments.filter((a) => a.role === 'lead').sort((a, b) => a.id - b.id);
+  const dueOf = (stage: string) => src.deadlines.find((d) => d.stage === stage)?.dueAt ?? null;
+  const facts: Working[] = [];
+  let current: Working | null = null;
+  let nextLead = 0;
+  const end = (outcome: OrderFact['outcome']) => {
+    if (current) {
+      current.outcome = outcome;
+      current.ended = true;
+    }
+    current = null;
+  };
+
+  for (const e of src.events) {
+    switch (e.action) {
+      case 'dispatch': {
+        const a = leads[nextLead++];
+        if (!a) break;
+        end(e.party === 'lead' ? 'forwarded' : 'reassigned');
+        current = newFact(ticket, a);
+        facts.push(current);
+        break;
+      }
+      case 'approve-return':
+        end('returned');
+        break;
+      default:
+        if (current) apply(current, e);
+    }
+  }
+  const last = current as Working | null;
+  if (last && !last.ended) {
+    last.outcome =
+      last.completedAt !== null
+        ? 'completed'
+        : ticket.pendingRequest === 'return'
+          ? 'return-pending'
+          : last.repliedAt !== null && ticket.status === 'replied'
+            ? 'reply-pending'
+            : 'in-progress';
+    last.handleDueAt = dueOf('handleBy');
+    last.receiveDueAt = dueOf('receiveBy');
+    last.firstContactDueAt = dueOf('firstContactBy');
+  }
+  return facts.map(({ ended: _ended, standingFactual: _factual, ...f }) => f);
+}
+
+function newFact(t: FactSourceTicket, a: FactSourceAssignment): Working {
+  return {
+    ticketId: t.id,
+    assignmentId: a.id,
+    unitId: a.unitId,
+    periodMonth: monthOf(a.dispatchedAt),
+    dispatchedAt: a.dispatchedAt,
+    channel: t.channel,
+    type: t.type,
+    categoryCode: t.categoryCode,
+    region: t.region,
+    sourceLevel: t.sourceLevel,
+    urgency: t.urgency,
+    confidential: t.confidential,
+    outcome: 'in-progress',
+    handleDueAt: null,
+    receiveDueAt: null,
+    acceptedAt: a.acceptedAt,
+    firstContactDueAt: null,
+    contactedAt: a.contactedAt,
+    repliedAt: null,
+    replyLate: null,
+    completedAt: null,
+    onTime: null,
+    factual: null,
+    returnRequests: 0,
+    extensionRequests: 0,
+    extensionsApproved: 0,
+    redoCount: 0,
+    supervisionCount: 0,
+    reminderCount: 0,
+    callbackAttempts: 0,
+    callbackAt: null,
+    contactedByUnit: null,
+    processSatisfaction: null,
+    resultSatisfaction: null,
+    appealUpheld: null,
+    ended: false,
+    standingFactual: null,
+  };
+}
+
+function apply(f: Working, e: FactSourceEvent): void {
+  const p = e.payload;
+  switch (e.action) {
+    case 'reply':
+      if (e.party !== 'lead') return;
+      f.repliedAt = e.at;
+      f.replyLate = p.late === true;
+      f.standingFactual = str(p.factual);
+      return;
+    case 'reject-reply':
+      f.repliedAt = null;
+      f.replyLate = null;
+      return;
+    case 'approve-reply':
+      if (f.completedAt === null) {
+        f.completedAt = f.repliedAt ?? e.at;
+        f.onTime = f.replyLate !== true;
+        f.factual = f.standingFactual;
+      }
+      return;
+    case 'redo':
+      f.redoCount++;
+      f.repliedAt = null;
+      f.replyLate = null;
+      return;
+    case 'request-return':
+      if (e.party === 'lead') f.returnRequests++;
+      return;
+    case 'request-extension':
+      f.extensionRequests++;
+      return;
+    case 'approve-extension':
+      f.extensionsApproved++;
+      return;
+    case 'record-callback':
+      f.callbackAttempts++;
+      if (p.reached === true) {
+        f.callbackAt = e.at;
+        f.contactedByUnit = typeof p.contactedByUnit === 'boolean' ? p.contactedByUnit : null;
+        f.processSatisfaction = str(p.processSatisfaction);
+        f.resultSatisfaction = str(p.resultSatisfaction);
+        f.appealUpheld = null;
+      }
+      return;
+    case 'uphold-appeal':
+      f.appealUpheld = true;
+      return;
+    case 'dismiss-appeal':
+      f.appealUpheld = false;
+      return;
+    case 'supervise':
+      f.supervisionCount++;
+      return;
+    case 'remind':
+      f.reminderCount++;
+      return;
+    default:
+      return;
+  }
+}

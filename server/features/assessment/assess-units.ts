@@ -1,0 +1,123 @@
+import {
+  addCounts,
+  emptyCounts,
+  formatMonth,
+  indicatorIds,
+  interviewCandidates,
+  previousMonth,
+  rankByScore,
+  scoreUnit,
+  type ComponentResult,
+  type IndicatorId,
+  type KpiCounts,
+  type Period,
+  type Scheme,
+  type TallyOptions,
+} from '../../domain/kpi';
+import type { AppContext } from '../../platform/context';
+import { groupedCounts, kbNoticeCounts, unitsById, type FactFilter, type GroupCounts } from './assessment.repository';
+
+export type UnitAssessment = {
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  score: number | null;
+  rank: number | null;
+  /** Months of the period with orders dispatched to the unit. */
+  months: number;
+  /** Bottom of the monthly ranking for the scheme's run of months (zibo-12345 §20 约谈). */
+  interview: boolean | null;
+  components: ComponentResult[];
+  counts: KpiCounts;
+} & Record<IndicatorId, number | null>;
+
+export interface AssessmentResult {
+  scheme: { id: string; name: string; version: string };
+  period: { id: string; months: string[]; start: string; end: string };
+  asOf: string;
+  units: UnitAssessment[];
+}
+
+export function tallyOptionsOf(scheme: Scheme, asOf: Date): TallyOptions {
+  return { asOf, satisfied: scheme.satisfied, upheldAppeal: scheme.upheldAppeal, numberComplaintCategories: scheme.numberComplaintCategories };
+}
+
+type ByUnit = Map<number, Map<number, KpiCounts>>;
+
+function byUnit(rows: GroupCounts[]): ByUnit {
+  const out: ByUnit = new Map();
+  for (const r of rows) {
+    const id = Number(r.key);
+    let m = out.get(id);
+    if (!m) out.set(id, (m = new Map()));
+    m.set(r.month, addCounts(m.get(r.month) ?? emptyCounts(), r.counts));
+  }
+  return out;
+}
+
+/**
+ * A scheme's figures for every handling unit that had orders dispatched to it in the period
+ * (platform units, which only re-dispatch, are left out), ranked by score
+ * (docs/decisions/0003-assessment.md).
+ */
+export async function assessUnits(
+  ctx: AppContext,
+  input: { scheme: Scheme; period: Period; asOf?: Date; filter?: Omit<FactFilter, 'months'> },
+): Promise<AssessmentResult> {
+  const { scheme, period } = input;
+  const asOf = input.asOf ?? ctx.clock.now();
+  const o = tallyOptionsOf(scheme, asOf);
+  const last = period.months[period.months.length - 1] ?? 0;
+  const runMonths: number[] = [];
+  if (scheme.interview) for (let m = last, i = 0; i < scheme.interview.months; i++, m = previousMonth(m)) runMonths.unshift(m);
+  const months = [...new Set([...period.months, ...runMonths])].sort((a, b) => a - b);
+  const rows = await groupedCounts(ctx.db, { ...input.filter, months }, o, 'unit');
+  if (scheme.components.some((c) => c.indicator === 'kbTimelinessRate')) rows.push(...(await kbNoticeCounts(ctx.db, months, asOf)));
+  const counts = byUnit(rows);
+  const units = new Map((await unitsById(ctx.db, [...counts.keys()])).map((u) => [u.id, u]));
+  const handling = (id: number) => {
+    const u = units.get(id);
+    return u !== undefined && !u.is_platform;
+  };
+  const monthCounts = (id: number, m: number) => counts.get(id)?.get(m) ?? emptyCounts();
+  const assessed = [...counts.keys()].filter((id) => handling(id) && period.months.some((m) => monthCounts(id, m).dispatched > 0));
+
+  const scores = new Map(assessed.map((id) => [id, scoreUnit(scheme, period.months.map((m) => monthCounts(id, m)))]));
+  const ranks = rankByScore(assessed.map((id) => ({ key: id, score: scores.get(id)?.score ?? null })));
+
+  let interview: Set<number> | null = null;
+  if (scheme.interview) {
+    const monthly = runMonths.map((m) =>
+      [...counts.keys()]
+        .filter((id) => handling(id) && monthCounts(id, m).dispatched > 0)
+        .map((id) => ({ key: id, score: scoreUnit(scheme, [monthCounts(id, m)]).score })),
+    );
+    interview = interviewCandidates(monthly, scheme.interview.bottom);
+  }
+
+  const out: UnitAssessment[] = assessed.map((id) => {
+    const s = scores.get(id);
+    const u = units.get(id);
+    if (!s || !u) throw new Error(`unit ${id} vanished`);
+    const values = Object.fromEntries(indicatorIds.map((k) => [k, s.values[k]])) as Record<IndicatorId, number | null>;
+    return {
+      unitId: id,
+      unitCode: u.code,
+      unitName: u.name,
+      score: s.score,
+      rank: ranks.get(id) ?? null,
+      ...values,
+      months: s.months,
+      interview: interview ? interview.has(id) : null,
+      components: s.components,
+      counts: s.counts,
+    };
+  });
+  out.sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || a.unitCode.localeCompare(b.unitCode));
+  return {
+    scheme: { id: scheme.id, name: scheme.name, version: scheme.version },
+    period: { id: period.id, months: period.months.map(formatMonth), start: period.start.toISOString(), end: period.end.toISOString() },
+    asOf: asOf.toISOString(),
+    units: out,
+  };
+}

@@ -1,0 +1,28 @@
+import type { AppContext } from '../../platform/context';
+import { recordTicketFacts } from './record-ticket-facts';
+
+/**
+ * Rebuilds the assessment facts of every order from its record (for orders that
+ * existed before the facts table, or after a change to the fact rules). Idempotent.
+ */
+export async function refreshFacts(ctx: AppContext, onProgress?: (done: number) => void): Promise<number> {
+  let after = 0;
+  let done = 0;
+  for (;;) {
+    const ids = await ctx.db
+      .selectFrom('ticket')
+      .select('id')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(500)
+      .execute();
+    if (ids.length === 0) break;
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const { id } of ids) await recordTicketFacts(trx, id);
+    });
+    done += ids.length;
+    after = ids[ids.length - 1]?.id ?? after;
+    onProgress?.(done);
+  }
+  return done;
+}

@@ -1,0 +1,67 @@
+import { migrateToLatest } from '../../db/migrate';
+import { systemClock, TestClock, type Clock } from '../../platform/clock';
+import type { AppContext } from '../../platform/context';
+import { openDatabase, type Db } from '../../platform/db';
+import { readEnv, type Env } from '../../platform/env';
+import { createLogger } from '../../platform/logger';
+import { ensureReferenceData, loadDemoData } from '../demo/load-demo-data';
+import { insertUnit } from '../org/org.repository';
+import { loadRules } from '../rules/rules.service';
+
+export const DEFAULT_CENTER = { code: 'CENTER', name: '政务服务便民热线中心' } as const;
+
+export interface Prepared {
+  demoLoaded: boolean;
+  centerCreated: boolean;
+}
+
+/**
+ * Makes any database ready for the command line, as `npm start` would: migrations, reference
+ * data, and — only when the installation has no units at all — the demo city (unless
+ * CIVICLINE_DEMO=0) or else a bare hotline center (code CENTER) that imported units hang under.
+ * An installation that has units is never touched.
+ */
+export async function prepareInstallation(db: Db, env: Pick<Env, 'CIVICLINE_DEMO'>): Promise<Prepared> {
+  await migrateToLatest(db);
+  await ensureReferenceData(db);
+  const any = await db.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
+  if (any) return { demoLoaded: false, centerCreated: false };
+  if (env.CIVICLINE_DEMO) return { demoLoaded: await loadDemoData(db), centerCreated: false };
+  await insertUnit(db, { code: DEFAULT_CENTER.code, name: DEFAULT_CENTER.name, kind: 'center', parentId: null, isPlatform: true });
+  return { demoLoaded: false, centerCreated: true };
+}
+
+/** The platform's clock for command-line runs: CIVICLINE_NOW under the test clock, else real time. */
+export function cliClock(env: Env): Clock {
+  return env.CIVICLINE_TEST_CLOCK ? new TestClock(env.CIVICLINE_NOW ? new Date(env.CIVICLINE_NOW) : undefined) : systemClock;
+}
+
+/**
+ * Runs `fn` with an application context on the configured database (DATA_DIR or DATABASE_URL),
+ * prepared as above. `profile` overrides CIVICLINE_PROFILE for this run.
+ */
+export async function withCliContext<T>(fn: (ctx: AppContext, prepared: Prepared) => Promise<T>, opts: { profile?: string } = {}): Promise<T> {
+  const env = readEnv();
+  let handle;
+  try {
+    handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new Error(/in use/.test(msg) ? `${msg}\nStop the server (npm start) on this DATA_DIR first.` : `cannot open the database: ${msg}`);
+  }
+  try {
+    const prepared = await prepareInstallation(handle.db, env);
+    const rules = await loadRules(handle.db, opts.profile ?? env.CIVICLINE_PROFILE, env.CIVICLINE_PROFILE_DIR);
+    const ctx: AppContext = {
+      db: handle.db,
+      dbKind: handle.kind,
+      env,
+      clock: cliClock(env),
+      logger: createLogger('silent'),
+      rules,
+    };
+    return await fn(ctx, prepared);
+  } finally {
+    await handle.close();
+  }
+}
