@@ -21,9 +21,13 @@ function progressBar(totalBytes: number, bytesRead: () => number) {
   const tty = process.stderr.isTTY === true;
   const started = Date.now();
   let last = started;
+  let drawn = '';
   const draw = (p: ImportProgress, final: boolean) => {
     const now = Date.now();
     if (!final && now - last < (tty ? 200 : 5000)) return;
+    const key = `${p.lines}/${p.imported}/${p.skipped}/${p.refused}`;
+    if (final && !tty && key === drawn) return;
+    drawn = key;
     last = now;
     const frac = totalBytes > 0 ? Math.min(1, bytesRead() / totalBytes) : 0;
     const width = 30;
