@@ -1,0 +1,124 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { parsePeriod, PeriodError, type Period } from '../../domain/kpi';
+import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { requireUser } from '../../platform/http';
+import { assessUnits, tallyOptionsOf } from './assess-units';
+import { assessmentScope, unitInScope } from './assessment-scope';
+import { assessmentQuery, drillQuery, statsQuery } from './assessment.schemas';
+import { drillDown } from './drill-down';
+import { findScheme, loadSchemes } from './schemes';
+import { unitStats } from './unit-stats';
+
+function periodOf(p: string): Period {
+  try {
+    return parsePeriod(p);
+  } catch (e) {
+    if (e instanceof PeriodError) throw new AppError('VALIDATION_FAILED', '期间格式为 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY', { period: p });
+    throw e;
+  }
+}
+
+/** 考核与统计: scheme figures per unit, the orders behind a figure, dashboard statistics. */
+export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/assessment/schemes',
+      { schema: { tags: ['assessment'], summary: '考核方案 The assessment schemes available' } },
+      async (req) => {
+        await assessmentScope(ctx.db, requireUser(req));
+        return loadSchemes(ctx.env.CIVICLINE_PROFILE_DIR);
+      },
+    );
+
+    app.get(
+      '/api/assessment',
+      {
+        schema: {
+          tags: ['assessment'],
+          summary: '考核结果 A scheme’s score and figures per handling unit, ranked',
+          description:
+            'period: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY. Units see only their own unit (and sub-units); ranks are among all units. Rates are fractions 0-1, null without a denominator. See docs/decisions/0003-assessment.md.',
+          querystring: assessmentQuery,
+        },
+      },
+      async (req) => {
+        const scope = await assessmentScope(ctx.db, requireUser(req));
+        const scheme = await findScheme(req.query.scheme, ctx.env.CIVICLINE_PROFILE_DIR);
+        const result = await assessUnits(ctx, {
+          scheme,
+          period: periodOf(req.query.period),
+          ...(req.query.asOf ? { asOf: new Date(req.query.asOf) } : {}),
+        });
+        if (scope.path === null) return result;
+        const visible = await Promise.all(result.units.map((u) => unitInScope(ctx.db, scope, u.unitId)));
+        return { ...result, units: result.units.filter((_u, i) => visible[i]) };
+      },
+    );
+
+    app.get(
+      '/api/assessment/drill',
+      {
+        schema: {
+          tags: ['assessment'],
+          summary: '考核明细 The orders behind one unit’s figure',
+          description: 'Each order the indicator counts for the unit in the period, marked numerator or denominator.',
+          querystring: drillQuery,
+        },
+      },
+      async (req) => {
+        const scope = await assessmentScope(ctx.db, requireUser(req));
+        if (!(await unitInScope(ctx.db, scope, req.query.unitId))) throw new AppError('NOT_FOUND', '单位不存在或无权查看');
+        const scheme = await findScheme(req.query.scheme, ctx.env.CIVICLINE_PROFILE_DIR);
+        return drillDown(ctx, {
+          scheme,
+          period: periodOf(req.query.period),
+          unitId: req.query.unitId,
+          indicator: req.query.indicator,
+          part: req.query.part,
+          limit: req.query.limit,
+          ...(req.query.asOf ? { asOf: new Date(req.query.asOf) } : {}),
+        });
+      },
+    );
+
+    app.get(
+      '/api/stats',
+      {
+        schema: {
+          tags: ['assessment'],
+          summary: '统计 Every indicator by unit, category, region, channel, type, level or month',
+          description: 'Rates over the pooled counts of the period. Units see only their own unit and sub-units.',
+          querystring: statsQuery,
+        },
+      },
+      async (req) => {
+        const q = req.query;
+        const scope = await assessmentScope(ctx.db, requireUser(req));
+        let unitIds: number[] | undefined;
+        if (q.unitId !== undefined) {
+          if (!(await unitInScope(ctx.db, scope, q.unitId))) throw new AppError('NOT_FOUND', '单位不存在或无权查看');
+          unitIds = [q.unitId];
+        } else if (scope.unitId !== null) unitIds = [scope.unitId];
+        const scheme = await findScheme(q.scheme ?? 'beijing-miyun', ctx.env.CIVICLINE_PROFILE_DIR);
+        const options = {
+          ...tallyOptionsOf(scheme, q.asOf ? new Date(q.asOf) : ctx.clock.now()),
+          ...(q.scheme ? {} : { satisfied: ctx.rules.profile.satisfaction.satisfied }),
+        };
+        return unitStats(ctx, {
+          groupBy: q.groupBy,
+          period: periodOf(q.period),
+          options,
+          filter: {
+            ...(unitIds ? { unitIds, subtree: true } : {}),
+            ...(q.category ? { category: q.category } : {}),
+            ...(q.region ? { region: q.region } : {}),
+            ...(q.channel ? { channel: q.channel } : {}),
+            ...(q.type ? { type: q.type } : {}),
+            ...(q.level ? { sourceLevel: q.level } : {}),
+          },
+        });
+      },
+    );
+  };
+}
