@@ -1,10 +1,123 @@
-import { Card, Typography } from 'antd';
+import { Result, Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router-dom';
+import { useAuth, useMe } from './auth/auth-context';
+import { AppLayout, PageFallback } from './components/app-layout';
+import { canOpen, type PageKey } from './lib/nav';
+
+// Every screen is its own chunk.
+const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
+const HomePage = lazy(() => import('./pages/home-page').then((m) => ({ default: m.HomePage })));
+const IntakePage = lazy(() => import('./pages/intake/intake-page').then((m) => ({ default: m.IntakePage })));
+const DispatchPage = lazy(() => import('./pages/dispatch-page').then((m) => ({ default: m.DispatchPage })));
+const InboxPage = lazy(() => import('./pages/inbox-page').then((m) => ({ default: m.InboxPage })));
+const CallbackPage = lazy(() => import('./pages/callback-page').then((m) => ({ default: m.CallbackPage })));
+const SupervisionPage = lazy(() =>
+  import('./pages/supervision-page').then((m) => ({ default: m.SupervisionPage })),
+);
+const TicketsPage = lazy(() => import('./pages/tickets-page').then((m) => ({ default: m.TicketsPage })));
+const TicketPage = lazy(() => import('./pages/ticket-page').then((m) => ({ default: m.TicketPage })));
+const AdminPage = lazy(() => import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })));
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  const location = useLocation();
+  if (me === undefined) {
+    return (
+      <div style={{ padding: 80, textAlign: 'center' }}>
+        <Spin />
+      </div>
+    );
+  }
+  if (me === null) {
+    const next = location.pathname + location.search;
+    return (
+      <Navigate to={next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'} replace />
+    );
+  }
+  return <>{children}</>;
+}
+
+function Guard({ page, children }: { page: PageKey; children: ReactNode }) {
+  const me = useMe();
+  if (!canOpen(page, me.role)) {
+    return (
+      <Result status="403" title="无权访问" subTitle="当前角色不能使用此功能，请从左侧菜单进入您的工作台" />
+    );
+  }
+  return <>{children}</>;
+}
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      {
+        path: 'intake',
+        element: (
+          <Guard page="intake">
+            <IntakePage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'dispatch',
+        element: (
+          <Guard page="dispatch">
+            <DispatchPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'inbox',
+        element: (
+          <Guard page="inbox">
+            <InboxPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'callback',
+        element: (
+          <Guard page="callback">
+            <CallbackPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'supervision',
+        element: (
+          <Guard page="supervision">
+            <SupervisionPage />
+          </Guard>
+        ),
+      },
+      { path: 'tickets', element: <TicketsPage /> },
+      { path: 'tickets/:id', element: <TicketPage /> },
+      {
+        path: 'admin',
+        element: (
+          <Guard page="admin">
+            <AdminPage />
+          </Guard>
+        ),
+      },
+      { path: '*', element: <Result status="404" title="页面不存在" /> },
+    ],
+  },
+]);
 
 export function App() {
   return (
-    <Card style={{ maxWidth: 480, margin: '80px auto' }}>
-      <Typography.Title level={4}>云川12345 政务服务便民热线平台</Typography.Title>
-      <Typography.Paragraph>平台正在启动，请使用演示账号登录。</Typography.Paragraph>
-    </Card>
+    <Suspense fallback={<PageFallback />}>
+      <RouterProvider router={router} />
+    </Suspense>
   );
 }

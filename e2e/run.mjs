@@ -1,0 +1,430 @@
+// Browser tests of the clerks' workbench (npm run test:e2e). Walks the golden path of a work
+// order through every desk, plus a return and an extension; screenshots go to e2e/artifacts/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { apiClient, artifacts, assert, buildWebIfNeeded, launchBrowser, runner, startServer } from './harness.mjs';
+
+// Monday 2026-11-23 09:00 in Asia/Shanghai: deadlines below are exact working-day arithmetic.
+const START = '2026-11-23T01:00:00.000Z';
+
+const { test, run } = runner();
+const started = Date.now();
+let server;
+let browser;
+const sessions = new Map();
+const pageErrors = [];
+const timings = [];
+const state = {};
+
+fs.mkdirSync(artifacts, { recursive: true });
+for (const f of fs.readdirSync(artifacts)) if (f.endsWith('.png')) fs.rmSync(path.join(artifacts, f));
+
+/** Uncaught exceptions and console errors (except failed requests the app handles) fail the run. */
+function watchErrors(page, who) {
+  page.on('pageerror', (e) => pageErrors.push(`${who}: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`${who}: ${m.text()}`);
+  });
+}
+
+async function as(username, opts = {}) {
+  const existing = sessions.get(username);
+  if (existing) return existing;
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: opts.timezoneId ?? 'Asia/Shanghai',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  watchErrors(page, username);
+  await page.goto(`${server.base}/login`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill('demo');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('current-user').waitFor();
+  sessions.set(username, page);
+  return page;
+}
+
+async function shot(page, name) {
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+}
+
+/** Navigates and measures until `ready` is visible (main screens must render fast). */
+async function visit(page, url, ready, label) {
+  const t0 = Date.now();
+  await page.goto(`${server.base}${url}`);
+  await ready.first().waitFor();
+  const ms = Date.now() - t0;
+  timings.push(`${label} ${ms} ms`);
+  assert(ms < 5000, `${label} rendered in ${ms} ms`);
+  return ms;
+}
+
+async function waitUntil(fn, what, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
+}
+
+const textOf = (loc) => loc.first().innerText();
+
+async function expectStatus(scope, label) {
+  await waitUntil(async () => (await textOf(scope.getByTestId('ticket-status'))).includes(label), `status ${label}`);
+}
+
+/** Opens an action's form from the actions bar of `scope` (page or drawer). */
+async function openAction(scope, action) {
+  await scope.locator(`[data-action="${action}"]`).click();
+  const modal = scope.page ? scope.page().locator('.action-modal') : scope.locator('.action-modal');
+  await modal.waitFor();
+  return modal;
+}
+
+async function submitModal(page, modal) {
+  await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+  await modal.waitFor({ state: 'hidden' });
+}
+
+function item(modal, label) {
+  return modal.locator('.ant-form-item', { has: modal.page().locator(`label:text-is("${label}")`) });
+}
+
+async function pickTreeUnit(page, fieldId, search, name) {
+  await page.locator(`#${fieldId}`).click();
+  await page.keyboard.type(search);
+  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: name }).filter({ hasText: new RegExp(`^${name}$`) }).first().click();
+}
+
+async function unitId(name) {
+  const units = await state.api.get('admin', '/api/units');
+  const u = units.find((x) => x.name === name);
+  assert(u, `unit ${name}`);
+  return u.id;
+}
+
+/** An order created and dispatched through the API (setup for the return and extension paths). */
+async function dispatchedOrder(content, category, unitName) {
+  const t = await state.api.post('agent', '/api/tickets', {
+    type: 'complaint',
+    category,
+    caller: { name: '王五', phone: '13900002222', confidential: false },
+    location: { region: '西城区', address: '白塔路8号' },
+    content,
+  });
+  await state.api.post('dispatcher', `/api/tickets/${t.id}/actions/dispatch`, { unitId: await unitId(unitName) });
+  return t;
+}
+
+// ——— tests ———
+
+test('login: a wrong password shows a Chinese error; signing in lands on the role desk', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  watchErrors(page, 'login');
+  await page.goto(`${server.base}/inbox`);
+  await page.waitForURL(/\/login\?next=/);
+  await page.locator('#username').fill('agent');
+  await page.locator('#password').fill('wrong');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('login-error').getByText('用户名或密码错误').waitFor();
+  await shot(page, '01-login');
+  // An expired or forged token sends the user back to the login page.
+  await page.evaluate(() => localStorage.setItem('civicline.token', 'forged-token'));
+  await page.goto(`${server.base}/dispatch`);
+  await page.waitForURL(/\/login/);
+  await context.close();
+});
+
+test('agent: intake form keeps a draft across reload and creates an order (Ctrl+Enter)', async () => {
+  const page = await as('agent');
+  await page.waitForURL(/\/intake/);
+  await visit(page, '/intake', page.locator('#callerName'), 'intake');
+  await page.locator('#callerName').fill('张三');
+  await page.locator('#callerPhone').fill('13800001111');
+  await page.locator('#callerAddress').click();
+  await page.getByTestId('caller-history').getByText('该号码没有历史工单').waitFor();
+  await page.locator('.intake-form').getByText('投诉', { exact: true }).click();
+  await page.locator('#category').click();
+  await page.keyboard.type('工资拖欠');
+  await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '工资拖欠' }).first().click();
+  await page.locator('#region').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '东城区' }).click();
+  await page.locator('#locationAddress').fill('东湖路1号');
+  await page.locator('#content').fill('公司拖欠工资三个月，多次催要未果。');
+  await page.locator('#demand').fill('要求公司支付拖欠工资');
+  await page.waitForTimeout(400); // the draft is saved after a short pause
+  await page.reload();
+  await page.locator('#content').waitFor();
+  assert((await page.locator('#content').inputValue()).includes('拖欠工资三个月'), 'content restored after reload');
+  assert((await page.locator('#callerPhone').inputValue()) === '13800001111', 'phone restored after reload');
+  await page.getByText('已恢复未提交的草稿').waitFor();
+  await shot(page, '02-intake');
+  await page.locator('#content').focus();
+  await page.keyboard.press('Control+Enter');
+  const result = page.getByTestId('intake-result');
+  await result.waitFor();
+  const text = await result.innerText();
+  const no = /\d{13}/.exec(text)?.[0];
+  assert(no, `order number in "${text}"`);
+  assert(text.includes('待派单'), 'new order waits for dispatch');
+  state.no = no;
+  assert((await page.locator('#content').inputValue()) === '', 'form cleared after submit');
+  const list = await state.api.get('agent', `/api/tickets?q=${no}`);
+  state.id = list.items[0].id;
+  await shot(page, '03-intake-created');
+});
+
+test('dispatcher: queue shows the order; the drawer suggests units and dispatches to 市人力资源和社会保障局', async () => {
+  const page = await as('dispatcher');
+  await visit(page, '/dispatch?tab=dispatch', page.locator('tr', { hasText: state.no }), 'dispatch queue');
+  await page.locator('tr', { hasText: state.no }).click();
+  const drawer = page.locator('.ant-drawer-body');
+  await drawer.getByTestId('ticket-content').getByText('拖欠工资三个月').waitFor();
+  await expectStatus(drawer, '待派单');
+  const modal = await openAction(drawer, 'dispatch');
+  await modal.getByTestId('unit-suggestion').filter({ hasText: '市人力资源和社会保障局' }).click();
+  await shot(page, '04-dispatch-form');
+  await submitModal(page, modal);
+  await expectStatus(drawer, '待签收');
+  await drawer.getByText('市人力资源和社会保障局').first().waitFor();
+  await shot(page, '05-dispatch-drawer');
+  await page.locator('.ant-drawer-close').click();
+  await waitUntil(async () => (await page.locator('tr', { hasText: state.no }).count()) === 0, 'order leaves the dispatch queue');
+});
+
+test('handler: inbox lists the order with light and working-day countdown; accepts, contacts and replies', async () => {
+  const page = await as('handler', { timezoneId: 'UTC' });
+  const row = page.locator('tr', { hasText: state.no });
+  await visit(page, '/inbox', row, 'inbox');
+  const rowText = await row.innerText();
+  assert(rowText.includes('待签收') && rowText.includes('正常'), `inbox row: ${rowText}`);
+  assert(rowText.includes('11-30 23:59'), `handling deadline shown in service time: ${rowText}`);
+  assert(rowText.includes('剩余5个工作日'), `working-day countdown: ${rowText}`);
+  assert(rowText.includes('138****1111') || rowText.includes('13800001111'), 'caller phone shown for contact');
+  await shot(page, '06-inbox');
+  await row.getByText(state.no).click();
+  await page.waitForURL(new RegExp(`/tickets/${state.id}$`));
+  await expectStatus(page, '待签收');
+  await submitModal(page, await openAction(page, 'accept'));
+  await expectStatus(page, '办理中');
+  const contact = await openAction(page, 'record-contact');
+  await contact.locator('#note').fill('已电话联系来电人，告知办理流程和时限');
+  await submitModal(page, contact);
+  await page.locator('.event-item[data-event="record-contact"]').waitFor();
+  const reply = await openAction(page, 'reply');
+  await reply.locator('#result').fill('经劳动监察支队核查，公司已于本周支付拖欠工资。');
+  await item(reply, '已联系诉求人').getByText('已联系', { exact: true }).click();
+  await item(reply, '诉求是否属实').getByText('属实', { exact: true }).click();
+  await submitModal(page, reply);
+  await expectStatus(page, '待审核');
+  await page.locator('.event-item[data-event="reply"]').getByText('公司已于本周支付拖欠工资').waitFor();
+  await shot(page, '07-ticket-detail');
+});
+
+test('dispatcher: reviews the reply and approves it', async () => {
+  const page = await as('dispatcher');
+  const row = page.locator('tr', { hasText: state.no });
+  await visit(page, `/dispatch?tab=review&q=${state.no}`, row, 'review queue');
+  await row.click();
+  const drawer = page.locator('.ant-drawer-body');
+  await drawer.getByText('公司已于本周支付拖欠工资').first().waitFor();
+  await submitModal(page, await openAction(drawer, 'approve-reply'));
+  await expectStatus(drawer, '待回访');
+});
+
+test('callback: records a satisfied callback and the order is closed', async () => {
+  const page = await as('callback');
+  const row = page.locator('tr', { hasText: state.no });
+  await visit(page, `/callback?tab=callback&q=${state.no}`, row, 'callback queue');
+  await row.click();
+  const drawer = page.locator('.ant-drawer-body');
+  const modal = await openAction(drawer, 'record-callback');
+  await item(modal, '联系到诉求人').getByText('已联系到', { exact: true }).click();
+  await item(modal, '承办单位联系过').getByText('是', { exact: true }).click();
+  await item(modal, '过程满意度').getByText('满意', { exact: true }).click();
+  await item(modal, '结果满意度').getByText('满意', { exact: true }).click();
+  await shot(page, '08-callback-form');
+  await submitModal(page, modal);
+  await expectStatus(drawer, '已办结');
+  await drawer.getByText('过程：满意；结果：满意').waitFor();
+});
+
+test('handler: the closed order shows 已办结 with the full timeline, caller masked', async () => {
+  const page = await as('handler', { timezoneId: 'UTC' });
+  await visit(page, `/tickets/${state.id}`, page.getByTestId('ticket-status'), 'ticket detail');
+  await expectStatus(page, '已办结');
+  const timeline = await page.locator('.event-timeline').innerText();
+  for (const label of ['登记工单', '派单', '签收', '先行联系', '答复', '审核通过', '回访']) {
+    assert(timeline.includes(label), `timeline has ${label}`);
+  }
+  const detail = await page.locator('.ant-descriptions').first().innerText();
+  assert(!detail.includes('13800001111'), 'the unit no longer sees the full phone after closing');
+  assert((await page.getByTestId('ticket-actions').innerText()).includes('当前没有需要您办理的操作'), 'no actions left');
+  await shot(page, '09-closed');
+});
+
+test('return: handler requests a return, dispatcher approves and re-dispatches to 市住房和城乡建设局', async () => {
+  const t = await dispatchedOrder('小区物业长期不清运垃圾，楼道堆满杂物。', '020201', '市人力资源和社会保障局');
+  state.returnId = t.id;
+  const handler = await as('handler', { timezoneId: 'UTC' });
+  await visit(handler, `/tickets/${t.id}`, handler.getByTestId('ticket-status'), 'ticket detail (return)');
+  const modal = await openAction(handler, 'request-return');
+  await modal.locator('#reason').fill('物业服务不属于本单位职责');
+  await modal.locator('#basis').fill('《云川市物业管理条例》第五条');
+  await pickTreeUnit(handler, 'suggestedUnitId', '住房和城乡', '市住房和城乡建设局');
+  await submitModal(handler, modal);
+  await handler.getByTestId('ticket-status').getByText('回退申请待审').waitFor();
+
+  const page = await as('dispatcher');
+  const row = page.locator('tr', { hasText: t.ticketNo });
+  await visit(page, `/dispatch?tab=requests&q=${t.ticketNo}`, row, 'requests queue');
+  assert((await row.innerText()).includes('回退申请待审'), 'the queue marks the pending return');
+  await row.click();
+  const drawer = page.locator('.ant-drawer-body');
+  await drawer.locator('.event-item[data-event="request-return"]').getByText('市住房和城乡建设局').waitFor();
+  await submitModal(page, await openAction(drawer, 'approve-return'));
+  await expectStatus(drawer, '待派单');
+  const dispatch = await openAction(drawer, 'dispatch');
+  await pickTreeUnit(page, 'unitId', '住房和城乡', '市住房和城乡建设局');
+  await submitModal(page, dispatch);
+  await expectStatus(drawer, '待签收');
+  await shot(page, '10-return-redispatched');
+
+  const handler2 = await as('handler2');
+  const row2 = handler2.locator('tr', { hasText: t.ticketNo });
+  await visit(handler2, '/inbox', row2, 'inbox (handler2)');
+  assert((await row2.innerText()).includes('待签收'), 'handler2 sees the order to sign for');
+  await handler.goto(`${server.base}/inbox`);
+  await handler.locator('.ant-table').waitFor();
+  await handler.waitForTimeout(300);
+  assert((await handler.locator('tr', { hasText: t.ticketNo }).count()) === 0, 'the returning unit no longer has it');
+});
+
+test('extension: a too-long request shows the server error and keeps the form; 3 WD approved moves the deadline', async () => {
+  const t = await dispatchedOrder('申请失业保险金审核进度缓慢。', '010103', '市人力资源和社会保障局');
+  state.extId = t.id;
+  await state.api.post('handler', `/api/tickets/${t.id}/actions/accept`, {});
+  const page = await as('handler', { timezoneId: 'UTC' });
+  await visit(page, `/tickets/${t.id}`, page.getByTestId('handle-by'), 'ticket detail (extension)');
+  const before = await textOf(page.getByTestId('handle-by'));
+  assert(before.includes('2026-11-30 23:59'), `deadline before: ${before}`);
+  const modal = await openAction(page, 'request-extension');
+  await modal.locator('#workingDays').fill('10');
+  await modal.locator('#reason').fill('需协调社保经办机构核查缴费记录');
+  await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+  await modal.locator('.ant-alert-error').getByText('不得超过').waitFor();
+  assert((await modal.locator('#reason').inputValue()).includes('核查缴费记录'), 'reason kept after the error');
+  await shot(page, '11-extension-error');
+  await modal.locator('#workingDays').fill('3');
+  await submitModal(page, modal);
+  await page.getByTestId('ticket-status').getByText('延期申请待审').waitFor();
+
+  const dispatcher = await as('dispatcher');
+  const row = dispatcher.locator('tr', { hasText: t.ticketNo });
+  await visit(dispatcher, `/dispatch?tab=requests&q=${t.ticketNo}`, row, 'requests queue (extension)');
+  await row.click();
+  const drawer = dispatcher.locator('.ant-drawer-body');
+  const approve = await openAction(drawer, 'approve-extension');
+  assert((await approve.locator('#workingDays').inputValue()) === '3', 'approval defaults to the requested days');
+  await submitModal(dispatcher, approve);
+  await waitUntil(async () => !(await textOf(drawer.getByTestId('ticket-status'))).includes('延期申请待审'), 'extension decided');
+
+  await page.reload();
+  await waitUntil(async () => (await textOf(page.getByTestId('handle-by'))).includes('2026-12-03 23:59'), 'deadline moved by 3 working days');
+  await page.locator('.event-item[data-event="approve-extension"]').getByText('原办理时限').waitFor();
+  await shot(page, '12-extension-approved');
+});
+
+test('home pages: counters and the light chart per role', async () => {
+  const page = await as('dispatcher');
+  await visit(page, '/', page.getByTestId('bar-chart').locator('canvas'), 'home (dispatcher)');
+  await page.getByText('按预警灯分布').waitFor();
+  await shot(page, '13-home-dispatcher');
+  const handler = await as('handler', { timezoneId: 'UTC' });
+  await visit(handler, '/', handler.getByTestId('bar-chart').locator('canvas'), 'home (handler)');
+  const inProgress = (await state.api.get('handler', '/api/tickets?scope=todo&status=in_progress&pageSize=1')).total;
+  await waitUntil(
+    async () => (await textOf(handler.getByTestId('counter-办理中'))).includes(String(inProgress)),
+    `counter 办理中 = ${inProgress}`,
+  );
+  await shot(handler, '14-home-handler');
+});
+
+test('admin: units tree, policy profile, calendar, test clock and sweep', async () => {
+  const page = await as('admin');
+  await visit(page, '/admin?tab=units', page.getByText('市住建局物业管理科'), 'admin units');
+  await shot(page, '15-admin-units');
+  await page.goto(`${server.base}/admin?tab=policy`);
+  await page.getByText('淄博12345政务服务便民热线').first().waitFor();
+  await shot(page, '16-admin-policy');
+  await page.goto(`${server.base}/admin?tab=calendar`);
+  await page.getByText('国庆节 10-01 至 10-07').waitFor();
+  await shot(page, '17-admin-calendar');
+  await page.goto(`${server.base}/admin?tab=clock`);
+  await waitUntil(async () => (await textOf(page.getByTestId('platform-now'))).startsWith('2026-11-23'), 'platform time shown');
+  // Ten days later both open orders are past their deadlines; the sweep issues reminder slips.
+  await state.api.post('admin', '/api/admin/clock', { now: '2026-12-08T10:00:00+08:00' });
+  await page.getByRole('button', { name: '立即扫描' }).click();
+  await page.getByTestId('sweep-result').waitFor();
+  await waitUntil(async () => (await textOf(page.getByTestId('platform-now'))).startsWith('2026-12-08'), 'clock moved');
+  await shot(page, '18-admin-clock');
+});
+
+test('supervisor: red orders on the board with the reminder slip; supervising is recorded', async () => {
+  const page = await as('supervisor');
+  const extNo = (await state.api.get('admin', `/api/tickets/${state.extId}`)).ticketNo;
+  const row = page.locator('tr', { hasText: extNo });
+  await visit(page, `/supervision?tab=overdue&q=${extNo}`, row, 'supervision board');
+  assert((await row.innerText()).includes('红灯'), 'the order is red');
+  await shot(page, '19-supervision');
+  await row.click();
+  const drawer = page.locator('.ant-drawer-body');
+  await drawer.locator('.event-item[data-event="remind"]').first().waitFor();
+  const modal = await openAction(drawer, 'supervise');
+  await modal.locator('#note').fill('请于两个工作日内办结并书面说明超期原因');
+  await submitModal(page, modal);
+  await drawer.locator('.event-item[data-event="supervise"]').getByText('书面督办').first().waitFor();
+  await shot(page, '20-supervise');
+});
+
+test('no uncaught errors in any page', async () => {
+  assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);
+});
+
+// ——— main ———
+
+let result = { passed: 0, failed: 1 };
+try {
+  buildWebIfNeeded();
+  server = await startServer({ now: START });
+  state.api = apiClient(server.base);
+  browser = await launchBrowser();
+  result = await run({
+    onFailure: async (name) => {
+      const safe = name.replace(/[^\w-]+/g, '_').slice(0, 60);
+      for (const [user, page] of sessions) await page.screenshot({ path: path.join(artifacts, `fail-${safe}-${user}.png`) }).catch(() => {});
+    },
+  });
+} catch (e) {
+  process.stdout.write(`e2e setup failed: ${e?.stack ?? e}\n`);
+} finally {
+  await browser?.close().catch(() => {});
+  await server?.stop().catch(() => {});
+}
+process.stdout.write(`timings: ${timings.join(', ')}\n`);
+process.stdout.write(`e2e took ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+process.stdout.write(`${result.passed} passed, ${result.failed} failed\n`);
+process.exit(result.failed ? 1 : 0);

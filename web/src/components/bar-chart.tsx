@@ -1,0 +1,66 @@
+import { BarChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+
+/** Browser tests set navigator.webdriver: no animation, so screenshots show the final chart. */
+const animate = typeof navigator === 'undefined' || !navigator.webdriver;
+
+export interface Bar {
+  name: string;
+  value: number;
+  color: string;
+}
+
+/** A small bar chart (tree-shaken ECharts). */
+export function SimpleBarChart({
+  bars,
+  height = 200,
+  onClickBar,
+}: {
+  bars: Bar[];
+  height?: number;
+  onClickBar?: (index: number) => void;
+}) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const clickRef = useRef(onClickBar);
+  clickRef.current = onClickBar;
+
+  useEffect(() => {
+    if (!el.current) return;
+    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    c.on('click', (p) => clickRef.current?.(p.dataIndex));
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el.current);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption({
+      animation: animate,
+      grid: { left: 36, right: 12, top: 16, bottom: 24 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      xAxis: { type: 'category', data: bars.map((b) => b.name), axisTick: { show: false } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          type: 'bar',
+          barMaxWidth: 40,
+          data: bars.map((b) => ({ value: b.value, itemStyle: { color: b.color } })),
+          label: { show: true, position: 'top' },
+        },
+      ],
+    });
+  }, [bars]);
+
+  return <div ref={el} style={{ width: '100%', height }} data-testid="bar-chart" />;
+}

@@ -1,0 +1,84 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+
+/** Service time zone offset (Asia/Shanghai, no daylight saving): every time is shown in it. */
+const SERVICE_OFFSET_MINUTES = 8 * 60;
+
+export function toServiceTime(value: string | Date): dayjs.Dayjs {
+  return dayjs(value).utcOffset(SERVICE_OFFSET_MINUTES);
+}
+
+export function fmtDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  return toServiceTime(value).format('YYYY-MM-DD HH:mm');
+}
+
+export function fmtShort(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  return toServiceTime(value).format('MM-DD HH:mm');
+}
+
+export function fmtDate(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  return toServiceTime(value).format('YYYY-MM-DD');
+}
+
+/** "3天4小时", "5小时12分", "8分" for a positive span in milliseconds. */
+export function fmtSpan(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return `${days}天${hours}小时`;
+  if (hours > 0) return `${hours}小时${mins}分`;
+  return `${mins}分`;
+}
+
+export interface Remaining {
+  overdue: boolean;
+  text: string;
+  ms: number;
+}
+
+/** Time left to a deadline at `nowMs` (the platform's clock), in natural time. */
+export function remaining(due: string | null | undefined, nowMs: number): Remaining | null {
+  if (!due) return null;
+  const ms = new Date(due).getTime() - nowMs;
+  if (Number.isNaN(ms)) return null;
+  return ms >= 0
+    ? { overdue: false, text: `剩余${fmtSpan(ms)}`, ms }
+    : { overdue: true, text: `超期${fmtSpan(-ms)}`, ms };
+}
+
+/**
+ * Deadline explanations come from the server in a short technical form
+ * ("5 working days from 2026-11-22 10:03, zibo-12345 §11(3)"); show them in Chinese.
+ */
+export function explainDeadline(explain: string): string {
+  const unitNames: Record<string, string> = {
+    'working days': '个工作日',
+    'working day': '个工作日',
+    'natural days': '个自然日',
+    'natural day': '个自然日',
+    hours: '小时',
+    hour: '小时',
+    minutes: '分钟',
+  };
+  const m =
+    /^([\d.]+) (working days?|natural days?|hours?|minutes) from (\d{4}-\d{2}-\d{2} \d{2}:\d{2})(.*)$/.exec(
+      explain,
+    );
+  if (m) {
+    const [, n, unit, from, rest] = m;
+    const basis = rest ? rest.replace(/^,\s*/, '（依据 ') + '）' : '';
+    return `自 ${from} 起 ${n ?? ''}${unitNames[unit ?? ''] ?? unit ?? ''}${basis}`;
+  }
+  const ext = /^extension request by the handling deadline \(deadline ([^)]+)\)(.*)$/.exec(explain);
+  if (ext) {
+    const rest = ext[2] ?? '';
+    return `须在办理时限（${ext[1] ?? ''}）前申请${rest ? rest.replace(/^,\s*/, '（依据 ') + '）' : ''}`;
+  }
+  return explain;
+}

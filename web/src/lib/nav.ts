@@ -1,0 +1,53 @@
+import type { Role } from '../../../common/enums';
+
+export type PageKey =
+  'home' | 'intake' | 'dispatch' | 'inbox' | 'callback' | 'supervision' | 'tickets' | 'admin';
+
+export interface NavPage {
+  key: PageKey;
+  path: string;
+  label: string;
+  roles: readonly Role[] | 'all';
+}
+
+/** The screens and who works in them (the server still checks every action). */
+export const navPages: NavPage[] = [
+  { key: 'home', path: '/', label: '工作台', roles: 'all' },
+  { key: 'intake', path: '/intake', label: '受理登记', roles: ['agent', 'dispatcher', 'admin'] },
+  { key: 'dispatch', path: '/dispatch', label: '派单审核', roles: ['dispatcher', 'admin'] },
+  { key: 'inbox', path: '/inbox', label: '承办工单', roles: ['handler', 'unit-leader'] },
+  { key: 'callback', path: '/callback', label: '回访研判', roles: ['callback', 'admin'] },
+  { key: 'supervision', path: '/supervision', label: '督办', roles: ['supervisor', 'leader', 'admin'] },
+  { key: 'tickets', path: '/tickets', label: '工单查询', roles: 'all' },
+  { key: 'admin', path: '/admin', label: '系统管理', roles: ['admin'] },
+];
+
+export function canOpen(page: PageKey, role: Role): boolean {
+  const p = navPages.find((n) => n.key === page);
+  return !!p && (p.roles === 'all' || p.roles.includes(role));
+}
+
+export function pagesFor(role: Role): NavPage[] {
+  return navPages.filter((p) => p.roles === 'all' || p.roles.includes(role));
+}
+
+/** The desk a role lands on after signing in. */
+export function deskOf(role: Role): string {
+  switch (role) {
+    case 'agent':
+      return '/intake';
+    case 'dispatcher':
+      return '/dispatch';
+    case 'handler':
+    case 'unit-leader':
+      return '/inbox';
+    case 'callback':
+      return '/callback';
+    case 'supervisor':
+    case 'leader':
+      return '/supervision';
+    case 'admin':
+    case 'kb-editor':
+      return '/';
+  }
+}

@@ -1,0 +1,40 @@
+import { Alert, Tabs } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import { PageTitle } from '../../components/page-title';
+import { CalendarTab } from './calendar-tab';
+import { ClockTab } from './clock-tab';
+import { PolicyTab } from './policy-tab';
+import { UnitsTab } from './units-tab';
+
+const tabs = ['units', 'users', 'policy', 'calendar', 'clock'] as const;
+
+/** 系统管理: units, users, the active policy profile, the calendar and the test clock. */
+export function AdminPage() {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('tab');
+  const active = tabs.includes(raw as (typeof tabs)[number]) ? (raw as string) : 'units';
+  return (
+    <div>
+      <PageTitle title="系统管理" />
+      <Tabs
+        size="small"
+        activeKey={active}
+        onChange={(k) => setParams({ tab: k }, { replace: true })}
+        destroyOnHidden
+        items={[
+          { key: 'units', label: '单位', children: <UnitsTab /> },
+          {
+            key: 'users',
+            label: '用户',
+            children: (
+              <Alert type="info" showIcon title="用户管理接口尚未提供：账号目前通过命令行或演示数据创建" />
+            ),
+          },
+          { key: 'policy', label: '政策配置', children: <PolicyTab /> },
+          { key: 'calendar', label: '工作日历', children: <CalendarTab /> },
+          { key: 'clock', label: '测试时钟', children: <ClockTab /> },
+        ]}
+      />
+    </div>
+  );
+}

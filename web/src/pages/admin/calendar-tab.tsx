@@ -1,0 +1,129 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Row, Space, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { errorText } from '../../api/client';
+import { fetchCalendarYear } from '../../api/calendar';
+import { useServerClock } from '../../api/queries';
+import { dateOf, dayNumber, type CalendarDay } from '../../lib/work-calendar';
+
+const weekdayHead = ['一', '二', '三', '四', '五', '六', '日'];
+
+function Month({ year, month, special }: { year: number; month: number; special: Map<string, CalendarDay> }) {
+  const first = dayNumber(`${year}-${String(month).padStart(2, '0')}-01`);
+  const next =
+    month === 12
+      ? dayNumber(`${year + 1}-01-01`)
+      : dayNumber(`${year}-${String(month + 1).padStart(2, '0')}-01`);
+  const lead = (new Date(first * 86_400_000).getUTCDay() + 6) % 7;
+  const cells: (string | null)[] = [...Array<null>(lead).fill(null)];
+  for (let d = first; d < next; d++) cells.push(dateOf(d));
+  return (
+    <Card size="small" title={`${month}月`} styles={{ body: { padding: 6 } }}>
+      <div className="cal-grid">
+        {weekdayHead.map((w) => (
+          <div key={w} className="cal-head">
+            {w}
+          </div>
+        ))}
+        {cells.map((date, i) => {
+          if (!date) return <div key={`e${i}`} />;
+          const s = special.get(date);
+          const weekday = (new Date(dayNumber(date) * 86_400_000).getUTCDay() + 6) % 7;
+          const cls = s
+            ? s.kind === 'holiday'
+              ? 'cal-holiday'
+              : s.kind === 'makeup'
+                ? 'cal-makeup'
+                : ''
+            : weekday >= 5
+              ? 'cal-weekend'
+              : '';
+          const cell = (
+            <div key={date} className={`cal-day ${cls}`} data-date={date}>
+              {Number(date.slice(8))}
+            </div>
+          );
+          return s ? (
+            <Tooltip key={date} title={`${s.name ?? ''}${s.kind === 'holiday' ? ' 放假' : ' 调休上班'}`}>
+              {cell}
+            </Tooltip>
+          ) : (
+            cell
+          );
+        })}
+      </div>
+    </Card>
+  );
+}
+
+/** The working-day calendar of a year: holidays and make-up working days (read-only). */
+export function CalendarTab() {
+  const clock = useServerClock();
+  const thisYear = clock.data
+    ? new Date(new Date(clock.data.now).getTime() + 8 * 3_600_000).getUTCFullYear()
+    : new Date().getFullYear();
+  const [year, setYear] = useState<number | null>(null);
+  const y = year ?? thisYear;
+  const cal = useQuery({
+    queryKey: ['calendar', y],
+    queryFn: ({ signal }) => fetchCalendarYear(y, signal),
+    staleTime: 60 * 60_000,
+  });
+  const special = new Map((cal.data?.days ?? []).map((d) => [d.date, d]));
+  return (
+    <div>
+      <Space style={{ marginBottom: 8 }} wrap>
+        <Button onClick={() => setYear(y - 1)}>上一年</Button>
+        <Typography.Text strong style={{ fontSize: 15 }}>
+          {y} 年
+        </Typography.Text>
+        <Button onClick={() => setYear(y + 1)}>下一年</Button>
+        {cal.data && (
+          <>
+            <Tag color={cal.data.provisional ? 'warning' : 'success'}>
+              {cal.data.provisional ? '暂估（放假安排未公布）' : '国务院办公厅放假安排'}
+            </Tag>
+            <Typography.Text>全年工作日 {cal.data.workingDays} 天</Typography.Text>
+            <Typography.Text type="secondary">日历版本 {cal.data.calendarVersion}</Typography.Text>
+          </>
+        )}
+        <span className="cal-legend">
+          <span className="cal-day cal-holiday">休</span>法定节假日
+          <span className="cal-day cal-makeup">班</span>调休上班
+          <span className="cal-day cal-weekend">六</span>周末
+        </span>
+      </Space>
+      {cal.isError && <Alert type="error" showIcon title={errorText(cal.error)} />}
+      {cal.data?.provisional && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title="该年度放假安排尚未导入：按周末及法定节日暂估，涉及该年度的时限标记为“暂估”，导入后自动重算在办工单"
+        />
+      )}
+      <Row gutter={[8, 8]}>
+        {Array.from({ length: 12 }, (_, i) => (
+          <Col key={i} xs={12} md={8} xl={6} xxl={4}>
+            <Month year={y} month={i + 1} special={special} />
+          </Col>
+        ))}
+      </Row>
+      {cal.data && cal.data.holidays.length > 0 && (
+        <Card size="small" title="放假安排" style={{ marginTop: 8 }}>
+          {cal.data.holidays.map((h) => (
+            <Tag key={h.from} style={{ marginBottom: 4 }}>
+              {h.name} {h.from.slice(5)}
+              {h.to !== h.from ? ` 至 ${h.to.slice(5)}` : ''}（{h.days} 天）
+            </Tag>
+          ))}
+          {cal.data.makeupDays.map((m) => (
+            <Tag key={m.date} color="orange" style={{ marginBottom: 4 }}>
+              {m.name}调休 {m.date.slice(5)} 上班
+            </Tag>
+          ))}
+        </Card>
+      )}
+    </div>
+  );
+}

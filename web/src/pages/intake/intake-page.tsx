@@ -1,0 +1,420 @@
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { createTicketBody } from '../../../../common/contracts/tickets';
+import {
+  channelLabels,
+  channels,
+  ticketTypeLabels,
+  ticketTypes,
+  urgencies,
+  urgencyLabels,
+} from '../../../../common/enums';
+import { api, errorText } from '../../api/client';
+import type { TicketDetail } from '../../api/types';
+import { useMe } from '../../auth/auth-context';
+import { PageTitle } from '../../components/page-title';
+import { TicketDrawer } from '../../components/ticket-drawer';
+import { CategoryCascader } from '../../features/category-cascader';
+import { channelHints } from '../../features/scope-exclusions';
+import { regions } from '../../lib/labels';
+import {
+  clearDraft,
+  fieldOfIssue,
+  hasContent,
+  intakeDefaults,
+  loadDraft,
+  saveDraft,
+  toCreateBody,
+  type IntakeValues,
+} from './intake-draft';
+import { CallerHistory, KbSuggestions, ScopeHints, suggestionAnswer } from './side-panels';
+import { useQueryClient } from '@tanstack/react-query';
+
+const phonePattern = /^[0-9+\-() ]{3,20}$/;
+
+const submitLabels = {
+  order: '登记工单',
+  'direct-answer': '记录直接答复',
+  'not-accepted': '记录不予受理',
+} as const;
+
+/** 受理: the agent records a call as an order, a direct answer, or a not-accepted request. */
+export function IntakePage() {
+  const me = useMe();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<IntakeValues>();
+  const [restored] = useState(() => loadDraft(me.id));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<TicketDetail | null>(null);
+  const [lookupPhone, setLookupPhone] = useState<string | null>(() => {
+    const p = restored?.callerPhone?.trim();
+    return p && phonePattern.test(p) ? p : null;
+  });
+  const [drawerId, setDrawerId] = useState<number | null>(null);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const firstField = useRef<HTMLInputElement>(null);
+
+  const content = Form.useWatch('content', form) ?? '';
+  const demand = Form.useWatch('demand', form) ?? '';
+  const disposition = Form.useWatch('disposition', form) ?? 'order';
+  const citedId = Form.useWatch('knowledgeArticleId', form);
+  const citedTitle = Form.useWatch('knowledgeArticleTitle', form);
+
+  useEffect(
+    () => () => {
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+    },
+    [],
+  );
+
+  const persist = () => {
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => {
+      const v = form.getFieldsValue(true) as IntakeValues;
+      if (hasContent(v)) saveDraft(me.id, v);
+      else clearDraft(me.id);
+    }, 250);
+  };
+
+  const setValues = (v: Partial<IntakeValues>) => {
+    form.setFieldsValue(v);
+    persist();
+  };
+
+  const reset = () => {
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    // Not resetFields(): the initial values may be a restored draft.
+    const blank = Object.fromEntries(
+      Object.keys(form.getFieldsValue(true) as IntakeValues).map((k) => [k, undefined]),
+    ) as IntakeValues;
+    form.setFieldsValue({ ...blank, ...intakeDefaults });
+    form.setFields(Object.keys(blank).map((name) => ({ name: name as keyof IntakeValues, errors: [] })));
+    clearDraft(me.id);
+    setLookupPhone(null);
+    setError(null);
+    firstField.current?.focus();
+  };
+
+  const submit = async () => {
+    setError(null);
+    try {
+      await form.validateFields();
+    } catch {
+      setError('请按提示补全必填项');
+      return;
+    }
+    const values = form.getFieldsValue(true) as IntakeValues;
+    const parsed = createTicketBody.safeParse(toCreateBody(values));
+    if (!parsed.success) {
+      const fields = parsed.error.issues
+        .map((i) => ({ name: fieldOfIssue(i.path), errors: [i.message] }))
+        .filter((f): f is { name: keyof IntakeValues; errors: string[] } => f.name !== null);
+      if (fields.length) form.setFields(fields);
+      setError(parsed.error.issues[0]?.message ?? '填写内容不符合要求');
+      return;
+    }
+    setBusy(true);
+    try {
+      const t = await api<TicketDetail>('/api/tickets', { method: 'POST', body: parsed.data });
+      setCreated(t);
+      message.success(`${submitLabels[values.disposition ?? 'order']}成功：${t.ticketNo}`);
+      reset();
+      void qc.invalidateQueries({ queryKey: ['tickets', 'list'] });
+    } catch (e) {
+      // Keep everything typed: the draft stays in the form and in storage.
+      const text = errorText(e);
+      setError(text);
+      message.error(text);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void submit();
+    }
+  };
+
+  return (
+    <div onKeyDown={onKeyDown}>
+      <PageTitle
+        title="受理登记"
+        extra={
+          <Space>
+            {restored && hasContent(restored) && !created && <Tag color="blue">已恢复未提交的草稿</Tag>}
+            <Typography.Text type="secondary">Enter 或 Ctrl+Enter 提交 · 草稿自动保存</Typography.Text>
+          </Space>
+        }
+      />
+      {created && (
+        <Alert
+          type="success"
+          showIcon
+          closable={{ onClose: () => setCreated(null) }}
+          style={{ marginBottom: 8 }}
+          data-testid="intake-result"
+          title={
+            <span>
+              已{created.status === 'pending_dispatch' ? '登记工单' : '记录'}{' '}
+              <Link to={`/tickets/${created.id}`}>{created.ticketNo}</Link>（{created.statusLabel}）
+            </span>
+          }
+        />
+      )}
+      {error && (
+        <Alert type="error" showIcon style={{ marginBottom: 8 }} title={error} data-testid="intake-error" />
+      )}
+      <Row gutter={8}>
+        <Col xs={24} xl={15}>
+          <Form<IntakeValues>
+            form={form}
+            className="intake-form"
+            layout="horizontal"
+            labelCol={{ flex: '84px' }}
+            wrapperCol={{ flex: '1 1 0' }}
+            initialValues={{ ...intakeDefaults, ...(restored ?? {}) }}
+            onValuesChange={persist}
+            onFinish={() => void submit()}
+            autoComplete="off"
+          >
+            <Card size="small" title="来电人" style={{ marginBottom: 8 }}>
+              <Row gutter={8}>
+                <Col span={8}>
+                  <Form.Item name="callerName" label="姓名">
+                    <Input
+                      ref={(el) => {
+                        firstField.current = el?.input ?? null;
+                      }}
+                      autoFocus
+                      maxLength={50}
+                      placeholder="可匿名"
+                    />
+                  </Form.Item>
+                </Col>
+                <Col span={9}>
+                  <Form.Item
+                    name="callerPhone"
+                    label="电话"
+                    rules={[{ pattern: phonePattern, message: '电话号码格式不正确' }]}
+                  >
+                    <Input
+                      maxLength={20}
+                      placeholder="来电号码"
+                      onBlur={(e) => {
+                        const p = e.target.value.trim();
+                        setLookupPhone(p && phonePattern.test(p) ? p : null);
+                      }}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col span={7}>
+                  <Form.Item
+                    name="confidential"
+                    label="保密"
+                    valuePropName="checked"
+                    tooltip="来电人要求保密时，承办单位看不到其身份和联系方式"
+                  >
+                    <Switch checkedChildren="保密" unCheckedChildren="否" />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Row gutter={8}>
+                <Col span={17}>
+                  <Form.Item name="callerAddress" label="联系地址">
+                    <Input maxLength={200} placeholder="经来电人同意后记录" />
+                  </Form.Item>
+                </Col>
+                <Col span={7}>
+                  <Form.Item name="channel" label="渠道">
+                    <Select options={channels.map((c) => ({ value: c, label: channelLabels[c] }))} />
+                  </Form.Item>
+                </Col>
+              </Row>
+            </Card>
+            <Card size="small" title="诉求" style={{ marginBottom: 8 }}>
+              <Form.Item name="type" label="诉求类型" rules={[{ required: true, message: '请选择诉求类型' }]}>
+                <Radio.Group
+                  optionType="button"
+                  options={ticketTypes.map((t) => ({ value: t, label: ticketTypeLabels[t] }))}
+                />
+              </Form.Item>
+              <Form.Item name="category" label="问题分类">
+                <CategoryCascader placeholder="选择或输入检索，如：工资拖欠" />
+              </Form.Item>
+              <Row gutter={8}>
+                <Col span={14}>
+                  <Form.Item name="urgency" label="紧急程度">
+                    <Radio.Group options={urgencies.map((u) => ({ value: u, label: urgencyLabels[u] }))} />
+                  </Form.Item>
+                </Col>
+                <Col span={10}>
+                  <Form.Item name="level" label="来源层级">
+                    <Radio.Group
+                      options={[
+                        { value: 'city', label: '市级' },
+                        { value: 'province', label: '省级转办' },
+                      ]}
+                    />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Row gutter={8}>
+                <Col span={8}>
+                  <Form.Item name="region" label="所在区">
+                    <Select
+                      allowClear
+                      placeholder="区域"
+                      options={regions.map((r) => ({ value: r, label: r }))}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col span={16}>
+                  <Form.Item name="locationAddress" label="问题地点">
+                    <Input maxLength={200} placeholder="街道、小区、门牌或标志物" />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item
+                name="content"
+                label="诉求内容"
+                rules={[{ required: true, whitespace: true, message: '请填写诉求内容' }]}
+              >
+                <Input.TextArea
+                  autoSize={{ minRows: 4, maxRows: 12 }}
+                  maxLength={5000}
+                  showCount
+                  placeholder="时间、地点、事件经过"
+                />
+              </Form.Item>
+              <Form.Item name="demand" label="主要诉求">
+                <Input.TextArea
+                  autoSize={{ minRows: 1, maxRows: 4 }}
+                  maxLength={1000}
+                  placeholder="来电人希望解决什么"
+                />
+              </Form.Item>
+            </Card>
+            <Card size="small" title="处置">
+              <Form.Item name="knowledgeArticleId" hidden>
+                <Input />
+              </Form.Item>
+              <Form.Item name="knowledgeArticleTitle" hidden>
+                <Input />
+              </Form.Item>
+              <Form.Item name="disposition" label="处置方式">
+                <Radio.Group
+                  optionType="button"
+                  buttonStyle="solid"
+                  options={[
+                    { value: 'order', label: '生成工单' },
+                    { value: 'direct-answer', label: '直接答复' },
+                    { value: 'not-accepted', label: '不予受理' },
+                  ]}
+                />
+              </Form.Item>
+              {disposition === 'direct-answer' && (
+                <>
+                  {citedId ? (
+                    <Form.Item label="引用知识">
+                      <Tag
+                        closable
+                        onClose={() =>
+                          setValues({ knowledgeArticleId: undefined, knowledgeArticleTitle: undefined })
+                        }
+                        color="blue"
+                      >
+                        {citedTitle ?? `知识条目 #${citedId}`}
+                      </Tag>
+                    </Form.Item>
+                  ) : null}
+                  <Form.Item
+                    name="answer"
+                    label="答复内容"
+                    rules={[{ required: true, whitespace: true, message: '直接答复须填写答复内容' }]}
+                  >
+                    <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} showCount />
+                  </Form.Item>
+                </>
+              )}
+              {disposition === 'not-accepted' && (
+                <>
+                  <Form.Item
+                    name="notAcceptedReason"
+                    label="不受理理由"
+                    rules={[{ required: true, whitespace: true, message: '不予受理须说明理由' }]}
+                  >
+                    <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} showCount />
+                  </Form.Item>
+                  <Form.Item name="suggestedChannel" label="建议渠道">
+                    <AutoComplete
+                      options={channelHints}
+                      placeholder="告知来电人应通过的渠道"
+                      showSearch={{ filterOption: (input, o) => String(o?.value ?? '').includes(input) }}
+                    />
+                  </Form.Item>
+                </>
+              )}
+              <Form.Item label=" " colon={false} style={{ marginBottom: 0 }}>
+                <Space>
+                  <Button type="primary" htmlType="submit" loading={busy} data-testid="intake-submit">
+                    {submitLabels[disposition]}
+                  </Button>
+                  <Button onClick={reset}>清空</Button>
+                </Space>
+              </Form.Item>
+            </Card>
+          </Form>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+            <CallerHistory phone={lookupPhone} onOpen={setDrawerId} />
+            <KbSuggestions
+              text={`${content} ${demand}`}
+              citedId={citedId}
+              onCite={(s) =>
+                setValues({
+                  disposition: 'direct-answer',
+                  knowledgeArticleId: s.id,
+                  knowledgeArticleTitle: s.title.replace(/<\/?mark>/g, ''),
+                  answer: form.getFieldValue('answer') || suggestionAnswer(s),
+                })
+              }
+            />
+            <ScopeHints
+              text={`${content} ${demand}`}
+              onUse={(x) =>
+                setValues({
+                  disposition: 'not-accepted',
+                  notAcceptedReason: `${x.matter}，${x.reason}，不属于热线受理范围`,
+                  suggestedChannel: x.channel === '—' ? undefined : x.channel,
+                })
+              }
+            />
+          </Space>
+        </Col>
+      </Row>
+      <TicketDrawer id={drawerId} onClose={() => setDrawerId(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { errorText } from '../api/client';
+import { useAuth } from '../auth/auth-context';
+import { deskOf } from '../lib/nav';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { me, login } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const next = params.get('next');
+  const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : null;
+
+  if (me) return <Navigate to={safeNext ?? deskOf(me.role)} replace />;
+
+  const onFinish = async (v: LoginForm) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const user = await login(v.username.trim(), v.password);
+      void navigate(safeNext ?? deskOf(user.role), { replace: true });
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="login-bg">
+      <Card className="login-card" variant="borderless">
+        <Typography.Title level={4} style={{ textAlign: 'center', marginBottom: 4 }}>
+          云川12345政务服务便民热线
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          热线办理平台 · 工作人员登录
+        </Typography.Paragraph>
+        {error && (
+          <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="login-error" />
+        )}
+        <Form<LoginForm>
+          layout="vertical"
+          onFinish={(v) => void onFinish(v)}
+          size="middle"
+          requiredMark={false}
+        >
+          <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
+            <Input prefix={<UserOutlined />} autoFocus autoComplete="username" />
+          </Form.Item>
+          <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            登录
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 16, marginBottom: 0 }}>
+          演示环境账号：agent（话务员）、dispatcher（派单员）、handler（承办人员）、callback（回访员）、supervisor（督办员）、admin（管理员），密码
+          demo
+        </Typography.Paragraph>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { Typography } from 'antd';
+import { PageTitle } from '../components/page-title';
+import { QueueTabs, type QueueTab } from '../components/queue-tabs';
+import type { TicketColumn } from '../components/ticket-table';
+
+const open = 'dispatched,in_progress,replied,pending_callback,unsatisfied,appealed,suspended';
+const columns: TicketColumn[] = [
+  'ticketNo',
+  'light',
+  'status',
+  'urgency',
+  'type',
+  'category',
+  'summary',
+  'leadUnit',
+  'handleBy',
+];
+
+/** 督办: overdue and red orders, yellow warnings; supervise from the order. */
+export function SupervisionPage() {
+  const tabs: QueueTab[] = [
+    {
+      key: 'overdue',
+      label: '超期及红灯',
+      query: { status: open, light: 'overdue,red' },
+      columns,
+      defaultSort: 'due',
+      filters: ['q', 'light', 'type', 'category'],
+    },
+    {
+      key: 'yellow',
+      label: '黄灯预警',
+      query: { status: open, light: 'yellow' },
+      columns,
+      defaultSort: 'due',
+      filters: ['q', 'type', 'category'],
+    },
+    {
+      key: 'open',
+      label: '全部在办',
+      query: { status: open },
+      columns,
+      defaultSort: 'due',
+      counted: false,
+      filters: ['q', 'status', 'light', 'type', 'category'],
+    },
+  ];
+  return (
+    <div>
+      <PageTitle
+        title="督办"
+        extra={
+          <Typography.Text type="secondary">
+            红灯工单由系统自动发出催办单（见办理记录“催办”）；可对工单发起书面、电话、现场等督办
+          </Typography.Text>
+        }
+      />
+      <QueueTabs tabs={tabs} exportName="督办" />
+    </div>
+  );
+}
