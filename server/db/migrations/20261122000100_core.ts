@@ -153,7 +153,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ended_at timestamptz,
       primary key (ticket_id, id)
     )`.execute(db);
-  await sql`create index ticket_assignment_unit_idx on ticket_assignment(unit_id, status)`.execute(db);
+  // Covers the scope and to-do sub-queries (units → their orders) as index-only scans.
+  await sql`create index ticket_assignment_unit_idx on ticket_assignment(unit_id, status, ticket_id)`.execute(db);
 
   await sql`
     create table ticket_event (

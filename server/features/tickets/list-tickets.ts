@@ -31,12 +31,12 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
       when d.warn_at is not null and ${at} >= d.warn_at then 'yellow'
       else 'green' end`;
 
+  // A unit's to-do list is a subset of what it may see: the scope condition would only repeat it.
+  const todoImpliesScope = q.scope === 'todo' && (actor.role === 'handler' || actor.role === 'unit-leader');
   let base = ctx.db
     .selectFrom('ticket as t')
-    .leftJoin('ticket_deadline as d', (j) =>
-      j.onRef('d.ticket_id', '=', 't.id').on('d.stage', '=', 'handleBy'),
-    )
-    .where(visibleTo(actor));
+    .leftJoin('ticket_deadline as d', (j) => j.onRef('d.ticket_id', '=', 't.id').on('d.stage', '=', 'handleBy'));
+  if (!todoImpliesScope) base = base.where(visibleTo(actor));
 
   const statuses = csv(q.status);
   if (statuses.length) base = base.where('t.status', 'in', statuses);
@@ -79,9 +79,9 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
   const totalRow = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirst();
   const order =
     q.sort === 'due'
-      ? sql`d.due_at asc nulls last, t.id asc`
+      ? sql`t.handle_due_at asc nulls last, t.id asc`
       : q.sort === '-due'
-        ? sql`d.due_at desc nulls last, t.id desc`
+        ? sql`t.handle_due_at desc nulls last, t.id desc`
         : q.sort === 'received'
           ? sql`t.received_at asc, t.id asc`
           : sql`t.received_at desc, t.id desc`;
@@ -176,14 +176,14 @@ function todoCondition(actor: Actor) {
       case 'unit-leader':
         return eb.and([
           eb('t.status', 'in', ['dispatched', 'in_progress', 'unsatisfied']),
-          eb.exists(
+          eb(
+            't.id',
+            'in',
             eb
               .selectFrom('ticket_assignment as ma')
-              .innerJoin('org_unit as mu', 'mu.id', 'ma.unit_id')
-              .select(sql`1`.as('x'))
-              .whereRef('ma.ticket_id', '=', 't.id')
+              .select('ma.ticket_id')
               .where('ma.status', 'in', ['dispatched', 'accepted'])
-              .where('mu.path', 'like', `${actor.unit.path}%`),
+              .where('ma.unit_id', 'in', eb.selectFrom('org_unit as mu').select('mu.id').where('mu.path', 'like', `${actor.unit.path}%`)),
           ),
         ]);
       case 'supervisor':

@@ -17,26 +17,27 @@ export function canView(actor: Actor, platformPath: string | undefined, assignme
   return assignmentPaths.some((p) => p.startsWith(actor.unit.path));
 }
 
-/** The same rule as a WHERE condition on `ticket as t`. */
+/**
+ * The same rule as a WHERE condition on `ticket as t`. Written as `t.id in (assignments of the
+ * units in my subtree)` so the planner starts from the assignment index, not from every order.
+ */
 export function visibleTo(actor: Actor) {
   return (eb: ExpressionBuilder<Database & { t: Database['ticket'] }, 't'>) => {
     if (seesAll(actor)) return sql<boolean>`true`;
     const prefix = `${actor.unit.path}%`;
-    const viaAssignment = eb.exists(
+    const viaAssignment = eb(
+      't.id',
+      'in',
       eb
         .selectFrom('ticket_assignment as va')
-        .innerJoin('org_unit as vu', 'vu.id', 'va.unit_id')
-        .select(sql`1`.as('x'))
-        .whereRef('va.ticket_id', '=', 't.id')
-        .where('vu.path', 'like', prefix),
+        .select('va.ticket_id')
+        .where('va.unit_id', 'in', eb.selectFrom('org_unit as vu').select('vu.id').where('vu.path', 'like', prefix)),
     );
     if (!actor.unit.is_platform) return viaAssignment;
-    const viaPlatform = eb.exists(
-      eb
-        .selectFrom('org_unit as vp')
-        .select(sql`1`.as('x'))
-        .whereRef('vp.id', '=', 't.platform_unit_id')
-        .where('vp.path', 'like', prefix),
+    const viaPlatform = eb(
+      't.platform_unit_id',
+      'in',
+      eb.selectFrom('org_unit as vp').select('vp.id').where('vp.path', 'like', prefix),
     );
     return eb.or([viaPlatform, viaAssignment]);
   };
