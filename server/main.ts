@@ -1,7 +1,7 @@
 import { buildApp } from './app';
 import { migrateToLatest } from './db/migrate';
 import { demoUsers, DEMO_PASSWORD } from './features/demo/demo-city';
-import { ensureReferenceData, loadDemoData } from './features/demo/load-demo-data';
+import { ensureReferenceData, loadDemoData, requireChangeOfDemoPasswords } from './features/demo/load-demo-data';
 import { loadDemoOrders } from './features/demo/load-demo-orders';
 import { loadRules } from './features/rules/rules.service';
 import { runSweep, startSweeper } from './jobs/sla-sweep';
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   await migrateToLatest(handle.db);
   await ensureReferenceData(handle.db);
   const demoLoaded = env.CIVICLINE_DEMO ? await loadDemoData(handle.db) : false;
+  if (!env.CIVICLINE_DEMO) await requireChangeOfDemoPasswords(handle.db);
 
   const clock: Clock = env.CIVICLINE_TEST_CLOCK
     ? new TestClock(env.CIVICLINE_NOW ? new Date(env.CIVICLINE_NOW) : undefined)

@@ -97,3 +97,25 @@ describe('authentication hardening', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 });
+
+describe('demo passwords outside demo mode', () => {
+  it('are marked for a forced change, and the sign-in history shows the attempts', async () => {
+    const { requireChangeOfDemoPasswords } = await import('../demo/load-demo-data');
+    const t = await createTestApp();
+    try {
+      expect(await requireChangeOfDemoPasswords(t.handle.db)).toBe(12);
+      const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent', password: 'wrong' } });
+      expect(bad.statusCode).toBe(401);
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent', password: 'demo' } });
+      const body = res.json() as { token: string; user: { mustChangePassword: boolean } };
+      expect(body.user.mustChangePassword).toBe(true);
+      const h = { authorization: `Bearer ${body.token}` };
+      expect((await t.app.inject({ method: 'GET', url: '/api/tickets', headers: h })).statusCode).toBe(403);
+      await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: h, payload: { currentPassword: 'demo', newPassword: 'Hotline!2026-ok' } });
+      const history = (await t.app.inject({ method: 'GET', url: '/api/auth/history', headers: h })).json() as { action: string }[];
+      expect(history.map((e) => e.action)).toEqual(['password-changed', 'login', 'login-failed']);
+    } finally {
+      await t.close();
+    }
+  });
+});

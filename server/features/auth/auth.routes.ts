@@ -52,6 +52,22 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return { ok: true };
     });
 
+    app.get(
+      '/api/auth/history',
+      { schema: { tags: ['auth'], summary: '登录记录 The signed-in user’s recent sign-ins and failures' } },
+      async (req) => {
+        const user = requireUser(req);
+        return ctx.db
+          .selectFrom('audit_log')
+          .select(['at', 'action', 'ip', 'details'])
+          .where('actor_username', '=', user.username)
+          .where('action', 'in', ['login', 'login-failed', 'login-refused', 'logout', 'password-changed'])
+          .orderBy('id', 'desc')
+          .limit(50)
+          .execute();
+      },
+    );
+
     app.post(
       '/api/auth/password',
       {

@@ -50,3 +50,26 @@ export async function loadDemoData(db: Db): Promise<boolean> {
   });
   return true;
 }
+
+/**
+ * Outside demo mode, demo accounts that still have the demo password must change it before
+ * anything else (GB/T 22239-2019 8.1.4.2 c: default passwords are changed).
+ */
+export async function requireChangeOfDemoPasswords(db: Db): Promise<number> {
+  const { verifyPassword } = await import('../auth/password');
+  const { demoUsers: users, DEMO_PASSWORD: pw } = await import('./demo-city');
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['id', 'password_hash'])
+    .where('username', 'in', users.map((u) => u.username))
+    .where('must_change_password', '=', false)
+    .execute();
+  let n = 0;
+  for (const r of rows) {
+    if (await verifyPassword(pw, r.password_hash)) {
+      await db.updateTable('app_user').set({ must_change_password: true }).where('id', '=', r.id).execute();
+      n++;
+    }
+  }
+  return n;
+}
