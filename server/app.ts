@@ -22,6 +22,7 @@ import { adminRoutes } from './features/admin/admin.routes';
 import { calendarRoutes } from './features/calendar/calendar.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { kbRoutes } from './features/kb/kb.routes';
+import { adminOrgRoutes } from './features/org/admin-org.routes';
 import { orgRoutes } from './features/org/org.routes';
 import { ticketRoutes } from './features/tickets/tickets.routes';
 import type { AppContext } from './platform/context';
@@ -32,7 +33,7 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../w
 
 /** Route plugins of every feature, in registration order. */
 export type RoutePlugin = (ctx: AppContext) => FastifyPluginAsyncZod;
-const featureRoutes: RoutePlugin[] = [healthRoutes, authRoutes, orgRoutes, ticketRoutes, adminRoutes, calendarRoutes, kbRoutes, assessmentRoutes];
+const featureRoutes: RoutePlugin[] = [healthRoutes, authRoutes, orgRoutes, ticketRoutes, adminRoutes, adminOrgRoutes, calendarRoutes, kbRoutes, assessmentRoutes];
 
 export interface BuildAppOptions {
   /** Extra route plugins (features mounted by the composition root). */

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { tick } from '../../jobs/sla-sweep';
-import { TestClock } from '../../platform/clock';
+import { systemClock, TestClock } from '../../platform/clock';
+import { appendAudit } from '../audit/audit';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/http';
@@ -24,11 +25,12 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        requireRole(req, 'admin');
+        const admin = requireRole(req, 'admin');
         if (!(ctx.clock instanceof TestClock)) {
           throw new AppError('FORBIDDEN', '测试时钟未启用（需设置 CIVICLINE_TEST_CLOCK=1）');
         }
         ctx.clock.set(new Date(req.body.now));
+        await appendAudit(ctx.db, { at: systemClock.now(), actorUserId: admin.id, actorUsername: admin.username, action: 'test-clock-set', details: { now: req.body.now } });
         // Time moved: what turned yellow, overdue or red is swept at once (reminder slips included).
         const sweep = await tick(ctx);
         return { now: ctx.clock.now(), sweep };

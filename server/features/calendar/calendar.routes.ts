@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { yearReport } from '../../cli/commands/calendar';
+import { systemClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
+import { appendAudit } from '../audit/audit';
 import { requireRole, requireUser } from '../../platform/http';
 import {
   importSchedule,
@@ -54,7 +56,17 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         requireRole(req, 'admin');
         const schedule = parseSchedule(req.body);
-        const version = await importSchedule(ctx, schedule, `api:${req.user?.username ?? ''}`);
+        const admin = requireRole(req, 'admin');
+        const version = await importSchedule(ctx, schedule, `api:${admin.username}`);
+        await appendAudit(ctx.db, {
+          at: systemClock.now(),
+          actorUserId: admin.id,
+          actorUsername: admin.username,
+          action: 'calendar-imported',
+          targetType: 'calendar',
+          targetId: version,
+          details: { year: schedule.year, days: schedule.days.length },
+        });
         await reloadCalendarIfNewer(ctx);
         const result = await recomputeOpenOrders(
           ctx,

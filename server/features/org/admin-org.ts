@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { roles, unitKinds } from '../../../common/enums';
+import { systemClock } from '../../platform/clock';
+import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import type { SessionUser } from '../../platform/http';
+import { appendAudit } from '../audit/audit';
+import { hashPassword } from '../auth/password';
+import { passwordProblem } from '../auth/password-policy';
+import { insertUnit } from './org.repository';
+
+/** Administration of units and users. Every change is written to the audit log. */
+
+export const createUserBody = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '用户名为 3-32 位小写字母、数字、点、下划线或连字符'),
+  displayName: z.string().trim().min(1).max(50),
+  role: z.enum(roles),
+  unitId: z.number().int().positive(),
+  initialPassword: z.string().min(1).max(200),
+});
+
+export const updateUserBody = z.object({
+  displayName: z.string().trim().min(1).max(50).optional(),
+  role: z.enum(roles).optional(),
+  unitId: z.number().int().positive().optional(),
+  active: z.boolean().optional(),
+});
+
+export const createUnitBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/, '单位编码为 2-32 位字母、数字、下划线或连字符'),
+  name: z.string().trim().min(2).max(100),
+  kind: z.enum(unitKinds),
+  parentId: z.number().int().positive(),
+  region: z.string().trim().max(50).optional(),
+  duties: z.array(z.string().regex(/^\d{2,6}$/)).max(50).default([]),
+  phone: z.string().trim().max(40).optional(),
+  dutyContact: z.string().trim().max(100).optional(),
+});
+
+export const updateUnitBody = z.object({
+  name: z.string().trim().min(2).max(100).optional(),
+  region: z.string().trim().max(50).nullable().optional(),
+  duties: z.array(z.string().regex(/^\d{2,6}$/)).max(50).optional(),
+  phone: z.string().trim().max(40).nullable().optional(),
+  dutyContact: z.string().trim().max(100).nullable().optional(),
+  active: z.boolean().optional(),
+});
+
+const audit = (ctx: AppContext, admin: SessionUser, action: string, targetType: string, targetId: number | string, details: Record<string, unknown>) =>
+  appendAudit(ctx.db, { at: systemClock.now(), actorUserId: admin.id, actorUsername: admin.username, action, targetType, targetId, details });
+
+export function listUsers(ctx: AppContext) {
+  return ctx.db
+    .selectFrom('app_user as u')
+    .innerJoin('org_unit as o', 'o.id', 'u.unit_id')
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name as displayName',
+      'u.role',
+      'u.unit_id as unitId',
+      'o.name as unitName',
+      'u.active',
+      'u.locked_until as lockedUntil',
+      'u.must_change_password as mustChangePassword',
+      'u.created_at as createdAt',
+    ])
+    .orderBy('u.id')
+    .execute();
+}
+
+async function requireUnit(ctx: AppContext, unitId: number) {
+  const unit = await ctx.db.selectFrom('org_unit').select(['id', 'active']).where('id', '=', unitId).executeTakeFirst();
+  if (!unit || !unit.active) throw new AppError('VALIDATION_FAILED', `单位 ${unitId} 不存在或已停用`);
+}
+
+export async function createUser(ctx: AppContext, admin: SessionUser, body: z.infer<typeof createUserBody>) {
+  await requireUnit(ctx, body.unitId);
+  const problem = passwordProblem(body.initialPassword, body.username);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem);
+  const exists = await ctx.db.selectFrom('app_user').select('id').where('username', '=', body.username).executeTakeFirst();
+  if (exists) throw new AppError('CONFLICT', `用户名 ${body.username} 已存在`);
+  const row = await ctx.db
+    .insertInto('app_user')
+    .values({
+      username: body.username,
+      display_name: body.displayName,
+      role: body.role,
+      unit_id: body.unitId,
+      password_hash: await hashPassword(body.initialPassword),
+      must_change_password: true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit(ctx, admin, 'user-created', 'user', row.id, { username: body.username, role: body.role, unitId: body.unitId });
+  return row.id;
+}
+
+export async function updateUser(ctx: AppContext, admin: SessionUser, id: number, body: z.infer<typeof updateUserBody>) {
+  const before = await ctx.db.selectFrom('app_user').select(['display_name', 'role', 'unit_id', 'active']).where('id', '=', id).executeTakeFirst();
+  if (!before) throw new AppError('NOT_FOUND', '用户不存在');
+  if (id === admin.id && (body.active === false || (body.role && body.role !== 'admin'))) {
+    throw new AppError('VALIDATION_FAILED', '不能停用自己或取消自己的管理员角色');
+  }
+  if (body.unitId) await requireUnit(ctx, body.unitId);
+  await ctx.db
+    .updateTable('app_user')
+    .set({
+      ...(body.displayName !== undefined ? { display_name: body.displayName } : {}),
+      ...(body.role !== undefined ? { role: body.role } : {}),
+      ...(body.unitId !== undefined ? { unit_id: body.unitId } : {}),
+      ...(body.active !== undefined ? { active: body.active } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+  if (body.active === false || body.role !== undefined || body.unitId !== undefined) {
+    // A changed role or unit takes effect at the next sign-in; a deactivated user is signed out now.
+    await ctx.db.updateTable('auth_session').set({ revoked_at: systemClock.now() }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+  }
+  await audit(ctx, admin, 'user-updated', 'user', id, {
+    before: { displayName: before.display_name, role: before.role, unitId: before.unit_id, active: before.active },
+    after: body,
+  });
+}
+
+export async function resetPassword(ctx: AppContext, admin: SessionUser, id: number, temporaryPassword: string) {
+  const user = await ctx.db.selectFrom('app_user').select(['username']).where('id', '=', id).executeTakeFirst();
+  if (!user) throw new AppError('NOT_FOUND', '用户不存在');
+  const problem = passwordProblem(temporaryPassword, user.username);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem);
+  await ctx.db
+    .updateTable('app_user')
+    .set({ password_hash: await hashPassword(temporaryPassword), must_change_password: true, failed_logins: 0, locked_until: null })
+    .where('id', '=', id)
+    .execute();
+  await ctx.db.updateTable('auth_session').set({ revoked_at: systemClock.now() }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+  await audit(ctx, admin, 'password-reset', 'user', id, { username: user.username });
+}
+
+export async function createUnit(ctx: AppContext, admin: SessionUser, body: z.infer<typeof createUnitBody>) {
+  await requireUnit(ctx, body.parentId);
+  const exists = await ctx.db.selectFrom('org_unit').select('id').where('code', '=', body.code).executeTakeFirst();
+  if (exists) throw new AppError('CONFLICT', `单位编码 ${body.code} 已存在`);
+  const isPlatform = body.kind === 'center' || body.kind === 'sub-platform';
+  const { id } = await insertUnit(ctx.db, {
+    code: body.code,
+    name: body.name,
+    kind: body.kind,
+    parentId: body.parentId,
+    region: body.region ?? null,
+    isPlatform,
+    duties: body.duties,
+    phone: body.phone ?? null,
+  });
+  if (body.dutyContact) await ctx.db.updateTable('org_unit').set({ duty_contact: body.dutyContact }).where('id', '=', id).execute();
+  await audit(ctx, admin, 'unit-created', 'unit', id, { code: body.code, name: body.name, kind: body.kind, parentId: body.parentId });
+  return id;
+}
+
+export async function updateUnit(ctx: AppContext, admin: SessionUser, id: number, body: z.infer<typeof updateUnitBody>) {
+  const before = await ctx.db.selectFrom('org_unit').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!before) throw new AppError('NOT_FOUND', '单位不存在');
+  if (body.active === false) {
+    const open = await ctx.db
+      .selectFrom('ticket_assignment')
+      .select('ticket_id')
+      .where('unit_id', '=', id)
+      .where('status', 'in', ['dispatched', 'accepted'])
+      .limit(1)
+      .executeTakeFirst();
+    if (open) throw new AppError('VALIDATION_FAILED', '该单位仍有在办工单，不能停用');
+  }
+  await ctx.db
+    .updateTable('org_unit')
+    .set({
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.region !== undefined ? { region: body.region } : {}),
+      ...(body.duties !== undefined ? { duty_categories: body.duties } : {}),
+      ...(body.phone !== undefined ? { phone: body.phone } : {}),
+      ...(body.dutyContact !== undefined ? { duty_contact: body.dutyContact } : {}),
+      ...(body.active !== undefined ? { active: body.active } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+  await audit(ctx, admin, 'unit-updated', 'unit', id, {
+    before: { name: before.name, region: before.region, duties: before.duty_categories, phone: before.phone, active: before.active },
+    after: body,
+  });
+}
