@@ -23,6 +23,8 @@ export interface ImportProgress {
 }
 
 export interface ImportReport extends ImportProgress {
+  /** Orders imported one by one through the use cases (all of them with the exact path). */
+  throughUseCases: number;
   refusals: ImportRefusal[];
   unitsCreated: string[];
   seconds: number;
@@ -36,8 +38,13 @@ export interface ImportOptions {
   writer?: BatchWriter;
 }
 
-/** Imports planned orders of one batch; returns a refusal per order it refused. */
-export type BatchWriter = (ctx: AppContext, plans: PlannedOrder[], units: UnitDirectory, refs: ImportRefs) => Promise<Map<PlannedOrder, Refusal>>;
+/** Imports planned orders of one batch; returns a refusal per order it refused and how many went through the use cases. */
+export type BatchWriter = (
+  ctx: AppContext,
+  plans: PlannedOrder[],
+  units: UnitDirectory,
+  refs: ImportRefs,
+) => Promise<{ refused: Map<PlannedOrder, Refusal>; throughUseCases: number }>;
 
 /** The exact path: one transaction per order through performActionIn. */
 export const exactWriter: BatchWriter = async (ctx, plans, units, refs) => {
@@ -49,7 +56,7 @@ export const exactWriter: BatchWriter = async (ctx, plans, units, refs) => {
       refused.set(plan, refusalOf(err, null));
     }
   }
-  return refused;
+  return { refused, throughUseCases: plans.length - refused.size };
 };
 
 /**
@@ -63,7 +70,7 @@ export async function importHistory(ctx: AppContext, lines: AsyncIterable<string
   const writer = opts.writer ?? exactWriter;
   const units = await UnitDirectory.load(ctx.db);
   const refs: ImportRefs = { importUserId: await ensureImportUser(ctx.db, units.center.id), centerId: units.center.id };
-  const report: ImportReport = { lines: 0, imported: 0, skipped: 0, refused: 0, refusals: [], unitsCreated: [], seconds: 0 };
+  const report: ImportReport = { lines: 0, imported: 0, skipped: 0, refused: 0, throughUseCases: 0, refusals: [], unitsCreated: [], seconds: 0 };
   const seen = new Set<string>();
   let batch: { line: number; text: string }[] = [];
 
@@ -96,7 +103,8 @@ export async function importHistory(ctx: AppContext, lines: AsyncIterable<string
         refuse(line, order.ticketNo, refusalOf(err, null));
       }
     }
-    const refused = await writer(ctx, plans, units, refs);
+    const { refused, throughUseCases } = await writer(ctx, plans, units, refs);
+    report.throughUseCases += throughUseCases;
     const counters = new Map<string, number>();
     for (const plan of plans) {
       const r = refused.get(plan);

@@ -30,6 +30,8 @@ export function refusalOf(err: unknown, e: PlannedEvent | null): Refusal {
   let message = err instanceof Refusal || isAppError(err) ? err.message : err instanceof Error ? err.message : String(err);
   const status = isAppError(err) && err.code === 'TRANSITION_NOT_ALLOWED' ? (err.details as { status?: unknown } | undefined)?.status : undefined;
   if (typeof status === 'string' && isTicketStatus(status)) message += `（工单状态：${ticketStatusLabels[status]}）`;
+  const issue = isAppError(err) && err.code === 'VALIDATION_FAILED' && Array.isArray(err.details) ? (err.details[0] as { path?: unknown } | undefined) : undefined;
+  if (typeof issue?.path === 'string') message += `（payload${issue.path}）`;
   if (err instanceof Refusal && err.eventIndex !== null) return err;
   return new Refusal(message, e?.index ?? null, e?.action ?? null);
 }
