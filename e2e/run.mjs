@@ -187,6 +187,41 @@ test('agent: intake form keeps a draft across reload and creates an order (Ctrl+
   await shot(page, '03-intake-created');
 });
 
+test('agent: a knowledge article answers on the spot; a scope hint records a not-accepted call', async () => {
+  const draft = await state.api.post('kb-editor', '/api/kb/articles', {
+    title: '用人单位拖欠工资如何维权',
+    body: '用人单位拖欠或者克扣工资的，劳动者可以向当地人力资源社会保障部门劳动保障监察机构投诉举报，也可以申请劳动争议调解或仲裁。',
+    categoryCode: '010201',
+    keywords: ['拖欠工资', '欠薪'],
+  });
+  await state.api.post('kb-editor', `/api/kb/articles/${draft.id}/submit`, {});
+  await state.api.post('admin', `/api/kb/articles/${draft.id}/approve`, {});
+  const page = await as('agent');
+  await visit(page, '/intake', page.locator('#callerName'), 'intake (direct answer)');
+  await page.locator('#callerPhone').fill('13700003333');
+  await page.locator('#content').fill('咨询单位拖欠工资应该去哪里投诉');
+  const kb = page.getByTestId('kb-suggestions');
+  await kb.getByText('如何维权').waitFor();
+  await kb.getByRole('button', { name: '引用答复' }).click();
+  await waitUntil(async () => (await page.locator('#answer').inputValue()).includes('劳动保障监察机构'), 'answer filled from the article');
+  await page.locator('.intake-form').getByText('用人单位拖欠工资如何维权', { exact: true }).waitFor();
+  await shot(page, '03a-intake-kb');
+  await page.getByTestId('intake-submit').click();
+  await waitUntil(async () => (await textOf(page.getByTestId('intake-result'))).includes('已直接答复'), 'direct answer recorded');
+  const answered = (await state.api.get('agent', '/api/tickets?phone=13700003333')).items[0];
+  const events = await state.api.get('agent', `/api/tickets/${answered.id}/events`);
+  assert(events[0].payload.knowledgeArticleId === draft.id, 'the answer cites the article');
+  await waitUntil(async () => (await state.api.get('agent', `/api/kb/articles/${draft.id}`)).usageCount === 1, 'usage recorded');
+
+  await page.locator('#content').fill('劳动仲裁裁决后公司仍不执行，想让热线督促');
+  const hints = page.getByTestId('scope-hints');
+  await hints.getByText('可能不属于热线受理范围').waitFor();
+  await hints.locator('tr', { hasText: '已进入仲裁程序的事项' }).getByRole('button', { name: '采用' }).click();
+  assert((await page.locator('#notAcceptedReason').inputValue()).includes('仲裁'), 'reason filled from the hint');
+  await page.getByTestId('intake-submit').click();
+  await waitUntil(async () => (await textOf(page.getByTestId('intake-result'))).includes('不予受理'), 'not-accepted recorded');
+});
+
 test('dispatcher: queue shows the order; the drawer suggests units and dispatches to 市人力资源和社会保障局', async () => {
   const page = await as('dispatcher');
   await visit(page, '/dispatch?tab=dispatch', page.locator('tr', { hasText: state.no }), 'dispatch queue');
@@ -346,6 +381,40 @@ test('extension: a too-long request shows the server error and keeps the form; 3
   await waitUntil(async () => (await textOf(page.getByTestId('handle-by'))).includes('2026-12-03 23:59'), 'deadline moved by 3 working days');
   await page.locator('.event-item[data-event="approve-extension"]').getByText('原办理时限').waitFor();
   await shot(page, '12-extension-approved');
+});
+
+test('sub-platform: 东城区 dispatcher re-dispatches within the district; the street office receives it', async () => {
+  const t = await state.api.post('agent', '/api/tickets', {
+    type: 'help',
+    category: '060101',
+    caller: { name: '赵六', phone: '13600004444', confidential: true },
+    location: { region: '东城区', address: '东湖路菜场' },
+    content: '东湖路菜场门口垃圾桶满溢无人清运。',
+  });
+  await state.api.post('dispatcher', `/api/tickets/${t.id}/actions/dispatch`, { unitId: await unitId('东城区热线分中心') });
+  const page = await as('dispatcher-dc');
+  const row = page.locator('tr', { hasText: t.ticketNo });
+  await visit(page, `/dispatch?tab=requests&q=${t.ticketNo}`, row, 'sub-platform queue');
+  await row.click();
+  const drawer = page.locator('.ant-drawer-body');
+  const modal = await openAction(drawer, 'dispatch');
+  await page.locator('#unitId').click();
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-tree-title');
+  await options.first().waitFor();
+  const names = await options.allInnerTexts();
+  assert(names.includes('东城区东湖街道办事处'), `district units offered: ${names.join(',')}`);
+  assert(!names.includes('市人力资源和社会保障局'), 'no units outside the district');
+  await page.keyboard.press('Escape');
+  await modal.getByTestId('unit-suggestion').filter({ hasText: '东城区东湖街道办事处' }).click();
+  await submitModal(page, modal);
+  await expectStatus(drawer, '待签收');
+  await drawer.getByText('分平台转派').waitFor();
+
+  const street = await as('handler-dc');
+  const row2 = street.locator('tr', { hasText: t.ticketNo });
+  await visit(street, '/inbox', row2, 'inbox (street office)');
+  assert((await row2.innerText()).includes('保密'), 'a confidential caller is hidden from the unit');
+  await shot(street, '13a-street-inbox');
 });
 
 test('home pages: counters and the light chart per role', async () => {

@@ -6,18 +6,43 @@ import { AppLayout, PageFallback } from './components/app-layout';
 import { canOpen, type PageKey } from './lib/nav';
 
 // Every screen is its own chunk.
-const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
-const HomePage = lazy(() => import('./pages/home-page').then((m) => ({ default: m.HomePage })));
-const IntakePage = lazy(() => import('./pages/intake/intake-page').then((m) => ({ default: m.IntakePage })));
-const DispatchPage = lazy(() => import('./pages/dispatch-page').then((m) => ({ default: m.DispatchPage })));
-const InboxPage = lazy(() => import('./pages/inbox-page').then((m) => ({ default: m.InboxPage })));
-const CallbackPage = lazy(() => import('./pages/callback-page').then((m) => ({ default: m.CallbackPage })));
-const SupervisionPage = lazy(() =>
-  import('./pages/supervision-page').then((m) => ({ default: m.SupervisionPage })),
-);
-const TicketsPage = lazy(() => import('./pages/tickets-page').then((m) => ({ default: m.TicketsPage })));
-const TicketPage = lazy(() => import('./pages/ticket-page').then((m) => ({ default: m.TicketPage })));
-const AdminPage = lazy(() => import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })));
+const pages = {
+  login: () => import('./pages/login-page').then((m) => ({ default: m.LoginPage })),
+  home: () => import('./pages/home-page').then((m) => ({ default: m.HomePage })),
+  intake: () => import('./pages/intake/intake-page').then((m) => ({ default: m.IntakePage })),
+  dispatch: () => import('./pages/dispatch-page').then((m) => ({ default: m.DispatchPage })),
+  inbox: () => import('./pages/inbox-page').then((m) => ({ default: m.InboxPage })),
+  callback: () => import('./pages/callback-page').then((m) => ({ default: m.CallbackPage })),
+  supervision: () => import('./pages/supervision-page').then((m) => ({ default: m.SupervisionPage })),
+  tickets: () => import('./pages/tickets-page').then((m) => ({ default: m.TicketsPage })),
+  ticket: () => import('./pages/ticket-page').then((m) => ({ default: m.TicketPage })),
+  admin: () => import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })),
+};
+const LoginPage = lazy(pages.login);
+const HomePage = lazy(pages.home);
+const IntakePage = lazy(pages.intake);
+const DispatchPage = lazy(pages.dispatch);
+const InboxPage = lazy(pages.inbox);
+const CallbackPage = lazy(pages.callback);
+const SupervisionPage = lazy(pages.supervision);
+const TicketsPage = lazy(pages.tickets);
+const TicketPage = lazy(pages.ticket);
+const AdminPage = lazy(pages.admin);
+
+/** Starts loading the first screen's chunk while the session is checked. */
+function preloadCurrentPage(pathname: string): void {
+  const first = pathname.split('/')[1] ?? '';
+  const loader =
+    first === ''
+      ? pages.home
+      : first === 'tickets'
+        ? pathname.split('/')[2]
+          ? pages.ticket
+          : pages.tickets
+        : (pages as Record<string, (() => Promise<unknown>) | undefined>)[first];
+  void loader?.().catch(() => undefined);
+}
+preloadCurrentPage(window.location.pathname);
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me } = useAuth();

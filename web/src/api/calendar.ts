@@ -8,13 +8,14 @@ export function fetchCalendarYear(year: number, signal?: AbortSignal) {
 }
 
 /** The working-day calendar for the given years (cached for the session). */
-export function useWorkCalendar(years: number[]): WorkCalendar | null {
+export function useWorkCalendar(years: number[], enabled = true): WorkCalendar | null {
   const results = useQueries({
     queries: years.map((y) => ({
       queryKey: ['calendar', y],
       queryFn: ({ signal }: { signal: AbortSignal }) => fetchCalendarYear(y, signal),
       staleTime: 60 * 60_000,
       retry: false,
+      enabled,
     })),
   });
   const data = results.map((r) => r.data);

@@ -22,7 +22,7 @@ export function StatusTag({
   pending?: PendingRequest;
 }) {
   return (
-    <span style={{ whiteSpace: 'nowrap' }}>
+    <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 2 }}>
       <Tag color={statusColors[status] ?? 'default'} style={{ marginInlineEnd: pending ? 4 : 0 }}>
         {label}
       </Tag>

@@ -154,7 +154,7 @@ export function TicketTable(props: Props) {
     type: {
       title: '类型',
       dataIndex: 'type',
-      width: 64,
+      width: 80,
       render: (_: unknown, r) => ticketTypeLabels[r.type],
     },
     urgency: {

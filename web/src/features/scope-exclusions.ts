@@ -51,7 +51,7 @@ export const scopeExclusions: ScopeExclusion[] = [
     key: 'arbitration',
     matter: '已进入仲裁程序的事项',
     reason: '属仲裁程序',
-    channel: '劳动人事争议仲裁委员会 / 仲裁委员会',
+    channel: '劳动人事争议仲裁委 / 仲裁委',
     keywords: ['仲裁'],
   },
   {

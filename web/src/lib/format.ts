@@ -51,34 +51,3 @@ export function remaining(due: string | null | undefined, nowMs: number): Remain
     ? { overdue: false, text: `剩余${fmtSpan(ms)}`, ms }
     : { overdue: true, text: `超期${fmtSpan(-ms)}`, ms };
 }
-
-/**
- * Deadline explanations come from the server in a short technical form
- * ("5 working days from 2026-11-22 10:03, zibo-12345 §11(3)"); show them in Chinese.
- */
-export function explainDeadline(explain: string): string {
-  const unitNames: Record<string, string> = {
-    'working days': '个工作日',
-    'working day': '个工作日',
-    'natural days': '个自然日',
-    'natural day': '个自然日',
-    hours: '小时',
-    hour: '小时',
-    minutes: '分钟',
-  };
-  const m =
-    /^([\d.]+) (working days?|natural days?|hours?|minutes) from (\d{4}-\d{2}-\d{2} \d{2}:\d{2})(.*)$/.exec(
-      explain,
-    );
-  if (m) {
-    const [, n, unit, from, rest] = m;
-    const basis = rest ? rest.replace(/^,\s*/, '（依据 ') + '）' : '';
-    return `自 ${from} 起 ${n ?? ''}${unitNames[unit ?? ''] ?? unit ?? ''}${basis}`;
-  }
-  const ext = /^extension request by the handling deadline \(deadline ([^)]+)\)(.*)$/.exec(explain);
-  if (ext) {
-    const rest = ext[2] ?? '';
-    return `须在办理时限（${ext[1] ?? ''}）前申请${rest ? rest.replace(/^,\s*/, '（依据 ') + '）' : ''}`;
-  }
-  return explain;
-}

@@ -52,7 +52,10 @@ export function UnitsTab() {
         loading={units.isLoading}
         dataSource={filtered ?? rows}
         pagination={false}
-        expandable={{ expandedRowKeys: filtered ? [] : expandedKeys, onExpandedRowsChange: (keys) => setExpanded(keys) }}
+        expandable={{
+          expandedRowKeys: filtered ? [] : expandedKeys,
+          onExpandedRowsChange: (keys) => setExpanded(keys),
+        }}
         columns={[
           {
             title: '单位名称',

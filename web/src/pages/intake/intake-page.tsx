@@ -27,7 +27,8 @@ import {
   urgencyLabels,
 } from '../../../../common/enums';
 import { api, errorText } from '../../api/client';
-import type { TicketDetail } from '../../api/types';
+import type { KbSuggestion, TicketDetail } from '../../api/types';
+import { highlightText } from '../../lib/highlight';
 import { useMe } from '../../auth/auth-context';
 import { PageTitle } from '../../components/page-title';
 import { TicketDrawer } from '../../components/ticket-drawer';
@@ -136,6 +137,13 @@ export function IntakePage() {
     try {
       const t = await api<TicketDetail>('/api/tickets', { method: 'POST', body: parsed.data });
       setCreated(t);
+      if (parsed.data.knowledgeArticleId) {
+        // Usage counts feed the knowledge base's statistics; a failure here does not undo the intake.
+        void api(`/api/kb/articles/${parsed.data.knowledgeArticleId}/use`, {
+          method: 'POST',
+          body: { ticketId: t.id },
+        }).catch(() => undefined);
+      }
       message.success(`${submitLabels[values.disposition ?? 'order']}成功：${t.ticketNo}`);
       reset();
       void qc.invalidateQueries({ queryKey: ['tickets', 'list'] });
@@ -147,6 +155,24 @@ export function IntakePage() {
     } finally {
       setBusy(false);
     }
+  };
+
+  /** Direct answer citing a knowledge article: its text becomes the draft answer. */
+  const cite = async (s: KbSuggestion) => {
+    setValues({
+      disposition: 'direct-answer',
+      knowledgeArticleId: s.id,
+      knowledgeArticleTitle: highlightText(s.title),
+    });
+    if ((form.getFieldValue('answer') as string | undefined)?.trim()) return;
+    let text = suggestionAnswer(s);
+    try {
+      const article = await api<{ bodyText?: string }>(`/api/kb/articles/${s.id}`);
+      if (article.bodyText?.trim()) text = article.bodyText.trim().slice(0, 5000);
+    } catch {
+      // The snippet is enough to start from.
+    }
+    if (!(form.getFieldValue('answer') as string | undefined)?.trim()) setValues({ answer: text });
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -303,7 +329,6 @@ export function IntakePage() {
                 <Input.TextArea
                   autoSize={{ minRows: 4, maxRows: 12 }}
                   maxLength={5000}
-                  showCount
                   placeholder="时间、地点、事件经过"
                 />
               </Form.Item>
@@ -389,18 +414,7 @@ export function IntakePage() {
         <Col xs={24} xl={9}>
           <Space orientation="vertical" size={8} style={{ width: '100%' }}>
             <CallerHistory phone={lookupPhone} onOpen={setDrawerId} />
-            <KbSuggestions
-              text={`${content} ${demand}`}
-              citedId={citedId}
-              onCite={(s) =>
-                setValues({
-                  disposition: 'direct-answer',
-                  knowledgeArticleId: s.id,
-                  knowledgeArticleTitle: s.title.replace(/<\/?mark>/g, ''),
-                  answer: form.getFieldValue('answer') || suggestionAnswer(s),
-                })
-              }
-            />
+            <KbSuggestions text={`${content} ${demand}`} citedId={citedId} onCite={(s) => void cite(s)} />
             <ScopeHints
               text={`${content} ${demand}`}
               onUse={(x) =>
