@@ -3,8 +3,10 @@ import { orQuery, type QueryConcept } from './query';
 /**
  * Which query concepts take part in a search, and how much each weighs.
  *
- * Weight is BM25's inverse document frequency of the concept (document frequencies come from
- * the kb_term_stat table), times a mild boost for words the query repeats. Concepts that match
+ * Weight is the square of BM25's inverse document frequency of the concept (document
+ * frequencies come from the kb_term_stat table), times a boost for words the query repeats
+ * (1 + ln count): rare, repeated words name the topic. Both were tuned on real citizen messages
+ * (bench/kb-eval.ts; docs/PERFORMANCE.md). Concepts that match
  * no document are dropped. Long queries (a citizen's whole message) keep their `maxConcepts`
  * rarest concepts. Candidate rows are those matching at least one of the rarest concepts whose
  * summed document frequency stays within `candidateBudget` (the rarest one always counts), so a
@@ -13,6 +15,8 @@ import { orQuery, type QueryConcept } from './query';
 export interface TermStats {
   /** Number of indexed articles. */
   docs: number;
+  /** Mean number of distinct lexemes per article (0 when unknown). */
+  avgLength?: number;
   df(term: string): number;
 }
 
@@ -41,7 +45,10 @@ export interface PlanOptions {
   keepUnseen?: boolean;
 }
 
-export const defaultPlanOptions: PlanOptions = { maxConcepts: 24, candidateBudget: 4000 };
+export const defaultPlanOptions: PlanOptions = { maxConcepts: 48, candidateBudget: 4000 };
+
+export const IDF_POWER = 2;
+export const QUERY_REPEAT_BOOST = 1;
 
 export function idf(docs: number, df: number): number {
   return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
@@ -54,7 +61,7 @@ export function planQuery(concepts: readonly QueryConcept[], stats: TermStats, o
     const present = opts.keepUnseen ? c.terms : c.terms.filter((t) => stats.df(t) > 0);
     if (present.length === 0) continue;
     const df = Math.min(docs, present.reduce((sum, t) => sum + stats.df(t), 0));
-    const weight = idf(docs, df) * (1 + 0.5 * Math.log(c.count));
+    const weight = idf(docs, df) ** IDF_POWER * (1 + QUERY_REPEAT_BOOST * Math.log(c.count));
     weighted.push({ word: c.word, terms: present, tsquery: orQuery(present), df, weight });
   }
   weighted.sort((a, b) => b.weight - a.weight || a.word.localeCompare(b.word));

@@ -162,15 +162,20 @@ export async function recordUsage(
   return row.usage_count;
 }
 
+/** Rows of kb_term_stat that are not terms ('#' never occurs in a token). */
 export const ARTICLE_COUNT_TERM = '#articles';
+/** Sum over articles of their distinct lexemes (for the mean article length). */
+export const LEXEME_COUNT_TERM = '#lexemes';
 
 /**
- * Adds document-frequency deltas (and the article count delta) in one statement. Terms are
- * sorted so concurrent writers lock rows in the same order.
+ * Adds document-frequency deltas (and the article and lexeme count deltas) in one statement.
+ * Terms are sorted so concurrent writers lock rows in the same order.
  */
 export async function applyTermDeltas(db: Db, deltas: Map<string, number>, articleDelta: number): Promise<void> {
   const entries = [...deltas].filter(([, d]) => d !== 0);
+  const lexemeDelta = entries.reduce((sum, [, d]) => sum + d, 0);
   if (articleDelta !== 0) entries.push([ARTICLE_COUNT_TERM, articleDelta]);
+  if (lexemeDelta !== 0) entries.push([LEXEME_COUNT_TERM, lexemeDelta]);
   if (entries.length === 0) return;
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const terms = entries.map((e) => e[0]);

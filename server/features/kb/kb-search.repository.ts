@@ -1,19 +1,23 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db';
-import { ARTICLE_COUNT_TERM } from './kb-article.repository';
+import { ARTICLE_COUNT_TERM, LEXEME_COUNT_TERM } from './kb-article.repository';
 
 /**
  * Search SQL. Scores are computed in the database so filters, paging and totals stay exact:
  *
  *   text  = Σ over query concepts  weight(concept) × lexemes(concept) × ts_rank(W, vector, concept)
- *   score = text × (1 + FRESH / (1 + age_days / 365)) + TRGM × word_similarity(query, title)
+ *   score = text / (1 − B + B × length / mean length) × (1 + FRESH / (1 + age_days / 365))
+ *           + TRGM × word_similarity(query, title)
  *
  * ts_rank over one concept is about the heaviest field it occurs in (title A = 1.0, keywords
- * B = 0.6, body C = 0.3) plus a small, saturating bonus for repeats; `lexemes(concept)` undoes
- * ts_rank's division by the number of OR-ed synonyms. Weights are the concepts' IDF (see
- * server/domain/kb/ranking.ts). The trigram term only applies to short queries.
+ * B = 0.7, body C = 0.5) plus a small, saturating bonus for repeats; `lexemes(concept)` undoes
+ * ts_rank's division by the number of OR-ed synonyms. Weights come from IDF (see
+ * server/domain/kb/ranking.ts). Long articles match more words by chance, so the text score is
+ * divided by the article's length (distinct lexemes) relative to the mean, half-way (B = 0.5,
+ * as BM25 does). The trigram term only applies to short queries.
  */
-export const RANK_WEIGHTS = '{0.1,0.3,0.6,1.0}'; // D, C, B, A
+export const RANK_WEIGHTS = '{0.1,0.5,0.7,1.0}'; // D, C, B, A
+export const LENGTH_NORMALIZATION = 0.5;
 export const FRESHNESS_WEIGHT = 0.1;
 export const TRIGRAM_WEIGHT = 1.0;
 
@@ -23,16 +27,18 @@ export interface ScoringConcept {
   lexemes: number;
 }
 
-export async function termStats(db: Db, terms: string[]): Promise<{ docs: number; df: Map<string, number> }> {
-  const wanted = [...new Set([...terms, ARTICLE_COUNT_TERM])];
+export async function termStats(db: Db, terms: string[]): Promise<{ docs: number; avgLength: number; df: Map<string, number> }> {
+  const wanted = [...new Set([...terms, ARTICLE_COUNT_TERM, LEXEME_COUNT_TERM])];
   const rows = await db.selectFrom('kb_term_stat').select(['term', 'df']).where('term', 'in', wanted).execute();
   const df = new Map<string, number>();
   let docs = 0;
+  let lexemes = 0;
   for (const r of rows) {
     if (r.term === ARTICLE_COUNT_TERM) docs = r.df;
+    else if (r.term === LEXEME_COUNT_TERM) lexemes = r.df;
     else df.set(r.term, r.df);
   }
-  return { docs, df };
+  return { docs, avgLength: docs > 0 ? lexemes / docs : 0, df };
 }
 
 function textScore(vector: RawBuilder<unknown>, scoring: ScoringConcept[]): RawBuilder<number> {
@@ -52,6 +58,8 @@ export interface ArticleSearchParams {
   trigramQuery: string | null;
   today: string;
   nowEpochSeconds: number;
+  /** Mean distinct lexemes per article; 0 turns length normalisation off. */
+  avgLength: number;
   categoryPrefix?: string | undefined;
   unitId?: number | undefined;
   limit: number;
@@ -108,7 +116,11 @@ export async function searchArticleRows(db: Db, p: ArticleSearchParams): Promise
   if (!p.candidateQuery) return [];
   const filters = [...liveFilters(p), sql`a.search_vector @@ to_tsquery('simple', ${p.candidateQuery})`];
   const freshness = sql`(1 + ${FRESHNESS_WEIGHT}::float8 / (1 + greatest(0, ${p.nowEpochSeconds}::float8 - extract(epoch from a.updated_at)::float8) / 31536000.0))`;
-  const textRank = sql<number>`${textScore(sql`a.search_vector`, p.scoring)} * ${freshness}`;
+  const lengthNorm =
+    p.avgLength > 0
+      ? sql`(1 - ${LENGTH_NORMALIZATION}::float8 + ${LENGTH_NORMALIZATION / p.avgLength}::float8 * length(a.search_vector))`
+      : sql`1`;
+  const textRank = sql<number>`${textScore(sql`a.search_vector`, p.scoring)} / ${lengthNorm} * ${freshness}`;
   const trigram = p.trigramQuery
     ? sql`case when r.pos <= ${RESCORE_WINDOW} then ${TRIGRAM_WEIGHT}::float8 * word_similarity(${p.trigramQuery}::text, r.title) else 0 end`
     : sql`0`;

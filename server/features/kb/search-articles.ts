@@ -47,10 +47,11 @@ export interface SearchOutcome {
 }
 
 /** Plans a query: concepts, synonyms and their weights from the current term statistics. */
-export async function planSearch(db: Db, q: string, opts: Partial<PlanOptions> = {}): Promise<QueryPlan> {
+export async function planSearch(db: Db, q: string, opts: Partial<PlanOptions> = {}): Promise<QueryPlan & { avgLength: number }> {
   const concepts = analyzeQuery(q);
   const stats = await termStats(db, concepts.flatMap((c) => c.terms));
-  return planQuery(concepts, { docs: stats.docs, df: (t) => stats.df.get(t) ?? 0 }, { ...defaultPlanOptions, ...opts });
+  const plan = planQuery(concepts, { docs: stats.docs, df: (t) => stats.df.get(t) ?? 0 }, { ...defaultPlanOptions, ...opts });
+  return { ...plan, avgLength: stats.avgLength };
 }
 
 /**
@@ -67,6 +68,7 @@ export async function searchArticles(db: Db, o: SearchOptions): Promise<SearchOu
     trigramQuery: short ? trimmed : null,
     today: todayOf(o.now),
     nowEpochSeconds: Math.floor(o.now.getTime() / 1000),
+    avgLength: plan.avgLength,
     categoryPrefix: o.categoryCode,
     unitId: o.unitId,
     limit: o.limit,
