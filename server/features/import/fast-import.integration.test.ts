@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHistory } from '../../../bench/gen-history';
 import type { Db } from '../../platform/db';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import { fastWriter } from './fast/fast-writer';
+import { makeFastWriter } from './fast/fast-writer';
 import { exactWriter, importHistory, type ImportReport } from './import-history';
 
 const at = (d: string) => `2026-03-${d}+08:00`;
@@ -42,7 +42,7 @@ const handMade = [
 
 async function importBoth(lines: string[], exact: TestApp, fast: TestApp): Promise<[ImportReport, ImportReport]> {
   const a = await importHistory(exact.ctx, lines, { writer: exactWriter, batchSize: 37 });
-  const b = await importHistory(fast.ctx, lines, { writer: fastWriter, batchSize: 37 });
+  const b = await importHistory(fast.ctx, lines, { writer: makeFastWriter({ chunkOrders: 40 }), batchSize: 130 });
   return [a, b];
 }
 

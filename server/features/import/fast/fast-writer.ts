@@ -6,6 +6,7 @@ import type { MergeTarget } from './fast-effects';
 import { IdPool, type OrderRows } from './order-state';
 import { fastPathCovers, replayOrderFast, type FastContext } from './replay-order-fast';
 
+
 function assignmentsNeeded(plans: readonly PlannedOrder[]): number {
   let n = 0;
   for (const p of plans) {
@@ -24,7 +25,14 @@ function assignmentsNeeded(plans: readonly PlannedOrder[]): number {
  * is imported through the use cases at its place in the file; if a bulk write fails, its orders
  * are imported one by one through the use cases, so a batch never fails as a whole.
  */
-export const fastWriter: BatchWriter = async (ctx, plans, units, refs) => {
+export function makeFastWriter(opts: { chunkOrders?: number } = {}): BatchWriter {
+  const chunkOrders = opts.chunkOrders ?? 500;
+  return (ctx, plans, units, refs) => writeBatch(ctx, plans, units, refs, chunkOrders);
+}
+
+export const fastWriter: BatchWriter = makeFastWriter();
+
+async function writeBatch(...[ctx, plans, units, refs, chunkOrders]: [...Parameters<BatchWriter>, number]): ReturnType<BatchWriter> {
   const refused = new Map<PlannedOrder, Refusal>();
   const ticketIds = new IdPool();
   ticketIds.refill(await reserveIds(ctx.db, 'ticket', plans.length));
@@ -63,23 +71,34 @@ export const fastWriter: BatchWriter = async (ctx, plans, units, refs) => {
       refused.set(plan, refusalOf(err, null));
     }
   };
-  const flush = async () => {
-    const batch = pending;
-    pending = [];
+  // Writes run while the next orders are replayed: up to `maxInFlight` chunks at once on a
+  // server (each on its own connection), one on the embedded database.
+  const inFlight: Promise<void>[] = [];
+  const maxInFlight = ctx.dbKind === 'postgres' ? 2 : 1;
+  const write = async (chunk: { plan: PlannedOrder; rows: OrderRows }[]) => {
     try {
-      await ctx.db.transaction().execute((trx) => writeOrders(trx, batch.map((b) => b.rows)));
+      await ctx.db.transaction().execute((trx) => writeOrders(trx, chunk.map((b) => b.rows)));
     } catch {
-      for (const b of batch) {
+      for (const b of chunk) {
         byNo.delete(b.plan.order.ticketNo);
         byId.delete(b.rows.ticket.id);
       }
-      for (const b of batch) await exact(b.plan);
+      for (const b of chunk) await exact(b.plan);
     }
   };
+  const flush = async (all: boolean) => {
+    if (pending.length > 0) {
+      while (inFlight.length >= maxInFlight) await inFlight.shift();
+      inFlight.push(write(pending));
+      pending = [];
+    }
+    if (all) while (inFlight.length > 0) await inFlight.shift();
+  };
 
+  let replayed = 0;
   for (const plan of plans) {
     if (!fastPathCovers(plan)) {
-      await flush();
+      await flush(true);
       await exact(plan);
       continue;
     }
@@ -90,7 +109,10 @@ export const fastWriter: BatchWriter = async (ctx, plans, units, refs) => {
     } catch (err) {
       refused.set(plan, refusalOf(err, null));
     }
+    if (pending.length >= chunkOrders) await flush(false);
+    // Let the writes in flight send their next statement.
+    if (++replayed % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
-  await flush();
+  await flush(true);
   return { refused, throughUseCases };
-};
+}
