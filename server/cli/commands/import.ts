@@ -15,11 +15,11 @@
  * docs/decisions/0004-history-import.md.
  */
 import fs from 'node:fs';
-import readline from 'node:readline';
 import type { Command } from 'commander';
 import { fastWriter } from '../../features/import/fast/fast-writer';
 import { exactWriter, importHistory, type ImportProgress } from '../../features/import/import-history';
 import { withCliContext } from '../../features/import/installation';
+import { readLines } from '../../features/import/read-lines';
 
 function progressBar(totalBytes: number, bytesRead: () => number) {
   const tty = process.stderr.isTTY === true;
@@ -64,8 +64,7 @@ export function registerImportCommand(program: Command): void {
       const batchSize = Math.max(1, Math.min(20_000, Number(opts.batch) || 2000));
       const report = await withCliContext(
         (ctx) => {
-          const rl = readline.createInterface({ input: stream, crlfDelay: Infinity });
-          return importHistory(ctx, rl, { batchSize, writer: opts.exact ? exactWriter : fastWriter, onProgress: (p) => draw(p, false) });
+          return importHistory(ctx, readLines(stream), { batchSize, writer: opts.exact ? exactWriter : fastWriter, onProgress: (p) => draw(p, false) });
         },
         opts.profile ? { profile: opts.profile } : {},
       );
