@@ -250,6 +250,11 @@ test('handler: inbox lists the order with light and working-day countdown; accep
   assert(rowText.includes('剩余5个工作日'), `working-day countdown: ${rowText}`);
   assert(rowText.includes('138****1111') || rowText.includes('13800001111'), 'caller phone shown for contact');
   await shot(page, '06-inbox');
+  await page.getByRole('button', { name: '导出' }).hover();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('导出全部筛选结果').click()]);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  assert(csv.startsWith('\uFEFF工单编号,状态'), 'CSV header in Chinese with BOM');
+  assert(csv.includes(state.no) && csv.includes('公司拖欠工资三个月'), 'CSV holds the current view');
   await row.getByText(state.no).click();
   await page.waitForURL(new RegExp(`/tickets/${state.id}$`));
   await expectStatus(page, '待签收');
@@ -309,6 +314,12 @@ test('handler: the closed order shows 已办结 with the full timeline, caller m
   assert(!detail.includes('13800001111'), 'the unit no longer sees the full phone after closing');
   assert((await page.getByTestId('ticket-actions').innerText()).includes('当前没有需要您办理的操作'), 'no actions left');
   await shot(page, '09-closed');
+  await page.getByRole('button', { name: '查看完整信息' }).click();
+  const reveal = page.locator('.ant-modal', { hasText: '查看来电人完整信息' });
+  await reveal.locator('textarea').fill('回访后需再次核实工资到账情况');
+  await reveal.locator('.ant-modal-footer .ant-btn-primary').click();
+  await waitUntil(async () => (await textOf(page.getByTestId('caller-phone'))) === '13800001111', 'full phone after a recorded reveal');
+  await page.getByText('已记录查看').waitFor();
 });
 
 test('return: handler requests a return, dispatcher approves and re-dispatches to 市住房和城乡建设局', async () => {
@@ -436,6 +447,24 @@ test('admin: units tree, policy profile, calendar, test clock and sweep', async 
   const page = await as('admin');
   await visit(page, '/admin?tab=units', page.getByText('市住建局物业管理科'), 'admin units');
   await shot(page, '15-admin-units');
+  await page.goto(`${server.base}/admin?tab=users`);
+  await page.locator('tr', { hasText: 'dispatcher-dc' }).waitFor();
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const modal = page.locator('.ant-modal', { hasText: '新建用户' });
+  await modal.locator('#username').fill('clerk01');
+  await modal.locator('#displayName').fill('话务员 钱进');
+  await modal.locator('#role').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '话务员' }).click();
+  await modal.locator('#unitId').click();
+  await page.keyboard.type('热线中心');
+  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: '云川市12345政务服务便民热线中心' }).first().click();
+  await modal.locator('#initialPassword').fill('Temp-2026-pass');
+  await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+  await page.locator('tr', { hasText: 'clerk01' }).getByText('待改密').waitFor();
+  await shot(page, '15a-admin-users');
+  await page.goto(`${server.base}/admin?tab=audit`);
+  await page.getByText('查看来电人完整信息').first().waitFor();
+  await page.getByText('新建用户').first().waitFor();
   await page.goto(`${server.base}/admin?tab=policy`);
   await page.getByText('淄博12345政务服务便民热线').first().waitFor();
   await shot(page, '16-admin-policy');
@@ -450,6 +479,31 @@ test('admin: units tree, policy profile, calendar, test clock and sweep', async 
   await page.getByTestId('sweep-result').waitFor();
   await waitUntil(async () => (await textOf(page.getByTestId('platform-now'))).startsWith('2026-12-08'), 'clock moved');
   await shot(page, '18-admin-clock');
+});
+
+test('a new account must change its temporary password before working', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  watchErrors(page, 'clerk01');
+  await page.goto(`${server.base}/login`);
+  await page.locator('#username').fill('clerk01');
+  await page.locator('#password').fill('Temp-2026-pass');
+  await page.keyboard.press('Enter');
+  const modal = page.locator('.ant-modal', { hasText: '首次登录请修改密码' });
+  await modal.waitFor();
+  await modal.locator('#currentPassword').fill('Temp-2026-pass');
+  await modal.locator('#newPassword').fill('short');
+  await modal.locator('#confirm').fill('short');
+  await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+  await modal.getByText('密码长度至少 10 位').first().waitFor();
+  await modal.locator('#newPassword').fill('Qian-Jin-2026!');
+  await modal.locator('#confirm').fill('Qian-Jin-2026!');
+  await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+  await modal.waitFor({ state: 'hidden' });
+  await page.locator('#callerName').waitFor();
+  assert((await page.getByTestId('current-user').innerText()).includes('话务员 钱进'), 'the new clerk works at the intake desk');
+  await context.close();
 });
 
 test('supervisor: red orders on the board with the reminder slip; supervising is recorded', async () => {

@@ -34,7 +34,7 @@ export function setToken(token: string | null): void {
 
 let unauthorizedHandler: (() => void) | null = null;
 
-/** Called when a request comes back 401 with a token (the session expired or was revoked). */
+/** Called when a request comes back 401 UNAUTHENTICATED with a token (session expired or revoked). */
 export function onUnauthorized(handler: (() => void) | null): void {
   unauthorizedHandler = handler;
 }
@@ -109,7 +109,8 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   }
   if (!res.ok) {
     const err = parseErrorBody(res.status, data);
-    if (res.status === 401 && token) {
+    // Only a missing or expired session signs the user out (a wrong password is 401 too).
+    if (res.status === 401 && token && err.code === 'UNAUTHENTICATED') {
       setToken(null);
       unauthorizedHandler?.();
     }

@@ -26,7 +26,7 @@ export interface Me {
 export interface LoginResult {
   token: string;
   expiresAt: string;
-  user: Omit<Me, 'unitName' | 'unitKind' | 'unitIsPlatform'>;
+  user: Omit<Me, 'unitName' | 'unitKind' | 'unitIsPlatform'> & { mustChangePassword?: boolean };
 }
 
 export interface Unit {
@@ -229,4 +229,28 @@ export interface RulesInfo {
   };
   calendarVersion: number;
   coveredYears: number[];
+}
+
+export interface AdminUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: number;
+  unitName: string;
+  active: boolean;
+  lockedUntil: string | null;
+  mustChangePassword: boolean;
+  createdAt: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: Record<string, unknown> | null;
+  ip: string | null;
 }

@@ -4,6 +4,7 @@ import {
   DashboardOutlined,
   FormOutlined,
   InboxOutlined,
+  KeyOutlined,
   LogoutOutlined,
   PhoneOutlined,
   SearchOutlined,
@@ -17,6 +18,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { roleLabels } from '../../../common/enums';
 import { useAuth, useMe } from '../auth/auth-context';
 import { pagesFor, type PageKey } from '../lib/nav';
+import { PasswordModal } from './password-modal';
 import { WorkCalendarProvider } from './work-calendar-context';
 
 const icons: Record<PageKey, ReactNode> = {
@@ -45,6 +47,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
   const pages = pagesFor(me.role);
   const selected =
     [...pages]
@@ -89,6 +92,9 @@ export function AppLayout() {
             <Tag color="blue" style={{ marginInlineEnd: 0 }}>
               {roleLabels[me.role]}
             </Tag>
+            <Button type="text" icon={<KeyOutlined />} onClick={() => setPasswordOpen(true)}>
+              修改密码
+            </Button>
             <Button
               type="text"
               icon={<LogoutOutlined />}
@@ -107,6 +113,7 @@ export function AppLayout() {
             </Suspense>
           </WorkCalendarProvider>
         </Layout.Content>
+        <PasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
       </Layout>
     </Layout>
   );

@@ -1,9 +1,25 @@
-import { Alert, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Input,
+  Modal,
+  Row,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
 import type { ActionName } from '../../../common/contracts/tickets';
 import { channelLabels, satisfactionLabels, ticketTypeLabels, type StageKey } from '../../../common/enums';
-import { errorText } from '../api/client';
+import { api, errorText } from '../api/client';
 import { useTicket, useTicketEvents } from '../api/queries';
-import type { Assignment, DeadlineDetail, TicketDetail } from '../api/types';
+import type { Assignment, CallerView, DeadlineDetail, TicketDetail } from '../api/types';
 import { useMe } from '../auth/auth-context';
 import { DeadlineCountdown } from '../components/deadline-countdown';
 import { LightTag, ProvisionalMark, StatusTag, UrgencyTag } from '../components/tags';
@@ -17,7 +33,9 @@ import { TicketActions } from './ticket-actions';
 const pre = { whiteSpace: 'pre-wrap' as const, marginBottom: 0 };
 
 function CallerBlock({ t }: { t: TicketDetail }) {
-  const c = t.caller;
+  const [revealed, setRevealed] = useState<CallerView | null>(null);
+  const [asking, setAsking] = useState(false);
+  const c = revealed ?? t.caller;
   if (c.confidential && !c.name && !c.phone) {
     return (
       <Alert
@@ -29,12 +47,79 @@ function CallerBlock({ t }: { t: TicketDetail }) {
   }
   return (
     <Space size={12} wrap>
-      <span>{c.name ?? '—'}</span>
-      <span>{c.phone ?? '—'}</span>
+      <span data-testid="caller-name">{c.name ?? '—'}</span>
+      <span data-testid="caller-phone">{c.phone ?? '—'}</span>
       <Typography.Text type="secondary">{c.address ?? ''}</Typography.Text>
       {c.confidential && <Tag color="warning">保密</Tag>}
-      {c.masked && <Typography.Text type="secondary">（已按权限脱敏）</Typography.Text>}
+      {c.masked && (
+        <>
+          <Typography.Text type="secondary">（已按权限脱敏）</Typography.Text>
+          <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setAsking(true)}>
+            查看完整信息
+          </Button>
+        </>
+      )}
+      {revealed && <Tag color="orange">已记录查看</Tag>}
+      {asking && <RevealModal ticketId={t.id} onClose={() => setAsking(false)} onRevealed={setRevealed} />}
     </Space>
+  );
+}
+
+/** Unmasking the caller needs a reason; the server records every reveal in the audit log. */
+function RevealModal({
+  ticketId,
+  onClose,
+  onRevealed,
+}: {
+  ticketId: number;
+  onClose: () => void;
+  onRevealed: (c: CallerView) => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (reason.trim().length < 2) {
+      setError('请说明查看理由');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onRevealed(
+        await api<CallerView>(`/api/tickets/${ticketId}/reveal-caller`, {
+          method: 'POST',
+          body: { reason: reason.trim() },
+        }),
+      );
+      onClose();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title="查看来电人完整信息"
+      okText="查看"
+      cancelText="取消"
+      onOk={() => void submit()}
+      onCancel={onClose}
+      okButtonProps={{ loading: busy }}
+    >
+      <Typography.Paragraph type="secondary">查看操作将记入审计日志，请说明理由。</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+      <Input.TextArea
+        autoFocus
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        maxLength={200}
+        placeholder="如：需回拨核实诉求细节"
+        autoSize={{ minRows: 2 }}
+      />
+    </Modal>
   );
 }
 
@@ -238,7 +323,12 @@ export function TicketDetailView({
               span: stacked ? 2 : 3,
               children: [t.location.region, t.location.address].filter(Boolean).join(' ') || '—',
             },
-            { key: 'caller', label: '来电人', span: stacked ? 2 : 3, children: <CallerBlock t={t} /> },
+            {
+              key: 'caller',
+              label: '来电人',
+              span: stacked ? 2 : 3,
+              children: <CallerBlock key={t.id} t={t} />,
+            },
             ...(satisfied
               ? [{ key: 'sat', label: '回访满意度', span: stacked ? 2 : 3, children: satisfied }]
               : []),

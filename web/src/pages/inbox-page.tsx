@@ -1,4 +1,5 @@
-import { Typography } from 'antd';
+import { Radio, Space, Typography } from 'antd';
+import { useSearchParams } from 'react-router-dom';
 import { useMe } from '../auth/auth-context';
 import { PageTitle } from '../components/page-title';
 import { TicketTable } from '../components/ticket-table';
@@ -6,21 +7,35 @@ import { TicketTable } from '../components/ticket-table';
 /** 承办: the unit's orders, most urgent deadline first; a row opens the order's page. */
 export function InboxPage() {
   const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const all = params.get('view') === 'all';
   return (
     <div>
       <PageTitle
         title={`承办工单 · ${me.unitName}`}
         extra={
-          <Typography.Text type="secondary">
-            按办理时限排序；剩余时间按自然时间计算，以预警灯为准
-          </Typography.Text>
+          <Space>
+            <Typography.Text type="secondary">
+              按办理时限排序；剩余时间按工作日计算，以预警灯为准
+            </Typography.Text>
+            <Radio.Group
+              optionType="button"
+              value={all ? 'all' : 'todo'}
+              onChange={(e) => setParams(e.target.value === 'all' ? { view: 'all' } : {}, { replace: true })}
+              options={[
+                { value: 'todo', label: '待办' },
+                { value: 'all', label: '全部经办' },
+              ]}
+            />
+          </Space>
         }
       />
       <TicketTable
-        baseQuery={{ scope: 'todo' }}
-        defaultSort="due"
+        key={all ? 'all' : 'todo'}
+        baseQuery={{ scope: all ? 'all' : 'todo' }}
+        defaultSort={all ? '-received' : 'due'}
         filters={['q', 'status', 'light', 'type', 'category']}
-        statusOptions={['dispatched', 'in_progress', 'unsatisfied']}
+        statusOptions={all ? undefined : ['dispatched', 'in_progress', 'unsatisfied']}
         columns={[
           'ticketNo',
           'light',
@@ -33,7 +48,7 @@ export function InboxPage() {
           'receivedAt',
           'handleBy',
         ]}
-        exportName="承办工单"
+        exportName={all ? '经办工单' : '承办工单'}
         refetchInterval={60_000}
       />
     </div>

@@ -1,12 +1,14 @@
-import { Alert, Tabs } from 'antd';
+import { Tabs } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { PageTitle } from '../../components/page-title';
+import { AuditTab } from './audit-tab';
 import { CalendarTab } from './calendar-tab';
 import { ClockTab } from './clock-tab';
 import { PolicyTab } from './policy-tab';
 import { UnitsTab } from './units-tab';
+import { UsersTab } from './users-tab';
 
-const tabs = ['units', 'users', 'policy', 'calendar', 'clock'] as const;
+const tabs = ['units', 'users', 'policy', 'calendar', 'clock', 'audit'] as const;
 
 /** 系统管理: units, users, the active policy profile, the calendar and the test clock. */
 export function AdminPage() {
@@ -23,16 +25,11 @@ export function AdminPage() {
         destroyOnHidden
         items={[
           { key: 'units', label: '单位', children: <UnitsTab /> },
-          {
-            key: 'users',
-            label: '用户',
-            children: (
-              <Alert type="info" showIcon title="用户管理接口尚未提供：账号目前通过命令行或演示数据创建" />
-            ),
-          },
+          { key: 'users', label: '用户', children: <UsersTab /> },
           { key: 'policy', label: '政策配置', children: <PolicyTab /> },
           { key: 'calendar', label: '工作日历', children: <CalendarTab /> },
           { key: 'clock', label: '测试时钟', children: <ClockTab /> },
+          { key: 'audit', label: '审计日志', children: <AuditTab /> },
         ]}
       />
     </div>

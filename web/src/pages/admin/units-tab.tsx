@@ -1,8 +1,10 @@
-import { Input, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Table, Tag, Typography } from 'antd';
 import { useMemo, useState, type Key } from 'react';
 import { unitKindLabels, type UnitKind } from '../../../../common/enums';
 import { useCategories, useUnits } from '../../api/queries';
 import type { Unit } from '../../api/types';
+import { UnitModal } from './unit-modal';
 
 interface Row extends Unit {
   children?: Row[];
@@ -26,6 +28,7 @@ export function UnitsTab() {
   const units = useUnits();
   const categories = useCategories();
   const [q, setQ] = useState('');
+  const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const names = new Map((categories.data ?? []).map((c) => [c.code, c.name]));
   const list = units.data ?? [];
   const filtered = q
@@ -43,6 +46,14 @@ export function UnitsTab() {
         style={{ width: 240, marginBottom: 8 }}
         onSearch={(v) => setQ(v.trim())}
       />
+      <Button
+        type="primary"
+        icon={<PlusOutlined />}
+        style={{ marginInlineStart: 8 }}
+        onClick={() => setEditing('new')}
+      >
+        新建单位
+      </Button>
       <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
         共 {list.length} 个单位
       </Typography.Text>
@@ -91,8 +102,19 @@ export function UnitsTab() {
             width: 64,
             render: (v: boolean) => (v ? <Tag color="success">启用</Tag> : <Tag>停用</Tag>),
           },
+          {
+            title: '操作',
+            key: 'ops',
+            width: 64,
+            render: (_: unknown, r) => (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setEditing(r)}>
+                修改
+              </Button>
+            ),
+          },
         ]}
       />
+      {editing && <UnitModal unit={editing} onClose={() => setEditing(null)} />}
     </>
   );
 }
