@@ -54,6 +54,8 @@ export async function startServer({ now }) {
     DATA_DIR: dataDir,
     CIVICLINE_TEST_CLOCK: '1',
     CIVICLINE_DEMO: '1',
+    // Enough demo orders for every state and realistic screens, few enough to start fast.
+    CIVICLINE_DEMO_ORDERS: process.env.E2E_DEMO_ORDERS ?? '60',
     CIVICLINE_NOW: now,
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',

@@ -1,10 +1,11 @@
 import { Empty, Timeline, Typography } from 'antd';
-import { satisfactionLabels, type Satisfaction } from '../../../common/enums';
+import { satisfactionLabels, type Satisfaction, type StageKey } from '../../../common/enums';
 import { useUnits } from '../api/queries';
 import type { TicketEvent } from '../api/types';
 import { fmtDateTime } from '../lib/format';
 import {
   factualLabels,
+  stageLabels,
   superviseModeLabels,
   superviseTriggerLabels,
   ticketStatusLabels,
@@ -67,9 +68,22 @@ function payloadLines(e: TicketEvent, unitName: (id: unknown) => string): [strin
   add('并入工单', p.intoTicketId, (v) => `#${String(v)}`);
   add('引用知识', p.knowledgeArticleId, (v) => `知识条目 #${String(v)}`);
   add('原办理时限', p.previousHandleBy, (v) => fmtDateTime(String(v)));
+  if (Array.isArray(p.changes)) {
+    for (const c of p.changes as { stage?: unknown; old?: unknown; new?: unknown }[]) {
+      const stage = typeof c.stage === 'string' ? (stageLabels[c.stage as StageKey] ?? c.stage) : '时限';
+      out.push([stage, `${fmtDateTime(String(c.old))} → ${fmtDateTime(String(c.new))}`]);
+    }
+  }
   if (p.late === true) out.push(['逾期', '是']);
   add('备注', p.note);
-  return out;
+  // Server notes may name stages by key ("handleBy 超期…"): show their Chinese names.
+  return out.map(([k, v]) => [
+    k,
+    v.replace(
+      /\b(receiveBy|firstContactBy|handleBy|returnBy|extensionRequestBy|callbackBy)\b\s*/g,
+      (m, key: StageKey) => stageLabels[key] ?? m,
+    ),
+  ]);
 }
 
 export function EventTimeline({ events, loading }: { events: TicketEvent[] | undefined; loading?: boolean }) {

@@ -15,6 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { ActionName } from '../../../common/contracts/tickets';
 import { channelLabels, satisfactionLabels, ticketTypeLabels, type StageKey } from '../../../common/enums';
 import { api, errorText } from '../api/client';
@@ -331,6 +332,15 @@ export function TicketDetailView({
             },
             ...(satisfied
               ? [{ key: 'sat', label: '回访满意度', span: stacked ? 2 : 3, children: satisfied }]
+              : []),
+            ...(t.mergedIntoId
+              ? [
+                  {
+                    key: 'merged',
+                    label: '已并入',
+                    children: <Link to={`/tickets/${t.mergedIntoId}`}>工单 #{t.mergedIntoId}</Link>,
+                  },
+                ]
               : []),
             ...(t.emergencyResultDays
               ? [{ key: 'emg', label: '紧急件时限', children: `${t.emergencyResultDays} 个工作日内反馈结果` }]

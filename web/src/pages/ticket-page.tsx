@@ -14,7 +14,11 @@ export function TicketPage() {
         type="link"
         icon={<ArrowLeftOutlined />}
         style={{ paddingInlineStart: 0, marginBottom: 4 }}
-        onClick={() => void navigate(-1)}
+        onClick={() => {
+          // Back to where the user came from, or to the order list when opened directly.
+          const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;
+          void (idx > 0 ? navigate(-1) : navigate('/tickets'));
+        }}
       >
         返回
       </Button>
