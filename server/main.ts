@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { migrateToLatest } from './db/migrate';
 import { demoUsers, DEMO_PASSWORD } from './features/demo/demo-city';
 import { ensureReferenceData, loadDemoData, requireChangeOfDemoPasswords } from './features/demo/load-demo-data';
+import { loadDemoKnowledge } from './features/demo/demo-knowledge';
 import { loadDemoOrders } from './features/demo/load-demo-orders';
 import { loadRules } from './features/rules/rules.service';
 import { runSweep, startSweeper } from './jobs/sla-sweep';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     : systemClock;
   const rules = await loadRules(handle.db, env.CIVICLINE_PROFILE, env.CIVICLINE_PROFILE_DIR);
   const ctx: AppContext = { db: handle.db, dbKind: handle.kind, env, clock, logger, rules };
+  if (demoLoaded && env.CIVICLINE_DEMO_KB) await loadDemoKnowledge(handle.db, clock.now());
   if (demoLoaded && env.CIVICLINE_DEMO_ORDERS > 0) {
     process.stdout.write(`Generating ${env.CIVICLINE_DEMO_ORDERS} demo orders…\n`);
     await loadDemoOrders(ctx, env.CIVICLINE_DEMO_ORDERS);

@@ -25,6 +25,11 @@ export const envSchema = z.object({
   CIVICLINE_DEMO_ORDERS: z.coerce.number().int().min(0).max(100000).default(150),
   /** A session unused this long is over. */
   CIVICLINE_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  /** Publish the demo knowledge base with the demo city (default on). */
+  CIVICLINE_DEMO_KB: z
+    .string()
+    .optional()
+    .transform((v) => v === undefined || v === '1' || v === 'true' || v === 'yes'),
   CIVICLINE_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
