@@ -56,8 +56,6 @@ export async function startServer({ now }) {
     CIVICLINE_DEMO: '1',
     // Enough demo orders for every state and realistic screens, few enough to start fast.
     CIVICLINE_DEMO_ORDERS: process.env.E2E_DEMO_ORDERS ?? '60',
-    // The knowledge-base test publishes its own article and expects it to be the only match.
-    CIVICLINE_DEMO_KB: '0',
     CIVICLINE_NOW: now,
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
