@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { TicketFactTable } from '../../db/tables/assessment';
 import type { FactSource, OrderFact } from '../../domain/kpi';
 import type { Trx } from '../tickets/tickets.repository';
@@ -140,7 +140,28 @@ export function rowToFact(r: FactRow): OrderFact {
   };
 }
 
+/**
+ * Stores an order's facts: rows are updated in place (most actions change a few columns of one
+ * row, so PostgreSQL can keep the tuple on its page), new ones inserted, vanished ones deleted.
+ */
 export async function replaceFacts(trx: Trx, ticketId: number, facts: readonly OrderFact[]): Promise<void> {
-  await trx.deleteFrom('ticket_fact').where('ticket_id', '=', ticketId).execute();
-  if (facts.length > 0) await trx.insertInto('ticket_fact').values(facts.map(factToRow)).execute();
+  const keep = facts.map((f) => f.assignmentId);
+  let del = trx.deleteFrom('ticket_fact').where('ticket_id', '=', ticketId);
+  if (keep.length > 0) del = del.where('assignment_id', 'not in', keep);
+  await del.execute();
+  if (facts.length === 0) return;
+  const rows = facts.map(factToRow);
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.keys(first).filter((c) => c !== 'ticket_id' && c !== 'assignment_id') as (keyof typeof first)[];
+  await trx
+    .insertInto('ticket_fact')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .columns(['ticket_id', 'assignment_id'])
+        .doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)])))
+        .where(sql<boolean>`(ticket_fact.*) is distinct from (excluded.*)`),
+    )
+    .execute();
 }
