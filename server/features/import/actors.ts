@@ -75,18 +75,20 @@ export function importActor(e: PlannedEvent, holders: Holders, units: UnitDirect
   if (kind === 'system') return null;
   let unit: UnitInfo | undefined;
   const named = e.actingUnitId !== null ? units.get(e.actingUnitId) : undefined;
+  // A unit named on a decision of the platform, the callback desk or supervision counts only
+  // when it is a platform (a file may name the unit concerned there); otherwise it is inferred.
+  const namedPlatform = named?.isPlatform ? named : undefined;
   switch (kind) {
     case 'platform':
-      unit = named ?? (e.action === 'dispatch' ? dispatcherFor(units, holders, e.payload.unitId) : undefined);
+      unit = namedPlatform ?? (e.action === 'dispatch' ? dispatcherFor(units, holders, e.payload.unitId) : undefined);
       unit ??= (holders.platformUnitId !== null ? units.get(holders.platformUnitId) : undefined) ?? units.center;
-      if (!unit.isPlatform) throw new Refusal(`“${unit.code}”不是热线平台，不能执行该操作`);
       break;
     case 'unit':
       unit = named ?? (holders.leadUnitId !== null ? units.get(holders.leadUnitId) : undefined) ?? units.center;
       break;
     case 'callback':
     case 'supervisor':
-      unit = named ?? units.center;
+      unit = namedPlatform ?? units.center;
       break;
   }
   return {

@@ -142,6 +142,27 @@ describe('civicline import (through the use cases)', () => {
     expect(ev.map((e) => [e.action, e.party, e.unit])).toContainEqual(['accept', 'co', 'LEGACY-CGJ']);
   });
 
+  it('a unit named on a platform or callback event does not make it the actor', async () => {
+    const r = await importHistory(t.ctx, [
+      line('2026030700001', [
+        { at: at('07T09:30:00'), action: 'dispatch', unitCode: 'YC-RSJ' },
+        { at: at('07T10:00:00'), action: 'accept', unitCode: 'YC-RSJ' },
+        { at: at('07T11:00:00'), action: 'reply', unitCode: 'YC-RSJ', payload: { result: '已处理', contacted: true } },
+        { at: at('07T12:00:00'), action: 'approve-reply', unitCode: 'YC-RSJ' },
+        { at: at('08T12:00:00'), action: 'record-callback', unitCode: 'YC-RSJ', payload: { reached: true, contactedByUnit: true, processSatisfaction: 'satisfied', resultSatisfaction: 'satisfied' } },
+      ]),
+    ]);
+    expect(r.refusals).toEqual([]);
+    const ev = await eventsOf((await ticketByNo('2026030700001')).id);
+    expect(ev.slice(1).map((e) => [e.action, e.party, e.unit])).toEqual([
+      ['dispatch', 'platform', 'YC-12345'],
+      ['accept', 'lead', 'YC-RSJ'],
+      ['reply', 'lead', 'YC-RSJ'],
+      ['approve-reply', 'platform', 'YC-12345'],
+      ['record-callback', 'callback', 'YC-12345'],
+    ]);
+  });
+
   it('opens orders as the first event says: direct answer, not accepted, or created and waiting for dispatch', async () => {
     const r = await importHistory(t.ctx, [
       line('2026030500001', [{ at: at('05T09:01:00'), action: 'direct-answer', payload: { answer: '可到社保中心办理' } }], { type: 'consult' }),
