@@ -509,6 +509,18 @@ test('admin: units tree, policy profile, calendar, test clock and sweep', async 
   await page.goto(`${server.base}/admin?tab=calendar`);
   await page.getByText('国庆节 10-01 至 10-07').waitFor();
   await shot(page, '17-admin-calendar');
+  // Re-import this year's schedule (as published, holiday-cn format): a new calendar version.
+  const year = await state.api.get('admin', '/api/calendar/2026');
+  const schedule = {
+    year: 2026,
+    days: year.days.filter((d) => d.kind === 'holiday' || d.kind === 'makeup').map((d) => ({ name: d.name, date: d.date, isOffDay: d.kind === 'holiday' })),
+  };
+  const file = path.join(artifacts, 'schedule-2026.json');
+  fs.writeFileSync(file, JSON.stringify(schedule));
+  await page.locator('input[type="file"]').setInputFiles(file);
+  const done = page.locator('.ant-modal', { hasText: '已导入 2026 年放假安排' });
+  await done.getByText(`日历版本 ${year.calendarVersion + 1}`).waitFor();
+  await done.getByRole('button').last().click();
   await page.goto(`${server.base}/admin?tab=clock`);
   await waitUntil(async () => (await textOf(page.getByTestId('platform-now'))).startsWith('2026-11-23'), 'platform time shown');
   // Ten days later both open orders are past their deadlines; the sweep issues reminder slips.

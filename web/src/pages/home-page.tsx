@@ -1,4 +1,6 @@
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Row, Statistic, Typography } from 'antd';
+import { api } from '../api/client';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { lights, roleLabels, type Light, type Role } from '../../../common/enums';
@@ -19,7 +21,7 @@ interface Counter {
 const openStatuses = 'dispatched,in_progress,replied,pending_callback,unsatisfied,appealed,suspended';
 
 /** What waits for each role, as list queries whose totals are the counters. */
-function countersFor(role: Role): { base: TicketListQuery; counters: Counter[] } {
+function countersFor(role: Role, subPlatform: boolean): { base: TicketListQuery; counters: Counter[] } {
   switch (role) {
     case 'dispatcher':
     case 'admin':
@@ -33,7 +35,7 @@ function countersFor(role: Role): { base: TicketListQuery; counters: Counter[] }
           },
           { label: '答复待审核', query: { scope: 'todo', status: 'replied' }, to: '/dispatch?tab=review' },
           {
-            label: '回退/延期待审',
+            label: subPlatform ? '待转派及申请' : '回退/延期待审',
             query: { scope: 'todo', status: 'dispatched,in_progress' },
             to: '/dispatch?tab=requests',
           },
@@ -146,10 +148,30 @@ function useLightCounts(base: TicketListQuery): Record<Light, number> {
   return { green, yellow, overdue, red };
 }
 
+/** Platform warnings for administrators (e.g. next year's holiday schedule not imported). */
+function HealthWarnings() {
+  const health = useQuery({
+    queryKey: ['health'],
+    queryFn: ({ signal }) => api<{ warnings?: string[] }>('/api/health', { signal }),
+    staleTime: 5 * 60_000,
+  });
+  const warnings = health.data?.warnings ?? [];
+  if (!warnings.length) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 8 }}
+      title={warnings.length === 1 ? warnings[0] : '平台提示'}
+      description={warnings.length > 1 ? warnings.map((w) => <div key={w}>{w}</div>) : undefined}
+    />
+  );
+}
+
 export function HomePage() {
   const me = useMe();
   const navigate = useNavigate();
-  const { base, counters } = countersFor(me.role);
+  const { base, counters } = countersFor(me.role, me.unitKind === 'sub-platform');
   const counts = useLightCounts(base);
   const { green, yellow, overdue, red } = counts;
   const bars = useMemo(() => {
@@ -162,6 +184,7 @@ export function HomePage() {
   return (
     <div>
       <PageTitle title={`工作台 · ${roleLabels[me.role]}`} />
+      {me.role === 'admin' && <HealthWarnings />}
       <Row gutter={[8, 8]}>
         {counters.map((c) => (
           <Col key={c.label} xs={12} md={6}>

@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Row, Space, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
-import { errorText } from '../../api/client';
+import { UploadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Row, Space, Tag, Tooltip, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { api, errorText } from '../../api/client';
 import { fetchCalendarYear } from '../../api/calendar';
 import { useServerClock } from '../../api/queries';
 import { dateOf, dayNumber, type CalendarDay } from '../../lib/work-calendar';
@@ -56,7 +57,68 @@ function Month({ year, month, special }: { year: number; month: number; special:
   );
 }
 
-/** The working-day calendar of a year: holidays and make-up working days (read-only). */
+interface ImportResult {
+  calendarVersion: number;
+  year: number;
+  checked: number;
+  changed: number;
+}
+
+/**
+ * Import of a year's official schedule (holiday-cn JSON: { year, days: [{ name, date, isOffDay }] }).
+ * The server stores a new calendar version and recomputes the deadlines of open orders.
+ */
+function ImportButton({ onImported }: { onImported: (year: number) => void }) {
+  const { message, modal } = App.useApp();
+  const qc = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const onFile = async (file: File) => {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(await file.text()) as unknown;
+    } catch {
+      message.error('文件不是合法的 JSON');
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await api<ImportResult>('/api/admin/calendar/import', { method: 'POST', body: doc });
+      await qc.invalidateQueries({ queryKey: ['calendar'] });
+      await qc.invalidateQueries({ queryKey: ['rules'] });
+      await qc.invalidateQueries({ queryKey: ['tickets'] });
+      modal.success({
+        title: `已导入 ${r.year} 年放假安排`,
+        content: `日历版本 ${r.calendarVersion}；检查在办工单 ${r.checked} 件，其中 ${r.changed} 件时限已重算并记入办理记录。`,
+      });
+      onImported(r.year);
+    } catch (e) {
+      message.error(`导入失败：${errorText(e)}`);
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = '';
+    }
+  };
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void onFile(f);
+        }}
+      />
+      <Button icon={<UploadOutlined />} loading={busy} onClick={() => input.current?.click()}>
+        导入放假安排
+      </Button>
+    </>
+  );
+}
+
+/** The working-day calendar of a year: holidays and make-up working days. */
 export function CalendarTab() {
   const clock = useServerClock();
   const thisYear = clock.data
@@ -78,6 +140,7 @@ export function CalendarTab() {
           {y} 年
         </Typography.Text>
         <Button onClick={() => setYear(y + 1)}>下一年</Button>
+        <ImportButton onImported={setYear} />
         {cal.data && (
           <>
             <Tag color={cal.data.provisional ? 'warning' : 'success'}>
