@@ -1,6 +1,7 @@
 import { Result, Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router-dom';
+import { Button } from 'antd';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation, useRouteError } from 'react-router-dom';
 import { useAuth, useMe } from './auth/auth-context';
 import { AppLayout, PageFallback } from './components/app-layout';
 import { canOpen, type PageKey } from './lib/nav';
@@ -73,68 +74,98 @@ function Guard({ page, children }: { page: PageKey; children: ReactNode }) {
   return <>{children}</>;
 }
 
+/** Shown instead of a blank page when a screen fails (e.g. its code changed after an upgrade). */
+function RouteError() {
+  const error = useRouteError();
+  const chunk =
+    error instanceof Error && /dynamically imported module|Importing a module script/i.test(error.message);
+  return (
+    <Result
+      status="warning"
+      title={chunk ? '平台已更新，请刷新页面' : '页面出错了'}
+      subTitle={
+        chunk
+          ? '刷新后即可继续使用，已填写的受理草稿会自动恢复'
+          : '请刷新页面后重试；如仍有问题请联系系统管理员'
+      }
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          刷新页面
+        </Button>
+      }
+    />
+  );
+}
+
 const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   {
     path: '/',
+    errorElement: <RouteError />,
     element: (
       <RequireAuth>
         <AppLayout />
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <HomePage /> },
       {
-        path: 'intake',
-        element: (
-          <Guard page="intake">
-            <IntakePage />
-          </Guard>
-        ),
+        // Errors of a screen show inside the frame, the menu stays usable.
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'intake',
+            element: (
+              <Guard page="intake">
+                <IntakePage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'dispatch',
+            element: (
+              <Guard page="dispatch">
+                <DispatchPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'inbox',
+            element: (
+              <Guard page="inbox">
+                <InboxPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'callback',
+            element: (
+              <Guard page="callback">
+                <CallbackPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'supervision',
+            element: (
+              <Guard page="supervision">
+                <SupervisionPage />
+              </Guard>
+            ),
+          },
+          { path: 'tickets', element: <TicketsPage /> },
+          { path: 'tickets/:id', element: <TicketPage /> },
+          {
+            path: 'admin',
+            element: (
+              <Guard page="admin">
+                <AdminPage />
+              </Guard>
+            ),
+          },
+          { path: '*', element: <Result status="404" title="页面不存在" /> },
+        ],
       },
-      {
-        path: 'dispatch',
-        element: (
-          <Guard page="dispatch">
-            <DispatchPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'inbox',
-        element: (
-          <Guard page="inbox">
-            <InboxPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'callback',
-        element: (
-          <Guard page="callback">
-            <CallbackPage />
-          </Guard>
-        ),
-      },
-      {
-        path: 'supervision',
-        element: (
-          <Guard page="supervision">
-            <SupervisionPage />
-          </Guard>
-        ),
-      },
-      { path: 'tickets', element: <TicketsPage /> },
-      { path: 'tickets/:id', element: <TicketPage /> },
-      {
-        path: 'admin',
-        element: (
-          <Guard page="admin">
-            <AdminPage />
-          </Guard>
-        ),
-      },
-      { path: '*', element: <Result status="404" title="页面不存在" /> },
     ],
   },
 ]);
