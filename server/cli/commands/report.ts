@@ -4,6 +4,7 @@
  *
  *   report assessment --scheme ID --period YYYY-MM|YYYY-Qn|YYYY-Hn|YYYY [--json] [--as-of ISO]
  *   report stats --group-by unit|category|region|channel|type|level|month --period P [--json]
+ *   (both take the slices --category CODE|PREFIX --region R --channel C --type T --level L)
  *   report schemes [--json]         the assessment schemes available
  *   report refresh-facts            rebuild the assessment facts of every order
  *
@@ -17,10 +18,13 @@ import { parseInstant } from '../../domain/calendar';
 import { assessUnits, tallyOptionsOf } from '../../features/assessment/assess-units';
 import { groupings, type Grouping } from '../../features/assessment/assessment.repository';
 import { refreshFacts } from '../../features/assessment/refresh-facts';
+import { sliceFilter } from '../../features/assessment/assessment.schemas';
 import { findScheme, loadSchemes } from '../../features/assessment/schemes';
 import { unitStats } from '../../features/assessment/unit-stats';
 import { withCliContext } from '../../features/import/installation';
 import { readEnv } from '../../platform/env';
+
+type Slices = { category?: string; region?: string; channel?: string; type?: string; level?: string };
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const num = (v: number | null) => (v === null ? '—' : String(Math.round(v * 10000) / 10000));
@@ -38,13 +42,18 @@ export function registerReportCommand(program: Command): void {
     .requiredOption('--scheme <id>', 'assessment scheme, e.g. beijing-miyun, zibo-12345, shanghai-962200')
     .requiredOption('--period <p>', 'YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY')
     .option('--as-of <iso>', 'report time (default: the platform clock)')
+    .option('--category <code>', 'only orders of this category (code or prefix)')
+    .option('--region <name>', 'only orders of this region')
+    .option('--channel <channel>', 'only orders of this channel')
+    .option('--type <type>', 'only orders of this type')
+    .option('--level <level>', 'only orders of this source level (city, province)')
     .option('--json', 'print a JSON array')
-    .action(async (opts: { scheme: string; period: string; asOf?: string; json?: boolean }) => {
+    .action(async (opts: { scheme: string; period: string; asOf?: string; json?: boolean } & Slices) => {
       const period = parsePeriod(opts.period);
       const { result, scheme } = await withCliContext(async (ctx) => {
         const found = await findScheme(opts.scheme, ctx.env.CIVICLINE_PROFILE_DIR);
         const asOf = asOfOption(opts.asOf);
-        return { result: await assessUnits(ctx, { scheme: found, period, ...(asOf ? { asOf } : {}) }), scheme: found };
+        return { result: await assessUnits(ctx, { scheme: found, period, filter: sliceFilter(opts), ...(asOf ? { asOf } : {}) }), scheme: found };
       });
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(result.units)}\n`);
@@ -68,8 +77,13 @@ export function registerReportCommand(program: Command): void {
     .option('--group-by <g>', groupings.join('|'), 'unit')
     .option('--scheme <id>', 'take satisfaction settings from this scheme')
     .option('--as-of <iso>', 'report time (default: the platform clock)')
+    .option('--category <code>', 'only orders of this category (code or prefix)')
+    .option('--region <name>', 'only orders of this region')
+    .option('--channel <channel>', 'only orders of this channel')
+    .option('--type <type>', 'only orders of this type')
+    .option('--level <level>', 'only orders of this source level (city, province)')
     .option('--json', 'print JSON')
-    .action(async (opts: { period: string; groupBy: string; scheme?: string; asOf?: string; json?: boolean }) => {
+    .action(async (opts: { period: string; groupBy: string; scheme?: string; asOf?: string; json?: boolean } & Slices) => {
       if (!(groupings as readonly string[]).includes(opts.groupBy)) throw new Error(`--group-by must be one of ${groupings.join(', ')}`);
       const period = parsePeriod(opts.period);
       const result = await withCliContext(async (ctx) => {
@@ -78,7 +92,7 @@ export function registerReportCommand(program: Command): void {
           ...tallyOptionsOf(scheme, asOfOption(opts.asOf) ?? ctx.clock.now()),
           ...(opts.scheme ? {} : { satisfied: ctx.rules.profile.satisfaction.satisfied }),
         };
-        return unitStats(ctx, { groupBy: opts.groupBy as Grouping, period, options });
+        return unitStats(ctx, { groupBy: opts.groupBy as Grouping, period, options, filter: sliceFilter(opts) });
       });
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -30,6 +30,15 @@ describe('assessment API', () => {
     }
   });
 
+  it('slices: only the orders of a category', async () => {
+    const res = (await get('leader', '/api/assessment?scheme=beijing-miyun&period=2026-03&category=1102')).json() as {
+      units: { unitCode: string; counts: { dispatched: number }; upheldNumberComplaints: number }[];
+    };
+    expect(res.units.map((u) => [u.unitCode, u.counts.dispatched, u.upheldNumberComplaints])).toEqual([['YC-ZJJ', 1, 1]]);
+    const phone = (await get('leader', '/api/stats?groupBy=unit&period=2026-03&channel=wechat')).json() as { rows: unknown[] };
+    expect(phone.rows).toEqual([]);
+  });
+
   it('a unit sees its own row with its rank among all; intake agents may not read assessments', async () => {
     const res = await get('handler', '/api/assessment?scheme=beijing-miyun&period=2026-Q1');
     expect(res.statusCode).toBe(200);

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors';
 import { requireUser } from '../../platform/http';
 import { assessUnits, tallyOptionsOf } from './assess-units';
 import { assessmentScope, unitInScope } from './assessment-scope';
-import { assessmentQuery, drillQuery, statsQuery } from './assessment.schemas';
+import { assessmentQuery, drillQuery, sliceFilter, statsQuery } from './assessment.schemas';
 import { drillDown } from './drill-down';
 import { findScheme, loadSchemes } from './schemes';
 import { unitStats } from './unit-stats';
@@ -38,7 +38,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['assessment'],
           summary: '考核结果 A scheme’s score and figures per handling unit, ranked',
           description:
-            'period: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY. Units see only their own unit (and sub-units); ranks are among all units. Rates are fractions 0-1, null without a denominator. See docs/decisions/0003-assessment.md.',
+            'period: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY; optional slices category (code or prefix), region, channel, type, level. Units see only their own unit (and sub-units); ranks are among all units. Rates are fractions 0-1, null without a denominator. See docs/decisions/0003-assessment.md.',
           querystring: assessmentQuery,
         },
       },
@@ -48,6 +48,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const result = await assessUnits(ctx, {
           scheme,
           period: periodOf(req.query.period),
+          filter: sliceFilter(req.query),
           ...(req.query.asOf ? { asOf: new Date(req.query.asOf) } : {}),
         });
         if (scope.path === null) return result;
@@ -109,14 +110,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           groupBy: q.groupBy,
           period: periodOf(q.period),
           options,
-          filter: {
-            ...(unitIds ? { unitIds, subtree: true } : {}),
-            ...(q.category ? { category: q.category } : {}),
-            ...(q.region ? { region: q.region } : {}),
-            ...(q.channel ? { channel: q.channel } : {}),
-            ...(q.type ? { type: q.type } : {}),
-            ...(q.level ? { sourceLevel: q.level } : {}),
-          },
+          filter: { ...(unitIds ? { unitIds, subtree: true } : {}), ...sliceFilter(q) },
         });
       },
     );
