@@ -11,7 +11,9 @@
  * articles have exactly the same text (the same reply sent to two messages), finding any of them
  * counts: they are indistinguishable. Prints recall@1, recall@5 and MRR@5.
  *
- *   npx tsx bench/kb-eval.ts [--dataset teddy|ncp|all] [--sample N]   (DATABASE_URL: PostgreSQL)
+ *   npx tsx bench/kb-eval.ts [--dataset teddy|ncp|all] [--sample N] [--query title|full] [--tier-max N]
+ *   (DATABASE_URL: PostgreSQL; --query title: Teddy messages by their title only, a short query;
+ *   --tier-max: longest query answered in candidate tiers, to compare with untiered ranking)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -73,7 +75,7 @@ function teddy(): Dataset {
   return {
     name: 'teddycup2020_message_replies',
     articles: rows.map((r) => ({ id: r.id, title: titleOf(r.reply), content: r.reply })),
-    cases: rows.map((r) => ({ query: `${r.title} ${r.detail}`, gold: same.get(r.reply.replace(/\s+/g, '')) ?? new Set([r.id]) })),
+    cases: rows.map((r) => ({ query: arg('query') === 'title' ? r.title : `${r.title} ${r.detail}`, gold: same.get(r.reply.replace(/\s+/g, '')) ?? new Set([r.id]) })),
   };
 }
 
@@ -125,7 +127,7 @@ async function evaluate(ds: Dataset, sample: number | undefined): Promise<void> 
     const now = new Date();
     for (const c of cases) {
       const s = performance.now();
-      const { items } = await searchArticles(handle.db, { q: c.query, now, limit: 5 });
+      const { items } = await searchArticles(handle.db, { q: c.query, now, limit: 5, ...(tierMax !== undefined ? { tierMaxLength: tierMax } : {}) });
       times.push(performance.now() - s);
       const rank = items.findIndex((h) => h.externalId !== null && c.gold.has(h.externalId));
       if (rank === 0) at1++;
@@ -151,6 +153,7 @@ async function evaluate(ds: Dataset, sample: number | undefined): Promise<void> 
   }
 }
 
+const tierMax = arg('tier-max') !== undefined ? Number(arg('tier-max')) : undefined;
 const which = arg('dataset') ?? 'all';
 const sample = arg('sample') ? Number(arg('sample')) : undefined;
 if (which === 'teddy' || which === 'all') await evaluate(teddy(), sample);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryConcept } from './query';
-import { idf, planQuery } from './ranking';
+import { idf, planQuery, searchTiers } from './ranking';
 
 const concept = (word: string, terms = [word], count = 1): QueryConcept => ({ word, terms, count });
 const stats = (docs: number, df: Record<string, number>) => ({ docs, df: (t: string) => df[t] ?? 0 });
@@ -48,5 +48,27 @@ describe('query planning', () => {
   it('can keep terms unknown to the statistics (weighting another corpus)', () => {
     const plan = planQuery([concept('罕见词')], stats(100, {}), { maxConcepts: 5, candidateBudget: 1e9, keepUnseen: true });
     expect(plan.scoring[0]).toMatchObject({ word: '罕见词', df: 0 });
+  });
+});
+
+describe('search tiers', () => {
+  const plan = planQuery([concept('补办'), concept('社保卡'), concept('材料')], stats(100_000, { 补办: 400, 社保卡: 2000, 材料: 30_000 }), {
+    maxConcepts: 10,
+    candidateBudget: 4000,
+  });
+
+  it('narrows short queries: rarest word in the title, then the two rarest anywhere, then any', () => {
+    expect(searchTiers(plan, true)).toEqual([
+      { head: "'补办'", match: "('补办') & ('社保卡')" },
+      { match: "('补办') & ('社保卡')" },
+      { match: "'补办' | '社保卡'" },
+    ]);
+  });
+
+  it('reads long queries in one tier, and nothing when no word is known', () => {
+    expect(searchTiers(plan, false)).toEqual([{ match: "'补办' | '社保卡'" }]);
+    expect(searchTiers(planQuery([concept('未知')], stats(10, {})), true)).toEqual([]);
+    const single = planQuery([concept('电梯')], stats(10, { 电梯: 3 }));
+    expect(searchTiers(single, true)).toEqual([{ head: "'电梯'", match: "'电梯'" }, { match: "'电梯'" }]);
   });
 });

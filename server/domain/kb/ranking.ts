@@ -79,3 +79,29 @@ export function planQuery(concepts: readonly QueryConcept[], stats: TermStats, o
     candidateEstimate: estimate,
   };
 }
+
+/**
+ * Candidate tiers for short queries. Scoring every row that contains one common word costs too
+ * much on a large base, so results come in tiers, each ranked by score:
+ *   1. the rarest concept in the title or keywords, and the two rarest concepts somewhere;
+ *   2. the two rarest concepts somewhere;
+ *   3. any candidate concept (the budgeted OR).
+ * A later tier is only read when the earlier ones hold fewer results than the page needs.
+ * Long queries (a whole message) skip to the last tier: their rarest words are often incidental.
+ */
+export interface SearchTier {
+  /** to_tsquery text the title/keywords must match. */
+  head?: string;
+  /** to_tsquery text the whole article must match. */
+  match: string;
+}
+
+export function searchTiers(plan: QueryPlan, tiered: boolean): SearchTier[] {
+  if (!plan.candidateQuery) return [];
+  const broad: SearchTier = { match: plan.candidateQuery };
+  const [first, second] = plan.scoring;
+  if (!tiered || !first) return [broad];
+  const keys = second ? `(${first.tsquery}) & (${second.tsquery})` : first.tsquery;
+  const tiers: SearchTier[] = [{ head: first.tsquery, match: keys }, { match: keys }];
+  return keys === broad.match ? tiers : [...tiers, broad];
+}

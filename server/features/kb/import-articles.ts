@@ -82,6 +82,13 @@ export function parseImportLine(raw: string, line: number): Parsed | { error: st
   };
 }
 
+const STATS_EVERY = 10;
+
+interface TermDelta {
+  terms: Map<string, number>;
+  articles: number;
+}
+
 type Resolver = (value: string) => { id: string | number | null; label: string | null };
 
 async function resolvers(db: Db): Promise<{ category: Resolver; unit: Resolver }> {
@@ -105,11 +112,24 @@ export async function importArticles(db: Db, lines: AsyncIterable<string> | Iter
   const resolve = await resolvers(db);
   const batchSize = opts.batchSize ?? 500;
   let batch: Parsed[] = [];
+  // Document frequencies are summed over several batches (words repeat from batch to batch)
+  // and written every STATS_EVERY batches and at the end; `kb reindex` rebuilds them if an
+  // import is interrupted in between.
+  const stats: TermDelta = { terms: new Map(), articles: 0 };
+  let batches = 0;
+  const flushStats = async () => {
+    if (stats.terms.size === 0 && stats.articles === 0) return;
+    await db.transaction().execute((trx) => applyTermDeltas(trx, stats.terms, stats.articles));
+    stats.terms = new Map();
+    stats.articles = 0;
+  };
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
-    await db.transaction().execute((trx) => importBatch(trx, current, resolve, opts.now, result));
+    await db.transaction().execute((trx) => importBatch(trx, current, resolve, opts.now, result, stats));
+    batches += 1;
+    if (batches % STATS_EVERY === 0) await flushStats();
     opts.onProgress?.(result);
   };
   for await (const raw of lines) {
@@ -124,6 +144,7 @@ export async function importArticles(db: Db, lines: AsyncIterable<string> | Iter
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await flushStats();
   if (result.inserted + result.updated > 0) await refreshSearchIndex(db);
   return result;
 }
@@ -134,6 +155,7 @@ async function importBatch(
   resolve: { category: Resolver; unit: Resolver },
   now: Date,
   result: ImportResult,
+  stats: TermDelta,
 ): Promise<void> {
   // Within a batch the last line of an id wins.
   const byId = new Map<string, Parsed>();
@@ -144,7 +166,7 @@ async function importBatch(
   }
   result.unchanged += batch.length - anonymous.length - byId.size;
   const existing = new Map((await findArticlesByExternalIds(db, [...byId.keys()])).map((r) => [r.external_id ?? '', r]));
-  const deltas = new Map<string, number>();
+  const deltas = stats.terms;
   const fresh: { p: Parsed; content: ArticleContent }[] = [];
   const versions: NewVersionRow[] = [];
 
@@ -216,7 +238,7 @@ async function importBatch(
     result.inserted += inserted.length;
   }
   await insertVersions(db, versions);
-  await applyTermDeltas(db, deltas, fresh.length);
+  stats.articles += fresh.length;
 }
 
 function versionRow(articleId: number, version: number, now: Date, changes: unknown[], content: ArticleContent): NewVersionRow {

@@ -220,6 +220,7 @@ export function categoryExists(db: Db, code: string) {
  * autovacuum to do it) and refresh planner statistics, so searches plan with the index.
  */
 export async function refreshSearchIndex(db: Db): Promise<void> {
-  await sql`select gin_clean_pending_list('kb_article_search_idx'::regclass)`.execute(db);
+  await sql`select gin_clean_pending_list(c.oid) from pg_class c
+    where c.relname in ('kb_article_search_idx', 'kb_article_head_idx') and pg_table_is_visible(c.oid)`.execute(db);
   await sql`analyze kb_article`.execute(db);
 }

@@ -133,6 +133,26 @@ describe('knowledge base search', () => {
     expect([...order(p1), ...order(p2)]).toEqual(all);
   });
 
+  it('answers short queries title matches first, reading broader tiers only when paging on', async () => {
+    await importArticles(
+      t.ctx.db,
+      [
+        JSON.stringify({ id: 'ljfl-title', title: '垃圾分类投放指南', content: '按四类投放。' }),
+        JSON.stringify({ id: 'ljfl-body', title: '社区环境管理规定', content: '居民应当做好垃圾分类，按时投放。' }),
+      ],
+      { now: new Date('2026-11-01T00:00:00Z') },
+    );
+    const p1 = (await search('垃圾分类', '&pageSize=1')) as Result & { hasMore: boolean };
+    expect(order(p1)).toEqual(['ljfl-title']);
+    expect([p1.total, p1.hasMore]).toEqual([1, true]);
+    const p2 = (await search('垃圾分类', '&pageSize=1&page=2')) as Result & { hasMore: boolean };
+    expect(order(p2)).toEqual(['ljfl-body']);
+    // The broadest tier (any query word) has not been read yet.
+    expect([p2.total, p2.hasMore]).toEqual([2, true]);
+    const p3 = (await search('垃圾分类', '&pageSize=1&page=3')) as Result & { hasMore: boolean };
+    expect([p3.items.length, p3.total, p3.hasMore]).toEqual([0, 2, false]);
+  });
+
   it('leaves out drafts, withdrawn, expired and not yet valid entries', async () => {
     const h = await t.as('kb-editor');
     const draft = await t.app.inject({ method: 'POST', url: '/api/kb/articles', headers: h, payload: { title: '供暖收费草稿', body: '供暖收费标准' } });

@@ -7,7 +7,7 @@ import { ARTICLE_COUNT_TERM, LEXEME_COUNT_TERM } from './kb-article.repository';
  *
  *   text  = Σ over query concepts  weight(concept) × lexemes(concept) × ts_rank(W, vector, concept)
  *   score = text / (1 − B + B × length / mean length) × (1 + FRESH / (1 + age_days / 365))
- *           + TRGM × word_similarity(query, title)
+ *           + TRGM × trigram containment of the query in the title
  *
  * ts_rank over one concept is about the heaviest field it occurs in (title A = 1.0, keywords
  * B = 0.7, body C = 0.5) plus a small, saturating bonus for repeats; `lexemes(concept)` undoes
@@ -54,8 +54,8 @@ export interface ArticleSearchParams {
   scoring: ScoringConcept[];
   /** to_tsquery text of candidate terms; '' for none. */
   candidateQuery: string;
-  /** Raw query for the trigram signal on titles (short queries); null to skip. */
-  trigramQuery: string | null;
+  /** Tier restriction: the title/keywords must match `head`; rows of the previous tier are excluded. */
+  tier?: { head?: string | undefined; match: string; previous?: { head?: string | undefined; match: string } | undefined };
   today: string;
   nowEpochSeconds: number;
   /** Mean distinct lexemes per article; 0 turns length normalisation off. */
@@ -64,16 +64,17 @@ export interface ArticleSearchParams {
   unitId?: number | undefined;
   limit: number;
   offset: number;
-  withBody: boolean;
 }
 
-/** The trigram signal re-scores this many best text matches (cheap, and stable across pages). */
-export const RESCORE_WINDOW = 100;
+export interface RankedRow {
+  id: number;
+  title: string;
+  score: number;
+  total: number;
+}
 
 export interface ArticleHitRow {
   id: number;
-  score: number;
-  total: number;
   external_id: string | null;
   external_id_numeric: boolean;
   title: string;
@@ -88,7 +89,7 @@ export interface ArticleHitRow {
   updated_at: Date;
 }
 
-function liveFilters(p: ArticleSearchParams): RawBuilder<unknown>[] {
+function liveFilters(p: Omit<ArticleSearchParams, 'limit' | 'offset'>): RawBuilder<unknown>[] {
   const filters: RawBuilder<unknown>[] = [
     sql`a.status = 'published'`,
     sql`(a.valid_from is null or a.valid_from <= ${p.today}::date)`,
@@ -102,72 +103,75 @@ function liveFilters(p: ArticleSearchParams): RawBuilder<unknown>[] {
   return filters;
 }
 
-function hitColumns(withBody: boolean) {
-  return sql`a.external_id, a.external_id_numeric, a.title, ${withBody ? sql`a.body` : sql`null`} as body, a.category_code,
-    coalesce(c.name, a.category_label) as category_name, a.owner_unit_id, coalesce(u.name, a.unit_label) as unit_name,
-    a.keywords, a.valid_until, a.usage_count, a.updated_at`;
+/**
+ * The best `limit` text matches after `offset`, with the number of all matches. Candidates
+ * come from the GIN index (`candidateQuery`) and every candidate is scored.
+ */
+const headVector = sql`to_tsvector('simple', a.title_tokens || ' ' || a.keyword_tokens)`;
+
+function tierPredicate(t: { head?: string | undefined; match: string }): RawBuilder<unknown> {
+  const match = sql`a.search_vector @@ to_tsquery('simple', ${t.match})`;
+  return t.head ? sql`(${headVector} @@ to_tsquery('simple', ${t.head}) and ${match})` : match;
 }
 
-/**
- * Text matches, best first. Candidates come from the GIN index (`candidateQuery`); every
- * candidate gets the text score; the best RESCORE_WINDOW of them also get the trigram signal.
- */
-export async function searchArticleRows(db: Db, p: ArticleSearchParams): Promise<ArticleHitRow[]> {
+export async function rankArticles(db: Db, p: ArticleSearchParams): Promise<RankedRow[]> {
   if (!p.candidateQuery) return [];
   const filters = [...liveFilters(p), sql`a.search_vector @@ to_tsquery('simple', ${p.candidateQuery})`];
+  if (p.tier) filters.push(tierPredicate(p.tier));
+  if (p.tier?.previous) filters.push(sql`not ${tierPredicate(p.tier.previous)}`);
   const freshness = sql`(1 + ${FRESHNESS_WEIGHT}::float8 / (1 + greatest(0, ${p.nowEpochSeconds}::float8 - extract(epoch from a.updated_at)::float8) / 31536000.0))`;
   const lengthNorm =
     p.avgLength > 0
       ? sql`(1 - ${LENGTH_NORMALIZATION}::float8 + ${LENGTH_NORMALIZATION / p.avgLength}::float8 * length(a.search_vector))`
       : sql`1`;
-  const textRank = sql<number>`${textScore(sql`a.search_vector`, p.scoring)} / ${lengthNorm} * ${freshness}`;
-  const trigram = p.trigramQuery
-    ? sql`case when r.pos <= ${RESCORE_WINDOW} then ${TRIGRAM_WEIGHT}::float8 * word_similarity(${p.trigramQuery}::text, r.title) else 0 end`
-    : sql`0`;
-  const { rows } = await sql<ArticleHitRow>`
-    with ranked as (
-      select a.id, a.title, ${textRank} as ts, count(*) over () as total
-      from kb_article a
-      where ${sql.join(filters, sql` and `)}
-    ), windowed as (
-      select r.id, r.total, r.ts + ${trigram} as score
-      from (select ranked.*, row_number() over (order by ts desc, id) as pos from ranked) r
-    ), hits as (
-      select * from windowed order by score desc, id limit ${p.limit} offset ${p.offset}
-    )
-    select h.id, h.score::float8 as score, h.total::int as total, ${hitColumns(p.withBody)}
-    from hits h
-    join kb_article a on a.id = h.id
-    left join category c on c.code = a.category_code
-    left join org_unit u on u.id = a.owner_unit_id
-    order by h.score desc, h.id`.execute(db);
+  const { rows } = await sql<RankedRow>`
+    select a.id, a.title, (${textScore(sql`a.search_vector`, p.scoring)} / ${lengthNorm} * ${freshness})::float8 as score,
+      (count(*) over ())::int as total
+    from kb_article a
+    where ${sql.join(filters, sql` and `)}
+    order by score desc, a.id
+    limit ${p.limit} offset ${p.offset}`.execute(db);
   return rows;
 }
 
+/** Number of live articles matching the candidate query (and tier). */
+export async function countArticles(db: Db, p: Omit<ArticleSearchParams, 'limit' | 'offset'>): Promise<number> {
+  if (!p.candidateQuery) return 0;
+  const filters = [...liveFilters(p), sql`a.search_vector @@ to_tsquery('simple', ${p.candidateQuery})`];
+  if (p.tier) filters.push(tierPredicate(p.tier));
+  if (p.tier?.previous) filters.push(sql`not ${tierPredicate(p.tier.previous)}`);
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from kb_article a where ${sql.join(filters, sql` and `)}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
 /**
- * Fuzzy fallback for short queries: titles similar to the query by trigrams (typos, words the
- * segmenter split differently), other than the text matches.
+ * Fuzzy fallback for short queries: titles similar to the query by trigrams (pg_trgm index;
+ * typos, words the segmenter split differently), other than the text matches.
  */
-export async function trigramTitleRows(
-  db: Db,
-  p: ArticleSearchParams & { query: string },
-): Promise<ArticleHitRow[]> {
+export async function trigramTitleRows(db: Db, p: ArticleSearchParams & { query: string }): Promise<RankedRow[]> {
   const filters = [...liveFilters(p), sql`${p.query}::text <% a.title`];
   if (p.candidateQuery) filters.push(sql`not (a.search_vector @@ to_tsquery('simple', ${p.candidateQuery}))`);
+  const { rows } = await sql<RankedRow>`
+    select a.id, a.title, (${TRIGRAM_WEIGHT}::float8 * word_similarity(${p.query}::text, a.title))::float8 as score,
+      (count(*) over ())::int as total
+    from kb_article a
+    where ${sql.join(filters, sql` and `)}
+    order by score desc, a.id
+    limit ${p.limit} offset ${p.offset}`.execute(db);
+  return rows;
+}
+
+/** What a result shows, for the rows of one page. */
+export async function articleHits(db: Db, ids: number[], withBody: boolean): Promise<ArticleHitRow[]> {
+  if (ids.length === 0) return [];
   const { rows } = await sql<ArticleHitRow>`
-    with hits as (
-      select a.id, ${TRIGRAM_WEIGHT}::float8 * word_similarity(${p.query}::text, a.title) as score, count(*) over () as total
-      from kb_article a
-      where ${sql.join(filters, sql` and `)}
-      order by score desc, a.id
-      limit ${p.limit} offset ${p.offset}
-    )
-    select h.id, h.score::float8 as score, h.total::int as total, ${hitColumns(p.withBody)}
-    from hits h
-    join kb_article a on a.id = h.id
+    select a.id, a.external_id, a.external_id_numeric, a.title, ${withBody ? sql`a.body` : sql`null`} as body, a.category_code,
+      coalesce(c.name, a.category_label) as category_name, a.owner_unit_id, coalesce(u.name, a.unit_label) as unit_name,
+      a.keywords, a.valid_until, a.usage_count, a.updated_at
+    from kb_article a
     left join category c on c.code = a.category_code
     left join org_unit u on u.id = a.owner_unit_id
-    order by h.score desc, h.id`.execute(db);
+    where a.id = any(${ids}::bigint[])`.execute(db);
   return rows;
 }
 

@@ -34,7 +34,7 @@ export function kbSearchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         offset: (q.page - 1) * q.pageSize,
         snippets: true,
       });
-      return { items: r.items.map(dto), total: r.total, page: q.page, pageSize: q.pageSize, terms: r.terms };
+      return { items: r.items.map(dto), total: r.total, hasMore: r.hasMore, page: q.page, pageSize: q.pageSize, terms: r.terms };
     };
 
     app.get(

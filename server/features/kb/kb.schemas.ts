@@ -123,7 +123,8 @@ export const searchHit = z.object({
 
 export const searchResult = z.object({
   items: z.array(searchHit),
-  total: z.number(),
+  total: z.number().describe('已确定的结果数（hasMore 为 true 时还可能更多）'),
+  hasMore: z.boolean().describe('翻页超出 total 时可能还有更宽泛的匹配结果'),
   page: z.number(),
   pageSize: z.number(),
   terms: z.array(z.string()).describe('参与检索的词（含同义词扩展）'),

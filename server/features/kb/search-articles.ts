@@ -1,13 +1,25 @@
 import { markdownToText } from '../../domain/kb/markdown';
 import { analyzeQuery } from '../../domain/kb/query';
-import { defaultPlanOptions, planQuery, type PlanOptions, type QueryPlan } from '../../domain/kb/ranking';
+import { defaultPlanOptions, planQuery, searchTiers, type PlanOptions, type QueryPlan } from '../../domain/kb/ranking';
 import { buildSnippet, highlight } from '../../domain/kb/snippet';
 import type { Db } from '../../platform/db';
-import { searchArticleRows, termStats, trigramTitleRows, type ArticleHitRow } from './kb-search.repository';
+import { trigramContainment, trigrams } from '../../domain/kb/trigram';
+import {
+  TRIGRAM_WEIGHT,
+  articleHits,
+  countArticles,
+  rankArticles,
+  termStats,
+  trigramTitleRows,
+  type ArticleHitRow,
+  type RankedRow,
+} from './kb-search.repository';
 import { todayOf } from './kb-time';
 
 /** Queries up to this many characters also match titles by trigram similarity (typos, odd splits). */
 export const TRIGRAM_MAX_QUERY_LENGTH = 24;
+/** Queries up to this many characters are answered in candidate tiers (ranking.ts, searchTiers). */
+export const TIER_MAX_QUERY_LENGTH = 24;
 
 export interface SearchOptions {
   q: string;
@@ -20,6 +32,8 @@ export interface SearchOptions {
   snippets?: boolean;
   snippetLength?: number;
   plan?: Partial<PlanOptions>;
+  /** Override of TIER_MAX_QUERY_LENGTH (evaluation). */
+  tierMaxLength?: number;
 }
 
 export interface SearchHit {
@@ -42,7 +56,10 @@ export interface SearchHit {
 
 export interface SearchOutcome {
   items: SearchHit[];
+  /** Results in the tiers read so far (all of them when `hasMore` is false). */
   total: number;
+  /** A broader tier may hold further results (read when paging past `total`). */
+  hasMore: boolean;
   terms: string[];
 }
 
@@ -57,6 +74,12 @@ export async function planSearch(db: Db, q: string, opts: Partial<PlanOptions> =
 /**
  * Full-text search over live published articles (published, within their validity dates),
  * best first. Used by the intake desk, public self-service and the command line.
+ *
+ * Short queries read the candidate tiers of searchTiers() in order (see ranking.ts) and stop
+ * once the page is full: `total` counts the results of the tiers read so far and `hasMore`
+ * says whether a broader tier was left unread. Within a page, the trigram containment of the
+ * query in the title is added as a secondary signal. When the text matches run out, titles that
+ * look like a short query (pg_trgm) follow.
  */
 export async function searchArticles(db: Db, o: SearchOptions): Promise<SearchOutcome> {
   const plan = await planSearch(db, o.q, o.plan);
@@ -65,34 +88,56 @@ export async function searchArticles(db: Db, o: SearchOptions): Promise<SearchOu
   const params = {
     scoring: plan.scoring.map((c) => ({ tsquery: c.tsquery, weight: c.weight, lexemes: c.terms.length })),
     candidateQuery: plan.candidateQuery,
-    trigramQuery: short ? trimmed : null,
     today: todayOf(o.now),
     nowEpochSeconds: Math.floor(o.now.getTime() / 1000),
     avgLength: plan.avgLength,
     categoryPrefix: o.categoryCode,
     unitId: o.unitId,
-    limit: o.limit,
-    offset: o.offset ?? 0,
-    withBody: o.snippets ?? false,
   };
-  let rows = await searchArticleRows(db, params);
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && params.offset > 0 && plan.candidateQuery) {
-    total = (await searchArticleRows(db, { ...params, limit: 1, offset: 0 }))[0]?.total ?? 0;
+  const tiers = searchTiers(plan, trimmed.length <= (o.tierMaxLength ?? TIER_MAX_QUERY_LENGTH));
+  let skip = o.offset ?? 0;
+  let total = 0;
+  let hasMore = false;
+  let rows: RankedRow[] = [];
+  for (let i = 0; i < tiers.length; i++) {
+    const t = tiers[i];
+    if (!t) break;
+    const tier = tiers.length > 1 ? { ...t, previous: tiers[i - 1] } : undefined;
+    const found = await rankArticles(db, { ...params, tier, limit: o.limit - rows.length, offset: skip });
+    const tierTotal = found[0]?.total ?? (skip > 0 ? await countArticles(db, { ...params, tier }) : 0);
+    rows = [...rows, ...found];
+    total += tierTotal;
+    skip = Math.max(0, skip - tierTotal);
+    if (rows.length >= o.limit) {
+      hasMore = i < tiers.length - 1;
+      break;
+    }
   }
-  // Few or no text matches for a short query: add titles that look alike (trigrams).
-  if (short && total < params.offset + params.limit) {
-    const offset = Math.max(0, params.offset - total);
-    const limit = params.limit - rows.length;
-    const fuzzy = await trigramTitleRows(db, { ...params, query: trimmed, limit, offset });
+  if (short) rows = rescorePage(rows, trimmed);
+  if (short && !hasMore && rows.length < o.limit) {
+    const fuzzy = await trigramTitleRows(db, { ...params, query: trimmed, limit: o.limit - rows.length, offset: skip });
     rows = [...rows, ...fuzzy];
     total += fuzzy[0]?.total ?? 0;
   }
+  const details = new Map((await articleHits(db, rows.map((r) => r.id), o.snippets ?? false)).map((d) => [d.id, d]));
   const terms = plan.scoring.flatMap((c) => c.terms);
-  return { items: rows.map((r) => toHit(r, terms, o.snippetLength ?? 120)), total, terms };
+  const items: SearchHit[] = [];
+  for (const r of rows) {
+    const d = details.get(r.id);
+    if (d) items.push(toHit(d, r.score, terms, o.snippetLength ?? 120));
+  }
+  return { items, total, hasMore, terms };
 }
 
-function toHit(r: ArticleHitRow, terms: string[], snippetLength: number): SearchHit {
+/** Adds the title trigram signal within a page and re-sorts it (pages never exchange rows). */
+function rescorePage(rows: RankedRow[], query: string): RankedRow[] {
+  const q = trigrams(query);
+  return rows
+    .map((r) => ({ ...r, score: r.score + TRIGRAM_WEIGHT * trigramContainment(q, r.title) }))
+    .sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+function toHit(r: ArticleHitRow, score: number, terms: string[], snippetLength: number): SearchHit {
   return {
     id: r.id,
     externalId: r.external_id,
@@ -108,6 +153,6 @@ function toHit(r: ArticleHitRow, terms: string[], snippetLength: number): Search
     validUntil: r.valid_until,
     usageCount: r.usage_count,
     updatedAt: r.updated_at,
-    score: r.score,
+    score,
   };
 }
