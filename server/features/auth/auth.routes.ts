@@ -121,6 +121,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           unitName: unit.name,
           unitKind: unit.kind,
           unitIsPlatform: unit.is_platform,
+          mustChangePassword: user.mustChangePassword ?? false,
         };
       },
     );
