@@ -4,7 +4,8 @@
  * them answered on the spot), a third complaints; the demo city's units (云川市), a share of
  * orders through a district sub-platform; returns, extensions, rejected replies, callbacks,
  * redos and appeals; the orders still open at `--until` are cut there. Seeded, so the same
- * options give the same file.
+ * options give the same file. The histories are legal under zibo-12345, beijing-miyun and
+ * tianjin-urban; shanghai-962200 allows no extensions, so those orders are refused there.
  *
  *   npx tsx bench/gen-history.ts --orders 1000000 --from 2026-01 --months 1 --seed 7 > history.jsonl
  *   (--until ISO: cut histories at that instant; default the end of the last month)
@@ -110,7 +111,7 @@ function handlingEvents(r: () => number, start: number, category: string): Ev[] 
   if (r() < 0.6) ev.push({ at: iso(step(0.5, 20)), action: 'record-contact' });
   if (r() < 0.02) ev.push({ at: iso(step(1, 24)), action: 'supervise', payload: { trigger: 'leader-instruction', mode: 'written' } });
   if (r() < 0.08) {
-    ev.push({ at: iso(step(2, 30)), action: 'request-extension', payload: { workingDays: 2, reason: '需现场核查' } });
+    ev.push({ at: iso(step(0.5, 6)), action: 'request-extension', payload: { workingDays: 2, reason: '需现场核查' } });
     ev.push({ at: iso(step(0.5, 6)), action: r() < 0.9 ? 'approve-extension' : 'reject-extension' });
   }
   // Replies: most within the limit, about one in ten late.
@@ -127,8 +128,11 @@ function handlingEvents(r: () => number, start: number, category: string): Ev[] 
   if (r() < 0.15) return ev; // not called back (sampling)
   if (r() < 0.1) ev.push({ at: iso(step(2, 20)), action: 'record-callback', payload: { reached: false } });
   const callback = () => {
+    // A satisfied result comes with a satisfied process, so the order closes under profiles with
+    // two ratings and under those with one overall rating alike.
     const result = satisfaction(r);
-    const process = r() < 0.9 ? result : satisfaction(r);
+    const other = satisfaction(r);
+    const process = result === 'satisfied' || r() < 0.9 ? result : other === 'satisfied' ? 'basically-satisfied' : other;
     ev.push({
       at: iso(step(2, 30)),
       action: 'record-callback',
