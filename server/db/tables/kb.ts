@@ -27,6 +27,8 @@ export interface KbArticleTable {
   keyword_tokens: Generated<string>;
   body_tokens: Generated<string>;
   search_vector: ColumnType<string, never, never>;
+  /** Title and keyword tokens only (first search tier). */
+  head_vector: ColumnType<string, never, never>;
   status_note: string | null;
   created_by: number | null;
   updated_by: number | null;

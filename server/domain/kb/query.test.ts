@@ -36,6 +36,12 @@ describe('query analysis', () => {
     expect(orQuery([])).toBe('');
     // Operators typed by the user never reach the query: they are not letters or digits.
     const words = analyzeQuery("社保 & !公积金 | '") .flatMap((c) => c.terms);
-    expect(orQuery(words)).toBe("'社保' | '社会保险' | '公积' | '积金' | '公积金' | '住房公积金'");
+    expect(orQuery(words)).toBe("'社保' | '社会保险' | '公积金' | '住房公积金'");
+  });
+
+  it('drops fragments of longer query words unless they are terms of their own', () => {
+    // 公积/积金 are jieba sub-words of 公积金; 社保 inside 社保卡 is a term (a synonym group member).
+    expect(analyzeQuery('公积金提取').map((c) => c.word)).toEqual(['提取', '公积金', '公积金提取']);
+    expect(analyzeQuery('社保卡').map((c) => c.word)).toEqual(['社保', '社保卡']);
   });
 });

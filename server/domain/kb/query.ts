@@ -1,4 +1,4 @@
-import { segmentQuery } from './segment';
+import { isUserWord, segmentQuery } from './segment';
 import { expandSynonyms } from './synonyms';
 
 /**
@@ -21,7 +21,17 @@ export function analyzeQuery(text: string): QueryConcept[] {
   const multi = seg.filter((s) => !SINGLE_CJK.test(s.term));
   // A lone Chinese character rarely names a topic (丢, 办, 住); keep them only when the query
   // has nothing else.
-  const kept = multi.length > 0 ? multi : seg;
+  let kept = multi.length > 0 ? multi : seg;
+  // Search mode adds the dictionary words inside a long word (公积金 → 公积, 积金). In a query
+  // such fragments add nothing the whole word does not say. A fragment stays when it is a term
+  // of its own (社保 inside 社保卡) or one of the parts a compound splits into (公积金提取 →
+  // 公积金 + 提取).
+  const words = new Set(kept.map((s) => s.term));
+  const isPart = (t: string, w: string) =>
+    (w.startsWith(t) && words.has(w.slice(t.length))) || (w.endsWith(t) && words.has(w.slice(0, w.length - t.length)));
+  kept = kept.filter(
+    (s) => isUserWord(s.term) || [...words].every((w) => w.length <= s.term.length || !w.includes(s.term) || isPart(s.term, w)),
+  );
   return kept.map(({ term, count }) => ({ word: term, terms: [...expandSynonyms(term)], count }));
 }
 

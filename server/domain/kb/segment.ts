@@ -17,6 +17,11 @@ const USER_WORD_FREQ = 50_000;
 let instance: Jieba | null = null;
 const userWords: ReadonlySet<string> = new Set([...governmentTerms, ...synonymWords()]);
 
+/** Whether a word is in the government-term user dictionary (or is a synonym). */
+export function isUserWord(word: string): boolean {
+  return userWords.has(word);
+}
+
 function jieba(): Jieba {
   if (!instance) {
     const j = Jieba.withDict(dict);

@@ -3,7 +3,38 @@ import type { KbArticleTable, KbArticleVersionTable } from '../../db/tables/kb';
 import type { Db } from '../../platform/db';
 
 /** Articles, their versions and usage, and term statistics. The only SQL of these tables. */
-export type ArticleRow = Selectable<KbArticleTable>;
+/** A full row without its generated vectors (never read back into the application). */
+export type ArticleRow = Omit<Selectable<KbArticleTable>, 'search_vector' | 'head_vector'>;
+
+const rowColumns = [
+  'id',
+  'external_id',
+  'external_id_numeric',
+  'title',
+  'body',
+  'category_code',
+  'category_label',
+  'owner_unit_id',
+  'unit_label',
+  'keywords',
+  'valid_from',
+  'valid_until',
+  'review_by',
+  'status',
+  'version',
+  'usage_count',
+  'source',
+  'title_tokens',
+  'keyword_tokens',
+  'body_tokens',
+  'status_note',
+  'created_by',
+  'updated_by',
+  'reviewed_by',
+  'created_at',
+  'updated_at',
+  'published_at',
+] as const satisfies readonly (keyof ArticleRow)[];
 export type NewArticleRow = Insertable<KbArticleTable>;
 export type ArticleUpdate = Updateable<KbArticleTable>;
 export type NewVersionRow = Insertable<KbArticleVersionTable>;
@@ -52,7 +83,7 @@ export function findArticle(db: Db, id: number) {
 
 /** The row with its tokens, locked for the rest of the transaction. */
 export function lockArticle(db: Db, id: number) {
-  return db.selectFrom('kb_article').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return db.selectFrom('kb_article').select(rowColumns).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export interface ArticleListFilter {
@@ -134,7 +165,7 @@ export function findVersion(db: Db, articleId: number, version: number) {
 export function lockExpiredArticles(db: Db, today: string, limit: number) {
   return db
     .selectFrom('kb_article')
-    .selectAll()
+    .select(rowColumns)
     .where('status', '=', 'published')
     .where('valid_until', '<', today)
     .orderBy('id')
@@ -188,7 +219,7 @@ export async function applyTermDeltas(db: Db, deltas: Map<string, number>, artic
 
 export function findArticlesByExternalIds(db: Db, externalIds: string[]) {
   if (externalIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('kb_article').selectAll().where('external_id', 'in', externalIds).execute();
+  return db.selectFrom('kb_article').select(rowColumns).where('external_id', 'in', externalIds).execute();
 }
 
 export async function updateArticlesBulk(db: Db, rows: { id: number; set: ArticleUpdate }[]): Promise<void> {
@@ -196,7 +227,7 @@ export async function updateArticlesBulk(db: Db, rows: { id: number; set: Articl
 }
 
 export function allArticleIds(db: Db, afterId: number, limit: number) {
-  return db.selectFrom('kb_article').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return db.selectFrom('kb_article').select(rowColumns).where('id', '>', afterId).orderBy('id').limit(limit).execute();
 }
 
 export function categoryRefs(db: Db) {

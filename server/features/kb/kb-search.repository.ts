@@ -107,7 +107,7 @@ function liveFilters(p: Omit<ArticleSearchParams, 'limit' | 'offset'>): RawBuild
  * The best `limit` text matches after `offset`, with the number of all matches. Candidates
  * come from the GIN index (`candidateQuery`) and every candidate is scored.
  */
-const headVector = sql`to_tsvector('simple', a.title_tokens || ' ' || a.keyword_tokens)`;
+const headVector = sql`a.head_vector`;
 
 function tierPredicate(t: { head?: string | undefined; match: string }): RawBuilder<unknown> {
   const match = sql`a.search_vector @@ to_tsquery('simple', ${t.match})`;
