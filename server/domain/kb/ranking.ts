@@ -45,7 +45,7 @@ export interface PlanOptions {
   keepUnseen?: boolean;
 }
 
-export const defaultPlanOptions: PlanOptions = { maxConcepts: 48, candidateBudget: 4000 };
+export const defaultPlanOptions: PlanOptions = { maxConcepts: 48, candidateBudget: 2000 };
 
 export const IDF_POWER = 2;
 export const QUERY_REPEAT_BOOST = 1;

@@ -114,22 +114,32 @@ function tierPredicate(t: { head?: string | undefined; match: string }): RawBuil
   return t.head ? sql`(${headVector} @@ to_tsquery('simple', ${t.head}) and ${match})` : match;
 }
 
+/** The tier's rows (a tier implies the candidate query), less the previous tier's. */
+function candidateFilters(p: Pick<ArticleSearchParams, 'candidateQuery' | 'tier'>): RawBuilder<unknown>[] {
+  if (!p.tier) return [sql`a.search_vector @@ to_tsquery('simple', ${p.candidateQuery})`];
+  const out = [tierPredicate(p.tier)];
+  if (p.tier.previous) out.push(sql`not ${tierPredicate(p.tier.previous)}`);
+  return out;
+}
+
 export async function rankArticles(db: Db, p: ArticleSearchParams): Promise<RankedRow[]> {
   if (!p.candidateQuery) return [];
-  const filters = [...liveFilters(p), sql`a.search_vector @@ to_tsquery('simple', ${p.candidateQuery})`];
-  if (p.tier) filters.push(tierPredicate(p.tier));
-  if (p.tier?.previous) filters.push(sql`not ${tierPredicate(p.tier.previous)}`);
-  const freshness = sql`(1 + ${FRESHNESS_WEIGHT}::float8 / (1 + greatest(0, ${p.nowEpochSeconds}::float8 - extract(epoch from a.updated_at)::float8) / 31536000.0))`;
+  const filters = [...liveFilters(p), ...candidateFilters(p)];
+  // date_part returns float8; extract() returns numeric since PostgreSQL 14 and costs more per row.
+  const freshness = sql`(1 + ${FRESHNESS_WEIGHT}::float8 / (1 + greatest(0, ${p.nowEpochSeconds}::float8 - date_part('epoch', a.updated_at)) / 31536000.0))`;
   const lengthNorm =
     p.avgLength > 0
       ? sql`(1 - ${LENGTH_NORMALIZATION}::float8 + ${LENGTH_NORMALIZATION / p.avgLength}::float8 * length(a.search_vector))`
       : sql`1`;
   const { rows } = await sql<RankedRow>`
-    select a.id, a.title, (${textScore(sql`a.search_vector`, p.scoring)} / ${lengthNorm} * ${freshness})::float8 as score,
-      (count(*) over ())::int as total
-    from kb_article a
-    where ${sql.join(filters, sql` and `)}
-    order by score desc, a.id
+    select s.id, s.title, s.score, (count(*) over ())::int as total
+    from (
+      select a.id, a.title, (${textScore(sql`a.search_vector`, p.scoring)} / ${lengthNorm} * ${freshness})::float8 as score
+      from kb_article a
+      where ${sql.join(filters, sql` and `)}
+      offset 0 -- score rows here, so the window keeps (id, title, score) rather than whole rows
+    ) s
+    order by s.score desc, s.id
     limit ${p.limit} offset ${p.offset}`.execute(db);
   return rows;
 }
@@ -137,9 +147,7 @@ export async function rankArticles(db: Db, p: ArticleSearchParams): Promise<Rank
 /** Number of live articles matching the candidate query (and tier). */
 export async function countArticles(db: Db, p: Omit<ArticleSearchParams, 'limit' | 'offset'>): Promise<number> {
   if (!p.candidateQuery) return 0;
-  const filters = [...liveFilters(p), sql`a.search_vector @@ to_tsquery('simple', ${p.candidateQuery})`];
-  if (p.tier) filters.push(tierPredicate(p.tier));
-  if (p.tier?.previous) filters.push(sql`not ${tierPredicate(p.tier.previous)}`);
+  const filters = [...liveFilters(p), ...candidateFilters(p)];
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from kb_article a where ${sql.join(filters, sql` and `)}`.execute(db);
   return rows[0]?.n ?? 0;
 }

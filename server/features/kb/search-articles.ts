@@ -19,7 +19,9 @@ import { todayOf } from './kb-time';
 /** Queries up to this many characters also match titles by trigram similarity (typos, odd splits). */
 export const TRIGRAM_MAX_QUERY_LENGTH = 24;
 /** Queries up to this many characters are answered in candidate tiers (ranking.ts, searchTiers). */
-export const TIER_MAX_QUERY_LENGTH = 24;
+export const TIER_MAX_QUERY_LENGTH = 64;
+/** Words scored for a tiered query (the rarest ones). */
+export const TIERED_MAX_CONCEPTS = 8;
 
 export interface SearchOptions {
   q: string;
@@ -82,8 +84,10 @@ export async function planSearch(db: Db, q: string, opts: Partial<PlanOptions> =
  * look like a short query (pg_trgm) follow.
  */
 export async function searchArticles(db: Db, o: SearchOptions): Promise<SearchOutcome> {
-  const plan = await planSearch(db, o.q, o.plan);
   const trimmed = o.q.trim();
+  const tiered = trimmed.length <= (o.tierMaxLength ?? TIER_MAX_QUERY_LENGTH);
+  // Tiered queries are short: their rarest words carry them, and scoring costs rows × words.
+  const plan = await planSearch(db, o.q, tiered ? { maxConcepts: TIERED_MAX_CONCEPTS, ...o.plan } : o.plan);
   const short = trimmed.length >= 2 && trimmed.length <= TRIGRAM_MAX_QUERY_LENGTH;
   const params = {
     scoring: plan.scoring.map((c) => ({ tsquery: c.tsquery, weight: c.weight, lexemes: c.terms.length })),
@@ -94,7 +98,7 @@ export async function searchArticles(db: Db, o: SearchOptions): Promise<SearchOu
     categoryPrefix: o.categoryCode,
     unitId: o.unitId,
   };
-  const tiers = searchTiers(plan, trimmed.length <= (o.tierMaxLength ?? TIER_MAX_QUERY_LENGTH));
+  const tiers = searchTiers(plan, tiered);
   let skip = o.offset ?? 0;
   let total = 0;
   let hasMore = false;
