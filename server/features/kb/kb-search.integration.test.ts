@@ -191,4 +191,14 @@ describe('knowledge base search', () => {
     expect(await suggest('小区 社保 公积金 噪音')).toHaveLength(5);
     expect((await t.app.inject({ method: 'GET', url: '/api/public/kb/search?q=' })).statusCode).toBe(400);
   });
+
+  it('documents its routes in the OpenAPI description', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+    };
+    for (const path of ['/api/kb/search', '/api/kb/suggest', '/api/kb/similar-cases', '/api/public/kb/search', '/api/kb/articles/{id}/approve', '/api/kb/reports/overdue']) {
+      expect(Object.keys(spec.paths)).toContain(path);
+    }
+    expect(Object.keys(spec.paths['/api/kb/search']?.get?.responses ?? {})).toContain('200');
+  });
 });
