@@ -109,6 +109,7 @@ export async function updateUser(ctx: AppContext, admin: SessionUser, id: number
     throw new AppError('VALIDATION_FAILED', '不能停用自己或取消自己的管理员角色');
   }
   if (body.unitId) await requireUnit(ctx, body.unitId);
+  if (Object.values(body).every((v) => v === undefined)) throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
   await ctx.db
     .updateTable('app_user')
     .set({
@@ -166,6 +167,7 @@ export async function createUnit(ctx: AppContext, admin: SessionUser, body: z.in
 export async function updateUnit(ctx: AppContext, admin: SessionUser, id: number, body: z.infer<typeof updateUnitBody>) {
   const before = await ctx.db.selectFrom('org_unit').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw new AppError('NOT_FOUND', '单位不存在');
+  if (Object.values(body).every((v) => v === undefined)) throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
   if (body.active === false) {
     const open = await ctx.db
       .selectFrom('ticket_assignment')

@@ -1,5 +1,6 @@
 import type { CreateTicketBody } from '../../../common/contracts/tickets';
 import { formatDay, localDay } from '../../domain/calendar';
+import { segmentForIndex } from '../../domain/kb/segment';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
@@ -114,6 +115,12 @@ export async function createTicket(
       created_at: now,
       updated_at: now,
     });
+    // Segmented once for the knowledge base's similar-cases search.
+    await trx
+      .updateTable('ticket')
+      .set({ content_tokens: segmentForIndex(`${body.content} ${body.demand ?? ''}`) })
+      .where('id', '=', id)
+      .execute();
     await appendEvent(trx, {
       ticketId: id,
       at: now,
