@@ -7,7 +7,7 @@ import { leadAssignment } from './standing';
 import { replaceDeadlines, type AssignmentRow, type TicketRow, type Trx } from './tickets.repository';
 
 /** Stages that are windows (a right of the unit), not obligations: never alerted. */
-const windowStages: readonly StageKey[] = ['returnBy', 'extensionRequestBy'];
+export const windowStages: readonly StageKey[] = ['returnBy', 'extensionRequestBy'];
 
 interface EventLite {
   at: Date;
@@ -47,7 +47,8 @@ export function slaFactsOf(ticket: TicketRow, assignments: AssignmentRow[], even
   };
 }
 
-function metAt(stage: StageKey, ticket: TicketRow, assignments: AssignmentRow[]): Date | null {
+/** When a stage's obligation was met, from the order and its assignments (null: not yet, or a window). */
+export function metAt(stage: StageKey, ticket: TicketRow, assignments: AssignmentRow[]): Date | null {
   const lead = leadAssignment(assignments);
   switch (stage) {
     case 'receiveBy': {

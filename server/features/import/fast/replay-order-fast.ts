@@ -8,7 +8,7 @@ import { AppError, isAppError } from '../../../platform/errors';
 import { callbackFacts } from '../../tickets/action-effects';
 import { isActionName, parseActionPayload } from '../../tickets/perform-action';
 import { leadAssignment, standingOf, transitionStateOf, type Actor } from '../../tickets/standing';
-import { slaFactsOf } from '../../tickets/ticket-deadlines';
+import { metAt, slaFactsOf, windowStages } from '../../tickets/ticket-deadlines';
 import type { AssignmentRow, TicketRow } from '../../tickets/tickets.repository';
 import { canView } from '../../tickets/visibility';
 import { importActor } from '../actors';
@@ -33,33 +33,6 @@ export interface FastContext {
 /** Can the fast path replay every event of this order? Otherwise it goes through the use cases. */
 export function fastPathCovers(plan: PlannedOrder): boolean {
   return plan.events.every((e) => Object.prototype.hasOwnProperty.call(fastEffects, e.action));
-}
-
-const windowStages: readonly StageKey[] = ['returnBy', 'extensionRequestBy'];
-
-/** When a stage was met (ticket-deadlines.ts metAt). */
-function metAt(stage: StageKey, ticket: TicketRow, assignments: AssignmentRow[]): Date | null {
-  const lead = leadAssignment(assignments);
-  switch (stage) {
-    case 'receiveBy': {
-      const since = ticket.dispatched_at?.getTime() ?? 0;
-      const times = assignments
-        .filter((a) => a.role === 'lead' && a.dispatched_at.getTime() >= since)
-        .map((a) => a.accepted_at ?? (a.status === 'forwarded' ? a.ended_at : null))
-        .filter((d): d is Date => d !== null)
-        .map((d) => d.getTime());
-      return times.length ? new Date(Math.min(...times)) : null;
-    }
-    case 'firstContactBy':
-      return lead?.contacted_at ?? null;
-    case 'handleBy':
-      return ticket.replied_at;
-    case 'callbackBy':
-      return ticket.callback_at;
-    case 'returnBy':
-    case 'extensionRequestBy':
-      return null;
-  }
 }
 
 type Lite = { at: Date; action: string; payload: Record<string, unknown> };
