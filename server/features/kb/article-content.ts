@@ -1,4 +1,5 @@
 import { markdownToText } from '../../domain/kb/markdown';
+import { articleGrams, type GramBag } from '../../domain/kb/grams';
 import { distinctTokens, segmentForIndex } from '../../domain/kb/segment';
 import type { KbChange, KbSnapshot } from '../../db/tables/kb';
 
@@ -17,6 +18,11 @@ export function tokensOf(c: Pick<ArticleContent, 'title' | 'body' | 'keywords'>)
     keyword_tokens: segmentForIndex(c.keywords.join(' ')),
     body_tokens: segmentForIndex(markdownToText(c.body)),
   };
+}
+
+/** Character bigrams of an article (for the collection frequencies of long-query ranking). */
+export function gramsOf(c: Pick<ArticleContent, 'title' | 'body' | 'keywords'>): GramBag {
+  return articleGrams(c.title, c.keywords, markdownToText(c.body));
 }
 
 /** Distinct tokens of an article (for document frequencies). */

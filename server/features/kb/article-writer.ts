@@ -1,9 +1,11 @@
+import { accumulateGramDelta } from '../../domain/kb/grams';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import {
   accumulateTermDelta,
   contentOfRow,
   diffContent,
+  gramsOf,
   rowOfContent,
   termsOf,
   tokensOf,
@@ -81,6 +83,7 @@ export async function createArticleRow(
   ]);
   const delta = new Map<string, number>();
   accumulateTermDelta(delta, null, termsOf(tokens));
+  accumulateGramDelta(delta, null, gramsOf(content));
   await applyTermDeltas(db, delta, 1);
   return row.id;
 }
@@ -118,6 +121,7 @@ export async function reviseArticleRow(
     Object.assign(set, tokens);
     const delta = new Map<string, number>();
     accumulateTermDelta(delta, termsOf(before), termsOf(tokens));
+    accumulateGramDelta(delta, gramsOf(oldContent), gramsOf(content));
     await applyTermDeltas(db, delta, 0);
   }
   await updateArticle(db, before.id, set);

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db';
-import { accumulateTermDelta, contentOfRow, diffContent, rowOfContent, termsOf, tokensOf, type ArticleContent } from './article-content';
+import { accumulateGramDelta } from '../../domain/kb/grams';
+import { accumulateTermDelta, contentOfRow, diffContent, gramsOf, rowOfContent, termsOf, tokensOf, type ArticleContent } from './article-content';
 import {
   applyTermDeltas,
   categoryRefs,
@@ -196,6 +197,7 @@ async function importBatch(
     }
     const tokens = tokensOf(content);
     accumulateTermDelta(deltas, termsOf(old), termsOf(tokens));
+    accumulateGramDelta(deltas, gramsOf(old), gramsOf(content));
     const version = old.version + 1;
     await updateArticle(db, old.id, {
       ...rowOfContent(content),
@@ -216,6 +218,7 @@ async function importBatch(
     const rows: NewArticleRow[] = fresh.map(({ p, content }) => {
       const tokens = tokensOf(content);
       accumulateTermDelta(deltas, null, termsOf(tokens));
+      accumulateGramDelta(deltas, null, gramsOf(content));
       return {
         ...rowOfContent(content),
         ...tokens,

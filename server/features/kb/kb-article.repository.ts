@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { KbArticleTable, KbArticleVersionTable } from '../../db/tables/kb';
+import { GRAM_PREFIX } from '../../domain/kb/grams';
 import type { Db } from '../../platform/db';
 
 /** Articles, their versions and usage, and term statistics. The only SQL of these tables. */
@@ -199,12 +200,14 @@ export const ARTICLE_COUNT_TERM = '#articles';
 export const LEXEME_COUNT_TERM = '#lexemes';
 
 /**
- * Adds document-frequency deltas (and the article and lexeme count deltas) in one statement.
+ * Adds document-frequency deltas (and the article and lexeme count deltas) in one statement;
+ * bigram collection-frequency deltas (grams.ts) ride along under their own prefix.
  * Terms are sorted so concurrent writers lock rows in the same order.
  */
 export async function applyTermDeltas(db: Db, deltas: Map<string, number>, articleDelta: number): Promise<void> {
   const entries = [...deltas].filter(([, d]) => d !== 0);
-  const lexemeDelta = entries.reduce((sum, [, d]) => sum + d, 0);
+  // Bigram counts ('~…', '#grams') are collection frequencies, not distinct lexemes.
+  const lexemeDelta = entries.reduce((sum, [t, d]) => (t.startsWith(GRAM_PREFIX) || t.startsWith('#') ? sum : sum + d), 0);
   if (articleDelta !== 0) entries.push([ARTICLE_COUNT_TERM, articleDelta]);
   if (lexemeDelta !== 0) entries.push([LEXEME_COUNT_TERM, lexemeDelta]);
   if (entries.length === 0) return;
@@ -213,7 +216,7 @@ export async function applyTermDeltas(db: Db, deltas: Map<string, number>, artic
   const dfs = entries.map((e) => e[1]);
   await sql`
     insert into kb_term_stat (term, df)
-    select t.term, t.df from unnest(${terms}::text[], ${dfs}::int[]) as t(term, df)
+    select t.term, t.df from unnest(${terms}::text[], ${dfs}::bigint[]) as t(term, df)
     on conflict (term) do update set df = kb_term_stat.df + excluded.df`.execute(db);
 }
 
@@ -254,4 +257,5 @@ export async function refreshSearchIndex(db: Db): Promise<void> {
   await sql`select gin_clean_pending_list(c.oid) from pg_class c
     where c.relname in ('kb_article_search_idx', 'kb_article_head_idx') and pg_table_is_visible(c.oid)`.execute(db);
   await sql`analyze kb_article`.execute(db);
+  await sql`analyze kb_term_stat`.execute(db);
 }

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { articleGrams, GRAM_PREFIX, GRAM_TOTAL_TERM } from '../../domain/kb/grams';
+import { markdownToText } from '../../domain/kb/markdown';
 import { segmentForIndex } from '../../domain/kb/segment';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { importArticles } from './import-articles';
+import { reindexKnowledgeBase } from './reindex';
 
 interface Hit {
   id: number;
@@ -200,5 +204,58 @@ describe('knowledge base search', () => {
       expect(Object.keys(spec.paths)).toContain(path);
     }
     expect(Object.keys(spec.paths['/api/kb/search']?.get?.responses ?? {})).toContain('200');
+  });
+
+  it('ranks a whole message by the character pairs it shares with an answer', async () => {
+    const other = await publish({ title: '小区停水问题答复', body: '小区停水一般由物业或供水公司负责，居民可拨打供水服务电话咨询恢复供水时间。' });
+    const message = '我住在麓谷小区，这两天家里一直停水，请问什么时候恢复供水？物业也说不清楚，希望有关部门尽快给个说法。';
+    // The other article shares more words (小区, 停水, 物业, 恢复供水…), but only 'ly' has 麓谷,
+    // which the segmenter splits inside its title: a rare pair decides (grams.ts).
+    const r = await search(message);
+    expect(order(r).slice(0, 2)).toEqual(['ly', '小区停水问题答复']);
+    expect(r.items[1]?.id).toBe(other);
+  });
+
+  it('prefers an answer about the caller’s own city', async () => {
+    // Same text but the city; B is imported first, so it leads every tie.
+    const reply = (city: string) => `关于${city}地铁3号线开通时间的答复：3号线预计年底开通运营，具体以公告为准。`;
+    await importArticles(t.ctx.db, [JSON.stringify({ id: 'dt-b', title: 'B市地铁3号线开通时间', content: reply('B市') })], { now: new Date('2026-11-01T00:00:00Z') });
+    await importArticles(t.ctx.db, [JSON.stringify({ id: 'dt-a', title: 'A市地铁3号线开通时间', content: reply('A市') })], { now: new Date('2026-11-01T00:00:00Z') });
+    const r = await search('咨询A市地铁3号线开通问题：听说因为管道迁改，3号线要推迟开通，请问是否属实？');
+    expect(order(r).slice(0, 2)).toEqual(['dt-a', 'dt-b']);
+  });
+
+  it('keeps the bigram statistics equal to a recount through edits, imports and a reindex', async () => {
+    const recount = async () => {
+      const rows = await t.ctx.db.selectFrom('kb_article').select(['title', 'keywords', 'body']).execute();
+      const want = new Map<string, number>();
+      let total = 0;
+      for (const r of rows) {
+        const b = articleGrams(r.title, r.keywords, markdownToText(r.body));
+        for (const [g, c] of b.counts) want.set(GRAM_PREFIX + g, (want.get(GRAM_PREFIX + g) ?? 0) + c);
+        total += b.length;
+      }
+      want.set(GRAM_TOTAL_TERM, total);
+      const { rows: stored } = await sql<{ term: string; df: number }>`
+        select term, df from kb_term_stat where (term like '~%' or term = ${GRAM_TOTAL_TERM}) and df <> 0`.execute(t.ctx.db);
+      return { want: Object.fromEntries([...want].sort()), got: Object.fromEntries(stored.map((s) => [s.term, s.df]).sort()) };
+    };
+    const h = await t.as('kb-editor');
+    const id = await publish({ title: '居住证办理', body: '携带**身份证**和租房合同到派出所办理。', keywords: ['暂住证'] });
+    const current = await t.app.inject({ method: 'GET', url: `/api/kb/articles/${id}`, headers: h });
+    const edit = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/kb/articles/${id}`,
+      headers: h,
+      payload: { body: '携带身份证、租房合同和照片到社区警务室办理。', version: (current.json() as { version: number }).version },
+    });
+    expect(edit.statusCode).toBe(200);
+    await importArticles(t.ctx.db, [JSON.stringify({ id: 'sbk', title: '社保卡丢失补办流程', content: '先挂失，再携带身份证到窗口补办。' })], { now: new Date('2026-11-02T00:00:00Z') });
+    const before = await recount();
+    expect(before.got).toEqual(before.want);
+    expect(before.got['~麓谷']).toBe(2); // the title counts twice
+    await reindexKnowledgeBase(t.ctx.db);
+    const after = await recount();
+    expect(after.got).toEqual(before.want);
   });
 });

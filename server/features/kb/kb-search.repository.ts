@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db';
+import { GRAM_PREFIX, GRAM_TOTAL_TERM, type GramStats } from '../../domain/kb/grams';
 import { ARTICLE_COUNT_TERM, LEXEME_COUNT_TERM } from './kb-article.repository';
 
 /**
@@ -27,18 +28,52 @@ export interface ScoringConcept {
   lexemes: number;
 }
 
-export async function termStats(db: Db, terms: string[]): Promise<{ docs: number; avgLength: number; df: Map<string, number> }> {
-  const wanted = [...new Set([...terms, ARTICLE_COUNT_TERM, LEXEME_COUNT_TERM])];
-  const rows = await db.selectFrom('kb_term_stat').select(['term', 'df']).where('term', 'in', wanted).execute();
+/**
+ * Rows of kb_term_stat for the given terms, one index probe each. A plain `term = any(…)` is
+ * planned from table statistics, and when those lag behind a bulk import (the embedded database
+ * has no autovacuum) the planner scans the whole table, a bigram row per pair of characters.
+ */
+async function statRows(db: Db, terms: string[]): Promise<{ term: string; df: number }[]> {
+  const { rows } = await sql<{ term: string; df: number }>`
+    select w.term, s.df from unnest(${terms}::text[]) as w(term)
+    cross join lateral (select t.df from kb_term_stat t where t.term = w.term offset 0) as s`.execute(db);
+  return rows;
+}
+
+export interface TermStatistics {
+  docs: number;
+  avgLength: number;
+  df: Map<string, number>;
+  /** Collection frequencies of the bigrams asked for (grams.ts), with the bigram total. */
+  grams: GramStats;
+}
+
+/** Document frequencies of the given terms and, in the same round trip, bigram statistics. */
+export async function termStats(db: Db, terms: string[], grams: Iterable<string> = []): Promise<TermStatistics> {
+  const gramTerms = [...grams].map((g) => GRAM_PREFIX + g);
+  const wanted = [...new Set([...terms, ...gramTerms, ARTICLE_COUNT_TERM, LEXEME_COUNT_TERM, ...(gramTerms.length ? [GRAM_TOTAL_TERM] : [])])];
+  const rows = await statRows(db, wanted);
   const df = new Map<string, number>();
+  const cf = new Map<string, number>();
   let docs = 0;
   let lexemes = 0;
+  let total = 0;
   for (const r of rows) {
     if (r.term === ARTICLE_COUNT_TERM) docs = r.df;
     else if (r.term === LEXEME_COUNT_TERM) lexemes = r.df;
+    else if (r.term === GRAM_TOTAL_TERM) total = r.df;
+    else if (r.term.startsWith(GRAM_PREFIX)) cf.set(r.term.slice(GRAM_PREFIX.length), r.df);
     else df.set(r.term, r.df);
   }
-  return { docs, avgLength: docs > 0 ? lexemes / docs : 0, df };
+  return { docs, avgLength: docs > 0 ? lexemes / docs : 0, df, grams: { cf: (g) => cf.get(g) ?? 0, total, docs } };
+}
+
+/** Title, keywords and body of the given articles (the second ranking stage reads them). */
+export async function articleTexts(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<{ id: number; title: string; keywords: string[]; body: string; updated_at: Date }>`
+    select a.id, a.title, a.keywords, a.body, a.updated_at from kb_article a where a.id = any(${ids}::bigint[])`.execute(db);
+  return rows;
 }
 
 function textScore(vector: RawBuilder<unknown>, scoring: ScoringConcept[]): RawBuilder<number> {

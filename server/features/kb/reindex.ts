@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { segmentForIndex } from '../../domain/kb/segment';
 import type { Db } from '../../platform/db';
-import { accumulateTermDelta, termsOf, tokensOf } from './article-content';
+import { accumulateGramDelta } from '../../domain/kb/grams';
+import { accumulateTermDelta, gramsOf, termsOf, tokensOf } from './article-content';
 import { ARTICLE_COUNT_TERM, allArticleIds, applyTermDeltas, refreshSearchIndex, updateArticle } from './kb-article.repository';
 
 /**
@@ -26,6 +27,7 @@ export async function reindexKnowledgeBase(
       for (const row of rows) {
         const tokens = tokensOf({ title: row.title, body: row.body, keywords: row.keywords });
         accumulateTermDelta(deltas, null, termsOf(tokens));
+        accumulateGramDelta(deltas, null, gramsOf(row));
         if (tokens.title_tokens !== row.title_tokens || tokens.keyword_tokens !== row.keyword_tokens || tokens.body_tokens !== row.body_tokens) {
           await updateArticle(trx, row.id, tokens);
         }

@@ -1,3 +1,4 @@
+import { areaCities, areaConflict, AREA_CONFLICT_PENALTY, gramModel, queryGrams, type GramModel, type GramStats } from '../../domain/kb/grams';
 import { markdownToText } from '../../domain/kb/markdown';
 import { analyzeQuery } from '../../domain/kb/query';
 import { defaultPlanOptions, planQuery, searchTiers, type PlanOptions, type QueryPlan } from '../../domain/kb/ranking';
@@ -5,8 +6,10 @@ import { buildSnippet, highlight } from '../../domain/kb/snippet';
 import type { Db } from '../../platform/db';
 import { trigramContainment, trigrams } from '../../domain/kb/trigram';
 import {
+  FRESHNESS_WEIGHT,
   TRIGRAM_WEIGHT,
   articleHits,
+  articleTexts,
   countArticles,
   rankArticles,
   termStats,
@@ -22,6 +25,12 @@ export const TRIGRAM_MAX_QUERY_LENGTH = 24;
 export const TIER_MAX_QUERY_LENGTH = 64;
 /** Words scored for a tiered query (the rarest ones). */
 export const TIERED_MAX_CONCEPTS = 8;
+/** Queries longer than this are ranked in two stages: words, then bigrams (grams.ts). */
+export const RERANK_MIN_QUERY_LENGTH = 24;
+/** The best this many word matches are ranked again by bigrams. */
+export const RERANK_POOL = 100;
+/** Pages reaching deeper than this keep the word ranking (nobody reads 500 answers to a message). */
+export const RERANK_MAX_DEPTH = 500;
 
 export interface SearchOptions {
   q: string;
@@ -66,11 +75,16 @@ export interface SearchOutcome {
 }
 
 /** Plans a query: concepts, synonyms and their weights from the current term statistics. */
-export async function planSearch(db: Db, q: string, opts: Partial<PlanOptions> = {}): Promise<QueryPlan & { avgLength: number }> {
+export async function planSearch(
+  db: Db,
+  q: string,
+  opts: Partial<PlanOptions> = {},
+  grams: Iterable<string> = [],
+): Promise<QueryPlan & { avgLength: number; grams: GramStats }> {
   const concepts = analyzeQuery(q);
-  const stats = await termStats(db, concepts.flatMap((c) => c.terms));
+  const stats = await termStats(db, concepts.flatMap((c) => c.terms), grams);
   const plan = planQuery(concepts, { docs: stats.docs, df: (t) => stats.df.get(t) ?? 0 }, { ...defaultPlanOptions, ...opts });
-  return { ...plan, avgLength: stats.avgLength };
+  return { ...plan, avgLength: stats.avgLength, grams: stats.grams };
 }
 
 /**
@@ -86,8 +100,14 @@ export async function planSearch(db: Db, q: string, opts: Partial<PlanOptions> =
 export async function searchArticles(db: Db, o: SearchOptions): Promise<SearchOutcome> {
   const trimmed = o.q.trim();
   const tiered = trimmed.length <= (o.tierMaxLength ?? TIER_MAX_QUERY_LENGTH);
+  const offset = o.offset ?? 0;
+  const depth = offset + o.limit;
+  // Queries longer than a few words: word matches find a pool of candidates, bigrams order it
+  // (their statistics come in the same round trip as the words').
+  const rerank = trimmed.length > RERANK_MIN_QUERY_LENGTH && depth <= RERANK_MAX_DEPTH;
+  const grams = rerank ? queryGrams(trimmed) : null;
   // Tiered queries are short: their rarest words carry them, and scoring costs rows × words.
-  const plan = await planSearch(db, o.q, tiered ? { maxConcepts: TIERED_MAX_CONCEPTS, ...o.plan } : o.plan);
+  const plan = await planSearch(db, o.q, tiered ? { maxConcepts: TIERED_MAX_CONCEPTS, ...o.plan } : o.plan, grams?.counts.keys());
   const short = trimmed.length >= 2 && trimmed.length <= TRIGRAM_MAX_QUERY_LENGTH;
   const params = {
     scoring: plan.scoring.map((c) => ({ tsquery: c.tsquery, weight: c.weight, lexemes: c.terms.length })),
@@ -99,24 +119,28 @@ export async function searchArticles(db: Db, o: SearchOptions): Promise<SearchOu
     unitId: o.unitId,
   };
   const tiers = searchTiers(plan, tiered);
-  let skip = o.offset ?? 0;
+  let skip = offset;
   let total = 0;
   let hasMore = false;
   let rows: RankedRow[] = [];
+  const wanted = rerank ? Math.max(RERANK_POOL, depth) : o.limit;
+  if (rerank) skip = 0; // the pool starts at the top; the page is cut from it after reranking
   for (let i = 0; i < tiers.length; i++) {
     const t = tiers[i];
     if (!t) break;
     const tier = tiers.length > 1 ? { ...t, previous: tiers[i - 1] } : undefined;
-    const found = await rankArticles(db, { ...params, tier, limit: o.limit - rows.length, offset: skip });
+    const found = await rankArticles(db, { ...params, tier, limit: wanted - rows.length, offset: skip });
     const tierTotal = found[0]?.total ?? (skip > 0 ? await countArticles(db, { ...params, tier }) : 0);
     rows = [...rows, ...found];
     total += tierTotal;
     skip = Math.max(0, skip - tierTotal);
-    if (rows.length >= o.limit) {
+    // Reranking reads deeper into the tiers a page needs, not into further tiers.
+    if (rows.length >= (rerank ? depth : wanted)) {
       hasMore = i < tiers.length - 1;
       break;
     }
   }
+  if (grams) rows = (await rerankByGrams(db, rows, trimmed, gramModel(grams, plan.grams), o.now)).slice(offset, depth);
   if (short) rows = rescorePage(rows, trimmed);
   if (short && !hasMore && rows.length < o.limit) {
     const fuzzy = await trigramTitleRows(db, { ...params, query: trimmed, limit: o.limit - rows.length, offset: skip });
@@ -131,6 +155,38 @@ export async function searchArticles(db: Db, o: SearchOptions): Promise<SearchOu
     if (d) items.push(toHit(d, r.score, terms, o.snippetLength ?? 120));
   }
   return { items, total, hasMore, terms };
+}
+
+/** Share of the word ranking's score (relative to the pool's best) kept in the second stage. */
+export const WORD_SCORE_WEIGHT = 0.1;
+
+/**
+ * Second stage for long queries: the bigram language model of grams.ts, less a penalty for an
+ * article about another city, times the same freshness factor as the word ranking (added as a
+ * logarithm, the model's scale), plus a little of the word score itself (words and bigrams err
+ * differently). Ties keep the word order.
+ */
+async function rerankByGrams(db: Db, pool: RankedRow[], query: string, model: GramModel | null, now: Date): Promise<RankedRow[]> {
+  if (pool.length === 0 || !model) return pool;
+  const texts = new Map((await articleTexts(db, pool.map((r) => r.id))).map((t) => [t.id, t]));
+  const areas = areaCities(query);
+  const nowSeconds = now.getTime() / 1000;
+  const best = pool.reduce((m, r) => Math.max(m, r.score), 0);
+  const scored = pool.map((r, rank) => {
+    const t = texts.get(r.id);
+    if (!t) return { row: r, rank, score: Number.NEGATIVE_INFINITY };
+    const body = markdownToText(t.body);
+    const ageYears = Math.max(0, nowSeconds - t.updated_at.getTime() / 1000) / 31_536_000;
+    let score =
+      model.scoreArticle(t.title, t.keywords, body) +
+      Math.log(1 + FRESHNESS_WEIGHT / (1 + ageYears)) +
+      (best > 0 ? (WORD_SCORE_WEIGHT * r.score) / best : 0);
+    if (areaConflict(areas, areaCities(`${t.title} ${body}`))) score -= AREA_CONFLICT_PENALTY;
+    return { row: r, rank, score };
+  });
+  scored.sort((a, b) => b.score - a.score || a.rank - b.rank);
+  // exp: the model's scale is logarithmic; clients get a positive score, best first, as for short queries.
+  return scored.map((x) => ({ ...x.row, score: Math.exp(x.score) }));
 }
 
 /** Adds the title trigram signal within a page and re-sorts it (pages never exchange rows). */
