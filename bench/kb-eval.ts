@@ -12,6 +12,9 @@
  * counts: they are indistinguishable. Prints recall@1, recall@5 and MRR@5.
  *
  *   npx tsx bench/kb-eval.ts [--dataset teddy|ncp|all] [--sample N] [--query title|full] [--tier-max N]
+ *                            [--pairs N --seed S]
+ *   (--pairs: a seeded random N of the Teddy message/reply pairs, e.g. 845, the size of the part
+ *   of the data set kept back for independent checks; more articles mean more distractors)
  *   (DATABASE_URL: PostgreSQL; --query title: Teddy messages by their title only, a short query;
  *   --tier-max: longest query answered in candidate tiers, to compare with untiered ranking)
  */
@@ -68,9 +71,16 @@ function groupByText(items: { id: string; text: string }[]): Map<string, Set<str
 }
 
 function teddy(): Dataset {
-  const rows = readJsonl<{ id: string; title: string; detail: string; reply: string }>(
+  let rows = readJsonl<{ id: string; title: string; detail: string; reply: string }>(
     path.join(dataRoot, 'teddycup2020_message_replies/replies.jsonl'),
   );
+  const pairs = arg('pairs') ? Number(arg('pairs')) : undefined;
+  if (pairs && pairs < rows.length) {
+    let x = Number(arg('seed') ?? 1) >>> 0;
+    const random = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296;
+    const keyed = rows.map((r) => ({ r, k: random() }));
+    rows = keyed.sort((a, b) => a.k - b.k).slice(0, pairs).map((e) => e.r);
+  }
   const same = groupByText(rows.map((r) => ({ id: r.id, text: r.reply })));
   return {
     name: 'teddycup2020_message_replies',

@@ -142,3 +142,25 @@ export function generateQueries(r: () => number, n: number): string[] {
   }
   return out;
 }
+
+const openings = ['领导您好！', '您好，', '尊敬的领导：', '你好，我想反映一个情况。', ''];
+const worries = ['跑了两趟都没办成', '窗口说材料不齐', '网上也查不到说明', '打电话一直没人接', '家里老人行动不便'];
+
+/**
+ * Citizens' whole messages (more than 64 characters): the texts the intake desk pastes from a
+ * web message or a transcript, ranked in two stages (words, then bigrams).
+ */
+export function generateMessages(r: () => number, n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = pick(r, topics);
+    const action = pick(r, t.actions);
+    const home = `${pick(r, districts)}${pick(r, streets)}${pick(r, communities)}${pick(r, suffixes)}`;
+    const material = pick(r, t.materials.length ? t.materials : ['身份证']);
+    out.push(
+      `${pick(r, openings)}我是${home}的居民，最近想咨询${t.subject}${action}的事，${pick(r, worries)}。` +
+        `请问${t.subject}${action}到底需要哪些材料，只带${material}可以吗？在哪里办理，多长时间能办好？希望有关部门给个明确答复，谢谢！`,
+    );
+  }
+  return out;
+}

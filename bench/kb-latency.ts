@@ -1,7 +1,8 @@
 /**
  * Search latency over a large generated knowledge base (100,000 articles by default):
  * imports through the same code as `civicline kb import`, then times searchArticles (the API's
- * search, snippets included) for intake-style queries, after a warm-up.
+ * search, snippets included) for intake-style queries after a warm-up, then for citizens' whole
+ * messages (over 64 characters, ranked in two stages), reported apart.
  *
  *   npx tsx bench/kb-latency.ts [--articles N] [--queries N]     embedded PGlite (in memory)
  *   DATABASE_URL=postgres://… npx tsx bench/kb-latency.ts        PostgreSQL (own schema, dropped after)
@@ -15,7 +16,7 @@ import { ensureReferenceData, loadDemoData } from '../server/features/demo/load-
 import { importArticles } from '../server/features/kb/import-articles';
 import { searchArticles } from '../server/features/kb/search-articles';
 import { openPostgres, pgliteExtensions, pgliteParsers, wrapPglite, type DatabaseHandle } from '../server/platform/db';
-import { generateArticle, generateQueries, mulberry32 } from './kb-generator';
+import { generateArticle, generateMessages, generateQueries, mulberry32 } from './kb-generator';
 
 const args = process.argv.slice(2);
 const num = (name: string, fallback: number): number => {
@@ -93,6 +94,16 @@ try {
     xs.sort((a, b) => a - b);
     process.stdout.write(`  ${kind.padEnd(20)} n=${xs.length} p50 ${pct(xs, 0.5).toFixed(1)} ms p95 ${pct(xs, 0.95).toFixed(1)} ms\n`);
   }
+  const messages = generateMessages(mulberry32(11), Math.max(20, Math.round(queryCount / 5)));
+  const long: number[] = [];
+  for (const q of messages) {
+    const s = performance.now();
+    await searchArticles(handle.db, { q, now, limit: 10, snippets: true });
+    long.push(performance.now() - s);
+  }
+  long.sort((a, b) => a - b);
+  const chars = Math.round(messages.reduce((sum, m) => sum + m.length, 0) / messages.length);
+  process.stdout.write(`  whole messages (two-stage) n=${long.length}, ${chars} characters on average: p50 ${pct(long, 0.5).toFixed(1)} ms p95 ${pct(long, 0.95).toFixed(1)} ms\n`);
 } finally {
   if (process.env.DATABASE_URL && !keep) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(handle.db);
   await handle.close();
