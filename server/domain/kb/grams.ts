@@ -32,20 +32,35 @@ export const QUERY_HEAD = 20;
 export const BODY_LIMIT = 6000;
 export const MU_PER_MEAN_LENGTH = 2.5;
 
-const RUNS = /[\p{L}\p{N}]+/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const PLANE = 0x110000;
+const classified = new Map<number, boolean>();
+
+/** Whether a code point is a letter or digit (CJK and ASCII decided at once, the rest cached). */
+function isLetterOrDigit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  let known = classified.get(c);
+  if (known === undefined) {
+    known = LETTER_OR_DIGIT.test(String.fromCodePoint(c));
+    if (classified.size < 65_536) classified.set(c, known);
+  }
+  return known;
+}
 
 /** Calls `each` with the key of every overlapping character pair of each letter/digit run. */
 function eachPair(text: string, times: number, each: (key: number, times: number) => void): void {
-  for (const m of normalizeText(text).matchAll(RUNS)) {
-    const run = m[0];
-    let prev = -1;
-    for (let i = 0; i < run.length; ) {
-      const c = run.codePointAt(i) ?? 0;
-      i += c > 0xffff ? 2 : 1;
-      if (prev >= 0) each(prev * PLANE + c, times);
-      prev = c;
+  const t = normalizeText(text);
+  let prev = -1;
+  for (let i = 0; i < t.length; ) {
+    const c = t.codePointAt(i) ?? 0;
+    i += c > 0xffff ? 2 : 1;
+    if (!isLetterOrDigit(c)) {
+      prev = -1;
+      continue;
     }
+    if (prev >= 0) each(prev * PLANE + c, times);
+    prev = c;
   }
 }
 

@@ -29,6 +29,8 @@ export const TIERED_MAX_CONCEPTS = 8;
 export const RERANK_MIN_QUERY_LENGTH = 24;
 /** The best this many word matches are ranked again by bigrams. */
 export const RERANK_POOL = 100;
+/** The same for a tiered query (up to 64 characters): typed at the desk, and its tiers are tight. */
+export const RERANK_POOL_TIERED = 50;
 /** Pages reaching deeper than this keep the word ranking (nobody reads 500 answers to a message). */
 export const RERANK_MAX_DEPTH = 500;
 
@@ -123,7 +125,7 @@ export async function searchArticles(db: Db, o: SearchOptions): Promise<SearchOu
   let total = 0;
   let hasMore = false;
   let rows: RankedRow[] = [];
-  const wanted = rerank ? Math.max(RERANK_POOL, depth) : o.limit;
+  const wanted = rerank ? Math.max(tiered ? RERANK_POOL_TIERED : RERANK_POOL, depth) : o.limit;
   if (rerank) skip = 0; // the pool starts at the top; the page is cut from it after reranking
   for (let i = 0; i < tiers.length; i++) {
     const t = tiers[i];
