@@ -98,6 +98,10 @@ export async function planSearch(
  * says whether a broader tier was left unread. Within a page, the trigram containment of the
  * query in the title is added as a secondary signal. When the text matches run out, titles that
  * look like a short query (pg_trgm) follow.
+ *
+ * Queries over 24 characters are ranked in two stages: the best word matches (a pool of 100, of
+ * 50 when tiered, deeper when the page asks for it) are ordered again by rerankByGrams and the
+ * page is cut from that order. Pages beyond RERANK_MAX_DEPTH keep the word order.
  */
 export async function searchArticles(db: Db, o: SearchOptions): Promise<SearchOutcome> {
   const trimmed = o.q.trim();
