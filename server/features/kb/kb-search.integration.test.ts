@@ -216,6 +216,16 @@ describe('knowledge base search', () => {
     expect(r.items[1]?.id).toBe(other);
   });
 
+  it('pages a long query from one reranked order', async () => {
+    // Over 64 characters: one untiered pass, every word scored, then bigrams.
+    const message = '我们小区的绿化一直没人管，停车位也不够用，想问社保卡丢失补办和住房公积金提取分别在哪里办理，另外附近工地夜间施工噪音很大，影响休息，请有关部门尽快处理';
+    const all = order(await search(message, '&pageSize=6'));
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    const pages = [];
+    for (const page of [1, 2, 3]) pages.push(...order(await search(message, `&pageSize=2&page=${page}`)));
+    expect(pages).toEqual(all.slice(0, 6));
+  });
+
   it('prefers an answer about the caller’s own city', async () => {
     // Same text but the city; B is imported first, so it leads every tie.
     const reply = (city: string) => `关于${city}地铁3号线开通时间的答复：3号线预计年底开通运营，具体以公告为准。`;
