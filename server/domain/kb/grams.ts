@@ -26,6 +26,9 @@ export const GRAM_PREFIX = '~';
 /** kb_term_stat row holding the number of bigrams of all articles. */
 export const GRAM_TOTAL_TERM = '#grams';
 
+/** Whether a kb_term_stat key counts bigrams (a collection frequency, not a word's document frequency). */
+export const isGramTerm = (term: string): boolean => term.startsWith(GRAM_PREFIX) || term === GRAM_TOTAL_TERM;
+
 export const ARTICLE_HEAD = 120;
 export const QUERY_HEAD = 20;
 /** Longest body text read (characters); longer articles are judged by their beginning. */

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { KbArticleTable, KbArticleVersionTable } from '../../db/tables/kb';
-import { GRAM_PREFIX } from '../../domain/kb/grams';
+import { isGramTerm } from '../../domain/kb/grams';
 import type { Db } from '../../platform/db';
 
 /** Articles, their versions and usage, and term statistics. The only SQL of these tables. */
@@ -206,8 +206,7 @@ export const LEXEME_COUNT_TERM = '#lexemes';
  */
 export async function applyTermDeltas(db: Db, deltas: Map<string, number>, articleDelta: number): Promise<void> {
   const entries = [...deltas].filter(([, d]) => d !== 0);
-  // Bigram counts ('~…', '#grams') are collection frequencies, not distinct lexemes.
-  const lexemeDelta = entries.reduce((sum, [t, d]) => (t.startsWith(GRAM_PREFIX) || t.startsWith('#') ? sum : sum + d), 0);
+  const lexemeDelta = entries.reduce((sum, [t, d]) => (isGramTerm(t) ? sum : sum + d), 0);
   if (articleDelta !== 0) entries.push([ARTICLE_COUNT_TERM, articleDelta]);
   if (lexemeDelta !== 0) entries.push([LEXEME_COUNT_TERM, lexemeDelta]);
   if (entries.length === 0) return;

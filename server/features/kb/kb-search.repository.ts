@@ -68,14 +68,6 @@ export async function termStats(db: Db, terms: string[], grams: Iterable<string>
   return { docs, avgLength: docs > 0 ? lexemes / docs : 0, df, grams: { cf: (g) => cf.get(g) ?? 0, total, docs } };
 }
 
-/** Title, keywords and body of the given articles (the second ranking stage reads them). */
-export async function articleTexts(db: Db, ids: number[]) {
-  if (ids.length === 0) return [];
-  const { rows } = await sql<{ id: number; title: string; keywords: string[]; body: string; updated_at: Date }>`
-    select a.id, a.title, a.keywords, a.body, a.updated_at from kb_article a where a.id = any(${ids}::bigint[])`.execute(db);
-  return rows;
-}
-
 function textScore(vector: RawBuilder<unknown>, scoring: ScoringConcept[]): RawBuilder<number> {
   if (scoring.length === 0) return sql<number>`0`;
   const parts = scoring.map(

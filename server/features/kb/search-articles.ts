@@ -9,7 +9,6 @@ import {
   FRESHNESS_WEIGHT,
   TRIGRAM_WEIGHT,
   articleHits,
-  articleTexts,
   countArticles,
   rankArticles,
   termStats,
@@ -146,19 +145,24 @@ export async function searchArticles(db: Db, o: SearchOptions): Promise<SearchOu
       break;
     }
   }
-  if (grams) rows = (await rerankByGrams(db, rows, trimmed, gramModel(grams, plan.grams), o.now)).slice(offset, depth);
+  // The second stage reads the pool's rows in full; the page's details come from the same read.
+  let pooled: Map<number, ArticleHitRow> | undefined;
+  if (grams) {
+    pooled = new Map((await articleHits(db, rows.map((r) => r.id), true)).map((d) => [d.id, d]));
+    rows = rerankByGrams(rows, pooled, trimmed, gramModel(grams, plan.grams), o.now).slice(offset, depth);
+  }
   if (short) rows = rescorePage(rows, trimmed);
   if (short && !hasMore && rows.length < o.limit) {
     const fuzzy = await trigramTitleRows(db, { ...params, query: trimmed, limit: o.limit - rows.length, offset: skip });
     rows = [...rows, ...fuzzy];
     total += fuzzy[0]?.total ?? 0;
   }
-  const details = new Map((await articleHits(db, rows.map((r) => r.id), o.snippets ?? false)).map((d) => [d.id, d]));
+  const details = pooled && rows.every((r) => pooled.has(r.id)) ? pooled : new Map((await articleHits(db, rows.map((r) => r.id), o.snippets ?? false)).map((d) => [d.id, d]));
   const terms = plan.scoring.flatMap((c) => c.terms);
   const items: SearchHit[] = [];
   for (const r of rows) {
     const d = details.get(r.id);
-    if (d) items.push(toHit(d, r.score, terms, o.snippetLength ?? 120));
+    if (d) items.push(toHit(o.snippets ? d : { ...d, body: null }, r.score, terms, o.snippetLength ?? 120));
   }
   return { items, total, hasMore, terms };
 }
@@ -172,16 +176,15 @@ export const WORD_SCORE_WEIGHT = 0.1;
  * logarithm, the model's scale), plus a little of the word score itself (words and bigrams err
  * differently). Ties keep the word order.
  */
-async function rerankByGrams(db: Db, pool: RankedRow[], query: string, model: GramModel | null, now: Date): Promise<RankedRow[]> {
+function rerankByGrams(pool: RankedRow[], texts: Map<number, ArticleHitRow>, query: string, model: GramModel | null, now: Date): RankedRow[] {
   if (pool.length === 0 || !model) return pool;
-  const texts = new Map((await articleTexts(db, pool.map((r) => r.id))).map((t) => [t.id, t]));
   const areas = areaCities(query);
   const nowSeconds = now.getTime() / 1000;
   const best = pool.reduce((m, r) => Math.max(m, r.score), 0);
   const scored = pool.map((r, rank) => {
     const t = texts.get(r.id);
     if (!t) return { row: r, rank, score: Number.NEGATIVE_INFINITY };
-    const body = markdownToText(t.body);
+    const body = markdownToText(t.body ?? '');
     const ageYears = Math.max(0, nowSeconds - t.updated_at.getTime() / 1000) / 31_536_000;
     let score =
       model.scoreArticle(t.title, t.keywords, body) +
