@@ -7,7 +7,7 @@ import { TestClock } from '../platform/clock';
 import type { AppContext } from '../platform/context';
 import type { DatabaseHandle } from '../platform/db';
 import { readEnv, type Env } from '../platform/env';
-import { createLogger } from '../platform/logger';
+import { createLogger, type Logger } from '../platform/logger';
 import { createTestDatabase } from './test-db';
 
 export interface TestApp {
@@ -23,7 +23,12 @@ export interface TestApp {
 
 /** The whole app on a fresh database with the demo city, a test clock and no network listener. */
 export async function createTestApp(
-  opts: { env?: Partial<Record<string, string>>; now?: string; build?: BuildAppOptions } = {},
+  opts: {
+    env?: Partial<Record<string, string>>;
+    now?: string;
+    build?: BuildAppOptions;
+    logger?: Logger;
+  } = {},
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
   await ensureReferenceData(handle.db);
@@ -31,7 +36,14 @@ export async function createTestApp(
   const env: Env = readEnv({ CIVICLINE_TEST_CLOCK: '1', LOG_LEVEL: 'silent', ...opts.env });
   const clock = new TestClock(new Date(opts.now ?? '2026-11-23T09:00:00+08:00'));
   const rules = await loadRules(handle.db, env.CIVICLINE_PROFILE, env.CIVICLINE_PROFILE_DIR);
-  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, env, clock, logger: createLogger('silent'), rules };
+  const ctx: AppContext = {
+    db: handle.db,
+    dbKind: handle.kind,
+    env,
+    clock,
+    logger: opts.logger ?? createLogger('silent'),
+    rules,
+  };
   const app = await buildApp(ctx, { serveWeb: false, ...opts.build });
   await app.ready();
   const tokens = new Map<string, string>();
@@ -55,7 +67,11 @@ export async function createTestApp(
       return { authorization: `Bearer ${token}` };
     },
     async unitId(code) {
-      const row = await handle.db.selectFrom('org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+      const row = await handle.db
+        .selectFrom('org_unit')
+        .select('id')
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
       return row.id;
     },
     async close() {
