@@ -1,8 +1,9 @@
 // `npm start`: builds the web client when it is missing or older than its sources, then
-// runs the server (API + web) with tsx.
-import { spawnSync, spawn } from 'node:child_process';
+// runs the server (API + web) in this process through tsx.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { register } from 'tsx/esm/api';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'web/dist/index.html');
@@ -22,17 +23,19 @@ if (fs.existsSync(webSrc)) {
   const stale = !fs.existsSync(dist) || newest(webSrc) > fs.statSync(dist).mtimeMs;
   if (stale) {
     process.stdout.write('Building the web client (first start or sources changed)…\n');
-    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
-  cwd: root,
-  stdio: 'inherit',
-});
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code) => process.exit(code ?? 0));
+// The server runs in this process (no child): a signal reaches it once per sender and its own
+// handler closes the database before exiting.
+register();
+await import('../server/main.ts');

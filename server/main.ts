@@ -1,7 +1,11 @@
 import { buildApp } from './app';
 import { migrateToLatest } from './db/migrate';
 import { demoUsers, DEMO_PASSWORD } from './features/demo/demo-city';
-import { ensureReferenceData, loadDemoData, requireChangeOfDemoPasswords } from './features/demo/load-demo-data';
+import {
+  ensureReferenceData,
+  loadDemoData,
+  requireChangeOfDemoPasswords,
+} from './features/demo/load-demo-data';
 import { loadDemoKnowledge } from './features/demo/demo-knowledge';
 import { loadDemoOrders } from './features/demo/load-demo-orders';
 import { loadRules } from './features/rules/rules.service';
@@ -11,6 +15,7 @@ import type { AppContext } from './platform/context';
 import { openDatabase } from './platform/db';
 import { readEnv } from './platform/env';
 import { createLogger } from './platform/logger';
+import { createShutdown } from './platform/shutdown';
 
 /** Composition root: env → logger → db → migrations → app + jobs. */
 async function main(): Promise<void> {
@@ -37,7 +42,8 @@ async function main(): Promise<void> {
   await app.listen({ port: env.PORT, host: env.HOST });
   const stopSweeper = startSweeper(ctx);
 
-  const where = handle.kind === 'pglite' ? `embedded database in ${env.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
+  const where =
+    handle.kind === 'pglite' ? `embedded database in ${env.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [
     '',
     `CivicLine is running: http://localhost:${env.PORT}/  (API: /api, OpenAPI: /api/openapi.json)`,
@@ -48,17 +54,30 @@ async function main(): Promise<void> {
     lines.push(`Demo accounts (password "${DEMO_PASSWORD}"; demo data only, never in production):`);
     for (const u of demoUsers) lines.push(`  ${u.username.padEnd(14)} ${u.role.padEnd(12)} ${u.displayName}`);
   }
-  if (env.CIVICLINE_TEST_CLOCK) lines.push('Test clock enabled: POST /api/admin/clock {"now": ISO}, POST /api/admin/sweep');
+  if (env.CIVICLINE_TEST_CLOCK) {
+    lines.push('Test clock enabled: POST /api/admin/clock {"now": ISO}, POST /api/admin/sweep');
+  }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
-  const shutdown = async () => {
-    stopSweeper();
-    await app.close();
-    await handle.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  const shutdown = createShutdown({
+    app,
+    stopJobs: stopSweeper,
+    closeDatabase: () => handle.close(),
+    timeoutMs: env.CIVICLINE_SHUTDOWN_TIMEOUT_MS,
+    logger,
+  });
+  // A Ctrl-C reaches every process of the group (npm and the server): the signal may come twice.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      shutdown().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
 }
 
 main().catch((e: unknown) => {

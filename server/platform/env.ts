@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { z } from 'zod';
 
 /** The only reader of process.env. Everything else receives an Env. */
@@ -5,6 +6,15 @@ const bool = z
   .string()
   .optional()
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/** An IP address or a CIDR range (`10.0.0.0/8`, `fd00::/8`), as Fastify's trustProxy takes them. */
+function isProxyAddress(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 export const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
@@ -31,6 +41,21 @@ export const envSchema = z.object({
     .optional()
     .transform((v) => v === undefined || v === '1' || v === 'true' || v === 'yes'),
   CIVICLINE_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is believed; default none. */
+  CIVICLINE_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((a) => a.trim())
+        .filter((a) => a !== ''),
+    )
+    .refine((list) => list.every(isProxyAddress), 'expected comma-separated IP addresses or CIDR ranges'),
+  /** Longest time to receive one whole request (headers and body); a slower client gets 408. */
+  CIVICLINE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** On SIGTERM/SIGINT: in-flight requests get this long to finish before connections are cut. */
+  CIVICLINE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
