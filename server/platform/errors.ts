@@ -16,6 +16,8 @@ export const errorStatus = {
   UNPROCESSABLE: 422,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  /** A transaction kept losing to concurrent ones (deadlock, serialization) after its retries. */
+  BUSY: 503,
   INTERNAL: 500,
 } as const;
 
