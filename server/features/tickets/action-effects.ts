@@ -7,8 +7,8 @@ import type { Decision } from '../../domain/ticket/transitions';
 import type { Rules } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { activeAssignments, leadAssignment, type Actor } from './standing';
+import { lockMergeTarget } from './merge-target';
 import {
-  findTicket,
   insertAssignment,
   updateAssignment,
   type AssignmentRow,
@@ -280,12 +280,9 @@ const approveExtension: Effect<'approve-extension'> = async (i) => {
   };
 };
 
+/** Both orders are already locked in id order by performActionIn (decision 0006). */
 const merge: Effect<'merge'> = async (i) => {
-  const target = await findTicket(i.trx, i.payload.intoTicketId);
-  if (!target || target.id === i.ticket.id) throw new AppError('VALIDATION_FAILED', '合并目标工单不存在');
-  if (['closed', 'answered', 'not_accepted', 'merged'].includes(target.status)) {
-    throw refuse('不能合并到已结束的工单');
-  }
+  const target = await lockMergeTarget(i.trx, i.actor, i.ticket, i.payload.intoTicketId);
   return {
     patch: { merged_into_id: target.id, closed_at: i.now },
     eventExtra: { intoTicketNo: target.ticket_no },

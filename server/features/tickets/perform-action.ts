@@ -8,7 +8,15 @@ import type { SessionUser } from '../../platform/http';
 import { callbackFacts, effects, type EffectInput } from './action-effects';
 import { loadActor, standingOf, transitionStateOf, unitInfo, type Actor } from './standing';
 import { refreshDeadlines, slaFactsOf } from './ticket-deadlines';
-import { appendEvent, listAssignments, lockTicket, updateTicket, type Trx } from './tickets.repository';
+import { withRetry } from '../../platform/retry';
+import {
+  appendEvent,
+  listAssignments,
+  lockTicket,
+  lockTicketsInOrder,
+  updateTicket,
+  type Trx,
+} from './tickets.repository';
 import { canView } from './visibility';
 
 export function isActionName(name: string): name is ActionName {
@@ -42,6 +50,8 @@ export async function loadOrderEvents(trx: Trx, ticketId: number) {
  * apply the action's effects, write the new state and the event in the same transaction,
  * then restore the stage deadlines. A concurrent second action waits for the lock and is
  * then judged against the new state, so exactly one of two conflicting actions wins.
+ * A transaction aborted as a deadlock victim or for a serialization failure runs again
+ * (withRetry); when its retries are spent the answer is 503 BUSY.
  */
 export async function performAction(
   ctx: AppContext,
@@ -53,9 +63,7 @@ export async function performAction(
 ): Promise<{ status: string; seq: number }> {
   const payload = parseActionPayload(action, body);
   const actor: Actor | null = 'system' in user ? null : await loadActor(ctx.db, user);
-  return ctx.db
-    .transaction()
-    .execute((trx) => performActionIn(ctx, trx, actor, ticketId, action, payload, opts));
+  return withRetry(ctx.db, (trx) => performActionIn(ctx, trx, actor, ticketId, action, payload, opts));
 }
 
 /** The same, inside the caller's transaction; `actor` null is the system (deadline sweep). */
@@ -70,6 +78,11 @@ export async function performActionIn(
 ): Promise<{ status: string; seq: number }> {
   {
     const now = ctx.clock.now();
+    // Lock order (decision 0006): orders before their rows, several orders in ascending id.
+    if (action === 'merge') {
+      const into = (payload as EffectInput<'merge'>['payload']).intoTicketId;
+      await lockTicketsInOrder(trx, [ticketId, into]);
+    }
     const ticket = await lockTicket(trx, ticketId);
     if (!ticket) throw new AppError('NOT_FOUND', '工单不存在');
     const assignments = await listAssignments(trx, ticketId);

@@ -29,6 +29,20 @@ export function lockTicket(trx: Trx, id: number): Promise<TicketRow | undefined>
   return trx.selectFrom('ticket').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/**
+ * Locks several orders in ascending id order, one statement each so the order is certain
+ * (decision 0006: two transactions that lock the same orders can never wait on each other in a
+ * circle). Returns the orders that exist, in id order.
+ */
+export async function lockTicketsInOrder(trx: Trx, ids: number[]): Promise<TicketRow[]> {
+  const rows: TicketRow[] = [];
+  for (const id of [...new Set(ids)].sort((a, b) => a - b)) {
+    const row = await lockTicket(trx, id);
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
 export function findTicket(db: Trx, id: number): Promise<TicketRow | undefined> {
   return db.selectFrom('ticket').selectAll().where('id', '=', id).executeTakeFirst();
 }
