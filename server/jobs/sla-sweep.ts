@@ -1,6 +1,8 @@
 import type { AppContext } from '../platform/context';
 import { recomputeOpenOrders, reloadCalendarIfNewer } from '../features/calendar/calendar.service';
 import { performActionIn } from '../features/tickets/perform-action';
+import { withRetry } from '../platform/retry';
+import { candidateOrders, crossedDeadlines, lockFreeOrders, quietStatuses } from './sweep.repository';
 
 export interface SweepResult {
   yellow: number;
@@ -11,92 +13,123 @@ export interface SweepResult {
 
 const KIND_BY_LEVEL = ['', 'yellow', 'overdue', 'red'] as const;
 
+/** Passes over orders that were in use, before they are left for the next tick. */
+const RETRY_ROUNDS = 3;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function emptyResult(): SweepResult {
+  return { yellow: 0, overdue: 0, red: 0, reminders: 0 };
+}
+
 /**
  * The deadline sweep: finds stage deadlines that turned yellow, overdue or red and were not
  * alerted yet (indexed range scans on warn_at / due_at / red_at), records each alert once
  * (primary key), and at red issues the automatic reminder slip (催办单, zibo-12345 §12) as a
- * `remind` event plus a system supervision item. Safe with several instances: rows are taken
- * with FOR UPDATE SKIP LOCKED and an alert that already exists is never issued again.
+ * `remind` event plus a system supervision item.
+ *
+ * Lock order (decision 0006): the order first, then its rows. Candidates are read without a
+ * lock, a small batch of them is locked in id order with FOR UPDATE SKIP LOCKED, and only then
+ * are their deadline rows re-read and locked. An order a clerk (or another sweeper) is acting on
+ * is skipped and tried again after the forward pass, up to RETRY_ROUNDS times; what is still in
+ * use is left for the next tick. Safe with several instances: an alert that already exists is
+ * never issued again.
  */
 export async function runSweep(ctx: AppContext, opts: { batchSize?: number } = {}): Promise<SweepResult> {
   const now = ctx.clock.now();
-  const batchSize = opts.batchSize ?? 200;
-  const result: SweepResult = { yellow: 0, overdue: 0, red: 0, reminders: 0 };
-  for (;;) {
-    const processed = await ctx.db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .selectFrom('ticket_deadline as d')
-        .innerJoin('ticket as t', 't.id', 'd.ticket_id')
-        .select(['d.ticket_id', 'd.stage', 'd.due_at', 'd.warn_at', 'd.red_at', 'd.alert_level', 't.status'])
-        .where('d.met_at', 'is', null)
-        .where('t.status', 'not in', ['suspended', 'closed', 'answered', 'not_accepted', 'merged'])
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('d.alert_level', '<', 1), eb('d.warn_at', '<=', now)]),
-            eb.and([eb('d.alert_level', '<', 2), eb('d.due_at', '<=', now)]),
-            eb.and([eb('d.alert_level', '<', 3), eb('d.red_at', '<=', now)]),
-          ]),
-        )
-        .orderBy('d.due_at')
-        .limit(batchSize)
-        .forUpdate('d')
-        .skipLocked()
-        .execute();
-      for (const r of rows) {
-        const reached = r.red_at && r.red_at <= now ? 3 : r.due_at <= now ? 2 : 1;
-        for (let level = r.alert_level + 1; level <= reached; level++) {
-          if (level === 1 && !r.warn_at) continue;
-          if (level === 3 && !r.red_at) continue;
-          const kind = KIND_BY_LEVEL[level] as 'yellow' | 'overdue' | 'red';
-          const inserted = await trx
-            .insertInto('ticket_alert')
-            .values({ ticket_id: r.ticket_id, stage: r.stage, kind, due_at: r.due_at, created_at: now })
-            .onConflict((oc) => oc.doNothing())
-            .returning('kind')
-            .executeTakeFirst();
-          if (!inserted) continue;
-          result[kind]++;
-          if (kind === 'red' && ['dispatched', 'in_progress', 'replied'].includes(r.status)) {
-            await performActionIn(ctx, trx, null, r.ticket_id, 'remind', {
-              note: `${r.stage} 超期一个工作日，系统自动催办`,
-            });
-            await trx
-              .insertInto('supervision')
-              .values({
-                ticket_id: r.ticket_id,
-                trigger: 'overdue',
-                mode: 'system',
-                note: `催办单：${r.stage} 已超期`,
-                unit_id: null,
-                created_by: null,
-                created_at: now,
-                respond_by: null,
-              })
-              .execute();
-            result.reminders++;
-          }
-        }
-        // Stages that never get a yellow or red light skip straight past those levels.
-        const level = Math.max(r.alert_level, reached === 2 && !r.red_at ? 3 : reached);
-        await trx
-          .updateTable('ticket_deadline')
-          .set({ alert_level: level })
-          .where('ticket_id', '=', r.ticket_id)
-          .where('stage', '=', r.stage)
-          .execute();
-        if (r.stage === 'handleBy') {
-          await trx
-            .updateTable('ticket')
-            .set({ light: KIND_BY_LEVEL[reached] ?? 'green' })
-            .where('id', '=', r.ticket_id)
-            .execute();
-        }
-      }
-      return rows.length;
-    });
-    if (processed < batchSize) break;
+  const batchSize = opts.batchSize ?? 100;
+  const result = emptyResult();
+  let inUse: number[] = [];
+  for (let after = 0; ;) {
+    const ids = await candidateOrders(ctx.db, now, after, batchSize);
+    if (ids.length > 0) inUse.push(...(await sweepOrders(ctx, now, ids, result)));
+    if (ids.length < batchSize) break;
+    after = ids[ids.length - 1] ?? after;
+  }
+  for (let round = 1; round <= RETRY_ROUNDS && inUse.length > 0; round++) {
+    await sleep(10 * round);
+    const again: number[] = [];
+    for (let i = 0; i < inUse.length; i += batchSize) {
+      again.push(...(await sweepOrders(ctx, now, inUse.slice(i, i + batchSize), result)));
+    }
+    inUse = again;
+  }
+  if (inUse.length > 0) {
+    ctx.logger.info({ deferred: inUse.length }, 'deadline sweep: orders in use are left for the next tick');
   }
   return result;
+}
+
+/** One batch in one transaction; returns the orders that were in use (not locked, not swept). */
+async function sweepOrders(ctx: AppContext, now: Date, ids: number[], total: SweepResult): Promise<number[]> {
+  const { counted, inUse } = await withRetry(ctx.db, async (trx) => {
+    const counted = emptyResult(); // per attempt: a rolled-back attempt counts nothing
+    const locked = await lockFreeOrders(trx, ids);
+    const held = new Set(locked.map((t) => t.id));
+    const statusOf = new Map(
+      locked
+        .filter((t) => !(quietStatuses as readonly string[]).includes(t.status))
+        .map((t) => [t.id, t.status]),
+    );
+    const rows = await crossedDeadlines(trx, now, [...statusOf.keys()]);
+    for (const r of rows) {
+      const status = statusOf.get(r.ticket_id) ?? '';
+      const reached = r.red_at && r.red_at <= now ? 3 : r.due_at <= now ? 2 : 1;
+      for (let level = r.alert_level + 1; level <= reached; level++) {
+        if (level === 1 && !r.warn_at) continue;
+        if (level === 3 && !r.red_at) continue;
+        const kind = KIND_BY_LEVEL[level] as 'yellow' | 'overdue' | 'red';
+        const inserted = await trx
+          .insertInto('ticket_alert')
+          .values({ ticket_id: r.ticket_id, stage: r.stage, kind, due_at: r.due_at, created_at: now })
+          .onConflict((oc) => oc.doNothing())
+          .returning('kind')
+          .executeTakeFirst();
+        if (!inserted) continue;
+        counted[kind]++;
+        if (kind === 'red' && ['dispatched', 'in_progress', 'replied'].includes(status)) {
+          await performActionIn(ctx, trx, null, r.ticket_id, 'remind', {
+            note: `${r.stage} 超期一个工作日，系统自动催办`,
+          });
+          await trx
+            .insertInto('supervision')
+            .values({
+              ticket_id: r.ticket_id,
+              trigger: 'overdue',
+              mode: 'system',
+              note: `催办单：${r.stage} 已超期`,
+              unit_id: null,
+              created_by: null,
+              created_at: now,
+              respond_by: null,
+            })
+            .execute();
+          counted.reminders++;
+        }
+      }
+      // Stages that never get a yellow or red light skip straight past those levels.
+      const level = Math.max(r.alert_level, reached === 2 && !r.red_at ? 3 : reached);
+      await trx
+        .updateTable('ticket_deadline')
+        .set({ alert_level: level })
+        .where('ticket_id', '=', r.ticket_id)
+        .where('stage', '=', r.stage)
+        .execute();
+      if (r.stage === 'handleBy') {
+        await trx
+          .updateTable('ticket')
+          .set({ light: KIND_BY_LEVEL[reached] ?? 'green' })
+          .where('id', '=', r.ticket_id)
+          .execute();
+      }
+    }
+    return { counted, inUse: ids.filter((id) => !held.has(id)) };
+  });
+  total.yellow += counted.yellow;
+  total.overdue += counted.overdue;
+  total.red += counted.red;
+  total.reminders += counted.reminders;
+  return inUse;
 }
 
 /**
