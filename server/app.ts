@@ -45,7 +45,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   const app = Fastify({
     loggerInstance: ctx.logger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured reverse proxies (CIVICLINE_TRUST_PROXY).
+    trustProxy: ctx.env.CIVICLINE_TRUST_PROXY.length > 0 ? ctx.env.CIVICLINE_TRUST_PROXY : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -45,23 +45,6 @@ export async function revokeSession(db: Db, sessionId: number, now: Date): Promi
   await db.updateTable('auth_session').set({ revoked_at: now }).where('id', '=', sessionId).execute();
 }
 
-export async function recordLoginResult(
-  db: Db,
-  userId: number,
-  ok: boolean,
-  lockUntil: Date | null,
-): Promise<void> {
-  await db
-    .updateTable('app_user')
-    .set((eb) =>
-      ok
-        ? { failed_logins: 0, locked_until: null }
-        : { failed_logins: eb('failed_logins', '+', 1), locked_until: lockUntil },
-    )
-    .where('id', '=', userId)
-    .execute();
-}
-
 export async function touchSession(db: Db, sessionId: number, now: Date): Promise<void> {
   await db.updateTable('auth_session').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
 }
@@ -74,7 +57,12 @@ export async function setPassword(db: Db, userId: number, hash: string): Promise
     .execute();
 }
 
-export async function revokeOtherSessions(db: Db, userId: number, keepSessionId: number, now: Date): Promise<void> {
+export async function revokeOtherSessions(
+  db: Db,
+  userId: number,
+  keepSessionId: number,
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('auth_session')
     .set({ revoked_at: now })

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors';
 import { findUserByUsername, revokeOtherSessions, revokeSession, setPassword } from './auth.repository';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem } from './password-policy';
-import { login } from './login';
+import { login, SignInRefused } from './login';
 
 const userDto = z.object({
   id: z.number(),
@@ -25,7 +25,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/auth/login',
       {
-        // Brute force: at most 10 attempts a minute per address and user name (lockout is per account).
+        // A first, per-instance brake: 10 requests a minute per address and user name. The policy
+        // itself (lockout per name, failures per address) is kept in the database by `login`.
         config: {
           rateLimit: {
             max: 10,
@@ -41,14 +42,27 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: z.object({ token: z.string(), expiresAt: z.date(), user: userDto }) },
         },
       },
-      async (req) => login(ctx, req.body, req.ip),
+      async (req, reply) => {
+        try {
+          return await login(ctx, req.body, req.ip);
+        } catch (e) {
+          if (e instanceof SignInRefused) void reply.header('Retry-After', String(e.retryAfterSeconds));
+          throw e;
+        }
+      },
     );
 
     app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req) => {
       const user = requireUser(req);
       const now = systemClock.now();
       await revokeSession(ctx.db, user.sessionId, now);
-      await appendAudit(ctx.db, { at: now, actorUserId: user.id, actorUsername: user.username, action: 'logout', ip: req.ip });
+      await appendAudit(ctx.db, {
+        at: now,
+        actorUserId: user.id,
+        actorUsername: user.username,
+        action: 'logout',
+        ip: req.ip,
+      });
       return { ok: true };
     });
 
@@ -74,7 +88,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: '修改密码 Change the signed-in user’s password (ends their other sessions)',
-          body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+          body: z.object({
+            currentPassword: z.string().min(1).max(200),
+            newPassword: z.string().min(1).max(200),
+          }),
         },
       },
       async (req) => {
@@ -84,12 +101,22 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('INVALID_CREDENTIALS', '当前密码不正确');
         }
         const problem = passwordProblem(req.body.newPassword, user.username);
-        if (problem) throw new AppError('VALIDATION_FAILED', problem, [{ path: '/newPassword', message: problem }]);
-        if (req.body.newPassword === req.body.currentPassword) throw new AppError('VALIDATION_FAILED', '新密码不能与当前密码相同');
+        if (problem) {
+          throw new AppError('VALIDATION_FAILED', problem, [{ path: '/newPassword', message: problem }]);
+        }
+        if (req.body.newPassword === req.body.currentPassword) {
+          throw new AppError('VALIDATION_FAILED', '新密码不能与当前密码相同');
+        }
         await setPassword(ctx.db, user.id, await hashPassword(req.body.newPassword));
         const now = systemClock.now();
         await revokeOtherSessions(ctx.db, user.id, user.sessionId, now);
-        await appendAudit(ctx.db, { at: now, actorUserId: user.id, actorUsername: user.username, action: 'password-changed', ip: req.ip });
+        await appendAudit(ctx.db, {
+          at: now,
+          actorUserId: user.id,
+          actorUsername: user.username,
+          action: 'password-changed',
+          ip: req.ip,
+        });
         return { ok: true };
       },
     );
