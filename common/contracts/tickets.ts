@@ -45,6 +45,10 @@ export const createTicketBody = z
     notAcceptedReason: text(500).optional(),
     suggestedChannel: text(200).optional(),
     knowledgeArticleId: z.number().int().positive().optional(),
+    /** 被投诉单位: that unit and its sub-units never see the caller (zibo-12345 §17). */
+    complainedUnitId: z.number().int().positive().optional(),
+    /** 被投诉人: a staff member's name or badge number. */
+    complainedPerson: text(100).optional(),
   })
 
   .superRefine((b, ctx) => {
@@ -153,6 +157,17 @@ export const actionPayloads = {
     respondWithinWorkingDays: z.number().int().min(1).max(30).optional(),
   }),
   remind: empty,
+  /** Administrative update by the center (修改工单信息): the party complained about; null clears. */
+  update: z
+    .object({
+      complainedUnitId: z.number().int().positive().nullable().optional(),
+      complainedPerson: text(100).nullable().optional(),
+      note: text(2000).optional(),
+    })
+    .refine((b) => b.complainedUnitId !== undefined || b.complainedPerson !== undefined, {
+      message: '没有要修改的内容',
+      path: ['complainedUnitId'],
+    }),
   /** System only: deadlines recomputed after a calendar or profile change (old and new values). */
   'recompute-deadlines': z.object({
     reason: text(200),

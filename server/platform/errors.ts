@@ -9,11 +9,13 @@ export const errorStatus = {
   INVALID_CREDENTIALS: 401,
   ACCOUNT_LOCKED: 423,
   FORBIDDEN: 403,
+  COMPLAINANT_PROTECTED: 403,
   PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   TRANSITION_NOT_ALLOWED: 409,
   CONFLICT: 409,
   UNPROCESSABLE: 422,
+  REASON_REQUIRED: 422,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   /** A transaction kept losing to concurrent ones (deadlock, serialization) after its retries. */

@@ -99,6 +99,10 @@ export interface TicketTable {
   status_before_suspend: string | null;
   pending_request: string | null;
   merged_into_id: number | null;
+  /** 被投诉单位: never sees the caller (zibo-12345 §17). */
+  complained_unit_id: number | null;
+  /** 被投诉人: a staff member's name or badge number, free text. */
+  complained_person: string | null;
   complex: Generated<boolean>;
   emergency_result_days: number | null;
   process_satisfaction: string | null;

@@ -34,6 +34,7 @@ export const ticketActions = [
   'supervise',
   'remind',
   'recompute-deadlines',
+  'update',
 ] as const;
 export type TicketAction = (typeof ticketActions)[number];
 
@@ -71,6 +72,7 @@ export const actionLabels: Record<TicketAction | IntakeAction, string> = {
   supervise: '督办',
   remind: '催办',
   'recompute-deadlines': '时限重算',
+  update: '修改工单信息',
 };
 
 /**
@@ -270,6 +272,8 @@ export const transitionTable: readonly Rule[] = [
   },
   // A calendar or profile change recomputes open orders' deadlines, recorded on each (SPEC §4.1)
   { action: 'recompute-deadlines', party: ['system'], from: open, to: 'same' },
+  // Administrative update by the platform: the party complained about [zibo §17; wuqing §30(4)]
+  { action: 'update', party: ['platform'], from: open, to: 'same' },
 ];
 
 export interface Decision {

@@ -6,6 +6,8 @@ import { addDuration, type StageDeadlines } from '../../domain/sla';
 import type { Decision } from '../../domain/ticket/transitions';
 import type { Rules } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { complainantProtectionArticle } from '../../../common/contracts/complainant';
+import { checkComplainedUnit, findComplainedUnit, isWithinComplained } from './complained-party';
 import { activeAssignments, leadAssignment, type Actor } from './standing';
 import { lockMergeTarget } from './merge-target';
 import {
@@ -71,9 +73,11 @@ async function checkUnit(trx: Trx, unitId: number, under: Actor['unit']) {
 const dispatch: Effect<'dispatch'> = async (i) => {
   const { trx, now, ticket, payload } = i;
   const dispatcherUnit = i.actor.unit;
-  await checkUnit(trx, payload.unitId, dispatcherUnit);
+  const leadUnit = await checkUnit(trx, payload.unitId, dispatcherUnit);
   const coIds = [...new Set(payload.coUnitIds)].filter((id) => id !== payload.unitId);
-  for (const id of coIds) await checkUnit(trx, id, dispatcherUnit);
+  const coUnits = [];
+  for (const id of coIds) coUnits.push(await checkUnit(trx, id, dispatcherUnit));
+  const toComplainedUnit = await requireReasonForComplainedUnit(i, [leadUnit, ...coUnits]);
   const forwarding = i.decision.party === 'lead';
   const lead = leadAssignment(i.assignments);
   for (const a of activeAssignments(i.assignments)) {
@@ -111,9 +115,30 @@ const dispatch: Effect<'dispatch'> = async (i) => {
       ...(newChain ? { dispatched_at: now, replied_at: null } : {}),
       ...(payload.emergencyResultDays ? { emergency_result_days: payload.emergencyResultDays } : {}),
     },
-    eventExtra: { coUnitIds: coIds, forwarded: forwarding },
+    eventExtra: { coUnitIds: coIds, forwarded: forwarding, ...(toComplainedUnit ? { toComplainedUnit } : {}) },
   };
 };
+
+/**
+ * Sending an order to the unit it complains about (or one of its sub-units) needs a recorded
+ * reason [zibo §17; wuqing §30(4); beijing-miyun §25(7)]: the note becomes required.
+ */
+async function requireReasonForComplainedUnit(
+  i: EffectInput<'dispatch'>,
+  units: { id: number; path: string; name: string }[],
+): Promise<boolean> {
+  const complained = await findComplainedUnit(i.trx, i.ticket.complained_unit_id);
+  const hit = units.filter((u) => isWithinComplained(u.path, complained?.path));
+  if (hit.length === 0 || !complained) return false;
+  if (!i.payload.note) {
+    throw new AppError(
+      'REASON_REQUIRED',
+      `“${hit.map((u) => u.name).join('、')}”是被投诉单位或其下级单位，派单须填写派单理由（${complainantProtectionArticle(i.rules.profile.id)}）`,
+      { unitIds: hit.map((u) => u.id), complainedUnitId: complained.id },
+    );
+  }
+  return true;
+}
 
 const accept: Effect<'accept'> = async (i) => {
   const a = myAssignment(i);
@@ -318,6 +343,22 @@ const supervise: Effect<'supervise'> = async (i) => {
 
 const uphold: Effect<'uphold-appeal'> = async (i) => ({ patch: { closed_at: i.now } });
 
+/** Administrative update by the platform: the party complained about, the old values in the event. */
+const update: Effect<'update'> = async (i) => {
+  const p = i.payload;
+  const patch: Updateable<TicketTable> = {};
+  if (p.complainedUnitId !== undefined) {
+    patch.complained_unit_id = p.complainedUnitId === null ? null : (await checkComplainedUnit(i.trx, p.complainedUnitId)).id;
+  }
+  if (p.complainedPerson !== undefined) patch.complained_person = p.complainedPerson || null;
+  return {
+    patch,
+    eventExtra: {
+      previous: { complainedUnitId: i.ticket.complained_unit_id, complainedPerson: i.ticket.complained_person },
+    },
+  };
+};
+
 export const effects: Effects = {
   dispatch,
   accept,
@@ -345,6 +386,7 @@ export const effects: Effects = {
   supervise,
   remind: none,
   'recompute-deadlines': none,
+  update,
 };
 
 function fmt(d: Date): string {

@@ -7,15 +7,15 @@ import { sampleOrder, ticketApi, type TicketDto } from '../../test/ticket-helper
  * tianjin-urban §8(2)): every demo role against an order of its own unit, of another unit, of
  * a sub-unit, of a district street, and a confidential one.
  */
-type Where = 'own' | 'other' | 'sub' | 'district' | 'confidential';
-const wheres: Where[] = ['own', 'other', 'sub', 'district', 'confidential'];
+type Where = 'own' | 'other' | 'sub' | 'district' | 'confidential' | 'complained';
+const wheres: Where[] = ['own', 'other', 'sub', 'district', 'confidential', 'complained'];
 const center = ['admin', 'agent', 'dispatcher', 'callback', 'supervisor', 'leader', 'kb-editor'];
 
 const visible: Record<string, Where[]> = {
   ...Object.fromEntries(center.map((u) => [u, wheres])),
-  handler: ['own', 'sub', 'confidential'],
-  'unit-leader': ['own', 'sub', 'confidential'],
-  handler2: ['other'],
+  handler: ['own', 'sub', 'confidential', 'complained'],
+  'unit-leader': ['own', 'sub', 'confidential', 'complained'],
+  handler2: ['other', 'complained'],
   'dispatcher-dc': ['district'],
   'handler-dc': ['district'],
 };
@@ -30,6 +30,8 @@ function expectedCaller(user: string, where: Where) {
   if (['admin', 'agent', 'dispatcher', 'callback', 'dispatcher-dc'].includes(user)) return where === 'confidential' ? { ...full, name: '李四', phone: '13900001111' } : full;
   if (['supervisor', 'leader', 'kb-editor'].includes(user)) return where === 'confidential' ? { name: '李*', phone: '139****1111', masked: true } : masked;
   if (where === 'confidential') return hidden;
+  // zibo-12345 §17: the unit complained about (人社局, above the handling sub-unit) sees no identity at all.
+  if (where === 'complained' && (user === 'handler' || user === 'unit-leader')) return { ...hidden, protected: true };
   // The lead unit (and a parent acting for its sub-unit) sees the phone while it must contact the citizen.
   return contact;
 }
@@ -52,6 +54,14 @@ describe('authorisation matrix', () => {
       ...sampleOrder,
       caller: { name: '李四', phone: '13900001111', address: '东城区某路1号', confidential: true },
     });
+    // A complaint about 人社局, handled by its 劳动监察支队 with 住建局 co-handling.
+    const c = await api.create({ ...sampleOrder, complainedUnitId: await t.unitId('YC-RSJ') });
+    await api.ok('dispatcher', c.id, 'dispatch', {
+      unitId: await t.unitId('YC-RSJ-LD'),
+      coUnitIds: [await t.unitId('YC-ZJJ')],
+      note: '劳动监察支队为有权处理单位',
+    });
+    ids.complained = c.id;
     const o = await api.create();
     await api.ok('dispatcher', o.id, 'dispatch', { unitId: await t.unitId('DC-RX') });
     await api.ok('dispatcher-dc', o.id, 'dispatch', { unitId: await t.unitId('DC-DHJD') });
@@ -102,6 +112,10 @@ describe('authorisation matrix', () => {
       ['handler-dc', 'district', 'accept', true],
       ['dispatcher-dc', 'district', 'dispatch', true],
       ['dispatcher-dc', 'district', 'accept', false],
+      ['dispatcher', 'complained', 'update', true],
+      ['agent', 'complained', 'update', false],
+      ['handler', 'complained', 'update', false],
+      ['handler2', 'complained', 'accept', true],
     ];
     for (const [user, where, action, allowed] of expectations) {
       const res = await t.app.inject({ method: 'GET', url: `/api/tickets/${ids[where]}`, headers: await t.as(user) });

@@ -7,7 +7,15 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import { appendAudit } from '../audit/audit';
-import { callerViewFor, presentCaller } from './caller-privacy';
+import {
+  callerViewFor,
+  payloadFor,
+  presentCaller,
+  showsUnmaskedCaller,
+  textFor,
+  type CallerFacts,
+} from './caller-privacy';
+import { findComplainedUnit } from './complained-party';
 import { loadOrderEvents } from './perform-action';
 import { activeAssignments, loadActor, standingOf, transitionStateOf, unitInfo } from './standing';
 import { slaFactsOf } from './ticket-deadlines';
@@ -49,13 +57,22 @@ async function loadVisible(ctx: AppContext, user: SessionUser, id: number) {
   ) {
     throw new AppError('NOT_FOUND', '工单不存在');
   }
-  return { actor, ticket, assignments, units };
+  const complained = await findComplainedUnit(ctx.db, ticket.complained_unit_id);
+  const standing = standingOf(actor, ticket, assignments, units.paths);
+  const actsForActive = standing.parties.has('lead') || standing.parties.has('co');
+  const view = callerViewFor(actor, { ...ticket, complainedUnitPath: complained?.path }, actsForActive);
+  const caller: CallerFacts = {
+    name: ticket.caller_name,
+    phone: ticket.caller_phone,
+    address: ticket.caller_address,
+    confidential: ticket.confidential,
+  };
+  return { actor, ticket, assignments, units, complained, standing, view, caller };
 }
 
 /** The order as its viewer may see it, with deadlines, light and the actions allowed now. */
 export async function getTicket(ctx: AppContext, user: SessionUser, id: number) {
-  const { actor, ticket, assignments, units } = await loadVisible(ctx, user, id);
-  const standing = standingOf(actor, ticket, assignments, units.paths);
+  const { ticket, assignments, units, complained, standing, view, caller } = await loadVisible(ctx, user, id);
   const state = transitionStateOf(ticket, assignments, units.platforms);
   const rows = await listDeadlines(ctx.db, id);
   const stages: StageDeadlines = Object.fromEntries(rows.map((r) => [r.stage, stageOf(r)]));
@@ -68,9 +85,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number) 
         .where('code', '=', ticket.category_code)
         .executeTakeFirst()
     : undefined;
-  const actsForActive = standing.parties.has('lead') || standing.parties.has('co');
-  const view = callerViewFor(actor, ticket, actsForActive);
-  if ((view === 'full' || view === 'contact') && (ticket.caller_name || ticket.caller_phone || ticket.caller_address)) {
+  if (showsUnmaskedCaller(view) && (ticket.caller_name || ticket.caller_phone || ticket.caller_address)) {
     await appendAudit(ctx.db, {
       at: ctx.clock.now(),
       actorUserId: user.id,
@@ -96,18 +111,16 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number) 
     urgency: ticket.urgency,
     level: ticket.source_level,
     complex: ticket.complex,
-    caller: presentCaller(view, {
-      name: ticket.caller_name,
-      phone: ticket.caller_phone,
-      address: ticket.caller_address,
-      confidential: ticket.confidential,
-    }),
-    location: { address: ticket.location_address, region: ticket.location_region },
-    content: ticket.content,
-    demand: ticket.demand,
+    caller: presentCaller(view, caller),
+    complainedUnitId: ticket.complained_unit_id,
+    complainedUnitName: complained?.name ?? null,
+    complainedPerson: ticket.complained_person,
+    location: { address: textFor(view, caller, ticket.location_address), region: ticket.location_region },
+    content: textFor(view, caller, ticket.content),
+    demand: textFor(view, caller, ticket.demand),
     channelRef: ticket.channel_ref,
     tags: ticket.tags,
-    answer: ticket.answer,
+    answer: textFor(view, caller, ticket.answer),
     notAcceptedReason: ticket.not_accepted_reason,
     suggestedChannel: ticket.suggested_channel,
     mergedIntoId: ticket.merged_into_id,
@@ -135,7 +148,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number) 
       acceptedAt: a.accepted_at,
       contactedAt: a.contacted_at,
       repliedAt: a.replied_at,
-      reply: a.reply,
+      reply: textFor(view, caller, a.reply),
       endedAt: a.ended_at,
     })),
     deadlines: Object.fromEntries(rows.map((r) => [r.stage, formatInstant(r.due_at)])) as Partial<
@@ -163,7 +176,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number) 
 }
 
 export async function getTicketEvents(ctx: AppContext, user: SessionUser, id: number) {
-  await loadVisible(ctx, user, id);
+  const { view, caller } = await loadVisible(ctx, user, id);
   const rows = await listEvents(ctx.db, id);
   return rows.map((e) => ({
     seq: e.seq,
@@ -177,24 +190,52 @@ export async function getTicketEvents(ctx: AppContext, user: SessionUser, id: nu
     actorUnitName: e.actorUnitName,
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
-    payload: e.payload as Record<string, unknown>,
+    payload: payloadFor(view, caller, e.payload) as Record<string, unknown>,
   }));
 }
 
 /**
  * Reveals the unmasked caller of an order on purpose, with a reason, logged (SPEC §9).
  * Allowed to platform staff, supervisors, and a handling unit acting on the order; never to
- * units on a confidential order.
+ * units on a confidential order, nor to the unit complained about or its sub-units, whose
+ * attempts are refused and audited [zibo §17; wuqing §30(4); beijing-miyun §25(7)].
  */
-export async function revealCaller(ctx: AppContext, user: SessionUser, id: number, reason: string, ip: string | null) {
-  const { actor, ticket, assignments, units } = await loadVisible(ctx, user, id);
-  const standing = standingOf(actor, ticket, assignments, units.paths);
-  const view = callerViewFor(actor, ticket, standing.parties.has('lead') || standing.parties.has('co'));
+export async function revealCaller(
+  ctx: AppContext,
+  user: SessionUser,
+  id: number,
+  reason: string,
+  ip: string | null,
+) {
+  const { actor, ticket, standing, view } = await loadVisible(ctx, user, id);
+  if (view === 'protected') {
+    await appendAudit(ctx.db, {
+      at: ctx.clock.now(),
+      actorUserId: user.id,
+      actorUsername: user.username,
+      action: 'reveal-caller-refused',
+      targetType: 'ticket',
+      targetId: ticket.id,
+      details: { reason, rule: 'complainant-protection' },
+      ip,
+    });
+    throw new AppError(
+      'COMPLAINANT_PROTECTED',
+      '本工单投诉的是本单位或上级单位，依规定不得向被投诉单位透露投诉人信息',
+    );
+  }
   const isUnit = view === 'hidden' || !actor.unit.is_platform;
   const allowed =
     view === 'full' ||
-    (!ticket.confidential && (actor.role === 'supervisor' || (isUnit && (standing.parties.has('lead') || standing.parties.has('co')))));
-  if (!allowed) throw new AppError('FORBIDDEN', ticket.confidential ? '该工单为保密工单，来电人信息不向承办单位公开' : '当前角色无权查看来电人完整信息');
+    (!ticket.confidential &&
+      (actor.role === 'supervisor' ||
+        (isUnit && (standing.parties.has('lead') || standing.parties.has('co')))));
+  if (!allowed) {
+    throw new AppError(
+      'FORBIDDEN',
+      ticket.confidential ? '该工单为保密工单，来电人信息不向承办单位公开' : '当前角色无权查看来电人完整信息',
+    );
+  }
   await appendAudit(ctx.db, {
     at: ctx.clock.now(),
     actorUserId: user.id,

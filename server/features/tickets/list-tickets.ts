@@ -4,7 +4,8 @@ import { formatInstant } from '../../domain/calendar';
 import { ticketStatusLabels, type TicketStatus } from '../../domain/ticket/statuses';
 import type { AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
-import { callerViewFor, presentCaller } from './caller-privacy';
+import { appendAudit } from '../audit/audit';
+import { callerViewFor, presentCaller, showsUnmaskedCaller, textFor } from './caller-privacy';
 import { loadActor, type Actor } from './standing';
 import { visibleTo } from './visibility';
 
@@ -35,7 +36,9 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
   const todoImpliesScope = q.scope === 'todo' && (actor.role === 'handler' || actor.role === 'unit-leader');
   let base = ctx.db
     .selectFrom('ticket as t')
-    .leftJoin('ticket_deadline as d', (j) => j.onRef('d.ticket_id', '=', 't.id').on('d.stage', '=', 'handleBy'));
+    .leftJoin('ticket_deadline as d', (j) =>
+      j.onRef('d.ticket_id', '=', 't.id').on('d.stage', '=', 'handleBy'),
+    );
   if (!todoImpliesScope) base = base.where(visibleTo(actor));
 
   const statuses = csv(q.status);
@@ -45,7 +48,9 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
   const chans = csv(q.channel);
   if (chans.length) base = base.where('t.channel', 'in', chans);
   if (q.category) base = base.where('t.category_code', 'like', `${q.category}%`);
-  if (q.phone) base = base.where('t.caller_phone', '=', q.phone);
+  // Searching by the caller never finds an order the viewer's unit is complained about (a hit
+  // would confirm who complained) [zibo §17].
+  if (q.phone) base = base.where('t.caller_phone', '=', q.phone).where(notComplainedAbout(actor));
   const lights = csv(q.light);
   if (lights.length) base = base.where(sql<boolean>`(${lightExpr}) in (${sql.join(lights)})`);
   if (q.unitId) {
@@ -68,8 +73,13 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
     base = base.where((eb) =>
       eb.or([
         eb('t.ticket_no', '=', needle),
-        eb('t.content', 'like', `%${escapeLike(needle)}%`),
-        eb('t.demand', 'like', `%${escapeLike(needle)}%`),
+        eb.and([
+          notComplainedAbout(actor)(eb),
+          eb.or([
+            eb('t.content', 'like', `%${escapeLike(needle)}%`),
+            eb('t.demand', 'like', `%${escapeLike(needle)}%`),
+          ]),
+        ]),
       ]),
     );
   }
@@ -88,6 +98,7 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
   const rows = await base
     .leftJoin('org_unit as lu', 'lu.id', 't.lead_unit_id')
     .leftJoin('category as c', 'c.code', 't.category_code')
+    .leftJoin('org_unit as cu', 'cu.id', 't.complained_unit_id')
     .select([
       't.id',
       't.ticket_no',
@@ -104,6 +115,7 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
       't.caller_phone',
       't.caller_address',
       't.confidential',
+      'cu.path as complained_unit_path',
       't.location_region',
       't.lead_unit_id',
       'lu.name as lead_unit_name',
@@ -119,11 +131,29 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
     .offset((q.page - 1) * q.pageSize)
     .execute();
 
+  const items = rows.map((r) => {
+    const view = callerViewFor(actor, { ...r, complainedUnitPath: r.complained_unit_path }, false);
+    const caller = {
+      name: r.caller_name,
+      phone: r.caller_phone,
+      address: r.caller_address,
+      confidential: r.confidential,
+    };
+    const shown = showsUnmaskedCaller(view) && !!(r.caller_name || r.caller_phone || r.caller_address);
+    return { r, view, caller, shown };
+  });
+  await auditUnmaskedList(
+    ctx,
+    user,
+    q,
+    items.filter((i) => i.shown).map((i) => i.r.id),
+  );
+
   return {
     total: totalRow?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,
-    items: rows.map((r) => ({
+    items: items.map(({ r, view, caller }) => ({
       id: r.id,
       ticketNo: r.ticket_no,
       status: r.status,
@@ -135,13 +165,8 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
       level: r.source_level,
       category: r.category_code,
       categoryName: r.category_name,
-      summary: [...r.content].slice(0, 80).join(''),
-      caller: presentCaller(callerViewFor(actor, r, false), {
-        name: r.caller_name,
-        phone: r.caller_phone,
-        address: r.caller_address,
-        confidential: r.confidential,
-      }),
+      summary: [...textFor(view, caller, r.content)].slice(0, 80).join(''),
+      caller: presentCaller(view, caller),
       region: r.location_region,
       leadUnitId: r.lead_unit_id,
       leadUnitName: r.lead_unit_name,
@@ -153,6 +178,40 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
       provisional: r.provisional,
     })),
   };
+}
+
+/**
+ * One audit entry per list request that returned callers unmasked (who, which list, how many,
+ * which orders) [SPEC §9; beijing-miyun §15]: one insert, whatever the page size.
+ */
+async function auditUnmaskedList(ctx: AppContext, user: SessionUser, q: ListTicketsQuery, ids: number[]) {
+  if (ids.length === 0) return;
+  const query = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
+  await appendAudit(ctx.db, {
+    at: ctx.clock.now(),
+    actorUserId: user.id,
+    actorUsername: user.username,
+    action: 'list-caller',
+    targetType: 'ticket-list',
+    targetId: null,
+    details: { query, count: ids.length, ids },
+  });
+}
+
+/** Orders that do not complain about the actor's unit or a unit above it. */
+function notComplainedAbout(actor: Actor) {
+  return (eb: Parameters<ReturnType<typeof visibleTo>>[0]) =>
+    eb.or([
+      eb('t.complained_unit_id', 'is', null),
+      eb(
+        't.complained_unit_id',
+        'not in',
+        eb
+          .selectFrom('org_unit as pu')
+          .select('pu.id')
+          .where(sql<boolean>`starts_with(${actor.unit.path}, pu.path)`),
+      ),
+    ]);
 }
 
 function escapeLike(s: string): string {
@@ -183,7 +242,14 @@ function todoCondition(actor: Actor) {
               .selectFrom('ticket_assignment as ma')
               .select('ma.ticket_id')
               .where('ma.status', 'in', ['dispatched', 'accepted'])
-              .where('ma.unit_id', 'in', eb.selectFrom('org_unit as mu').select('mu.id').where('mu.path', 'like', `${actor.unit.path}%`)),
+              .where(
+                'ma.unit_id',
+                'in',
+                eb
+                  .selectFrom('org_unit as mu')
+                  .select('mu.id')
+                  .where('mu.path', 'like', `${actor.unit.path}%`),
+              ),
           ),
         ]);
       case 'supervisor':

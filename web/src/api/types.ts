@@ -57,6 +57,8 @@ export interface CallerView {
   address: string | null;
   confidential: boolean;
   masked: boolean;
+  /** The viewer's unit is the party complained about (or below it): no identity at all. */
+  protected?: boolean;
 }
 
 export type PendingRequest = 'return' | 'extension' | null;
@@ -139,6 +141,10 @@ export interface TicketDetail {
   level: SourceLevel;
   complex: boolean;
   caller: CallerView;
+  /** 被投诉单位 / 被投诉人 (zibo-12345 §17). */
+  complainedUnitId: number | null;
+  complainedUnitName: string | null;
+  complainedPerson: string | null;
   location: { address: string | null; region: string | null };
   content: string;
   demand: string | null;

@@ -6,6 +6,7 @@ import { satisfactionLabels, satisfactions } from '../../../common/enums';
 import type { RulesInfo, TicketDetail, TicketEvent } from '../api/types';
 import { factualLabels, superviseModeLabels, superviseTriggerLabels } from '../lib/labels';
 import { channelHints } from './scope-exclusions';
+import { ComplainedPartyFields, DispatchReasonField } from './complained-party';
 import { TicketSearchSelect } from './ticket-search-select';
 import { MultiUnitPicker, UnitPicker, UnitSuggestions } from './unit-picker';
 
@@ -103,7 +104,7 @@ export const actionForms: Record<FormAction, ActionFormSpec> = {
             />
           </Form.Item>
         )}
-        {note('派单意见')}
+        <DispatchReasonField ticket={c.ticket} rules={c.rules} />
       </>
     ),
     initial: (c) => ({
@@ -448,6 +449,23 @@ export const actionForms: Record<FormAction, ActionFormSpec> = {
       trigger: str(v.trigger),
       mode: str(v.mode),
       respondWithinWorkingDays: num(v.respondWithinWorkingDays),
+      note: str(v.note),
+    }),
+  },
+  update: {
+    fields: (c) => (
+      <>
+        <ComplainedPartyFields profileId={c.rules?.profile.id} />
+        {note('修改说明')}
+      </>
+    ),
+    initial: (c) => ({
+      complainedUnitId: c.ticket.complainedUnitId ?? undefined,
+      complainedPerson: c.ticket.complainedPerson ?? undefined,
+    }),
+    toPayload: (v) => ({
+      complainedUnitId: num(v.complainedUnitId) ?? null,
+      complainedPerson: str(v.complainedPerson) ?? null,
       note: str(v.note),
     }),
   },

@@ -28,6 +28,7 @@ import { explainDeadline } from '../lib/explain';
 import { fmtDateTime } from '../lib/format';
 import { assignmentRoleLabels, assignmentStatusLabels, stageLabels } from '../lib/labels';
 import { useNow } from '../lib/use-now';
+import { complainedPartyItems, ProtectedCallerNotice } from './complained-party';
 import { EventTimeline } from './event-timeline';
 import { TicketActions } from './ticket-actions';
 
@@ -37,6 +38,7 @@ function CallerBlock({ t }: { t: TicketDetail }) {
   const [revealed, setRevealed] = useState<CallerView | null>(null);
   const [asking, setAsking] = useState(false);
   const c = revealed ?? t.caller;
+  if (c.protected) return <ProtectedCallerNotice />;
   if (c.confidential && !c.name && !c.phone) {
     return (
       <Alert
@@ -330,6 +332,7 @@ export function TicketDetailView({
               span: stacked ? 2 : 3,
               children: <CallerBlock key={t.id} t={t} />,
             },
+            ...complainedPartyItems(t, stacked ? 2 : 3),
             ...(satisfied
               ? [{ key: 'sat', label: '回访满意度', span: stacked ? 2 : 3, children: satisfied }]
               : []),

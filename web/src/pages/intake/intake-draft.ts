@@ -19,6 +19,8 @@ export interface IntakeValues {
   suggestedChannel?: string;
   knowledgeArticleId?: number;
   knowledgeArticleTitle?: string;
+  complainedUnitId?: number;
+  complainedPerson?: string;
 }
 
 export const intakeDefaults: IntakeValues = {
@@ -87,6 +89,9 @@ export function toCreateBody(v: IntakeValues): Record<string, unknown> {
     content: v.content ?? '',
     demand: s(v.demand),
     disposition,
+    ...(v.type === 'complaint' || v.type === 'report'
+      ? { complainedUnitId: v.complainedUnitId ?? undefined, complainedPerson: s(v.complainedPerson) }
+      : {}),
     ...(disposition === 'direct-answer'
       ? { answer: s(v.answer), knowledgeArticleId: v.knowledgeArticleId }
       : {}),
@@ -112,6 +117,8 @@ export function fieldOfIssue(path: readonly PropertyKey[]): keyof IntakeValues |
     suggestedChannel: 'suggestedChannel',
     type: 'type',
     category: 'category',
+    complainedUnitId: 'complainedUnitId',
+    complainedPerson: 'complainedPerson',
   };
   return map[p] ?? null;
 }

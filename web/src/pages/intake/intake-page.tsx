@@ -45,6 +45,7 @@ import {
   toCreateBody,
   type IntakeValues,
 } from './intake-draft';
+import { ComplainedPartyIntake } from './complained-party-intake';
 import { CallerHistory, KbSuggestions, ScopeHints, suggestionAnswer } from './side-panels';
 import { useQueryClient } from '@tanstack/react-query';
 
@@ -285,6 +286,7 @@ export function IntakePage() {
                   options={ticketTypes.map((t) => ({ value: t, label: ticketTypeLabels[t] }))}
                 />
               </Form.Item>
+              <ComplainedPartyIntake />
               <Form.Item name="category" label="问题分类">
                 <CategoryCascader placeholder="选择或输入检索，如：工资拖欠" />
               </Form.Item>
