@@ -45,6 +45,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   const app = Fastify({
     loggerInstance: ctx.logger,
     bodyLimit: 1024 * 1024,
+    // A client that sends its request slowly is cut off (408) instead of holding a connection.
+    requestTimeout: ctx.env.CIVICLINE_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: 5_000,
     // X-Forwarded-For is believed only from the configured reverse proxies (CIVICLINE_TRUST_PROXY).
     trustProxy: ctx.env.CIVICLINE_TRUST_PROXY.length > 0 ? ctx.env.CIVICLINE_TRUST_PROXY : false,
   }).withTypeProvider<ZodTypeProvider>();
