@@ -4,7 +4,7 @@ import { segmentForIndex } from '../../domain/kb/segment';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
-import { checkComplainedUnit } from './complained-party';
+import { withRetry } from '../../platform/retry';
 import { syncDeadlines } from './perform-action';
 import { appendEvent, insertTicket, nextTicketNo } from './tickets.repository';
 
@@ -30,7 +30,6 @@ export async function createTicket(
       { path: '/receivedAt', message: 'in the future' },
     ]);
   }
-  if (body.complainedUnitId) await checkComplainedUnit(ctx.db, body.complainedUnitId);
   if (body.category) {
     const cat = await ctx.db
       .selectFrom('category')
@@ -72,7 +71,8 @@ export async function createTicket(
         : 'create';
   const closed = status !== 'pending_dispatch';
 
-  return ctx.db.transaction().execute(async (trx) => {
+  // Run again whole if PostgreSQL aborts it as a deadlock victim (decision 0006).
+  return withRetry(ctx.db, async (trx) => {
     const ticketNo = await nextTicketNo(trx, formatDay(localDay(now)));
     const id = await insertTicket(trx, {
       ticket_no: ticketNo,
@@ -96,8 +96,6 @@ export async function createTicket(
       answer: body.answer ?? null,
       not_accepted_reason: body.notAcceptedReason ?? null,
       suggested_channel: body.suggestedChannel ?? null,
-      complained_unit_id: body.complainedUnitId ?? null,
-      complained_person: body.complainedPerson || null,
       platform_unit_id: platformUnitId,
       lead_unit_id: null,
       status_before_suspend: null,
@@ -137,8 +135,6 @@ export async function createTicket(
         type: body.type,
         ...(body.answer ? { answer: body.answer } : {}),
         ...(body.knowledgeArticleId ? { knowledgeArticleId: body.knowledgeArticleId } : {}),
-        ...(body.complainedUnitId ? { complainedUnitId: body.complainedUnitId } : {}),
-        ...(body.complainedPerson ? { complainedPerson: body.complainedPerson } : {}),
         ...(body.notAcceptedReason
           ? { reason: body.notAcceptedReason, suggestedChannel: body.suggestedChannel ?? null }
           : {}),
