@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import { withRetry } from '../../platform/retry';
+import { checkComplainedUnit } from './complained-party';
 import { syncDeadlines } from './perform-action';
 import { appendEvent, insertTicket, nextTicketNo } from './tickets.repository';
 
@@ -30,6 +31,7 @@ export async function createTicket(
       { path: '/receivedAt', message: 'in the future' },
     ]);
   }
+  if (body.complainedUnitId) await checkComplainedUnit(ctx.db, body.complainedUnitId);
   if (body.category) {
     const cat = await ctx.db
       .selectFrom('category')
@@ -96,6 +98,8 @@ export async function createTicket(
       answer: body.answer ?? null,
       not_accepted_reason: body.notAcceptedReason ?? null,
       suggested_channel: body.suggestedChannel ?? null,
+      complained_unit_id: body.complainedUnitId ?? null,
+      complained_person: body.complainedPerson || null,
       platform_unit_id: platformUnitId,
       lead_unit_id: null,
       status_before_suspend: null,
@@ -135,6 +139,8 @@ export async function createTicket(
         type: body.type,
         ...(body.answer ? { answer: body.answer } : {}),
         ...(body.knowledgeArticleId ? { knowledgeArticleId: body.knowledgeArticleId } : {}),
+        ...(body.complainedUnitId ? { complainedUnitId: body.complainedUnitId } : {}),
+        ...(body.complainedPerson ? { complainedPerson: body.complainedPerson } : {}),
         ...(body.notAcceptedReason
           ? { reason: body.notAcceptedReason, suggestedChannel: body.suggestedChannel ?? null }
           : {}),
