@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channels, satisfactions, sourceLevels, ticketTypes, urgencies } from '../enums';
+import { boundedInstant } from './instant';
 
 /**
  * The HTTP contract of work orders, shared by the server and the web client.
@@ -38,7 +39,7 @@ export const createTicketBody = z
     channelRef: text(100).optional(),
     tags: z.array(text(20)).max(20).default([]),
     complex: z.boolean().default(false),
-    receivedAt: z.iso.datetime({ offset: true }).optional(),
+    receivedAt: boundedInstant.optional(),
     /** order (default): a work order to dispatch; direct-answer: answered on the spot; not-accepted: out of scope. */
     disposition: z.enum(['order', 'direct-answer', 'not-accepted']).default('order'),
     answer: text(5000).optional(),
@@ -75,7 +76,7 @@ export const actionPayloads = {
   accept: empty,
   'record-contact': z.object({
     note: text(2000).optional(),
-    at: z.iso.datetime({ offset: true }).optional(),
+    at: boundedInstant.optional(),
   }),
   reply: z.object({
     result: z.string().trim().min(1, '请填写办理结果').max(5000),

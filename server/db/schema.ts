@@ -1,13 +1,15 @@
 import type { AssessmentTables } from './tables/assessment';
 import type { AuditTables } from './tables/audit';
 import type { CoreTables } from './tables/core';
+import type { OperationsTables } from './tables/operations';
 import type { KbTables, KbTicketColumns } from './tables/kb';
 
 /**
  * The whole database as Kysely sees it. Each feature declares its tables in
  * server/db/tables/<area>.ts and is added here.
  */
-export interface Database extends Omit<CoreTables, 'ticket'>, KbTables, AssessmentTables, AuditTables {
+export interface Database
+  extends Omit<CoreTables, 'ticket'>, KbTables, AssessmentTables, AuditTables, OperationsTables {
   /** The knowledge base adds content_tokens / content_vector to orders (similar cases). */
   ticket: CoreTables['ticket'] & KbTicketColumns;
 }

@@ -16,6 +16,8 @@ export const errorStatus = {
   CONFLICT: 409,
   UNPROCESSABLE: 422,
   REASON_REQUIRED: 422,
+  /** The same Idempotency-Key was sent with a different request. */
+  IDEMPOTENCY_KEY_REUSED: 422,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   /** A transaction kept losing to concurrent ones (deadlock, serialization) after its retries. */

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/audit';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/http';
+import { boundedInstant } from '../../../common/contracts/instant';
 
 /** Operations for administrators; the clock only exists with CIVICLINE_TEST_CLOCK=1 (never in production). */
 export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -21,7 +22,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['admin'],
           summary: '设置测试时钟 Set the platform time (test clock only)',
-          body: z.object({ now: z.iso.datetime({ offset: true }) }),
+          body: z.object({ now: boundedInstant }),
         },
       },
       async (req) => {
@@ -30,7 +31,13 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('FORBIDDEN', '测试时钟未启用（需设置 CIVICLINE_TEST_CLOCK=1）');
         }
         ctx.clock.set(new Date(req.body.now));
-        await appendAudit(ctx.db, { at: systemClock.now(), actorUserId: admin.id, actorUsername: admin.username, action: 'test-clock-set', details: { now: req.body.now } });
+        await appendAudit(ctx.db, {
+          at: systemClock.now(),
+          actorUserId: admin.id,
+          actorUsername: admin.username,
+          action: 'test-clock-set',
+          details: { now: req.body.now },
+        });
         // Time moved: what turned yellow, overdue or red is swept at once (reminder slips included).
         const sweep = await tick(ctx);
         return { now: ctx.clock.now(), sweep };

@@ -10,10 +10,16 @@
 import { z } from 'zod';
 import { channels, sourceLevels, ticketTypes, urgencies } from '../../../common/enums';
 import { parseInstant } from '../../domain/calendar';
+import { INSTANT_RANGE_MESSAGE, isInstantInRange } from '../../../common/contracts/instant';
 
 const instant = z.string().transform((s, ctx) => {
   try {
-    return parseInstant(s);
+    const at = parseInstant(s);
+    if (!isInstantInRange(at.getTime())) {
+      ctx.addIssue({ code: 'custom', message: INSTANT_RANGE_MESSAGE });
+      return z.NEVER;
+    }
+    return at;
   } catch (e) {
     ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : 'not a date-time' });
     return z.NEVER;
@@ -35,11 +41,17 @@ export const historyEventSchema = z.object({
   action: z.string().trim().min(1).max(40),
   unitId: z.number().int().positive().optional(),
   unitCode: unitCode.optional(),
-  payload: z.record(z.string(), z.unknown()).nullish().transform((p) => p ?? {}),
+  payload: z
+    .record(z.string(), z.unknown())
+    .nullish()
+    .transform((p) => p ?? {}),
 });
 
 export const historyLineSchema = z.object({
-  ticketNo: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1).max(40)),
+  ticketNo: z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v).trim())
+    .pipe(z.string().min(1).max(40)),
   receivedAt: instant,
   channel: z.enum(channels).default('phone'),
   type: z.enum(ticketTypes),

@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import { withRetry } from '../../platform/retry';
 import { checkComplainedUnit } from './complained-party';
+import { claimIdempotencyKey, completeIdempotencyKey, type IdempotencyClaim } from './idempotency';
 import { syncDeadlines } from './perform-action';
 import { appendEvent, insertTicket, nextTicketNo } from './tickets.repository';
 
@@ -20,6 +21,7 @@ export async function createTicket(
   ctx: AppContext,
   user: SessionUser,
   body: CreateTicketBody,
+  opts: { idempotency?: IdempotencyClaim } = {},
 ): Promise<number> {
   if (!(intakeRoles as readonly string[]).includes(user.role)) {
     throw new AppError('FORBIDDEN', '只有话务员、派单员可以登记工单');
@@ -38,10 +40,11 @@ export async function createTicket(
       .select('code')
       .where('code', '=', body.category)
       .executeTakeFirst();
-    if (!cat)
-      {throw new AppError('VALIDATION_FAILED', `问题分类 ${body.category} 不存在`, [
+    if (!cat) {
+      throw new AppError('VALIDATION_FAILED', `问题分类 ${body.category} 不存在`, [
         { path: '/category', message: 'unknown' },
-      ]);}
+      ]);
+    }
   }
   const platform = await ctx.db
     .selectFrom('org_unit')
@@ -75,6 +78,7 @@ export async function createTicket(
 
   // Run again whole if PostgreSQL aborts it as a deadlock victim (decision 0006).
   return withRetry(ctx.db, async (trx) => {
+    if (opts.idempotency) await claimIdempotencyKey(trx, opts.idempotency, now);
     const ticketNo = await nextTicketNo(trx, formatDay(localDay(now)));
     const id = await insertTicket(trx, {
       ticket_no: ticketNo,
@@ -149,6 +153,7 @@ export async function createTicket(
       to: status,
     });
     await syncDeadlines(ctx, trx, id, now);
+    if (opts.idempotency) await completeIdempotencyKey(trx, opts.idempotency, id);
     return id;
   });
 }

@@ -8,11 +8,14 @@ import {
 } from '../../../common/contracts/tickets';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { etagOf, expectedVersionOf } from '../../platform/etag';
 import { idParam, requireUser } from '../../platform/http';
 import { createTicket } from './create-ticket';
 import { getTicket, getTicketEvents, revealCaller } from './get-ticket';
 import { listTickets } from './list-tickets';
-import { isActionName, performAction } from './perform-action';
+import { IdempotentReplay, idempotencyKeyOf, requestHashOf } from './idempotency';
+import { isActionName } from './perform-action';
+import { performActionOnce } from './perform-action-once';
 
 const actionNames = Object.keys(actionPayloads).filter(
   (a) => !(systemActions as readonly string[]).includes(a),
@@ -27,14 +30,26 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['tickets'],
           summary: '登记工单 Create an order (intake)',
           description:
-            'disposition: order (default, to dispatch), direct-answer (answered on the spot, needs answer), not-accepted (needs notAcceptedReason).',
+            'disposition: order (default, to dispatch), direct-answer (answered on the spot, needs answer), not-accepted (needs notAcceptedReason). Optional header Idempotency-Key: a retry with the same key and body returns the order created first (header Idempotent-Replayed), never a second order; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED.',
           body: createTicketBody,
         },
       },
       async (req, reply) => {
         const user = requireUser(req);
-        const id = await createTicket(ctx, user, req.body);
-        return reply.status(201).send(await getTicket(ctx, user, id));
+        const key = idempotencyKeyOf(req.headers['idempotency-key']);
+        const idempotency = key
+          ? { userId: user.id, key, requestHash: requestHashOf('POST /api/tickets', req.body) }
+          : undefined;
+        let id: number;
+        try {
+          id = await createTicket(ctx, user, req.body, { idempotency });
+        } catch (e) {
+          if (!(e instanceof IdempotentReplay)) throw e;
+          id = e.ticketId;
+          reply.header('Idempotent-Replayed', 'true');
+        }
+        const ticket = await getTicket(ctx, user, id);
+        return reply.status(201).header('ETag', etagOf(ticket.version)).send(ticket);
       },
     );
 
@@ -61,7 +76,10 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: idParam,
         },
       },
-      async (req) => getTicket(ctx, requireUser(req), req.params.id),
+      async (req, reply) => {
+        const ticket = await getTicket(ctx, requireUser(req), req.params.id);
+        return reply.header('ETag', etagOf(ticket.version)).send(ticket);
+      },
     );
 
     app.get(
@@ -95,22 +113,34 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['tickets'],
           summary: '工单操作 Perform one lifecycle action',
-          description: `Actions: ${actionNames.join(', ')}. 409 TRANSITION_NOT_ALLOWED when not allowed now; 400 on an invalid payload. Optional header If-Match: <version> for optimistic checks.`,
+          description: `Actions: ${actionNames.join(', ')}. 409 TRANSITION_NOT_ALLOWED when not allowed now; 400 on an invalid payload. Optional headers: If-Match (the ETag of GET: "3", W/"3" or 3) fails with 409 CONFLICT when the order changed meanwhile; Idempotency-Key (8-200 printable ASCII) makes a retried request answer with the first one's result (header Idempotent-Replayed) instead of acting twice.`,
           params: z.object({ id: z.coerce.number().int().positive(), action: z.string().max(40) }),
           body: z.unknown().optional(),
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const user = requireUser(req);
         const { id, action } = req.params;
         if (!isActionName(action) || systemActions.includes(action)) {
           throw new AppError('VALIDATION_FAILED', `未知操作 ${action}`, { known: actionNames });
         }
-        const ifMatch = req.headers['if-match'];
-        const expectedVersion =
-          typeof ifMatch === 'string' && /^\d+$/.test(ifMatch) ? Number(ifMatch) : undefined;
-        await performAction(ctx, user, id, action, req.body, { expectedVersion });
-        return getTicket(ctx, user, id);
+        const expectedVersion = expectedVersionOf(req.headers['if-match']);
+        const key = idempotencyKeyOf(req.headers['idempotency-key']);
+        const idempotency = key
+          ? {
+              userId: user.id,
+              key,
+              requestHash: requestHashOf(`POST /api/tickets/${id}/actions/${action}`, req.body),
+            }
+          : undefined;
+        try {
+          await performActionOnce(ctx, user, id, action, req.body, { expectedVersion, idempotency });
+        } catch (e) {
+          if (!(e instanceof IdempotentReplay)) throw e;
+          reply.header('Idempotent-Replayed', 'true');
+        }
+        const ticket = await getTicket(ctx, user, id);
+        return reply.header('ETag', etagOf(ticket.version)).send(ticket);
       },
     );
   };
