@@ -1,13 +1,13 @@
 import { buildApp } from './app';
 import { migrateToLatest } from './db/migrate';
+import { publishControlChannel } from './features/backup/backup-control';
 import { demoUsers, DEMO_PASSWORD } from './features/demo/demo-city';
 import {
   ensureReferenceData,
   loadDemoData,
   requireChangeOfDemoPasswords,
 } from './features/demo/load-demo-data';
-import { loadDemoKnowledge } from './features/demo/demo-knowledge';
-import { loadDemoOrders } from './features/demo/load-demo-orders';
+import { completeDemoLoad } from './features/demo/demo-steps';
 import { loadRules } from './features/rules/rules.service';
 import { runSweep, startSweeper } from './jobs/sla-sweep';
 import { systemClock, TestClock, type Clock } from './platform/clock';
@@ -32,14 +32,19 @@ async function main(): Promise<void> {
     : systemClock;
   const rules = await loadRules(handle.db, env.CIVICLINE_PROFILE, env.CIVICLINE_PROFILE_DIR);
   const ctx: AppContext = { db: handle.db, dbKind: handle.kind, env, clock, logger, rules };
-  if (demoLoaded && env.CIVICLINE_DEMO_KB) await loadDemoKnowledge(handle.db, clock.now());
-  if (demoLoaded && env.CIVICLINE_DEMO_ORDERS > 0) {
-    process.stdout.write(`Generating ${env.CIVICLINE_DEMO_ORDERS} demo orders…\n`);
-    await loadDemoOrders(ctx, env.CIVICLINE_DEMO_ORDERS);
-    await runSweep(ctx);
+  if (env.CIVICLINE_DEMO) {
+    const demo = await completeDemoLoad(ctx, {
+      knowledge: env.CIVICLINE_DEMO_KB,
+      orders: env.CIVICLINE_DEMO_ORDERS,
+      onOrders: (n) => process.stdout.write(`Generating ${n} demo orders…\n`),
+    });
+    if (demo.redone.length) logger.warn({ redone: demo.redone }, 'an interrupted first start was completed');
+    if (demo.orders > 0) await runSweep(ctx);
   }
   const app = await buildApp(ctx);
   await app.listen({ port: env.PORT, host: env.HOST });
+  // `civicline backup` reaches this process through it while the embedded database is held here.
+  publishControlChannel(ctx, app.server.address());
   const stopSweeper = startSweeper(ctx);
 
   const where =

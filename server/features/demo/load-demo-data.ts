@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password';
 import { defaultCategories } from '../org/default-categories';
 import { insertUnit } from '../org/org.repository';
 import { DEMO_PASSWORD, demoUnits, demoUsers } from './demo-city';
+import { markStepDone } from './demo-steps';
 
 /** Reference data every installation needs: the default category taxonomy. */
 export async function ensureReferenceData(db: Db): Promise<void> {
@@ -25,7 +26,7 @@ export async function loadDemoData(db: Db): Promise<boolean> {
   await db.transaction().execute(async (trx) => {
     const ids = new Map<string, number>();
     for (const u of demoUnits) {
-      const parentId = u.parent ? ids.get(u.parent) ?? null : null;
+      const parentId = u.parent ? (ids.get(u.parent) ?? null) : null;
       const { id } = await insertUnit(trx, {
         code: u.code,
         name: u.name,
@@ -44,9 +45,16 @@ export async function loadDemoData(db: Db): Promise<boolean> {
       if (!unitId) throw new Error(`demo user ${u.username}: unknown unit ${u.unit}`);
       await trx
         .insertInto('app_user')
-        .values({ username: u.username, display_name: u.displayName, role: u.role, unit_id: unitId, password_hash: hash })
+        .values({
+          username: u.username,
+          display_name: u.displayName,
+          role: u.role,
+          unit_id: unitId,
+          password_hash: hash,
+        })
         .execute();
     }
+    await markStepDone(trx, 'demo-city', new Date());
   });
   return true;
 }
@@ -61,7 +69,11 @@ export async function requireChangeOfDemoPasswords(db: Db): Promise<number> {
   const rows = await db
     .selectFrom('app_user')
     .select(['id', 'password_hash'])
-    .where('username', 'in', users.map((u) => u.username))
+    .where(
+      'username',
+      'in',
+      users.map((u) => u.username),
+    )
     .where('must_change_password', '=', false)
     .execute();
   let n = 0;

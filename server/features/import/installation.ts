@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context';
 import { openDatabase, type Db } from '../../platform/db';
 import { readEnv, type Env } from '../../platform/env';
 import { createLogger } from '../../platform/logger';
+import { markStepDone } from '../demo/demo-steps';
 import { ensureReferenceData, loadDemoData } from '../demo/load-demo-data';
 import { insertUnit } from '../org/org.repository';
 import { loadRules } from '../rules/rules.service';
@@ -26,32 +27,56 @@ export async function prepareInstallation(db: Db, env: Pick<Env, 'CIVICLINE_DEMO
   await ensureReferenceData(db);
   const any = await db.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
   if (any) return { demoLoaded: false, centerCreated: false };
-  if (env.CIVICLINE_DEMO) return { demoLoaded: await loadDemoData(db), centerCreated: false };
-  await insertUnit(db, { code: DEFAULT_CENTER.code, name: DEFAULT_CENTER.name, kind: 'center', parentId: null, isPlatform: true });
+  if (env.CIVICLINE_DEMO) {
+    const demoLoaded = await loadDemoData(db);
+    // The command line loads the city only: `npm start` later adds no demo orders or articles.
+    for (const step of ['demo-knowledge', 'demo-orders'] as const) await markStepDone(db, step, new Date());
+    return { demoLoaded, centerCreated: false };
+  }
+  await insertUnit(db, {
+    code: DEFAULT_CENTER.code,
+    name: DEFAULT_CENTER.name,
+    kind: 'center',
+    parentId: null,
+    isPlatform: true,
+  });
   return { demoLoaded: false, centerCreated: true };
 }
 
 /** The platform's clock for command-line runs: CIVICLINE_NOW under the test clock, else real time. */
 export function cliClock(env: Env): Clock {
-  return env.CIVICLINE_TEST_CLOCK ? new TestClock(env.CIVICLINE_NOW ? new Date(env.CIVICLINE_NOW) : undefined) : systemClock;
+  return env.CIVICLINE_TEST_CLOCK
+    ? new TestClock(env.CIVICLINE_NOW ? new Date(env.CIVICLINE_NOW) : undefined)
+    : systemClock;
 }
 
 /**
  * Runs `fn` with an application context on the configured database (DATA_DIR or DATABASE_URL),
  * prepared as above. `profile` overrides CIVICLINE_PROFILE for this run.
  */
-export async function withCliContext<T>(fn: (ctx: AppContext, prepared: Prepared) => Promise<T>, opts: { profile?: string } = {}): Promise<T> {
+export async function withCliContext<T>(
+  fn: (ctx: AppContext, prepared: Prepared) => Promise<T>,
+  opts: { profile?: string } = {},
+): Promise<T> {
   const env = readEnv();
   let handle;
   try {
     handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    throw new Error(/in use/.test(msg) ? `${msg}\nStop the server (npm start) on this DATA_DIR first.` : `cannot open the database: ${msg}`);
+    throw new Error(
+      /in use/.test(msg)
+        ? `${msg}\nStop the server (npm start) on this DATA_DIR first.`
+        : `cannot open the database: ${msg}`,
+    );
   }
   try {
     const prepared = await prepareInstallation(handle.db, env);
-    const rules = await loadRules(handle.db, opts.profile ?? env.CIVICLINE_PROFILE, env.CIVICLINE_PROFILE_DIR);
+    const rules = await loadRules(
+      handle.db,
+      opts.profile ?? env.CIVICLINE_PROFILE,
+      env.CIVICLINE_PROFILE_DIR,
+    );
     const ctx: AppContext = {
       db: handle.db,
       dbKind: handle.kind,
