@@ -13,6 +13,8 @@ const actionLabels: Record<string, string> = {
   'password-changed': '修改密码',
   'reveal-caller': '查看来电人完整信息',
   'read-caller': '读取来电人信息',
+  'list-caller': '列表返回来电人信息',
+  'reveal-caller-refused': '拒绝查看（投诉人保护）',
   'calendar-imported': '导入节假日安排',
   'user-created': '新建用户',
   'user-updated': '修改用户',
