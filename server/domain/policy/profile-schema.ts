@@ -159,6 +159,32 @@ export const lightsSchema = z
   })
   .strict();
 
+/**
+ * A report on a major incident (重大突发事项), due a natural time after the event occurred
+ * (shanghai-962200 §15; beijing-miyun §8). `form`: `oral` — the first report, made orally;
+ * `any` — the first report, in any form; `written` — the written report. Natural time only
+ * (hours or natural days): these limits run through nights and holidays.
+ */
+export const incidentReportFormSchema = z.enum(['oral', 'any', 'written']);
+export type IncidentReportForm = z.infer<typeof incidentReportFormSchema>;
+
+export const incidentReportSchema = z
+  .object({
+    kind: z.literal('duration').default('duration'),
+    form: incidentReportFormSchema,
+    amount: z.number().positive(),
+    unit: z.enum(['h', 'nd'], { message: 'an incident report limit is natural time: h or nd' }),
+    start: z.literal('occurrence').default('occurrence'),
+    article,
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((l) => l.unit === 'h' || Number.isInteger(l.amount), {
+    message: 'natural-day limits must be whole numbers',
+    path: ['amount'],
+  });
+export type IncidentReportRule = z.infer<typeof incidentReportSchema>;
+
 export const emergencySchema = z
   .object({
     /** Urgencies treated as emergency orders. */
@@ -178,8 +204,16 @@ export const emergencySchema = z
       .strict()
       .refine((r) => r.min <= r.default && r.default <= r.max, { message: 'need min <= default <= max' })
       .nullable(),
-    /** Reports on major incidents (not order stages). */
-    reports: z.array(durationLimitSchema).default([]),
+    /** Reports on major incidents (not order stages): at most one first report and one written. */
+    reports: z
+      .array(incidentReportSchema)
+      .default([])
+      .refine((rs) => rs.filter((r) => r.form !== 'written').length <= 1, {
+        message: 'at most one first report (oral or any form)',
+      })
+      .refine((rs) => rs.filter((r) => r.form === 'written').length <= 1, {
+        message: 'at most one written report',
+      }),
     article,
   })
   .strict();

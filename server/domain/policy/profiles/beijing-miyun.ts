@@ -67,9 +67,10 @@ export const beijingMiyun: ProfileInput = {
     reports: [
       {
         kind: 'duration',
+        form: 'any',
         amount: 0.5,
         unit: 'h',
-        start: 'arrival',
+        start: 'occurrence',
         article: 'beijing-miyun §8',
         note: '重大突发事件: report to the emergency management department within half an hour',
       },
