@@ -1,6 +1,7 @@
 import type { ActionName } from '../../../common/contracts/tickets';
 import type { AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
+import { withRetry } from '../../platform/retry';
 import { claimIdempotencyKey, completeIdempotencyKey, type IdempotencyClaim } from './idempotency';
 import { parseActionPayload, performAction, performActionIn } from './perform-action';
 import { loadActor } from './standing';
@@ -23,7 +24,7 @@ export async function performActionOnce(
   if (!claim) return performAction(ctx, user, ticketId, action, body, opts);
   const payload = parseActionPayload(action, body);
   const actor = await loadActor(ctx.db, user);
-  return ctx.db.transaction().execute(async (trx) => {
+  return withRetry(ctx.db, async (trx) => {
     await claimIdempotencyKey(trx, claim, ctx.clock.now());
     const out = await performActionIn(ctx, trx, actor, ticketId, action, payload, opts);
     await completeIdempotencyKey(trx, claim, ticketId);
