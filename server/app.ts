@@ -18,6 +18,7 @@ import {
 import { assessmentRoutes } from './features/assessment/assessment.routes';
 import { authenticate } from './features/auth/authenticate';
 import { authRoutes } from './features/auth/auth.routes';
+import { backupRoutes } from './features/backup/backup.routes';
 import { adminRoutes } from './features/admin/admin.routes';
 import { calendarRoutes } from './features/calendar/calendar.routes';
 import { healthRoutes } from './features/health/health.routes';
@@ -33,7 +34,7 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../w
 
 /** Route plugins of every feature, in registration order. */
 export type RoutePlugin = (ctx: AppContext) => FastifyPluginAsyncZod;
-const featureRoutes: RoutePlugin[] = [healthRoutes, authRoutes, orgRoutes, ticketRoutes, adminRoutes, adminOrgRoutes, calendarRoutes, kbRoutes, assessmentRoutes];
+const featureRoutes: RoutePlugin[] = [healthRoutes, authRoutes, orgRoutes, ticketRoutes, adminRoutes, adminOrgRoutes, calendarRoutes, kbRoutes, assessmentRoutes, backupRoutes];
 
 export interface BuildAppOptions {
   /** Extra route plugins (features mounted by the composition root). */

@@ -11,6 +11,24 @@ export function registerBackupCommands(program: Command): void {
     .argument('<file>', 'output file, e.g. civicline-2026-11-22.jsonl.gz')
     .action(async (file: string) => {
       const target = path.resolve(file);
+      const { readEnv } = await import('../../platform/env');
+      const env = readEnv();
+      if (!env.DATABASE_URL) {
+        // The embedded database allows one process: while the server holds it, the server takes the backup.
+        const { backupThroughServer, embeddedLockHolder } =
+          await import('../../features/backup/backup-control');
+        const holder = embeddedLockHolder(env.DATA_DIR);
+        if (holder) {
+          process.stderr.write(
+            `the server (process ${holder}) holds the embedded database: asking it for the backup\n`,
+          );
+          const r = await backupThroughServer(env.DATA_DIR, holder, target);
+          process.stdout.write(
+            `backup written and verified: ${r.file}: ${r.tables} tables, ${r.rows} rows, ${r.bytes} bytes, sha256 ${r.sha256}\n`,
+          );
+          return;
+        }
+      }
       const { backupTo } = await import('../../features/backup/backup.service');
       const { withPlatform } = await import('../platform');
       const r = await withPlatform((ctx) =>

@@ -10,6 +10,12 @@ import { createTestApp, type TestApp } from '../../test/test-app';
 import { createTestDatabase } from '../../test/test-db';
 import { ticketApi } from '../../test/ticket-helpers';
 import { verifyAuditChain } from '../audit/audit';
+import {
+  backupThroughServer,
+  CONTROL_HEADER,
+  publishControlChannel,
+  readControlInfo,
+} from './backup-control';
 import { backupTo, restoreFrom, verifyBackup } from './backup.service';
 
 type Fingerprint = Record<string, { n: number; h: string } | undefined>;
@@ -59,7 +65,7 @@ describe('backup and restore', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'civicline-backup-'));
   const file = path.join(dir, 'backup.jsonl.gz');
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ env: { DATA_DIR: dir } });
   });
   afterAll(async () => {
     await t.close();
@@ -121,9 +127,9 @@ describe('backup and restore', () => {
     const unitId = await t.unitId('YC-RSJ');
     const during = { backup: false, writes: 0 };
     let stop = false;
-    // Three clerks at once; each stops when the backup is done, or after 100 orders at most.
+    // Three clerks at once; they stop when the backup is done, or after 30 writes during it.
     const writer = async () => {
-      for (let i = 0; i < 100 && !stop; i++) {
+      for (let i = 0; i < 100 && !stop && during.writes < 30; i++) {
         const o = await api.create();
         if (during.backup) during.writes++;
         await api.ok('dispatcher', o.id, 'dispatch', { unitId });
@@ -147,7 +153,7 @@ describe('backup and restore', () => {
     let snapshot: Fingerprint | undefined;
     during.backup = true;
     const b = await backupTo(t.handle, file, {
-      batchSize: 20,
+      batchSize: 50,
       onSnapshot: async (reader) => {
         snapshot = await fingerprint(reader);
       },
@@ -245,6 +251,112 @@ describe('backup and restore', () => {
         f,
         /refer to rows missing from the backup:.*ticket_event\.ticket_id → ticket\.id \(\d+ rows, e\.g\. \d+\)/,
       );
+    });
+  });
+
+  describe('online backup through the running server', () => {
+    const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+    const audits = (action: string) =>
+      t.handle.db
+        .selectFrom('audit_log')
+        .select(['actor_username', 'target_id', 'details'])
+        .where('action', '=', action)
+        .orderBy('id')
+        .execute();
+
+    it('POST /api/admin/backup is refused without a session and to every role but admin', async () => {
+      const anonymous = await t.app.inject({ method: 'POST', url: '/api/admin/backup' });
+      expect(anonymous.statusCode).toBe(401);
+      for (const user of ['dispatcher', 'supervisor', 'leader']) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/admin/backup',
+          headers: await t.as(user),
+        });
+        expect(res.statusCode, user).toBe(403);
+        expect((res.json() as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+      }
+      expect(
+        fs.existsSync(path.join(dir, 'backups')) ? fs.readdirSync(path.join(dir, 'backups')) : [],
+      ).toEqual([]);
+    });
+
+    it('POST /api/admin/backup writes a verified file under DATA_DIR/backups and audits it', async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/admin/backup',
+        headers: await t.as('admin'),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as {
+        file: string;
+        tables: number;
+        rows: number;
+        bytes: number;
+        sha256: string;
+      };
+      expect(path.dirname(body.file)).toBe(path.join(fs.realpathSync(dir), 'backups'));
+      expect(body.sha256).toBe(sha(body.file));
+      expect(body.bytes).toBe(fs.statSync(body.file).size);
+      expect(fs.statSync(body.file).mode & 0o777).toBe(0o600);
+      const v = await verifyBackup(body.file);
+      expect([v.rows, v.tables]).toEqual([body.rows, body.tables]);
+      const audit = await audits('backup');
+      expect(audit.at(-1)).toMatchObject({ actor_username: 'admin', target_id: path.basename(body.file) });
+    });
+
+    it('the control channel answers only to the token of this process, from this machine', async () => {
+      const close = publishControlChannel(
+        { dbKind: 'pglite', env: t.ctx.env },
+        { address: '0.0.0.0', family: 'IPv4', port: 1 },
+      );
+      try {
+        const tokenFile = path.join(dir, '.control-token');
+        expect(fs.statSync(tokenFile).mode & 0o777).toBe(0o600);
+        const token = readControlInfo(dir)?.token ?? '';
+        expect(token.length).toBeGreaterThanOrEqual(40);
+        const post = (headers: Record<string, string>, remoteAddress = '127.0.0.1') =>
+          t.app.inject({ method: 'POST', url: '/control/backup', headers, remoteAddress });
+        expect((await post({})).statusCode).toBe(401);
+        expect((await post({ [CONTROL_HEADER]: `${token.slice(0, -1)}x` })).statusCode).toBe(401);
+        // An administrator's session is no control token.
+        expect((await post(await t.as('admin'))).statusCode).toBe(401);
+        expect((await post({ [CONTROL_HEADER]: token }, '10.1.2.3')).statusCode).toBe(403);
+        expect((await post({ [CONTROL_HEADER]: token, 'x-forwarded-for': '10.1.2.3' })).statusCode).toBe(403);
+        const ok = await post({ [CONTROL_HEADER]: token });
+        expect(ok.statusCode, ok.body).toBe(200);
+        expect((await audits('backup')).at(-1)).toMatchObject({
+          actor_username: null,
+          details: { via: 'command-line' },
+        });
+      } finally {
+        close();
+      }
+      expect(fs.existsSync(path.join(dir, '.control-token'))).toBe(false);
+    });
+
+    it('`civicline backup` gets its file from the server holding the embedded database', async () => {
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const address = t.app.server.address();
+      const close = publishControlChannel({ dbKind: 'pglite', env: t.ctx.env }, address);
+      try {
+        const target = path.join(dir, 'through-server.jsonl.gz');
+        const r = await backupThroughServer(dir, process.pid, target);
+        expect(r.file).toBe(target);
+        expect(sha(target)).toBe(r.sha256);
+        expect((await verifyBackup(target)).rows).toBe(r.rows);
+        // The server's copy was moved, not left behind.
+        const left = fs
+          .readdirSync(path.join(dir, 'backups'))
+          .filter((f) => r.sha256 === sha(path.join(dir, 'backups', f)));
+        expect(left).toEqual([]);
+        // Another process's holder id with this token file: refused with a clear message.
+        await expect(backupThroughServer(dir, process.pid + 1, target)).rejects.toThrow(
+          /offers no control channel/,
+        );
+      } finally {
+        close();
+      }
     });
   });
 });
