@@ -107,7 +107,7 @@ export async function concludeAccountSuccess(
   now: Date,
 ): Promise<{ cleared: boolean; lockedUntil: Date | null }> {
   const cleared = await sql<{ id: number }>`
-    update app_user set failed_logins = 0, locked_until = null
+    update app_user set failed_logins = 0, locked_until = null, failed_login_at = null
     where id = ${userId} and (locked_until is null or locked_until <= ${now})
     returning id`.execute(db);
   if (cleared.rows.length > 0) return { cleared: true, lockedUntil: null };
