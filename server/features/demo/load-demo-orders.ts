@@ -102,8 +102,11 @@ export async function loadDemoOrders(ctx: AppContext, count: number, seed = 2026
     if (target < 2) continue;
     if (!(await act(unit, 'accept', {}, 0.5 + random() * 5))) continue;
     if (!(await act(unit, 'record-contact', { note: '已电话联系诉求人，了解具体情况' }, 0.5 + random() * 6))) continue;
-    if (random() < 0.08) {
-      if (!(await act(unit, 'request-extension', { workingDays: 3, reason: '需现场核查并协调相关单位' }, 20 + random() * 30))) continue;
+    // Extensions only where the active profile provides them, within its longest term.
+    const extension = ctx.rules.profile.extension;
+    if (extension && random() < 0.08) {
+      const workingDays = Math.min(3, extension.maxWorkingDays ?? 3);
+      if (!(await act(unit, 'request-extension', { workingDays, reason: '需现场核查并协调相关单位' }, 20 + random() * 30))) continue;
       if (!(await act(platform, 'approve-extension', {}, 1 + random() * 4))) continue;
     }
     if (target < 3) continue;
