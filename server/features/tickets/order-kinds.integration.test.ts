@@ -16,6 +16,9 @@ describe('order kinds (zibo-12345)', () => {
     t = await createTestApp({ now: '2026-11-23T09:00:00+08:00' });
     api = ticketApi(t);
     rsj = await t.unitId('YC-RSJ');
+    // Sign in before any clock is set: the test clock keeps flowing, and a slow sign-in after
+    // setting it would move the instants the deadlines are computed from.
+    for (const user of ['agent', 'dispatcher', 'handler', 'admin']) await t.as(user);
   });
   afterAll(async () => {
     await t.close();
