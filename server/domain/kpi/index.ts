@@ -7,3 +7,4 @@ export * from './facts';
 export * from './period';
 export * from './score';
 export * from './schemes';
+export * from './warnings';

@@ -5,16 +5,19 @@ import { AppError } from '../../platform/errors';
 import { requireUser } from '../../platform/http';
 import { assessUnits, tallyOptionsOf } from './assess-units';
 import { assessmentScope, unitInScope } from './assessment-scope';
-import { assessmentQuery, drillQuery, sliceFilter, statsQuery } from './assessment.schemas';
+import { assessmentQuery, drillQuery, sliceFilter, statsQuery, warningsQuery } from './assessment.schemas';
 import { drillDown } from './drill-down';
 import { findScheme, loadSchemes } from './schemes';
 import { unitStats } from './unit-stats';
+import { unitWarnings } from './unit-warnings';
 
 function periodOf(p: string): Period {
   try {
     return parsePeriod(p);
   } catch (e) {
-    if (e instanceof PeriodError) throw new AppError('VALIDATION_FAILED', '期间格式为 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY', { period: p });
+    if (e instanceof PeriodError) {
+      throw new AppError('VALIDATION_FAILED', '期间格式为 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY', { period: p });
+    }
     throw e;
   }
 }
@@ -58,18 +61,46 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.get(
+      '/api/assessment/warnings',
+      {
+        schema: {
+          tags: ['assessment'],
+          summary: '单位预警 Red/yellow/blue warnings for units that miss the scheme’s targets',
+          description:
+            'beijing-miyun §21, §30: {items: [{unitCode, unitName, level: red|yellow|blue, reasons: [{code, target, actual, message, ...}]}]}, red first; a unit meeting every target has no entry. 422 UNPROCESSABLE for a scheme without warning targets. Units see only their own unit (and sub-units). See docs/decisions/0007-unit-warnings.md.',
+          querystring: warningsQuery,
+        },
+      },
+      async (req) => {
+        const scope = await assessmentScope(ctx.db, requireUser(req));
+        const scheme = await findScheme(req.query.scheme, ctx.env.CIVICLINE_PROFILE_DIR);
+        const result = await unitWarnings(ctx, {
+          scheme,
+          period: periodOf(req.query.period),
+          ...(req.query.asOf ? { asOf: new Date(req.query.asOf) } : {}),
+        });
+        if (scope.path === null) return { items: result.items };
+        const visible = await Promise.all(result.unitIds.map((id) => unitInScope(ctx.db, scope, id)));
+        return { items: result.items.filter((_w, i) => visible[i]) };
+      },
+    );
+
+    app.get(
       '/api/assessment/drill',
       {
         schema: {
           tags: ['assessment'],
           summary: '考核明细 The orders behind one unit’s figure',
-          description: 'Each order the indicator counts for the unit in the period, marked numerator or denominator.',
+          description:
+            'Each order the indicator counts for the unit in the period, marked numerator or denominator.',
           querystring: drillQuery,
         },
       },
       async (req) => {
         const scope = await assessmentScope(ctx.db, requireUser(req));
-        if (!(await unitInScope(ctx.db, scope, req.query.unitId))) throw new AppError('NOT_FOUND', '单位不存在或无权查看');
+        if (!(await unitInScope(ctx.db, scope, req.query.unitId))) {
+          throw new AppError('NOT_FOUND', '单位不存在或无权查看');
+        }
         const scheme = await findScheme(req.query.scheme, ctx.env.CIVICLINE_PROFILE_DIR);
         return drillDown(ctx, {
           scheme,
@@ -89,7 +120,8 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['assessment'],
           summary: '统计 Every indicator by unit, category, region, channel, type, level or month',
-          description: 'Rates over the pooled counts of the period. Units see only their own unit and sub-units.',
+          description:
+            'Rates over the pooled counts of the period. Units see only their own unit and sub-units.',
           querystring: statsQuery,
         },
       },
@@ -98,7 +130,9 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const scope = await assessmentScope(ctx.db, requireUser(req));
         let unitIds: number[] | undefined;
         if (q.unitId !== undefined) {
-          if (!(await unitInScope(ctx.db, scope, q.unitId))) throw new AppError('NOT_FOUND', '单位不存在或无权查看');
+          if (!(await unitInScope(ctx.db, scope, q.unitId))) {
+            throw new AppError('NOT_FOUND', '单位不存在或无权查看');
+          }
           unitIds = [q.unitId];
         } else if (scope.unitId !== null) unitIds = [scope.unitId];
         const scheme = await findScheme(q.scheme ?? 'beijing-miyun', ctx.env.CIVICLINE_PROFILE_DIR);

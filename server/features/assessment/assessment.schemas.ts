@@ -4,7 +4,10 @@ import { indicatorIds } from '../../domain/kpi';
 import { groupings } from './assessment.repository';
 
 /** Query contracts of the assessment endpoints (validated at the edge). */
-const period = z.string().trim().regex(/^\d{4}(-(\d{2}|[QqHh]\d))?$/, '期间格式为 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY');
+const period = z
+  .string()
+  .trim()
+  .regex(/^\d{4}(-(\d{2}|[QqHh]\d))?$/, '期间格式为 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY');
 const asOf = z.iso.datetime({ offset: true }).optional();
 
 /** Slices: only orders of this category (code or prefix), region, channel, type or source level. */
@@ -21,6 +24,13 @@ export const assessmentQuery = z.object({
   period,
   asOf,
   ...slices,
+});
+
+/** Unit warnings (beijing-miyun §21, §30): a scheme and a period. */
+export const warningsQuery = z.object({
+  scheme: z.string().trim().min(1).max(60),
+  period,
+  asOf,
 });
 
 export const drillQuery = z.object({
@@ -44,7 +54,13 @@ export const statsQuery = z.object({
   ...slices,
 });
 
-export function sliceFilter(q: { category?: string | undefined; region?: string | undefined; channel?: string | undefined; type?: string | undefined; level?: string | undefined }) {
+export function sliceFilter(q: {
+  category?: string | undefined;
+  region?: string | undefined;
+  channel?: string | undefined;
+  type?: string | undefined;
+  level?: string | undefined;
+}) {
   return {
     ...(q.category ? { category: q.category } : {}),
     ...(q.region ? { region: q.region } : {}),

@@ -42,6 +42,49 @@ const deductionSchema = z
   })
   .strict();
 
+/** Warning levels, mildest first (蓝色、黄色、红色预警). */
+export const warningLevels = ['blue', 'yellow', 'red'] as const;
+export type WarningLevel = (typeof warningLevels)[number];
+const warningLevel = z.enum(warningLevels);
+
+/**
+ * Unit warnings (预警督查, beijing-miyun §21, §30): the level a unit gets from how many of the
+ * scheme's targets it missed in the period (the highest step reached), and the level an
+ * overdue complaint about a service number gives on its own.
+ */
+export const warningsSchema = z
+  .object({
+    escalation: z
+      .array(z.object({ misses: z.number().int().positive(), level: warningLevel, article }).strict())
+      .min(1)
+      .refine((steps) => steps.every((t, i) => i === 0 || t.misses > (steps[i - 1]?.misses ?? 0)), {
+        message: 'escalation steps must be in ascending order of misses',
+      })
+      .refine(
+        (steps) =>
+          steps.every(
+            (t, i) =>
+              i === 0 ||
+              warningLevels.indexOf(t.level) >= warningLevels.indexOf(steps[i - 1]?.level ?? 'blue'),
+          ),
+        {
+          message: 'a step with more misses cannot give a milder level',
+        },
+      ),
+    /**
+     * A complaint of the scheme's numberComplaintCategories not replied to `workingDaysAfter`
+     * working days after its handling deadline (the end of that working day) gives `level`.
+     */
+    overdueComplaint: z
+      .object({ workingDaysAfter: z.number().int().min(1), level: warningLevel, article })
+      .strict()
+      .nullable()
+      .default(null),
+    article,
+  })
+  .strict();
+export type SchemeWarnings = z.infer<typeof warningsSchema>;
+
 export const componentSchema = z.discriminatedUnion('kind', [linearSchema, tiersSchema, deductionSchema]);
 export type SchemeComponent = z.infer<typeof componentSchema>;
 
@@ -76,14 +119,39 @@ export const schemeSchema = z
       .strict()
       .nullable()
       .default(null),
-    /** Targets shown beside the figures (e.g. beijing-miyun §21). */
+    /**
+     * Targets of the indicators (e.g. beijing-miyun §21): a rate is missed below its target, a
+     * count above it. Unit warnings judge them (docs/decisions/0007-unit-warnings.md).
+     */
     targets: z.partialRecord(indicatorId, z.number().min(0)).default({}),
+    /** Red/yellow/blue unit warnings for units that miss the targets; null: the scheme has none. */
+    warnings: warningsSchema.nullable().default(null),
   })
   .strict()
   .superRefine((s, ctx) => {
+    if (s.warnings && Object.keys(s.targets).length === 0 && s.warnings.overdueComplaint === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'warnings need targets or an overdue-complaint rule',
+        path: ['warnings'],
+      });
+    }
+    if (s.warnings?.overdueComplaint && s.numberComplaintCategories.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'an overdue-complaint rule needs numberComplaintCategories',
+        path: ['warnings', 'overdueComplaint'],
+      });
+    }
     const seen = new Set<string>();
     s.components.forEach((c, i) => {
-      if (seen.has(c.indicator)) ctx.addIssue({ code: 'custom', message: `indicator ${c.indicator} appears twice`, path: ['components', i] });
+      if (seen.has(c.indicator)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `indicator ${c.indicator} appears twice`,
+          path: ['components', i],
+        });
+      }
       seen.add(c.indicator);
     });
   });
@@ -107,7 +175,11 @@ export function parseScheme(input: unknown, source: string): Scheme {
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
   const first = issues[0];
-  throw new SchemeError(`scheme ${source} is invalid: ${first ? `${first.path}: ${first.message}` : 'unknown error'}`, source, issues);
+  throw new SchemeError(
+    `scheme ${source} is invalid: ${first ? `${first.path}: ${first.message}` : 'unknown error'}`,
+    source,
+    issues,
+  );
 }
 
 /** Highest points a component can give. */
