@@ -5,17 +5,19 @@
  *   node scripts/attack/crash-under-load.mjs [--seconds 8] [--clients 8] [--rounds 2]
  *   DATABASE_URL=postgres://… node scripts/attack/crash-under-load.mjs   # against PostgreSQL
  *
- * Starts the server (embedded database in a fresh temporary DATA_DIR, or the PostgreSQL of
- * DATABASE_URL — use an empty, throw-away database), has `--clients` clerks create and dispatch
+ * Starts the server (embedded database in a fresh temporary DATA_DIR, or a fresh schema of its
+ * own on the PostgreSQL of DATABASE_URL, dropped at the end), has `--clients` clerks create and dispatch
  * orders as fast as it answers, kills the process with SIGKILL in the middle, starts it again on
  * the same data and checks that every acknowledged order (201) and every acknowledged dispatch
  * (200) is there, and that the audit chain still verifies. Repeats `--rounds` times. Local only,
  * bounded; prints one verdict line and exits non-zero when anything acknowledged was lost.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -39,11 +41,35 @@ const env = {
   LOG_LEVEL: 'warn',
 };
 
+// On PostgreSQL: a fresh schema of its own, dropped at the end.
+let dropSchema = async () => {};
+if (process.env.DATABASE_URL) {
+  const schema = `crash_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.searchParams.set('options', `-c search_path=${schema},public`);
+  env.DATABASE_URL = url.toString();
+  dropSchema = async () => {
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    await c.query(`drop schema ${schema} cascade`);
+    await c.end();
+  };
+}
+
 function startServer() {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
     cwd: root,
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  // Settles however and whenever the process ends (a listener added after the fact would wait forever).
+  child.exited = new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.once('error', resolve);
   });
   return child;
 }
@@ -129,7 +155,7 @@ try {
     await new Promise((r) => setTimeout(r, seconds * 1000));
     child.kill('SIGKILL');
     await Promise.all(workers);
-    await new Promise((r) => child.once('exit', r).once('error', r));
+    await child.exited;
     child = startServer();
     await waitHealthy();
     const admin = await signIn('admin');
@@ -148,14 +174,15 @@ try {
   }
 } finally {
   child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  await child.exited;
 }
 const verify = spawnSync(process.execPath, [path.join(root, 'bin/civicline.mjs'), 'audit', 'verify'], {
   env,
   encoding: 'utf8',
 });
 const chainOk = verify.status === 0;
-if (!process.env.DATABASE_URL) fs.rmSync(dataDir, { recursive: true, force: true });
+fs.rmSync(dataDir, { recursive: true, force: true });
+await dropSchema();
 console.log(
   `${lost === 0 && chainOk && errors['5xx'] === 0 ? 'PASS' : 'FAIL'}: ${served} orders served, ${lost} acknowledged writes lost, ` +
     `${errors['5xx']} 5xx, audit chain ${chainOk ? 'verifies' : `broken: ${verify.stdout}${verify.stderr}`}`,
