@@ -8,6 +8,22 @@ if (!unitWarnings?.overdueComplaint) {
 }
 const overdueComplaint = unitWarnings.overdueComplaint;
 
+/** One target missed → blue, two → yellow, three or more → red: our grading of §21 (decision 0007). */
+const grading = 'beijing-miyun §21 (grading ours: docs/decisions/0007-unit-warnings.md)';
+const escalation = [
+  { misses: 1, level: 'blue', article: grading },
+  { misses: 2, level: 'yellow', article: grading },
+  { misses: 3, level: 'red', article: grading },
+] as const;
+// Only the levels the regulation names (红、黄、蓝, the profile's `levels`).
+for (const step of [...escalation, overdueComplaint]) {
+  if (!unitWarnings.levels.includes(step.level)) {
+    throw new Error(
+      `beijing-miyun scheme: warning level ${step.level} is not one of the profile's ${unitWarnings.levels.join(', ')}`,
+    );
+  }
+}
+
 /**
  * 北京市2014年度便民服务和应急抢险电话管理考评细则（区县政府）, beijing-miyun Annex 2 (附件2), 3 points:
  * §3(一) 按期办结率考评得分(1分)=1×年度平均办结率; §3(二) 反馈率考评得分(0.8分)=0.8×年度平均反馈率;
@@ -65,23 +81,7 @@ export const beijingMiyunScheme: SchemeInput = {
   interview: null,
   targets: { ...unitWarnings.targets },
   warnings: {
-    escalation: [
-      {
-        misses: 1,
-        level: 'blue',
-        article: 'beijing-miyun §21 (grading ours: docs/decisions/0007-unit-warnings.md)',
-      },
-      {
-        misses: 2,
-        level: 'yellow',
-        article: 'beijing-miyun §21 (grading ours: docs/decisions/0007-unit-warnings.md)',
-      },
-      {
-        misses: 3,
-        level: 'red',
-        article: 'beijing-miyun §21 (grading ours: docs/decisions/0007-unit-warnings.md)',
-      },
-    ],
+    escalation: escalation.map((step) => ({ ...step })),
     overdueComplaint: {
       workingDaysAfter: overdueComplaint.workingDaysAfter,
       level: overdueComplaint.level,
