@@ -1,6 +1,7 @@
 import type { AssessmentTables } from './tables/assessment';
 import type { AuditTables } from './tables/audit';
 import type { CoreTables } from './tables/core';
+import type { IncidentTables } from './tables/incidents';
 import type { OperationsTables } from './tables/operations';
 import type { KbTables, KbTicketColumns } from './tables/kb';
 
@@ -9,7 +10,13 @@ import type { KbTables, KbTicketColumns } from './tables/kb';
  * server/db/tables/<area>.ts and is added here.
  */
 export interface Database
-  extends Omit<CoreTables, 'ticket'>, KbTables, AssessmentTables, AuditTables, OperationsTables {
+  extends
+    Omit<CoreTables, 'ticket'>,
+    KbTables,
+    AssessmentTables,
+    AuditTables,
+    OperationsTables,
+    IncidentTables {
   /** The knowledge base adds content_tokens / content_vector to orders (similar cases). */
   ticket: CoreTables['ticket'] & KbTicketColumns;
 }
