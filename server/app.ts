@@ -46,6 +46,8 @@ export interface BuildAppOptions {
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.logger,
+    // Request lines come from the hook below: every request with the access log, else slow ones.
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     // A client that sends its request slowly is cut off (408) instead of holding a connection.
     requestTimeout: ctx.env.CIVICLINE_REQUEST_TIMEOUT_MS,
@@ -130,6 +132,15 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     }
   });
 
+  app.addHook('onResponse', async (req, reply) => {
+    const ms = reply.elapsedTime;
+    if (ctx.env.CIVICLINE_ACCESS_LOG) {
+      req.log.info({ req, res: { statusCode: reply.statusCode }, responseTime: ms }, 'request completed');
+    } else if (ms >= ctx.env.CIVICLINE_SLOW_REQUEST_MS) {
+      req.log.warn({ req, res: { statusCode: reply.statusCode }, responseTime: ms }, 'slow request');
+    }
+  });
+
   app.setErrorHandler((err, req, reply) => {
     if (isAppError(err)) return sendError(reply, err);
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -144,7 +155,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     if (status && status >= 400 && status < 500) {
       return sendError(reply, new AppError('BAD_REQUEST', '请求格式不正确'));
     }
-    req.log.error({ err }, 'unhandled error');
+    req.log.error({ err, req }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' } });
   });
 

@@ -56,6 +56,10 @@ export const envSchema = z.object({
   CIVICLINE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** On SIGTERM/SIGINT: in-flight requests get this long to finish before connections are cut. */
   CIVICLINE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** `1`: one log line per request (access log); otherwise only slow requests and errors. */
+  CIVICLINE_ACCESS_LOG: bool,
+  /** Requests slower than this are logged as `slow request` even without the access log. */
+  CIVICLINE_SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

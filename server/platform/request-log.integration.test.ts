@@ -18,7 +18,7 @@ describe('server log holds no personal data', () => {
         cb();
       },
     });
-    t = await createTestApp({ logger: createLogger('info', sink) });
+    t = await createTestApp({ logger: createLogger('info', sink), env: { CIVICLINE_ACCESS_LOG: '1' } });
   });
   afterAll(async () => t.close());
 
@@ -40,7 +40,7 @@ describe('server log holds no personal data', () => {
       payload: { username: 'agent', password: 'S3cret-王小明' },
     });
     const log = lines.join('');
-    expect(log).toContain('incoming request'); // the request log is on: the check below means something
+    expect(log).toContain('request completed'); // the access log is on: the check below means something
     expect(log).toContain('/api/kb/search');
     for (const secret of [
       '13812345678',
@@ -69,5 +69,34 @@ describe('loggableUrl', () => {
     ['/api/tickets/20261207000123', '/api/tickets/20261207000123'],
   ])('%s → %s', (url, expected) => {
     expect(loggableUrl(url)).toBe(expected);
+  });
+});
+
+describe('request logging level', () => {
+  async function linesFor(env: Record<string, string>) {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        lines.push(chunk.toString());
+        cb();
+      },
+    });
+    const app = await createTestApp({ logger: createLogger('info', sink), env });
+    try {
+      const h = await app.as('agent');
+      for (let i = 0; i < 3; i++)
+        await app.app.inject({ method: 'GET', url: '/api/tickets?page=1', headers: h });
+    } finally {
+      await app.close();
+    }
+    return lines.join('');
+  }
+
+  it('without the access log, ordinary requests write nothing; slow ones are logged', async () => {
+    const quiet = await linesFor({});
+    expect(quiet).not.toContain('/api/tickets');
+    const slow = await linesFor({ CIVICLINE_SLOW_REQUEST_MS: '1' });
+    expect(slow).toContain('slow request');
+    expect(slow).toContain('/api/tickets?page=…');
   });
 });
