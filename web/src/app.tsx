@@ -18,6 +18,7 @@ const pages = {
   tickets: () => import('./pages/tickets-page').then((m) => ({ default: m.TicketsPage })),
   ticket: () => import('./pages/ticket-page').then((m) => ({ default: m.TicketPage })),
   admin: () => import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })),
+  incidents: () => import('./pages/incidents/incidents-page').then((m) => ({ default: m.IncidentsPage })),
 };
 const LoginPage = lazy(pages.login);
 const HomePage = lazy(pages.home);
@@ -29,6 +30,7 @@ const SupervisionPage = lazy(pages.supervision);
 const TicketsPage = lazy(pages.tickets);
 const TicketPage = lazy(pages.ticket);
 const AdminPage = lazy(pages.admin);
+const IncidentsPage = lazy(pages.incidents);
 
 /** Starts loading the first screen's chunk while the session is checked. */
 function preloadCurrentPage(pathname: string): void {
@@ -150,6 +152,14 @@ const router = createBrowserRouter([
             element: (
               <Guard page="supervision">
                 <SupervisionPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'incidents',
+            element: (
+              <Guard page="incidents">
+                <IncidentsPage />
               </Guard>
             ),
           },

@@ -239,6 +239,35 @@ describe('incidents under shanghai-962200', () => {
     // Without a session: 401.
     expect((await t.app.inject({ method: 'GET', url: '/api/incidents' })).statusCode).toBe(401);
   });
+
+  it('malformed input is refused with 4xx, never 5xx', async () => {
+    const max = Number.MAX_SAFE_INTEGER;
+    const cases: [string, Record<string, unknown>][] = [
+      ['/api/incidents', { title: 'x'.repeat(300), occurredAt: '2026-12-07T10:00:00+08:00' }],
+      ['/api/incidents', { title: '停水事件', occurredAt: '0001-01-01T00:00:00Z' }],
+      ['/api/incidents', { title: '停水事件', occurredAt: '1e309' }],
+      ['/api/incidents', { title: '停水事件', occurredAt: '2026-12-07T10:00:00+08:00', ticketIds: [max] }],
+      [
+        '/api/incidents',
+        { title: '停水事件', occurredAt: '2026-12-07T10:00:00+08:00', ticketIds: [1.5, -1] },
+      ],
+      [`/api/incidents/${max}/orders`, { ticketIds: [1] }],
+      ['/api/incidents/1/orders', { ticketIds: [] }],
+      [`/api/incidents/${max}/report`, { kind: 'oral' }],
+      ['/api/incidents/1/report', { kind: 'telepathy' }],
+      [`/api/incidents/${max}/close`, {}],
+    ];
+    for (const [url, body] of cases) {
+      const res = await api.post('admin', url, body);
+      expect(res.statusCode, `${url} ${JSON.stringify(body)}: ${res.body}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(500);
+    }
+    for (const url of [`/api/incidents/${max}`, '/api/incidents/abc', '/api/incidents?status=x&limit=-1']) {
+      const res = await api.get('admin', url);
+      expect(res.statusCode, `${url}: ${res.body}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, url).toBeLessThan(500);
+    }
+  });
 });
 
 describe('incidents under beijing-miyun', () => {

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   DashboardOutlined,
   FormOutlined,
+  FireOutlined,
   InboxOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -30,6 +31,7 @@ const icons: Record<PageKey, ReactNode> = {
   supervision: <AlertOutlined />,
   tickets: <SearchOutlined />,
   admin: <SettingOutlined />,
+  incidents: <FireOutlined />,
 };
 
 export function PageFallback() {

@@ -1,7 +1,7 @@
 import type { Role } from '../../../common/enums';
 
 export type PageKey =
-  'home' | 'intake' | 'dispatch' | 'inbox' | 'callback' | 'supervision' | 'tickets' | 'admin';
+  'home' | 'intake' | 'dispatch' | 'inbox' | 'callback' | 'supervision' | 'tickets' | 'admin' | 'incidents';
 
 export interface NavPage {
   key: PageKey;
@@ -18,6 +18,12 @@ export const navPages: NavPage[] = [
   { key: 'inbox', path: '/inbox', label: '承办工单', roles: ['handler', 'unit-leader'] },
   { key: 'callback', path: '/callback', label: '回访研判', roles: ['callback', 'admin'] },
   { key: 'supervision', path: '/supervision', label: '督办', roles: ['supervisor', 'leader', 'admin'] },
+  {
+    key: 'incidents',
+    path: '/incidents',
+    label: '重大事件',
+    roles: ['agent', 'dispatcher', 'supervisor', 'leader', 'admin'],
+  },
   { key: 'tickets', path: '/tickets', label: '工单查询', roles: 'all' },
   { key: 'admin', path: '/admin', label: '系统管理', roles: ['admin'] },
 ];

@@ -46,6 +46,7 @@ import {
   type IntakeValues,
 } from './intake-draft';
 import { ComplainedPartyIntake } from './complained-party-intake';
+import { OpenIncidentsPanel } from '../../features/incident-panel';
 import { CallerHistory, KbSuggestions, ScopeHints, suggestionAnswer } from './side-panels';
 import { useQueryClient } from '@tanstack/react-query';
 
@@ -415,6 +416,7 @@ export function IntakePage() {
         </Col>
         <Col xs={24} xl={9}>
           <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+            <OpenIncidentsPanel ticket={created} />
             <CallerHistory phone={lookupPhone} onOpen={setDrawerId} />
             <KbSuggestions text={`${content} ${demand}`} citedId={citedId} onCite={(s) => void cite(s)} />
             <ScopeHints
