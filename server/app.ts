@@ -27,6 +27,7 @@ import { adminOrgRoutes } from './features/org/admin-org.routes';
 import { orgRoutes } from './features/org/org.routes';
 import { ticketRoutes } from './features/tickets/tickets.routes';
 import { incidentRoutes } from './features/incidents/incidents.routes';
+import { supervisionRoutes } from './features/supervision/supervision.routes';
 import type { AppContext } from './platform/context';
 import { AppError, isAppError } from './platform/errors';
 import { sendError } from './platform/http';
@@ -35,7 +36,7 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../w
 
 /** Route plugins of every feature, in registration order. */
 export type RoutePlugin = (ctx: AppContext) => FastifyPluginAsyncZod;
-const featureRoutes: RoutePlugin[] = [healthRoutes, authRoutes, orgRoutes, ticketRoutes, adminRoutes, adminOrgRoutes, calendarRoutes, kbRoutes, assessmentRoutes, backupRoutes, incidentRoutes];
+const featureRoutes: RoutePlugin[] = [healthRoutes, authRoutes, orgRoutes, ticketRoutes, adminRoutes, adminOrgRoutes, calendarRoutes, kbRoutes, assessmentRoutes, backupRoutes, incidentRoutes, supervisionRoutes];
 
 export interface BuildAppOptions {
   /** Extra route plugins (features mounted by the composition root). */

@@ -156,6 +156,8 @@ export const actionPayloads = {
     mode: z.enum(['system', 'written', 'phone', 'on-site', 'joint-meeting']).default('written'),
     note: text(2000).optional(),
     respondWithinWorkingDays: z.number().int().min(1).max(30).optional(),
+    /** The time the unit must answer by (e.g. set by a leader's instruction); overrides the limit. */
+    dueAt: boundedInstant.optional(),
   }),
   remind: empty,
   /** Administrative update by the center (修改工单信息): the party complained about; null clears. */

@@ -3,6 +3,7 @@ import { recomputeOpenOrders, reloadCalendarIfNewer } from '../features/calendar
 import { performActionIn } from '../features/tickets/perform-action';
 import { withRetry } from '../platform/retry';
 import { candidateOrders, crossedDeadlines, lockFreeOrders, quietStatuses } from './sweep.repository';
+import { recordSupervision } from '../features/supervision/record-supervision';
 
 export interface SweepResult {
   yellow: number;
@@ -91,19 +92,14 @@ async function sweepOrders(ctx: AppContext, now: Date, ids: number[], total: Swe
           await performActionIn(ctx, trx, null, r.ticket_id, 'remind', {
             note: `${r.stage} 超期一个工作日，系统自动催办`,
           });
-          await trx
-            .insertInto('supervision')
-            .values({
-              ticket_id: r.ticket_id,
-              trigger: 'overdue',
-              mode: 'system',
-              note: `催办单：${r.stage} 已超期`,
-              unit_id: null,
-              created_by: null,
-              created_at: now,
-              respond_by: null,
-            })
-            .execute();
+          await recordSupervision(trx, ctx.rules, {
+            ticketId: r.ticket_id,
+            trigger: 'overdue',
+            mode: 'system',
+            note: `催办单：${r.stage} 已超期`,
+            createdBy: null,
+            now,
+          });
           counted.reminders++;
         }
       }

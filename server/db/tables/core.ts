@@ -192,6 +192,10 @@ export interface SupervisionTable {
   respond_by: Timestamp | null;
   responded_at: Timestamp | null;
   response: string | null;
+  /** The supervising office by trigger (migration 20261207070000). */
+  office: Generated<string | null>;
+  /** Who answered (migration 20261207070000). */
+  responded_by: Generated<number | null>;
 }
 
 export interface CoreTables {

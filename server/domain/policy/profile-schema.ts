@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { satisfactions, sourceLevels, ticketTypes, urgencies } from '../../../common/enums';
+import { supervisionModes, supervisionTriggers } from '../../../common/contracts/supervision';
 
 /** Events a time limit can start from. */
 export const startEvents = ['arrival', 'dispatch', 'accept', 'reply', 'close'] as const;
@@ -280,6 +281,68 @@ export const unitWarningsSchema = z
   })
   .strict();
 
+/**
+ * Supervision (督办) as data [zibo-12345 §15; tianjin-wuqing §23-§24; shanghai-962200 §12]:
+ * the triggers the regulation names, each with the office that supervises it; the modes it
+ * allows (null: the regulation does not restrict them); the time the unit has to answer in
+ * writing (null: the regulation sets none, the platform default applies, see
+ * server/domain/supervision); repeat calls about one matter that start a supervision.
+ */
+export const supervisionRulesSchema = z
+  .object({
+    triggers: z
+      .array(
+        z
+          .object({
+            trigger: z.enum(supervisionTriggers),
+            /** Who supervises (督办主体), e.g. 管理办公室 / 市局办公室 (shanghai-962200 §12). */
+            office: z.string().trim().min(1).nullable().default(null),
+            article,
+          })
+          .strict(),
+      )
+      .min(1)
+      .refine((ts) => new Set(ts.map((t) => t.trigger)).size === ts.length, {
+        message: 'each trigger at most once',
+      }),
+    modes: z.array(z.enum(supervisionModes)).min(1).nullable().default(null),
+    respondWithin: z
+      .object({ amount: z.number().int().positive(), unit: z.enum(['wd', 'nd']), article })
+      .strict()
+      .nullable()
+      .default(null),
+    /**
+     * Calls about one matter (same caller phone and category) after an earlier one was closed,
+     * within `windowDays` natural days: `minRepeats` repeat calls start `trigger`;
+     * `unsatisfiedOnly`: only when the closed order was rated unsatisfied.
+     */
+    repeatCalls: z
+      .object({
+        trigger: z.enum(['repeat-complaint', 'repeat-unsatisfied']),
+        windowDays: z.number().int().positive(),
+        minRepeats: z.number().int().positive(),
+        unsatisfiedOnly: z.boolean(),
+        article,
+        note: z.string().optional(),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+    article,
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const rc = s.repeatCalls;
+    if (rc && !s.triggers.some((t) => t.trigger === rc.trigger)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'repeatCalls.trigger must be one of the triggers',
+        path: ['repeatCalls', 'trigger'],
+      });
+    }
+  });
+export type SupervisionRules = z.infer<typeof supervisionRulesSchema>;
+
 export const profileSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -314,6 +377,7 @@ export const profileSchema = z
     emergency: emergencySchema.nullable().default(null),
     lights: lightsSchema.nullable().default(null),
     unitWarnings: unitWarningsSchema.nullable().default(null),
+    supervision: supervisionRulesSchema.nullable().default(null),
     satisfaction: satisfactionSchema,
   })
   .strict()

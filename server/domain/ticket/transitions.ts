@@ -35,6 +35,7 @@ export const ticketActions = [
   'remind',
   'recompute-deadlines',
   'update',
+  'respond-supervision',
 ] as const;
 export type TicketAction = (typeof ticketActions)[number];
 
@@ -73,6 +74,7 @@ export const actionLabels: Record<TicketAction | IntakeAction, string> = {
   remind: '催办',
   'recompute-deadlines': '时限重算',
   update: '修改工单信息',
+  'respond-supervision': '答复督办',
 };
 
 /**
@@ -264,6 +266,8 @@ export const transitionTable: readonly Rule[] = [
   { action: 'resume', party: ['platform'], from: ['suspended'], to: 'before-suspend' },
   // 督办/催办 [zibo §12, §15; shanghai §12; beijing-miyun §20]
   { action: 'supervise', party: ['supervisor', 'platform'], from: open, to: 'same' },
+  // Automatic supervision, also of a closed order that callers report again [zibo §15(2); shanghai §12(3)]
+  { action: 'supervise', party: ['system'], from: ticketStatuses, to: 'same' },
   {
     action: 'remind',
     party: ['system', 'supervisor', 'platform'],
@@ -274,6 +278,9 @@ export const transitionTable: readonly Rule[] = [
   { action: 'recompute-deadlines', party: ['system'], from: open, to: 'same' },
   // Administrative update by the platform: the party complained about [zibo §17; wuqing §30(4)]
   { action: 'update', party: ['platform'], from: open, to: 'same' },
+  // The supervised unit answers a supervision in writing, at any stage [shanghai-962200 §12]: a
+  // record on the order, never a change of its state (server/features/supervision).
+  { action: 'respond-supervision', party: ['lead', 'co', 'platform'], from: ticketStatuses, to: 'same' },
 ];
 
 export interface Decision {
@@ -339,7 +346,11 @@ export function decideTransition(
 /** The actions this actor may take now, for `allowedActions` in responses. */
 export function allowedActions(s: TransitionState, actor: ActorStanding): TicketAction[] {
   return ticketActions.filter(
-    (a) => a !== 'remind' && a !== 'recompute-deadlines' && findRule(a, s, actor) !== null,
+    (a) =>
+      a !== 'remind' &&
+      a !== 'recompute-deadlines' &&
+      a !== 'respond-supervision' &&
+      findRule(a, s, actor) !== null,
   );
 }
 

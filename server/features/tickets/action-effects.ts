@@ -2,7 +2,7 @@ import type { Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { actionPayloads, ActionName } from '../../../common/contracts/tickets';
 import type { TicketTable } from '../../db/tables/core';
-import { addDuration, type StageDeadlines } from '../../domain/sla';
+import type { StageDeadlines } from '../../domain/sla';
 import type { Decision } from '../../domain/ticket/transitions';
 import type { Rules } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -10,6 +10,8 @@ import { complainantProtectionArticle } from '../../../common/contracts/complain
 import { checkComplainedUnit, findComplainedUnit, isWithinComplained } from './complained-party';
 import { activeAssignments, leadAssignment, type Actor } from './standing';
 import { lockMergeTarget } from './merge-target';
+import { modeAllowed } from '../../domain/supervision/supervision-rules';
+import { recordSupervision } from '../supervision/record-supervision';
 import {
   insertAssignment,
   updateAssignment,
@@ -323,21 +325,21 @@ const notAccept: Effect<'not-accept'> = async (i) => ({
 });
 
 const supervise: Effect<'supervise'> = async (i) => {
-  const days = i.payload.respondWithinWorkingDays;
-  const respondBy = days ? addDuration(i.rules.calendar, i.now, { amount: days, unit: 'wd' }).at : null;
-  await i.trx
-    .insertInto('supervision')
-    .values({
-      ticket_id: i.ticket.id,
-      trigger: i.payload.trigger,
-      mode: i.payload.mode,
-      note: i.payload.note ?? null,
-      unit_id: i.ticket.lead_unit_id,
-      created_by: i.actor.userId,
-      created_at: i.now,
-      respond_by: respondBy,
-    })
-    .execute();
+  // 督办: the supervised unit, its office and answer time from the profile [shanghai-962200 §12].
+  if (!modeAllowed(i.rules.profile, i.payload.mode)) {
+    throw new AppError('UNPROCESSABLE', '本地规定不采用该督办方式');
+  }
+  await recordSupervision(i.trx, i.rules, {
+    ticketId: i.ticket.id,
+    trigger: i.payload.trigger,
+    mode: i.payload.mode,
+    note: i.payload.note ?? null,
+    unitId: i.ticket.lead_unit_id,
+    createdBy: i.actor.userId,
+    now: i.now,
+    ...(i.payload.dueAt ? { dueAt: new Date(i.payload.dueAt) } : {}),
+    ...(i.payload.respondWithinWorkingDays ? { respondWithinWorkingDays: i.payload.respondWithinWorkingDays } : {}),
+  });
   return { patch: {} };
 };
 

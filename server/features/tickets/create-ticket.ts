@@ -9,6 +9,7 @@ import { checkComplainedUnit } from './complained-party';
 import { claimIdempotencyKey, completeIdempotencyKey, type IdempotencyClaim } from './idempotency';
 import { syncDeadlines } from './perform-action';
 import { appendEvent, insertTicket, nextTicketNo } from './tickets.repository';
+import { superviseRepeatCalls } from '../supervision/repeat-calls';
 
 const intakeRoles = ['agent', 'dispatcher', 'admin'] as const;
 
@@ -157,3 +158,4 @@ export async function createTicket(
     return id;
   });
 }
+    if (!closed) await superviseRepeatCalls(trx, ctx.rules, id, now);

@@ -89,6 +89,16 @@ export const beijingMiyun: ProfileInput = {
     },
     article: 'beijing-miyun §21',
   },
+  supervision: {
+    triggers: [
+      { trigger: 'overdue', office: '县非紧急救助服务中心', article: 'beijing-miyun §7, §30' },
+      { trigger: 'unsatisfied-fault', office: '县非紧急救助服务中心', article: 'beijing-miyun §22' },
+    ],
+    modes: ['system', 'written', 'phone'],
+    respondWithin: null,
+    repeatCalls: null,
+    article: 'beijing-miyun §7, §20, §22, §30',
+  },
   satisfaction: {
     scale: standardSatisfactionScale,
     satisfied: ['satisfied'],

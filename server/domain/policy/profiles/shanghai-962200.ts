@@ -110,6 +110,26 @@ export const shanghai962200: ProfileInput = {
   },
   lights: null,
   unitWarnings: null,
+  supervision: {
+    triggers: [
+      { trigger: 'overdue', office: '管理办公室', article: 'shanghai-962200 §12(1)' },
+      { trigger: 'flawed-procedure', office: '管理办公室', article: 'shanghai-962200 §12(2)' },
+      { trigger: 'repeat-unsatisfied', office: '管理办公室', article: 'shanghai-962200 §12(3)' },
+      { trigger: 'upper-platform', office: '市局办公室', article: 'shanghai-962200 §12(4)' },
+      { trigger: 'leader-instruction', office: '市局办公室', article: 'shanghai-962200 §12(5)' },
+    ],
+    modes: ['phone', 'written', 'on-site', 'joint-meeting'],
+    respondWithin: null,
+    repeatCalls: {
+      trigger: 'repeat-unsatisfied',
+      windowDays: 30,
+      minRepeats: 3,
+      unsatisfiedOnly: true,
+      article: 'shanghai-962200 §12(3)',
+      note: '不满意且重复来电3次以上: the article sets no window; 30 natural days',
+    },
+    article: 'shanghai-962200 §12',
+  },
   satisfaction: {
     scale: standardSatisfactionScale,
     satisfied: ['satisfied'],

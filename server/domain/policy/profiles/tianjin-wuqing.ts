@@ -82,6 +82,18 @@ export const tianjinWuqing: ProfileInput = {
   emergency: null,
   lights: null,
   unitWarnings: null,
+  supervision: {
+    triggers: [
+      { trigger: 'overdue', office: '专线服务中心', article: 'tianjin-wuqing §23' },
+      { trigger: 'leader-instruction', office: '专线服务中心', article: 'tianjin-wuqing §23(1)' },
+      { trigger: 'hot-issue', office: '专线服务中心', article: 'tianjin-wuqing §23(2)' },
+      { trigger: 'unsatisfied-fault', office: '专线服务中心', article: 'tianjin-wuqing §23(3)' },
+    ],
+    modes: null,
+    respondWithin: null,
+    repeatCalls: null,
+    article: 'tianjin-wuqing §23-§24',
+  },
   satisfaction: {
     scale: standardSatisfactionScale,
     satisfied: ['satisfied'],

@@ -86,6 +86,27 @@ export const zibo12345: ProfileInput = {
     article: 'zibo-12345 §12',
   },
   unitWarnings: null,
+  supervision: {
+    triggers: [
+      { trigger: 'overdue', office: '市政府市民投诉中心', article: 'zibo-12345 §15(1)' },
+      { trigger: 'repeat-complaint', office: '市政府市民投诉中心', article: 'zibo-12345 §15(2)' },
+      { trigger: 'low-rank', office: '市政府市民投诉中心', article: 'zibo-12345 §15(4)' },
+      { trigger: 'kb-outdated', office: '市政府市民投诉中心', article: 'zibo-12345 §15(5)' },
+      { trigger: 'leader-instruction', office: '市政府市民投诉中心', article: 'zibo-12345 §16' },
+      { trigger: 'other', office: '市政府市民投诉中心', article: 'zibo-12345 §15(3), §15(6)' },
+    ],
+    modes: null,
+    respondWithin: null,
+    repeatCalls: {
+      trigger: 'repeat-complaint',
+      windowDays: 30,
+      minRepeats: 1,
+      unsatisfiedOnly: false,
+      article: 'zibo-12345 §15(2)',
+      note: '办理完毕后多次反弹、重复投诉: the article sets no window; 30 natural days after closure',
+    },
+    article: 'zibo-12345 §12, §15',
+  },
   satisfaction: {
     scale: standardSatisfactionScale,
     satisfied: ['satisfied'],

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { actionPayloads, ActionName } from '../../../../common/contracts/tickets';
 import { addDuration, type StageDeadlines } from '../../../domain/sla';
+import { modeAllowed, officeFor, respondWithinFor } from '../../../domain/supervision/supervision-rules';
 import type { Decision } from '../../../domain/ticket/transitions';
 import type { Rules } from '../../../platform/context';
 import { AppError } from '../../../platform/errors';
@@ -241,18 +242,26 @@ const notAccept: FastEffect<'not-accept'> = (i) => ({
 });
 
 const supervise: FastEffect<'supervise'> = (i) => {
-  const days = i.payload.respondWithinWorkingDays;
+  // The same office and answer time as the use case (server/features/supervision/record-supervision.ts).
+  if (!modeAllowed(i.rules.profile, i.payload.mode)) {
+    throw new AppError('UNPROCESSABLE', '本地规定不采用该督办方式');
+  }
+  const within = respondWithinFor(i.rules.profile, i.payload.respondWithinWorkingDays);
   i.supervisions.push({
     ticket_id: i.ticket.id,
     trigger: i.payload.trigger,
     mode: i.payload.mode,
     note: i.payload.note ?? null,
     unit_id: i.ticket.lead_unit_id,
+    office: officeFor(i.rules.profile, i.payload.trigger),
     created_by: i.actor.userId,
     created_at: i.now,
-    respond_by: days ? addDuration(i.rules.calendar, i.now, { amount: days, unit: 'wd' }).at : null,
+    respond_by: i.payload.dueAt
+      ? new Date(i.payload.dueAt)
+      : addDuration(i.rules.calendar, i.now, within, { endOfDay: i.rules.profile.endOfDay }).at,
     responded_at: null,
     response: null,
+    responded_by: null,
   });
   return { patch: {} };
 };
