@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { ticketApi } from '../test/ticket-helpers';
 
-const ORDERS = 200;
+// The race is only real with several sessions (PostgreSQL); the embedded database serialises
+// transactions, so there the same scenario runs smaller, as a check of the bookkeeping.
+const ORDERS = process.env.DATABASE_URL ? 200 : 80;
 const CLERKS = 4;
 
 /**
@@ -20,7 +22,7 @@ describe('deadline sweep racing clerks', () => {
     await t.close();
   });
 
-  it('completes, answers no 5xx and issues every alert once', async () => {
+  it('completes, answers no 5xx and issues every alert once', { timeout: 240_000 }, async () => {
     const api = ticketApi(t);
     const rsj = await t.unitId('YC-RSJ');
     const ids: number[] = [];
