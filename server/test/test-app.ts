@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from '../app';
 import { DEMO_PASSWORD } from '../features/demo/demo-city';
@@ -33,7 +35,14 @@ export async function createTestApp(
   const handle = await createTestDatabase();
   await ensureReferenceData(handle.db);
   await loadDemoData(handle.db);
-  const env: Env = readEnv({ CIVICLINE_TEST_CLOCK: '1', LOG_LEVEL: 'silent', ...opts.env });
+  // Files a test makes the server write (backups) go to a temporary folder, never to ./data.
+  const dataDir = path.join(os.tmpdir(), `civicline-test-${process.pid}`);
+  const env: Env = readEnv({
+    CIVICLINE_TEST_CLOCK: '1',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    ...opts.env,
+  });
   const clock = new TestClock(new Date(opts.now ?? '2026-11-23T09:00:00+08:00'));
   const rules = await loadRules(handle.db, env.CIVICLINE_PROFILE, env.CIVICLINE_PROFILE_DIR);
   const ctx: AppContext = {

@@ -38,12 +38,17 @@ export async function createTicket(
   if (body.category) {
     const cat = await ctx.db
       .selectFrom('category')
-      .select('code')
+      .select(['code', 'active'])
       .where('code', '=', body.category)
       .executeTakeFirst();
     if (!cat) {
       throw new AppError('VALIDATION_FAILED', `问题分类 ${body.category} 不存在`, [
         { path: '/category', message: 'unknown' },
+      ]);
+    }
+    if (!cat.active) {
+      throw new AppError('VALIDATION_FAILED', `问题分类 ${body.category} 已停用，请选择其他分类`, [
+        { path: '/category', message: 'disabled' },
       ]);
     }
   }
