@@ -9,6 +9,7 @@ import { zibo12345 } from './profiles/zibo-12345';
 
 export * from './profile-schema';
 export * from './select';
+export * from './category-keys';
 export { parseProfile, ProfileError } from './parse-profile';
 export { tianjinUrbanSectorCategories } from './profiles/tianjin-urban';
 export { beijingNumberComplaintCategory } from './profiles/beijing-miyun';

@@ -135,8 +135,17 @@ export async function recomputeOpenOrders(
             ? { stage: r.stage, old: r.due_at.toISOString(), new: n.dueAt.toISOString() }
             : null;
         })
-        .filter((c) => c !== null)
-        .sort((a, b) => a.stage.localeCompare(b.stage));
+        .filter((c) => c !== null);
+      // A stage the rules no longer set (or newly set), e.g. a category rule now reaching the order.
+      for (const r of stored) {
+        if (!(r.stage in fresh)) changes.push({ stage: r.stage, old: r.due_at.toISOString(), new: 'none' });
+      }
+      for (const [stage, n] of Object.entries(fresh)) {
+        if (!stored.some((r) => r.stage === stage)) {
+          changes.push({ stage, old: 'none', new: n.dueAt.toISOString() });
+        }
+      }
+      changes.sort((a, b) => a.stage.localeCompare(b.stage));
       const provisionalChanged = stored.some((r) => {
         const n = fresh[r.stage as keyof typeof fresh];
         return n !== undefined && n.provisional !== r.provisional;

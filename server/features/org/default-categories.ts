@@ -4,6 +4,8 @@
  */
 type Node = [code: string, name: string, children?: Node[]];
 
+// A compact table: one line per second-level category.
+// prettier-ignore
 const tree: Node[] = [
   ['01', '社会保障', [
     ['0101', '社会保险', [['010101', '养老保险'], ['010102', '医疗保险'], ['010103', '失业保险'], ['010104', '工伤保险']]],
@@ -54,7 +56,7 @@ const tree: Node[] = [
   ]],
   ['11', '政务服务', [
     ['1101', '办事咨询', [['110101', '证照办理'], ['110102', '办事流程']]],
-    ['1102', '工作作风', [['110201', '服务态度'], ['110202', '服务号码不通']]],
+    ['1102', '工作作风', [['110201', '服务态度'], ['110202', '服务号码不通'], ['110203', '服务号码投诉']]],
   ]],
   ['12', '其他', [['1201', '其他事项', [['120101', '其他']]]]],
 ];
@@ -78,3 +80,15 @@ export function defaultCategories(): CategoryRow[] {
   walk(tree, null, 1);
   return out;
 }
+
+/**
+ * How the default taxonomy answers the built-in profiles' category keys (tianjin-urban §8(1),
+ * §10: 供热、燃气、市政道桥; beijing-miyun §26-§30: complaints about service and emergency-repair
+ * numbers). A key reaches its codes and every code below them; sites edit the mapping.
+ */
+export const defaultCategoryMappings: Readonly<Record<string, readonly string[]>> = {
+  heating: ['0704'],
+  gas: ['0703'],
+  'road-bridge': ['050301', '050302'],
+  'service-number-complaint': ['110202', '110203'],
+};

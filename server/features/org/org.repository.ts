@@ -14,7 +14,8 @@ export interface NewUnit {
 /** Inserts a unit and sets its materialised path (`/1/5/12/`), used for subtree scoping. */
 export async function insertUnit(db: Db, u: NewUnit): Promise<{ id: number; path: string }> {
   const parentPath = u.parentId
-    ? (await db.selectFrom('org_unit').select('path').where('id', '=', u.parentId).executeTakeFirstOrThrow()).path
+    ? (await db.selectFrom('org_unit').select('path').where('id', '=', u.parentId).executeTakeFirstOrThrow())
+        .path
     : '/';
   const { id } = await db
     .insertInto('org_unit')
@@ -39,7 +40,19 @@ export async function insertUnit(db: Db, u: NewUnit): Promise<{ id: number; path
 export function listUnits(db: Db) {
   return db
     .selectFrom('org_unit')
-    .select(['id', 'code', 'name', 'kind', 'parent_id as parentId', 'path', 'region', 'is_platform as isPlatform', 'duty_categories as duties', 'phone', 'active'])
+    .select([
+      'id',
+      'code',
+      'name',
+      'kind',
+      'parent_id as parentId',
+      'path',
+      'region',
+      'is_platform as isPlatform',
+      'duty_categories as duties',
+      'phone',
+      'active',
+    ])
     .orderBy('path')
     .execute();
 }
@@ -50,13 +63,4 @@ export function findUnit(db: Db, id: number) {
 
 export function findUnitByCode(db: Db, code: string) {
   return db.selectFrom('org_unit').selectAll().where('code', '=', code).executeTakeFirst();
-}
-
-export function listCategories(db: Db) {
-  return db
-    .selectFrom('category')
-    .select(['code', 'name', 'parent_code as parentCode', 'level', 'sort'])
-    .where('active', '=', true)
-    .orderBy('code')
-    .execute();
 }

@@ -1,18 +1,43 @@
 import { buildCalendar, shippedHolidays, type HolidayEntry, type WorkCalendar } from '../../domain/calendar';
-import { getBuiltInProfile, type Profile } from '../../domain/policy';
+import { getBuiltInProfile, resolveProfileCategories, type Profile } from '../../domain/policy';
 import type { Rules } from '../../platform/context';
 import type { Db } from '../../platform/db';
+import { loadCategoryIndex } from '../categories/categories.repository';
 import { loadProfiles } from './profile-loader';
 
 /**
  * The rules in force: the active policy profile and the current calendar version.
  * The calendar lives in the database (calendar_version); the first start stores the shipped
  * official schedules as version 1. Importing a schedule adds a version (see calendar feature).
+ * The profile's category keys are resolved through the installation's mapping (categories feature).
  */
 
 export async function loadRules(db: Db, profileId: string, profileDir?: string): Promise<Rules> {
   const { calendar, version } = await loadCurrentCalendar(db);
-  return { profile: await resolveProfile(profileId, profileDir), calendar, calendarVersion: version };
+  const sourceProfile = await resolveProfile(profileId, profileDir);
+  const categories = await loadCategoryIndex(db);
+  return {
+    profile: resolveProfileCategories(sourceProfile, categories.index),
+    calendar,
+    calendarVersion: version,
+    sourceProfile,
+    categories: categories.index,
+    categoryVersion: categories.version,
+  };
+}
+
+/**
+ * The rules with the category tree and mapping as stored now: the profile's category keys
+ * resolved again. Returns the new rules and whether the resolved profile changed.
+ */
+export async function withCurrentCategories(
+  db: Db,
+  rules: Rules,
+): Promise<{ rules: Rules; changed: boolean }> {
+  const { index, version } = await loadCategoryIndex(db);
+  const profile = resolveProfileCategories(rules.sourceProfile, index);
+  const changed = JSON.stringify(profile) !== JSON.stringify(rules.profile);
+  return { rules: { ...rules, profile, categories: index, categoryVersion: version }, changed };
 }
 
 export async function resolveProfile(profileId: string, profileDir?: string): Promise<Profile> {
@@ -24,7 +49,12 @@ export async function resolveProfile(profileId: string, profileDir?: string): Pr
 }
 
 export async function loadCurrentCalendar(db: Db): Promise<{ calendar: WorkCalendar; version: number }> {
-  let row = await db.selectFrom('calendar_version').select(['id', 'days']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  let row = await db
+    .selectFrom('calendar_version')
+    .select(['id', 'days'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!row) {
     row = await db
       .insertInto('calendar_version')
