@@ -25,6 +25,7 @@ import {
   type IncidentSummaryDto,
 } from '../../../../common/contracts/incidents';
 import { api, errorText } from '../../api/client';
+import { useMe } from '../../auth/auth-context';
 import { PageTitle } from '../../components/page-title';
 import { LightTag } from '../../components/tags';
 import { incidentKeys, useIncidents } from '../../features/incident-panel';
@@ -47,6 +48,10 @@ function DeadlineCell({ d }: { d: IncidentDeadlineDto | null }) {
 
 /** 重大事件: the duty room's list of incidents, their report limits and lights. */
 export function IncidentsPage() {
+  const me = useMe();
+  // The center's dispatchers, supervisors, leaders and administrators record incidents.
+  const mayCreate =
+    me.unitKind === 'center' && ['dispatcher', 'supervisor', 'leader', 'admin'].includes(me.role);
   const [status, setStatus] = useState<'open' | 'closed' | 'all'>('open');
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
@@ -68,9 +73,11 @@ export function IncidentsPage() {
                 { value: 'all', label: '全部' },
               ]}
             />
-            <Button type="primary" onClick={() => setCreating(true)}>
-              登记重大事件
-            </Button>
+            {mayCreate && (
+              <Button type="primary" onClick={() => setCreating(true)}>
+                登记重大事件
+              </Button>
+            )}
           </Space>
         }
       />
