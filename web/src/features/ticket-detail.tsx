@@ -31,6 +31,7 @@ import { useNow } from '../lib/use-now';
 import { complainedPartyItems, ProtectedCallerNotice } from './complained-party';
 import { EventTimeline } from './event-timeline';
 import { TicketActions } from './ticket-actions';
+import { SupervisionPanel } from './supervision-records';
 
 const pre = { whiteSpace: 'pre-wrap' as const, marginBottom: 0 };
 
@@ -384,6 +385,7 @@ export function TicketDetailView({
       <Card size="small" title="承办单位">
         <AssignmentTable rows={t.assignments} />
       </Card>
+      <SupervisionPanel ticketId={t.id} />
     </Space>
   );
   const timeline = (

@@ -17,7 +17,12 @@ export const navPages: NavPage[] = [
   { key: 'dispatch', path: '/dispatch', label: '派单审核', roles: ['dispatcher', 'admin'] },
   { key: 'inbox', path: '/inbox', label: '承办工单', roles: ['handler', 'unit-leader'] },
   { key: 'callback', path: '/callback', label: '回访研判', roles: ['callback', 'admin'] },
-  { key: 'supervision', path: '/supervision', label: '督办', roles: ['supervisor', 'leader', 'admin'] },
+  {
+    key: 'supervision',
+    path: '/supervision',
+    label: '督办',
+    roles: ['supervisor', 'leader', 'admin', 'handler', 'unit-leader'],
+  },
   {
     key: 'incidents',
     path: '/incidents',

@@ -1,7 +1,9 @@
-import { Typography } from 'antd';
+import { Tabs, Typography } from 'antd';
+import { useMe } from '../auth/auth-context';
 import { PageTitle } from '../components/page-title';
 import { QueueTabs, type QueueTab } from '../components/queue-tabs';
 import type { TicketColumn } from '../components/ticket-table';
+import { SupervisionRecords } from '../features/supervision-records';
 
 const open = 'dispatched,in_progress,replied,pending_callback,unsatisfied,appealed,suspended';
 const columns: TicketColumn[] = [
@@ -16,7 +18,10 @@ const columns: TicketColumn[] = [
   'handleBy',
 ];
 
-/** 督办: overdue and red orders, yellow warnings; supervise from the order. */
+/**
+ * 督办: supervision records with their lights (units answer them here), and the center's queues
+ * of overdue and red orders and yellow warnings; supervise from the order.
+ */
 export function SupervisionPage() {
   const tabs: QueueTab[] = [
     {
@@ -45,6 +50,23 @@ export function SupervisionPage() {
       filters: ['q', 'status', 'light', 'type', 'category'],
     },
   ];
+  const me = useMe();
+  const unitView = me.role === 'handler' || me.role === 'unit-leader';
+  if (unitView) {
+    return (
+      <div>
+        <PageTitle
+          title="督办答复"
+          extra={
+            <Typography.Text type="secondary">
+              被督办单位应在答复期限内书面说明情况；逾期答复记为逾期并通报
+            </Typography.Text>
+          }
+        />
+        <SupervisionRecords />
+      </div>
+    );
+  }
   return (
     <div>
       <PageTitle
@@ -55,7 +77,13 @@ export function SupervisionPage() {
           </Typography.Text>
         }
       />
-      <QueueTabs tabs={tabs} exportName="督办" />
+      <Tabs
+        size="small"
+        items={[
+          { key: 'records', label: '督办记录', children: <SupervisionRecords /> },
+          { key: 'orders', label: '工单督办', children: <QueueTabs tabs={tabs} exportName="督办" /> },
+        ]}
+      />
     </div>
   );
 }
