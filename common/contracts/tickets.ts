@@ -192,6 +192,12 @@ export const listTicketsQuery = z.object({
   channel: z.string().max(100).optional(),
   category: z.string().max(20).optional(),
   phone: z.string().trim().max(20).optional(),
+  /** Received on or after this day / up to and including this day (YYYY-MM-DD, service time zone). */
+  receivedFrom: z.iso.date().optional(),
+  receivedTo: z.iso.date().optional(),
+  /** Districts of the problem's location, comma-separated. */
+  region: z.string().max(200).optional(),
+  leadUnitId: z.coerce.number().int().positive().optional(),
   scope: z.enum(['all', 'mine', 'todo']).default('all'),
   sort: z.enum(['received', '-received', 'due', '-due']).default('-received'),
   page: z.coerce.number().int().min(1).max(100000).default(1),

@@ -1,5 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { TicketTable } from '../../db/tables/core';
+import type { KbTicketColumns } from '../../db/tables/kb';
+import { segmentForIndex } from '../../domain/kb/segment';
 import type { Rules } from '../../platform/context';
 import type { PlannedOrder } from './plan-order';
 
@@ -17,7 +19,11 @@ const openedStatus = {
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
 /** The order's row as intake (createTicket) would have written it when it was opened. */
-export function openedTicketRow(plan: PlannedOrder, rules: Rules, refs: ImportRefs): Insertable<TicketTable> {
+export function openedTicketRow(
+  plan: PlannedOrder,
+  rules: Rules,
+  refs: ImportRefs,
+): Insertable<TicketTable & Pick<KbTicketColumns, 'content_tokens'>> {
   const o = plan.order;
   const op = plan.opening;
   const status = openedStatus[op.action];
@@ -37,6 +43,8 @@ export function openedTicketRow(plan: PlannedOrder, rules: Rules, refs: ImportRe
     location_region: o.region,
     content: o.content,
     demand: o.demand,
+    // Segmented as intake does, so the search box and similar cases find imported orders too.
+    content_tokens: segmentForIndex(`${o.content} ${o.demand ?? ''}`),
     channel_ref: null,
     tags: o.tags,
     complex: o.complex,
@@ -83,7 +91,9 @@ export function openingEvent(plan: PlannedOrder, ticketId: number, refs: ImportR
       channel: o.channel,
       type: o.type,
       ...(op.action === 'direct-answer' && answer ? { answer } : {}),
-      ...(op.action === 'intake-not-accept' && reason ? { reason, suggestedChannel: str(op.payload.suggestedChannel) } : {}),
+      ...(op.action === 'intake-not-accept' && reason
+        ? { reason, suggestedChannel: str(op.payload.suggestedChannel) }
+        : {}),
     },
     from: null,
     to: openedStatus[op.action],

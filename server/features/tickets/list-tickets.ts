@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { ListTicketsQuery } from '../../../common/contracts/tickets';
 import { formatInstant } from '../../domain/calendar';
+import { msOfLocal, parseDay } from '../../domain/calendar/time';
+import { readSearch } from '../../domain/ticket/search-query';
 import { ticketStatusLabels, type TicketStatus } from '../../domain/ticket/statuses';
 import type { AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
@@ -68,21 +70,12 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
       ),
     );
   }
-  if (q.q) {
-    const needle = q.q;
-    base = base.where((eb) =>
-      eb.or([
-        eb('t.ticket_no', '=', needle),
-        eb.and([
-          notComplainedAbout(actor)(eb),
-          eb.or([
-            eb('t.content', 'like', `%${escapeLike(needle)}%`),
-            eb('t.demand', 'like', `%${escapeLike(needle)}%`),
-          ]),
-        ]),
-      ]),
-    );
-  }
+  if (q.q) base = base.where(searchCondition(actor, q.q));
+  if (q.receivedFrom) base = base.where('t.received_at', '>=', startOfServiceDay(q.receivedFrom));
+  if (q.receivedTo) base = base.where('t.received_at', '<', startOfServiceDay(q.receivedTo, 1));
+  const regions = csv(q.region);
+  if (regions.length) base = base.where('t.location_region', 'in', regions);
+  if (q.leadUnitId) base = base.where('t.lead_unit_id', '=', q.leadUnitId);
   if (q.scope === 'mine') base = base.where('t.created_by', '=', user.id);
   if (q.scope === 'todo') base = base.where(todoCondition(actor));
 
@@ -214,8 +207,35 @@ function notComplainedAbout(actor: Actor) {
     ]);
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * The search box: the order number; the content's words (segmented index); and, for those who
+ * may see callers (the platform's agents, dispatchers, callback agents, administrators), the
+ * caller's phone, its last four digits or the caller's name. Matches on the caller or content
+ * never return an order that complains about the viewer's unit [zibo §17].
+ */
+function searchCondition(actor: Actor, entry: string) {
+  const r = readSearch(entry);
+  const callerSearch = actor.unit.is_platform && callerSearchRoles.has(actor.role);
+  return (eb: Parameters<ReturnType<typeof visibleTo>>[0]) => {
+    const about = [];
+    if (r.words.length) {
+      about.push(sql<boolean>`t.content_vector @@ plainto_tsquery('simple', ${r.words.join(' ')})`);
+    }
+    if (callerSearch && r.phone) {
+      about.push(eb('t.caller_phone', 'in', [...new Set([r.phone, entry.trim()])]));
+    }
+    if (callerSearch && r.lastFour) about.push(sql<boolean>`right(t.caller_phone, 4) = ${r.lastFour}`);
+    if (callerSearch && r.name) about.push(eb('t.caller_name', '=', r.name));
+    const byNumber = eb('t.ticket_no', '=', r.ticketNo);
+    return about.length ? eb.or([byNumber, eb.and([notComplainedAbout(actor)(eb), eb.or(about)])]) : byNumber;
+  };
+}
+
+const callerSearchRoles = new Set(['agent', 'dispatcher', 'callback', 'admin']);
+
+/** The instant a service-time-zone day (YYYY-MM-DD) begins, `plusDays` later. */
+function startOfServiceDay(day: string, plusDays = 0): Date {
+  return new Date(msOfLocal(parseDay(day) + plusDays, 0));
 }
 
 /** What waits for this user's action, by role. */
