@@ -218,6 +218,30 @@ describe('backup and restore', () => {
       expect(v.sha256).toBe(crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
     });
 
+    it('still restores a file of format version 1 (no end line, no foreign keys in the header)', async () => {
+      const f = path.join(dir, 'v1.gz');
+      const header = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
+      const v1 = {
+        format: 'civicline-backup/1',
+        createdAt: header.createdAt,
+        migrations: header.migrations,
+        tables: header.tables,
+      };
+      const body = lines.slice(1).filter((l) => !l.startsWith('{"end"'));
+      fs.writeFileSync(f, gzipSync(`${[JSON.stringify(v1), ...body].join('\n')}\n`));
+      const other = await createTestDatabase();
+      try {
+        expect((await restoreFrom(other.db, f)).rows).toBe(body.length);
+        const n = await other.db
+          .selectFrom('ticket')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        expect(Number(n.n)).toBe(body.filter((l) => l.startsWith('{"t":"ticket",')).length);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('refuses a truncated file', async () => {
       const f = path.join(dir, 'truncated.gz');
       const bytes = fs.readFileSync(file);
