@@ -1,4 +1,5 @@
 import { Tabs, Typography } from 'antd';
+import { useSearchParams } from 'react-router-dom';
 import { useMe } from '../auth/auth-context';
 import { PageTitle } from '../components/page-title';
 import { QueueTabs, type QueueTab } from '../components/queue-tabs';
@@ -51,6 +52,8 @@ export function SupervisionPage() {
     },
   ];
   const me = useMe();
+  // A link to one of the order queues (?tab=overdue…) opens them; otherwise the records.
+  const [params] = useSearchParams();
   const unitView = me.role === 'handler' || me.role === 'unit-leader';
   if (unitView) {
     return (
@@ -79,6 +82,7 @@ export function SupervisionPage() {
       />
       <Tabs
         size="small"
+        defaultActiveKey={params.has('tab') ? 'orders' : 'records'}
         items={[
           { key: 'records', label: '督办记录', children: <SupervisionRecords /> },
           { key: 'orders', label: '工单督办', children: <QueueTabs tabs={tabs} exportName="督办" /> },
