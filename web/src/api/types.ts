@@ -215,6 +215,12 @@ export interface TicketListQuery {
   unitId?: number;
   phone?: string;
   q?: string;
+  /** YYYY-MM-DD, inclusive, service time zone. */
+  receivedFrom?: string;
+  receivedTo?: string;
+  /** Districts, comma-separated. */
+  region?: string;
+  leadUnitId?: number;
   sort?: 'received' | '-received' | 'due' | '-due';
   page?: number;
   pageSize?: number;

@@ -15,8 +15,9 @@ import { CategoryCascader } from '../features/category-cascader';
 import { DeadlineCountdown } from './deadline-countdown';
 import { ExportButton } from './export-button';
 import { LightTag, StatusTag, UrgencyTag } from './tags';
+import { TicketExtraFilters, type ExtraFilter } from './ticket-extra-filters';
 
-export type TicketFilter = 'status' | 'light' | 'type' | 'channel' | 'category' | 'q';
+export type TicketFilter = 'status' | 'light' | 'type' | 'channel' | 'category' | 'q' | ExtraFilter;
 export type TicketColumn =
   | 'ticketNo'
   | 'light'
@@ -95,6 +96,10 @@ export function TicketTable(props: Props) {
     channel: get('channel') ?? baseQuery.channel,
     category: get('category') ?? baseQuery.category,
     q: get('q') ?? baseQuery.q,
+    receivedFrom: get('receivedFrom') ?? baseQuery.receivedFrom,
+    receivedTo: get('receivedTo') ?? baseQuery.receivedTo,
+    region: get('region') ?? baseQuery.region,
+    leadUnitId: Number(get('leadUnitId')) || baseQuery.leadUnitId,
     sort,
     page,
     pageSize,
@@ -257,13 +262,14 @@ export function TicketTable(props: Props) {
         {filters.includes('q') && (
           <Input.Search
             allowClear
-            placeholder="工单编号/诉求内容"
+            placeholder="编号/电话/尾号/姓名/内容"
             defaultValue={get('q')}
             onSearch={(v) => update({ q: v.trim() || undefined })}
-            style={{ width: 200 }}
+            style={{ width: 220 }}
             aria-label="搜索工单"
           />
         )}
+        <TicketExtraFilters filters={filters} get={get} update={update} />
         {filters.includes('status') && (
           <Select
             mode="multiple"

@@ -36,7 +36,7 @@ export function TicketsPage() {
       />
       <TicketTable
         baseQuery={{ scope }}
-        filters={['q', 'status', 'light', 'type', 'channel', 'category']}
+        filters={['q', 'received', 'region', 'leadUnit', 'status', 'light', 'type', 'channel', 'category']}
         columns={[
           'ticketNo',
           'light',
