@@ -3,12 +3,13 @@ import { useSearchParams } from 'react-router-dom';
 import { PageTitle } from '../../components/page-title';
 import { AuditTab } from './audit-tab';
 import { CalendarTab } from './calendar-tab';
+import { CategoriesTab } from './categories-tab';
 import { ClockTab } from './clock-tab';
 import { PolicyTab } from './policy-tab';
 import { UnitsTab } from './units-tab';
 import { UsersTab } from './users-tab';
 
-const tabs = ['units', 'users', 'policy', 'calendar', 'clock', 'audit'] as const;
+const tabs = ['units', 'users', 'categories', 'policy', 'calendar', 'clock', 'audit'] as const;
 
 /** 系统管理: units, users, the active policy profile, the calendar and the test clock. */
 export function AdminPage() {
@@ -26,6 +27,7 @@ export function AdminPage() {
         items={[
           { key: 'units', label: '单位', children: <UnitsTab /> },
           { key: 'users', label: '用户', children: <UsersTab /> },
+          { key: 'categories', label: '问题分类', children: <CategoriesTab /> },
           { key: 'policy', label: '政策配置', children: <PolicyTab /> },
           { key: 'calendar', label: '工作日历', children: <CalendarTab /> },
           { key: 'clock', label: '测试时钟', children: <ClockTab /> },
