@@ -159,8 +159,8 @@ export async function createTicket(
       to: status,
     });
     await syncDeadlines(ctx, trx, id, now);
+    if (!closed) await superviseRepeatCalls(trx, ctx.rules, id, now);
     if (opts.idempotency) await completeIdempotencyKey(trx, opts.idempotency, id);
     return id;
   });
 }
-    if (!closed) await superviseRepeatCalls(trx, ctx.rules, id, now);
