@@ -1,9 +1,13 @@
 import type { AppContext } from '../platform/context';
 import { recomputeOpenOrders, reloadCalendarIfNewer } from '../features/calendar/calendar.service';
+import { reloadCategoriesIfNewer } from '../features/categories/categories.service';
 import { performActionIn } from '../features/tickets/perform-action';
 import { withRetry } from '../platform/retry';
 import { candidateOrders, crossedDeadlines, lockFreeOrders, quietStatuses } from './sweep.repository';
 import { recordSupervision } from '../features/supervision/record-supervision';
+import { sweepIncidents } from '../features/incidents/sweep-incidents';
+import { IDEMPOTENCY_KEY_HOURS } from '../features/tickets/idempotency';
+import { pruneKeys } from '../features/tickets/idempotency.repository';
 
 export interface SweepResult {
   yellow: number;
@@ -140,7 +144,14 @@ export async function tick(ctx: AppContext): Promise<SweepResult> {
       'calendar changed: open orders recomputed',
     );
   }
-  return runSweep(ctx);
+  // A category tree or mapping changed by another instance (which recomputed the open orders).
+  await reloadCategoriesIfNewer(ctx);
+  const result = await runSweep(ctx);
+  // Major-incident report deadlines (shanghai-962200 §15, beijing-miyun §8): overdue alerts once.
+  await sweepIncidents(ctx);
+  // Idempotency keys are remembered for a day; a retry comes within minutes.
+  await pruneKeys(ctx.db, new Date(ctx.clock.now().getTime() - IDEMPOTENCY_KEY_HOURS * 3_600_000));
+  return result;
 }
 
 /** Runs the job every `intervalMs` until stopped. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { sampleOrder, ticketApi, type TicketDto } from '../../test/ticket-helpers';
+import { tick } from '../../jobs/sla-sweep';
 import { historyLineSchema } from '../import/history-line';
 
 let t: TestApp;
@@ -173,5 +174,42 @@ describe('date bounds', () => {
     expect(historyLineSchema.safeParse({ ...line, receivedAt: '2019-03-01T09:00:00+08:00' }).success).toBe(
       true,
     );
+  });
+});
+
+describe('idempotency keys are forgotten after a day', () => {
+  it('the sweep prunes keys older than 24 hours and keeps fresh ones', async () => {
+    const now = t.clock.now().getTime();
+    const agent = await t.ctx.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'agent')
+      .executeTakeFirstOrThrow();
+    await t.ctx.db
+      .insertInto('idempotency_key')
+      .values([
+        {
+          user_id: agent.id,
+          key: 'old-key-00000001',
+          request_hash: 'x',
+          ticket_id: null,
+          created_at: new Date(now - 25 * 3_600_000),
+        },
+        {
+          user_id: agent.id,
+          key: 'new-key-00000001',
+          request_hash: 'x',
+          ticket_id: null,
+          created_at: new Date(now - 23 * 3_600_000),
+        },
+      ])
+      .execute();
+    await tick(t.ctx);
+    const left = await t.ctx.db
+      .selectFrom('idempotency_key')
+      .select('key')
+      .where('key', 'like', '%-key-00000001')
+      .execute();
+    expect(left.map((r) => r.key)).toEqual(['new-key-00000001']);
   });
 });
