@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/audit';
 import { recomputeOpenOrders } from '../calendar/calendar.service';
 import { withCurrentCategories } from '../rules/rules.service';
 import {
+  currentVersion,
   findCategory,
   insertCategory,
   insertVersion,
@@ -141,6 +142,16 @@ async function apply(ctx: AppContext, version: number): Promise<ChangeResult> {
   if (!changed) return { version, checked: 0, changed: 0 };
   const r = await recomputeOpenOrders(ctx, `问题分类版本 ${version} 生效`);
   return { version, ...r };
+}
+
+/**
+ * Picks up a category version stored by another instance (its open orders were recomputed by
+ * the instance that made the change): only the rules in memory are refreshed.
+ */
+export async function reloadCategoriesIfNewer(ctx: AppContext): Promise<boolean> {
+  if ((await currentVersion(ctx.db)) === ctx.rules.categoryVersion) return false;
+  ctx.rules = (await withCurrentCategories(ctx.db, ctx.rules)).rules;
+  return true;
 }
 
 function notFound(c: string): AppError {
