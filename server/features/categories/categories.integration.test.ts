@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
+import { tick } from '../../jobs/sla-sweep';
+import { insertVersion, replaceMapping } from './categories.repository';
 
 /**
  * The category tree and the mapping of the profiles' category keys onto it. The clock starts on
@@ -298,5 +300,17 @@ describe('administration of the tree', () => {
       targetId: 'road-bridge',
       details: { from: ['050301', '050302'], to: ['0503'] },
     });
+  });
+
+  it('another instance picks up a version stored elsewhere at its next sweep tick', async () => {
+    const before = t.ctx.rules.categoryVersion;
+    await t.ctx.db.transaction().execute(async (trx) => {
+      await replaceMapping(trx, 'gas', ['070301']);
+      await insertVersion(trx, { actorUserId: null, change: 'mapping', details: { key: 'gas' } });
+    });
+    expect(t.ctx.rules.categories.mapping.get('gas')).toEqual(['0703']);
+    await tick(t.ctx);
+    expect(t.ctx.rules.categoryVersion).toBe(before + 1);
+    expect(t.ctx.rules.categories.mapping.get('gas')).toEqual(['070301']);
   });
 });
