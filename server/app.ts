@@ -5,7 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import sjson from 'secure-json-parse';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -48,7 +48,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   const app = Fastify({
     loggerInstance: ctx.logger,
     // Request lines come from the hook below: every request with the access log, else slow ones.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     // A client that sends its request slowly is cut off (408) instead of holding a connection.
     requestTimeout: ctx.env.CIVICLINE_REQUEST_TIMEOUT_MS,

@@ -92,7 +92,9 @@ async function sweepOrders(ctx: AppContext, now: Date, ids: number[], total: Swe
           .executeTakeFirst();
         if (!inserted) continue;
         counted[kind]++;
-        if (kind === 'red' && ['dispatched', 'in_progress', 'replied'].includes(status)) {
+        // The automatic reminder slip (催办单) where the profile issues one at red [zibo-12345 §12].
+        const slip = ctx.rules.profile.lights?.red?.reminderSlip === true;
+        if (kind === 'red' && slip && ['dispatched', 'in_progress', 'replied'].includes(status)) {
           await performActionIn(ctx, trx, null, r.ticket_id, 'remind', {
             note: `${r.stage} 超期一个工作日，系统自动催办`,
           });
