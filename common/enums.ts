@@ -102,11 +102,13 @@ export type Light = (typeof lights)[number];
 
 /** Stage deadline keys, as returned on an order under `deadlines`. */
 export const stageKeys = [
+  'dispatchBy',
   'receiveBy',
   'firstContactBy',
   'handleBy',
   'returnBy',
   'extensionRequestBy',
   'callbackBy',
+  'feedbackBy',
 ] as const;
 export type StageKey = (typeof stageKeys)[number];

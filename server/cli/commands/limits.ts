@@ -81,6 +81,8 @@ export function limitsObject(
   const out: Record<string, string | Record<string, string>> = {};
   const notes: Record<string, string> = {};
   for (const k of stageKeys) {
+    // The order is taken as dispatched on receipt: its dispatch limit is met at once.
+    if (k === 'dispatchBy') continue;
     const s = d[k];
     if (!s) continue;
     out[k] = formatInstantMs(s.dueAt.getTime());

@@ -192,6 +192,17 @@ export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts
   const ctx: Ctx = { cal: calendar, eod: parseClock(profile.endOfDay) };
   const out: StageDeadlines = {};
 
+  // 转办 [zibo-12345 §11(2); shanghai-962200 §10(2)]: the platform dispatches within the limit
+  // from arrival; "at once" cases (emergencies) are no-limit and produce no stage.
+  const dispatch = simpleStage(
+    ctx,
+    'dispatchBy',
+    selectLimit(profile.limits.dispatch, facts),
+    facts,
+    profile,
+  );
+  if (dispatch) out.dispatchBy = dispatch;
+
   const receive = simpleStage(ctx, 'receiveBy', selectLimit(profile.limits.receive, facts), facts, profile);
   if (receive) out.receiveBy = receive;
 
@@ -278,6 +289,16 @@ export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts
       };
     }
   }
+
+  // 反馈 [beijing-miyun §19]: the result reported to the citizen, when the profile sets its own limit.
+  const feedback = simpleStage(
+    ctx,
+    'feedbackBy',
+    selectLimit(profile.limits.feedback, facts),
+    facts,
+    profile,
+  );
+  if (feedback) out.feedbackBy = feedback;
 
   const callback = profile.callback
     ? simpleStage(ctx, 'callbackBy', selectLimit(profile.callback.limit, facts), facts, profile)

@@ -4,7 +4,7 @@
  */
 export type { SlaFacts, StageDeadline, StageDeadlines } from './types';
 export { computeDeadlines } from './compute-deadlines';
-export { lightAt } from './light-at';
+export { lightAt, stageLightAt } from './light-at';
 export {
   addDuration,
   addDurationMs,

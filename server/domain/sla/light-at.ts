@@ -22,3 +22,20 @@ export function lightAt(deadlines: StageDeadlines, facts: SlaFacts, now: Date): 
   if (h.warnAt && t >= h.warnAt.getTime()) return 'yellow';
   return 'green';
 }
+
+/**
+ * The light of one stage (dispatch, receive, feedback…) as of `now`, or frozen when the stage
+ * was met: red from redAt, overdue after dueAt, yellow from warnAt, else green. Stages without
+ * a yellow or red line (only the handling stage has them, zibo-12345 §12) are green or overdue.
+ */
+export function stageLightAt(
+  d: { dueAt: Date; warnAt: Date | null; redAt: Date | null },
+  metAt: Date | null,
+  now: Date,
+): Light {
+  const t = metAt && metAt.getTime() < now.getTime() ? metAt.getTime() : now.getTime();
+  if (d.redAt && t >= d.redAt.getTime()) return 'red';
+  if (t > d.dueAt.getTime()) return 'overdue';
+  if (d.warnAt && t >= d.warnAt.getTime()) return 'yellow';
+  return 'green';
+}

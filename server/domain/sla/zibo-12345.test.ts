@@ -32,7 +32,8 @@ describe('zibo-12345 §11(3) handling: 5 working days from dispatch', () => {
     expect(
       local(compute({ received: '2026-09-28 10:00', dispatched: '2026-09-30 10:05' }).handleBy?.dueAt),
     ).toBe('2026-10-13 23:59:59');
-    expect(compute({ received: '2026-09-28 10:00', dispatched: null })).toEqual({});
+    // Only the platform's own dispatch limit (§11(2)) runs before dispatch.
+    expect(Object.keys(compute({ received: '2026-09-28 10:00', dispatched: null }))).toEqual(['dispatchBy']);
   });
   it('explains the holiday and the make-up day, citing §11(3)', () => {
     const h = compute({ dispatched: '2026-09-30 10:05' }).handleBy;

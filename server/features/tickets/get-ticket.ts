@@ -1,5 +1,5 @@
 import { formatInstant } from '../../domain/calendar';
-import { lightAt, type StageDeadline, type StageDeadlines } from '../../domain/sla';
+import { lightAt, stageLightAt, type StageDeadline, type StageDeadlines } from '../../domain/sla';
 import { ticketStatusLabels, type TicketStatus } from '../../domain/ticket/statuses';
 import { actionLabels, allowedActions } from '../../domain/ticket/transitions';
 import type { StageKey } from '../../../common/enums';
@@ -19,6 +19,8 @@ import { findComplainedUnit } from './complained-party';
 import { loadOrderEvents } from './perform-action';
 import { activeAssignments, loadActor, standingOf, transitionStateOf, unitInfo } from './standing';
 import { slaFactsOf } from './ticket-deadlines';
+import { callbackTermsOf } from '../../domain/callback/terms';
+import { presentCallbackTerms } from './callback-terms.presenter';
 import {
   findTicket,
   listAssignments,
@@ -73,10 +75,11 @@ async function loadVisible(ctx: AppContext, user: SessionUser, id: number) {
 /** The order as its viewer may see it, with deadlines, light and the actions allowed now. */
 export async function getTicket(ctx: AppContext, user: SessionUser, id: number) {
   const { ticket, assignments, units, complained, standing, view, caller } = await loadVisible(ctx, user, id);
-  const state = transitionStateOf(ticket, assignments, units.platforms);
   const rows = await listDeadlines(ctx.db, id);
   const stages: StageDeadlines = Object.fromEntries(rows.map((r) => [r.stage, stageOf(r)]));
   const events = await loadOrderEvents(ctx.db, id);
+  const callbackTerms = callbackTermsOf(ctx.rules.profile, ticket.ticket_no, events);
+  const state = { ...transitionStateOf(ticket, assignments, units.platforms), callback: callbackTerms };
   const light = lightAt(stages, slaFactsOf(ticket, assignments, events), ctx.clock.now());
   const category = ticket.category_code
     ? await ctx.db
@@ -135,6 +138,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number) 
     resultSatisfaction: ticket.result_satisfaction,
     contactedByUnit: ticket.contacted_by_unit,
     redoCount: ticket.redo_count,
+    callback: presentCallbackTerms(callbackTerms),
     emergencyResultDays: ticket.emergency_result_days,
     assignments: assignments.map((a) => ({
       id: a.id,
@@ -161,6 +165,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number) 
       warnAt: r.warn_at ? formatInstant(r.warn_at) : null,
       redAt: r.red_at ? formatInstant(r.red_at) : null,
       metAt: r.met_at ? formatInstant(r.met_at) : null,
+      light: stageLightAt({ dueAt: r.due_at, warnAt: r.warn_at, redAt: r.red_at }, r.met_at, ctx.clock.now()),
       provisional: r.provisional,
       explain: r.explain,
       profileId: r.profile_id,

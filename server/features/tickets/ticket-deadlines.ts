@@ -48,9 +48,34 @@ export function slaFactsOf(ticket: TicketRow, assignments: AssignmentRow[], even
 }
 
 /** When a stage's obligation was met, from the order and its assignments (null: not yet, or a window). */
-export function metAt(stage: StageKey, ticket: TicketRow, assignments: AssignmentRow[]): Date | null {
+export function metAt(
+  stage: StageKey,
+  ticket: TicketRow,
+  assignments: AssignmentRow[],
+  events: EventLite[] = [],
+): Date | null {
   const lead = leadAssignment(assignments);
   switch (stage) {
+    case 'dispatchBy': {
+      // The first dispatch by the platform [zibo-12345 §11(2)]; an order closed without dispatch
+      // (answered at intake) owes none.
+      const times = assignments.filter((a) => a.role === 'lead').map((a) => a.dispatched_at.getTime());
+      if (times.length > 0) return new Date(Math.min(...times));
+      return ticket.dispatched_at ?? ticket.closed_at;
+    }
+    case 'feedbackBy': {
+      // 反馈 [beijing-miyun §19]: the unit tells the citizen the result. The lead unit's reply
+      // records whether it did (`contacted`); the first such reply meets the stage.
+      const since = ticket.dispatched_at?.getTime() ?? 0;
+      const told = events.find(
+        (e) =>
+          e.action === 'reply' &&
+          e.payload.contacted === true &&
+          e.payload.unitId === lead?.unit_id &&
+          e.at.getTime() >= since,
+      );
+      return told ? told.at : null;
+    }
     case 'receiveBy': {
       // Signed for by the lead unit, or forwarded by a sub-platform that received it.
       const since = ticket.dispatched_at?.getTime() ?? 0;
@@ -103,7 +128,7 @@ export async function refreshDeadlines(
       due_at: d.dueAt,
       warn_at: isWindow ? null : d.warnAt,
       red_at: isWindow ? null : d.redAt,
-      met_at: metAt(stage, ticket, assignments),
+      met_at: metAt(stage, ticket, assignments, events),
       ...(isWindow ? { alert_level: 3 } : {}),
       provisional: d.provisional,
       explain: d.explain,

@@ -51,12 +51,14 @@ export const lightColors: Record<Light, string> = {
 };
 
 export const stageLabels: Record<StageKey, string> = {
+  dispatchBy: '转办时限',
   receiveBy: '签收时限',
   firstContactBy: '先行联系时限',
   handleBy: '办理时限',
   returnBy: '回退时限',
   extensionRequestBy: '延期申请截止',
   callbackBy: '回访时限',
+  feedbackBy: '反馈时限',
 };
 
 export const pendingRequestLabels: Record<'return' | 'extension', string> = {

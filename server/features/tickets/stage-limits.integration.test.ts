@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSweep } from '../../jobs/sla-sweep';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
+
+/**
+ * Dispatch and feedback limits as tracked stages through the API. Expected values by hand from
+ * the articles and the 2026 State Council schedule (国庆 Oct 1-7 off, make-up Sat Oct 10).
+ */
+type Detail = { stage: string; dueAt: string; metAt: string | null; light: string };
+
+async function alerts(t: TestApp, ticketId: number, stage: string): Promise<string[]> {
+  const rows = await t.handle.db
+    .selectFrom('ticket_alert')
+    .select('kind')
+    .where('ticket_id', '=', ticketId)
+    .where('stage', '=', stage)
+    .execute();
+  return rows.map((r) => r.kind).sort();
+}
+
+async function details(t: TestApp, id: number): Promise<Detail[]> {
+  const res = await t.app.inject({ method: 'GET', url: `/api/tickets/${id}`, headers: await t.as('admin') });
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json() as { deadlineDetails: Detail[] }).deadlineDetails;
+}
+
+describe('zibo-12345 dispatch limit', () => {
+  let t: TestApp;
+  let api: ReturnType<typeof ticketApi>;
+  let rsj: number;
+  beforeAll(async () => {
+    t = await createTestApp({ now: '2026-09-30T10:05:00+08:00' });
+    api = ticketApi(t);
+    rsj = await t.unitId('YC-RSJ');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('zibo-12345 §11(2): received Wed 2026-09-30 → dispatchBy the 1st working day, Thu 2026-10-08 end of day; overdue alerted, met at dispatch', async () => {
+    await api.setClock('2026-09-30T10:05:00+08:00');
+    const late = await api.create();
+    const onTime = await api.create();
+    expect(late.deadlines.dispatchBy).toBe('2026-10-08T23:59:59+08:00');
+
+    await api.setClock('2026-10-08T15:00:00+08:00');
+    await api.ok('dispatcher', onTime.id, 'dispatch', { unitId: rsj });
+
+    await api.setClock('2026-10-09T09:00:00+08:00');
+    await runSweep(t.ctx);
+    expect(await alerts(t, late.id, 'dispatchBy')).toEqual(['overdue']);
+    expect(await alerts(t, onTime.id, 'dispatchBy')).toEqual([]);
+    expect((await details(t, late.id)).find((d) => d.stage === 'dispatchBy')).toMatchObject({
+      metAt: null,
+      light: 'overdue',
+    });
+    expect((await details(t, onTime.id)).find((d) => d.stage === 'dispatchBy')).toMatchObject({
+      metAt: '2026-10-08T15:00:00+08:00',
+      light: 'green',
+    });
+
+    await api.ok('dispatcher', late.id, 'dispatch', { unitId: rsj });
+    expect((await details(t, late.id)).find((d) => d.stage === 'dispatchBy')).toMatchObject({
+      metAt: '2026-10-09T09:00:00+08:00',
+      light: 'overdue',
+    });
+  });
+
+  it('zibo-12345 §11(2), §13: an emergency order is dispatched at once: no dispatch stage', async () => {
+    await api.setClock('2026-09-30T10:05:00+08:00');
+    const o = await api.create({ ...sampleOrder, urgency: 'emergency' });
+    expect(o.deadlines.dispatchBy).toBeUndefined();
+  });
+});
+
+describe('beijing-miyun feedback limit', () => {
+  let t: TestApp;
+  let api: ReturnType<typeof ticketApi>;
+  let rsj: number;
+  beforeAll(async () => {
+    t = await createTestApp({
+      now: '2026-09-28T08:00:00+08:00',
+      env: { CIVICLINE_PROFILE: 'beijing-miyun' },
+    });
+    api = ticketApi(t);
+    rsj = await t.unitId('YC-RSJ');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const accepted = async () => {
+    await api.setClock('2026-09-28T08:00:00+08:00');
+    const o = await api.create();
+    await api.ok('dispatcher', o.id, 'dispatch', { unitId: rsj });
+    await api.setClock('2026-09-28T09:00:00+08:00');
+    return api.ok('handler', o.id, 'accept');
+  };
+
+  it('beijing-miyun §19: accepted Mon 2026-09-28 → feedback within 10 working days (Sep 29, 30, Oct 8, 9, 10, 12-16) → 2026-10-16 end of day; met by a reply that told the caller', async () => {
+    const o = await accepted();
+    expect(o.deadlines.feedbackBy).toBe('2026-10-16T23:59:59+08:00');
+    await api.setClock('2026-10-12T10:00:00+08:00');
+    await api.ok('handler', o.id, 'reply', {
+      result: '已协调企业支付拖欠工资，并电话告知来电人。',
+      contacted: true,
+    });
+    expect((await details(t, o.id)).find((d) => d.stage === 'feedbackBy')).toMatchObject({
+      metAt: '2026-10-12T10:00:00+08:00',
+      light: 'green',
+    });
+  });
+
+  it('beijing-miyun §19: a reply that did not tell the caller leaves feedback open; overdue after 2026-10-16 is alerted', async () => {
+    const o = await accepted();
+    await api.setClock('2026-10-12T10:00:00+08:00');
+    await api.ok('handler', o.id, 'reply', { result: '已协调企业支付拖欠工资。', contacted: false });
+    await api.setClock('2026-10-17T09:00:00+08:00');
+    await runSweep(t.ctx);
+    expect(await alerts(t, o.id, 'feedbackBy')).toEqual(['overdue']);
+    expect((await details(t, o.id)).find((d) => d.stage === 'feedbackBy')).toMatchObject({
+      metAt: null,
+      light: 'overdue',
+    });
+  });
+});
