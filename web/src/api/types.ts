@@ -232,7 +232,7 @@ export interface RulesInfo {
     id: string;
     name: string;
     version: string;
-    regulation?: { title: string; issuer?: string; date?: string };
+    regulation?: { title: string; issuer?: string; docNo?: string; date?: string };
     timezone?: string;
     extension?: { maxWorkingDays: number | null; maxCount?: number | null; article?: string } | null;
     emergency?: { result: { min: number; max: number; default: number } } | null;

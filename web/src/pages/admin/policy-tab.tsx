@@ -121,9 +121,7 @@ export function PolicyTab() {
               key: 'reg',
               label: '依据文件',
               span: 2,
-              children: p.regulation
-                ? `${p.regulation.title}${p.regulation.issuer ? `（${p.regulation.issuer}` : ''}${p.regulation.date ? `，${p.regulation.date}）` : p.regulation.issuer ? '）' : ''}`
-                : '—',
+              children: p.regulation ? regulationLine(p.regulation) : '—',
             },
             { key: 'cal', label: '日历版本', children: rules.data.calendarVersion },
             {
@@ -196,4 +194,10 @@ export function PolicyTab() {
       />
     </div>
   );
+}
+
+/** 《title》 (issuer, docNo, date) as a citation line. */
+function regulationLine(r: { title: string; issuer?: string; docNo?: string; date?: string }): string {
+  const parts = [r.issuer, r.docNo, r.date].filter(Boolean);
+  return parts.length ? `${r.title}（${parts.join('，')}）` : r.title;
 }
