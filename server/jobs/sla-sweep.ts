@@ -1,5 +1,9 @@
 import type { AppContext } from '../platform/context';
-import { recomputeOpenOrders, reloadCalendarIfNewer } from '../features/calendar/calendar.service';
+import {
+  recomputeForProfileChange,
+  recomputeOpenOrders,
+  reloadCalendarIfNewer,
+} from '../features/calendar/calendar.service';
 import { reloadCategoriesIfNewer } from '../features/categories/categories.service';
 import { performActionIn } from '../features/tickets/perform-action';
 import { withRetry } from '../platform/retry';
@@ -134,11 +138,22 @@ async function sweepOrders(ctx: AppContext, now: Date, ids: number[], total: Swe
   return inUse;
 }
 
+/** Contexts whose open orders were checked against the profile in force. */
+const profileChecked = new WeakSet<AppContext>();
+
 /**
  * One tick of the background job: pick up a calendar version stored by another process (the
  * command line, another instance) and recompute open orders under it, then sweep.
  */
 export async function tick(ctx: AppContext): Promise<SweepResult> {
+  // First tick: open orders computed under another profile (id or version) are recomputed.
+  if (!profileChecked.has(ctx)) {
+    const r = await recomputeForProfileChange(ctx);
+    profileChecked.add(ctx);
+    if (r.changed > 0) {
+      ctx.logger.info({ ...r, profile: ctx.rules.profile.id }, 'profile changed: open orders recomputed');
+    }
+  }
   if (await reloadCalendarIfNewer(ctx)) {
     const r = await recomputeOpenOrders(ctx, `日历版本 ${ctx.rules.calendarVersion} 生效`);
     ctx.logger.info(

@@ -93,71 +93,89 @@ export async function reloadCalendarIfNewer(ctx: AppContext): Promise<boolean> {
 const sameInstant = (a: Date | null | undefined, b: Date | null | undefined) =>
   (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
+type Fresh = ReturnType<typeof computeDeadlines>;
+type StoredRow = Awaited<ReturnType<typeof listDeadlines>>[number];
+type Change = { stage: string; old: string; new: string };
+
+/** The stage deadlines that differ between the stored rows and a fresh computation. */
+function changesOf(stored: StoredRow[], fresh: Fresh): { changes: Change[]; provisionalChanged: boolean } {
+  const changes = stored
+    .map((r) => {
+      const n = fresh[r.stage as keyof Fresh];
+      return n &&
+        !(
+          sameInstant(n.dueAt, r.due_at) &&
+          sameInstant(n.warnAt, r.warn_at) &&
+          sameInstant(n.redAt, r.red_at)
+        )
+        ? { stage: r.stage, old: r.due_at.toISOString(), new: n.dueAt.toISOString() }
+        : null;
+    })
+    .filter((c) => c !== null);
+  // A stage the rules no longer set (or newly set), e.g. a category rule now reaching the order.
+  for (const r of stored) {
+    if (!(r.stage in fresh)) changes.push({ stage: r.stage, old: r.due_at.toISOString(), new: 'none' });
+  }
+  for (const [stage, n] of Object.entries(fresh)) {
+    if (!stored.some((r) => r.stage === stage)) {
+      changes.push({ stage, old: 'none', new: n.dueAt.toISOString() });
+    }
+  }
+  changes.sort((a, b) => a.stage.localeCompare(b.stage));
+  const provisionalChanged = stored.some((r) => {
+    const n = fresh[r.stage as keyof Fresh];
+    return n !== undefined && n.provisional !== r.provisional;
+  });
+  return { changes, provisionalChanged };
+}
+
 /**
- * Recomputes the deadlines of every open order under the rules in force. Each order whose
+ * Recomputes the deadlines of open orders under the rules in force. Each order whose
  * deadlines change gets a `recompute-deadlines` event with the old and new values; closed
- * orders are never rewritten. Returns how many were checked and changed.
+ * orders are never rewritten. With `profileChange`, only orders computed under another profile
+ * (id or version) are taken, and each gets the event, saying which profile now applies, even
+ * when its deadlines stay the same. Returns how many were checked and changed.
  */
 export async function recomputeOpenOrders(
   ctx: AppContext,
   reason: string,
   onProgress?: (done: number, total: number) => void,
+  opts: { profileChange?: boolean } = {},
 ): Promise<{ checked: number; changed: number }> {
-  const open = await ctx.db
+  const { profile } = ctx.rules;
+  let q = ctx.db
     .selectFrom('ticket')
     .select('id')
-    .where('status', 'not in', [...terminalStatuses])
-    .orderBy('id')
-    .execute();
+    .where('status', 'not in', [...terminalStatuses]);
+  if (opts.profileChange) {
+    q = q.where((eb) =>
+      eb.or([eb('profile_id', '!=', profile.id), eb('profile_version', '!=', profile.version)]),
+    );
+  }
+  const open = await q.orderBy('id').execute();
   let changed = 0;
   let done = 0;
   for (const { id } of open) {
     const didChange = await ctx.db.transaction().execute(async (trx) => {
       const ticket = await lockTicket(trx, id);
       if (!ticket || terminalStatuses.includes(ticket.status as never)) return false;
+      const otherProfile = ticket.profile_id !== profile.id || ticket.profile_version !== profile.version;
+      if (opts.profileChange && !otherProfile) return false;
       const assignments = await listAssignments(trx, id);
       const events = await loadOrderEvents(trx, id);
-      const fresh = computeDeadlines(
-        ctx.rules.profile,
-        ctx.rules.calendar,
-        slaFactsOf(ticket, assignments, events),
-      );
-      const stored = await listDeadlines(trx, id);
-      const changes = stored
-        .map((r) => {
-          const n = fresh[r.stage as keyof typeof fresh];
-          return n &&
-            !(
-              sameInstant(n.dueAt, r.due_at) &&
-              sameInstant(n.warnAt, r.warn_at) &&
-              sameInstant(n.redAt, r.red_at)
-            )
-            ? { stage: r.stage, old: r.due_at.toISOString(), new: n.dueAt.toISOString() }
-            : null;
-        })
-        .filter((c) => c !== null);
-      // A stage the rules no longer set (or newly set), e.g. a category rule now reaching the order.
-      for (const r of stored) {
-        if (!(r.stage in fresh)) changes.push({ stage: r.stage, old: r.due_at.toISOString(), new: 'none' });
-      }
-      for (const [stage, n] of Object.entries(fresh)) {
-        if (!stored.some((r) => r.stage === stage)) {
-          changes.push({ stage, old: 'none', new: n.dueAt.toISOString() });
-        }
-      }
-      changes.sort((a, b) => a.stage.localeCompare(b.stage));
-      const provisionalChanged = stored.some((r) => {
-        const n = fresh[r.stage as keyof typeof fresh];
-        return n !== undefined && n.provisional !== r.provisional;
-      });
-      if (changes.length === 0 && !provisionalChanged) return false;
+      const fresh = computeDeadlines(profile, ctx.rules.calendar, slaFactsOf(ticket, assignments, events));
+      const { changes, provisionalChanged } = changesOf(await listDeadlines(trx, id), fresh);
+      if (!opts.profileChange && changes.length === 0 && !provisionalChanged) return false;
+      const why = opts.profileChange
+        ? `${reason}（原为 ${ticket.profile_id} ${ticket.profile_version}）`.slice(0, 200)
+        : reason;
       await performActionIn(
         ctx,
         trx,
         null,
         id,
         'recompute-deadlines',
-        parseActionPayload('recompute-deadlines', { reason, changes }),
+        parseActionPayload('recompute-deadlines', { reason: why, changes }),
       );
       return true;
     });
@@ -166,4 +184,17 @@ export async function recomputeOpenOrders(
     if (onProgress && (done % 500 === 0 || done === open.length)) onProgress(done, open.length);
   }
   return { checked: open.length, changed };
+}
+
+/**
+ * A profile change recomputes open orders (DESIGN rule 4, SPEC §4.1): at start the profile in
+ * force may differ from the one open orders were computed under (another CIVICLINE_PROFILE, a
+ * new version of a site profile). Each such order is recomputed under the profile now in force,
+ * with an event naming it.
+ */
+export function recomputeForProfileChange(ctx: AppContext): Promise<{ checked: number; changed: number }> {
+  const p = ctx.rules.profile;
+  return recomputeOpenOrders(ctx, `政策配置改为 ${p.name}（${p.id} ${p.version}）`, undefined, {
+    profileChange: true,
+  });
 }
