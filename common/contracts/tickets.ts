@@ -65,6 +65,21 @@ export type CreateTicketBody = z.infer<typeof createTicketBody>;
 const empty = z.object({ note: text(2000).optional() });
 const sat = z.enum(satisfactions);
 
+/** Callback channels (回访方式); a profile may demand the phone (zibo-12345 §11(8)). */
+export const callbackChannels = ['phone', 'sms', 'visit', 'online'] as const;
+export const callbackChannelLabels: Record<(typeof callbackChannels)[number], string> = {
+  phone: '电话',
+  sms: '短信',
+  visit: '上门',
+  online: '网络',
+};
+/** 质检评定 findings [tianjin-wuqing §25]: the unit is at fault, or not. */
+export const inspectionFindings = ['unit-at-fault', 'not-at-fault'] as const;
+export const inspectionFindingLabels: Record<(typeof inspectionFindings)[number], string> = {
+  'unit-at-fault': '承办单位有责',
+  'not-at-fault': '承办单位无责',
+};
+
 /** Payload schema of every action, by action name. */
 export const actionPayloads = {
   dispatch: z.object({
@@ -94,6 +109,8 @@ export const actionPayloads = {
       processSatisfaction: sat.optional(),
       resultSatisfaction: sat.optional(),
       note: text(2000).optional(),
+      /** How the citizen was called back (zibo-12345 §11(8): by phone); phone when absent. */
+      channel: z.enum(callbackChannels).optional(),
     })
 
     .superRefine((b, ctx) => {
@@ -107,6 +124,11 @@ export const actionPayloads = {
     }),
   redo: z.object({ reason: text(2000).optional() }),
   close: empty,
+  /** 质检评定 of an unsatisfied order [tianjin-wuqing §25]. */
+  inspect: z.object({
+    finding: z.enum(inspectionFindings),
+    note: text(2000).optional(),
+  }),
   'request-return': z.object({
     reason: z.string().trim().min(1, '请填写回退理由').max(2000),
     basis: z.string().trim().min(1, '请填写回退依据').max(2000),

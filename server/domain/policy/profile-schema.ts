@@ -230,12 +230,20 @@ export const callbackSchema = z
           .object({
             by: z.enum(['platform', 'unit', 'county', 'city', 'supervised']),
             minRate: z.number().min(0).max(1).nullable(),
+            /** The rate this platform samples at, where the regulation sets a minimum or no figure. */
+            rate: z.number().min(0).max(1).optional(),
             period: z.enum(['order', 'month']).default('order'),
             article,
           })
-          .strict(),
+          .strict()
+          .refine((r) => r.rate === undefined || r.minRate === null || r.rate >= r.minRate, {
+            message: 'rate must not be below minRate',
+            path: ['rate'],
+          }),
       )
       .default([]),
+    /** Quality inspection (质检评定) of orders rated unsatisfied, with a fault finding. */
+    inspection: z.object({ article }).strict().nullable().default(null),
     article,
   })
   .strict();
@@ -247,6 +255,8 @@ export const satisfactionSchema = z
     satisfied: z.array(z.enum(satisfactions)).min(1).default(['satisfied']),
     /** Two ratings (process and result) or one overall rating. */
     ratings: z.enum(['process-and-result', 'overall']).default('process-and-result'),
+    /** Every unsatisfied order is handled again: it cannot be closed, only redone. */
+    compulsoryRedo: z.object({ article }).strict().nullable().default(null),
     article,
   })
   .strict()

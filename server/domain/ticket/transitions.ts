@@ -1,5 +1,6 @@
 import type { AssignmentStatus, PendingRequest, TicketStatus } from './statuses';
 import { terminalStatuses, ticketStatuses } from './statuses';
+import { closeRefusal, type CallbackTerms } from '../callback/terms';
 
 /**
  * The work-order lifecycle as ONE table (DESIGN rule 2). Every state change of an order goes
@@ -36,6 +37,7 @@ export const ticketActions = [
   'recompute-deadlines',
   'update',
   'respond-supervision',
+  'inspect',
 ] as const;
 export type TicketAction = (typeof ticketActions)[number];
 
@@ -75,6 +77,7 @@ export const actionLabels: Record<TicketAction | IntakeAction, string> = {
   'recompute-deadlines': '时限重算',
   update: '修改工单信息',
   'respond-supervision': '答复督办',
+  inspect: '质检评定',
 };
 
 /**
@@ -91,6 +94,8 @@ export interface TransitionState {
   statusBeforeSuspend: TicketStatus | null;
   /** The lead assignee is itself a (sub-)platform that re-dispatches to its own units. */
   leadIsPlatform: boolean;
+  /** Callback sample, failed attempts, compulsory redo and inspection (server/domain/callback). */
+  callback?: CallbackTerms;
 }
 
 export interface ActorStanding {
@@ -119,6 +124,8 @@ interface Rule {
   from: readonly TicketStatus[] | 'open';
   pending?: Exclude<PendingRequest, null> | 'none';
   guard?: (s: TransitionState, a: ActorStanding) => boolean;
+  /** A rule of the profile that refuses the action here, with its reason (shown to the user). */
+  refuse?: (s: TransitionState) => string | null;
   to: Target;
   setPending?: PendingRequest;
 }
@@ -191,12 +198,23 @@ export const transitionTable: readonly Rule[] = [
   },
   // 重办 [zibo §11(9); tianjin-urban §7(2)]
   { action: 'redo', party: ['platform', 'callback'], from: ['unsatisfied'], to: 'in_progress' },
-  // 办结 [zibo §11(10)]: the answer conforms to law and policy, or the citizen cannot be reached
+  // 办结 [zibo §11(10)]: the answer conforms to law and policy, or the citizen cannot be reached.
+  // Not where every unsatisfied order is handled again [tianjin-urban §7(2)]; without a rating
+  // only outside the callback sample or after a failed attempt [zibo §11(8); shanghai §13].
   {
     action: 'close',
     party: ['platform', 'callback'],
     from: ['unsatisfied', 'pending_callback'],
+    refuse: (s) => closeRefusal(s.status, s.callback),
     to: 'closed',
+  },
+  // 质检评定 [tianjin-wuqing §25]: an unsatisfied order is inspected and the fault found; a record.
+  {
+    action: 'inspect',
+    party: ['callback', 'supervisor'],
+    from: ['unsatisfied'],
+    guard: (s) => (s.callback?.inspection ?? null) !== null,
+    to: 'same',
   },
   // 申诉 [tianjin-urban §5(5), §6(3), §7(2)]
   { action: 'appeal', party: ['lead'], from: ['unsatisfied'], to: 'appealed' },
@@ -295,6 +313,24 @@ export interface Decision {
 export type DecisionResult = { ok: true; decision: Decision } | { ok: false; reason: string };
 
 function matches(rule: Rule, s: TransitionState, a: ActorStanding, party: Party): boolean {
+  return matchesBeforeRefusal(rule, s, a, party) && !(rule.refuse?.(s) ?? null);
+}
+
+/** The reason a profile rule refuses an action that the table would otherwise allow. */
+function refusalOf(action: string, s: TransitionState, a: ActorStanding): string | null {
+  for (const rule of transitionTable) {
+    if (rule.action !== action || !rule.refuse) continue;
+    for (const party of rule.party) {
+      if (matchesBeforeRefusal(rule, s, a, party)) {
+        const reason = rule.refuse(s);
+        if (reason) return reason;
+      }
+    }
+  }
+  return null;
+}
+
+function matchesBeforeRefusal(rule: Rule, s: TransitionState, a: ActorStanding, party: Party): boolean {
   if (!rule.party.includes(party) || !a.parties.has(party)) return false;
   const fromOk = rule.from === open ? !terminalStatuses.includes(s.status) : rule.from.includes(s.status);
   if (!fromOk) return false;
@@ -320,7 +356,11 @@ export function decideTransition(
   if (!(ticketActions as readonly string[]).includes(action))
     {return { ok: false, reason: `未知操作 ${action}` };}
   const found = findRule(action, s, actor);
-  if (!found) return { ok: false, reason: `当前状态下不能执行“${actionLabels[action as TicketAction]}”` };
+  if (!found) {
+    const reason =
+      refusalOf(action, s, actor) ?? `当前状态下不能执行“${actionLabels[action as TicketAction]}”`;
+    return { ok: false, reason };
+  }
   const { rule, party } = found;
   let to: TicketStatus;
   if (rule.to === 'same') to = s.status;

@@ -12,6 +12,7 @@ import { activeAssignments, leadAssignment, type Actor } from './standing';
 import { lockMergeTarget } from './merge-target';
 import { modeAllowed } from '../../domain/supervision/supervision-rules';
 import { recordSupervision } from '../supervision/record-supervision';
+import { callbackTermsOf } from '../../domain/callback/terms';
 import {
   insertAssignment,
   updateAssignment,
@@ -188,9 +189,20 @@ export function callbackFacts(rules: Rules, payload: z.infer<(typeof actionPaylo
   return { reached: payload.reached, satisfied: payload.reached && countsSatisfied(rules, payload) };
 }
 
+/** The callback channel: phone unless told; a profile demanding the phone refuses others [zibo §11(8)]. */
+function callbackChannel(i: EffectInput<'record-callback'>) {
+  const channel = i.payload.channel ?? 'phone';
+  const rules = i.rules.profile.callback;
+  if (rules?.channel === 'phone' && channel !== 'phone') {
+    throw new AppError('UNPROCESSABLE', `本地规定以电话形式回访（${rules.article}）`, { channel });
+  }
+  return channel;
+}
+
 const recordCallback: Effect<'record-callback'> = async (i) => {
   const p = i.payload;
-  if (!p.reached) return { patch: {}, eventExtra: { satisfied: null } };
+  const channel = callbackChannel(i);
+  if (!p.reached) return { patch: {}, eventExtra: { satisfied: null, channel } };
   const satisfied = countsSatisfied(i.rules, p);
   return {
     patch: {
@@ -200,7 +212,7 @@ const recordCallback: Effect<'record-callback'> = async (i) => {
       callback_at: i.now,
       ...(i.decision.to === 'closed' ? { closed_at: i.now } : {}),
     },
-    eventExtra: { satisfied },
+    eventExtra: { satisfied, channel },
   };
 };
 
@@ -216,8 +228,37 @@ const redo: Effect<'redo'> = async (i) => {
   };
 };
 
-const close: Effect<'close'> = async (i) => ({
-  patch: { closed_at: i.now, callback_at: i.ticket.callback_at ?? i.now },
+/**
+ * Closing without a rating records why no callback was needed: outside the sample, or after a
+ * failed attempt (the decision has already refused the other cases, see server/domain/callback).
+ */
+const close: Effect<'close'> = async (i) => {
+  const withoutCallback = i.decision.from === 'pending_callback';
+  const terms = withoutCallback ? callbackTermsOf(i.rules.profile, i.ticket.ticket_no, i.events) : null;
+  return {
+    patch: { closed_at: i.now, callback_at: i.ticket.callback_at ?? i.now },
+    ...(terms
+      ? {
+          eventExtra: {
+            withoutCallback: terms.sample.inSample ? 'not-reached' : 'outside-sample',
+            sample: {
+              inSample: terms.sample.inSample,
+              rate: terms.sample.rate,
+              article: terms.sample.article,
+            },
+          },
+        }
+      : {}),
+  };
+};
+
+/** 质检评定 [tianjin-wuqing §25]: the finding is recorded on the event, read by the assessment. */
+const inspect: Effect<'inspect'> = async (i) => ({
+  patch: {},
+  eventExtra: {
+    article: i.rules.profile.callback?.inspection?.article ?? null,
+    unitId: i.ticket.lead_unit_id,
+  },
 });
 
 const requestReturn: Effect<'request-return'> = async (i) => {
@@ -371,6 +412,7 @@ export const effects: Effects = {
   'record-callback': recordCallback,
   redo,
   close,
+  inspect,
   'request-return': requestReturn,
   'approve-return': approveReturn,
   'reject-return': none,

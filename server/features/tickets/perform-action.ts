@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import { callbackFacts, effects, type EffectInput } from './action-effects';
+import { callbackTermsOf } from '../../domain/callback/terms';
 import { loadActor, standingOf, transitionStateOf, unitInfo, type Actor } from './standing';
 import { refreshDeadlines, slaFactsOf } from './ticket-deadlines';
 import { withRetry } from '../../platform/retry';
@@ -95,7 +96,11 @@ export async function performActionIn(
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== ticket.version) {
       throw new AppError('CONFLICT', '工单已被他人更新，请刷新后重试', { version: ticket.version });
     }
-    const state = transitionStateOf(ticket, assignments, units.platforms);
+    const events = await loadOrderEvents(trx, ticketId);
+    const state = {
+      ...transitionStateOf(ticket, assignments, units.platforms),
+      callback: callbackTermsOf(ctx.rules.profile, ticket.ticket_no, events),
+    };
     const standing = actor
       ? standingOf(actor, ticket, assignments, units.paths)
       : { parties: new Set(['system'] as const) };
@@ -108,7 +113,6 @@ export async function performActionIn(
       throw new AppError('TRANSITION_NOT_ALLOWED', result.reason, { status: ticket.status, action });
     }
     const decision = result.decision;
-    const events = await loadOrderEvents(trx, ticketId);
     const deadlines = computeDeadlines(
       ctx.rules.profile,
       ctx.rules.calendar,

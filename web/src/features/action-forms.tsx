@@ -8,6 +8,7 @@ import { factualLabels, superviseModeLabels, superviseTriggerLabels } from '../l
 import { channelHints } from './scope-exclusions';
 import { ComplainedPartyFields, DispatchReasonField } from './complained-party';
 import { TicketSearchSelect } from './ticket-search-select';
+import { CallbackChannelField, inspectForm } from './callback-forms';
 import { MultiUnitPicker, UnitPicker, UnitSuggestions } from './unit-picker';
 
 /** Actions a person performs through a form (system actions never come over HTTP). */
@@ -199,7 +200,7 @@ export const actionForms: Record<FormAction, ActionFormSpec> = {
   'approve-reply': { fields: () => note('审核意见'), toPayload: (v) => ({ note: str(v.note) }) },
   'reject-reply': { ...reasonOnly('退回理由', true), danger: true },
   'record-callback': {
-    fields: () => (
+    fields: (c) => (
       <>
         <Form.Item name="reached" label="联系到诉求人" rules={[{ required: true, message: '请选择' }]}>
           <Radio.Group
@@ -243,11 +244,13 @@ export const actionForms: Record<FormAction, ActionFormSpec> = {
             ) : null
           }
         </Form.Item>
+        <CallbackChannelField rules={c.rules} />
         {note('回访记录')}
       </>
     ),
     toPayload: (v) => ({
       reached: bool(v.reached),
+      channel: str(v.channel),
       ...(v.reached === true
         ? {
             contactedByUnit: bool(v.contactedByUnit),
@@ -260,6 +263,7 @@ export const actionForms: Record<FormAction, ActionFormSpec> = {
   },
   redo: reasonOnly('重办理由', true),
   close: { fields: () => note('办结说明'), toPayload: (v) => ({ note: str(v.note) }) },
+  inspect: inspectForm,
   'request-return': {
     width: 600,
     fields: (c) => (

@@ -77,7 +77,8 @@ export const shanghai962200: ProfileInput = {
     },
     channel: 'any',
     sampling: [
-      { by: 'platform', minRate: null, period: 'month', article: 'shanghai-962200 §13' },
+      // 按照每月一定比例: §13 sets no figure; this platform calls back 30 % of each month's orders.
+      { by: 'platform', minRate: null, rate: 0.3, period: 'month', article: 'shanghai-962200 §13' },
       { by: 'supervised', minRate: 1, period: 'order', article: 'shanghai-962200 §13' },
     ],
     article: 'shanghai-962200 §13',

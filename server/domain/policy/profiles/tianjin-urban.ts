@@ -112,6 +112,8 @@ export const tianjinUrban: ProfileInput = {
     scale: standardSatisfactionScale,
     satisfied: ['satisfied'],
     ratings: 'overall',
+    // §7(2): 对市便民服务专线回访的办理不满意工单再次进行办理.
+    compulsoryRedo: { article: 'tianjin-urban §7(2)' },
     article: 'tianjin-urban §5(5), §6(3), §7(2)',
   },
 };

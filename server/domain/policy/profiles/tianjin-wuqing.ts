@@ -77,6 +77,8 @@ export const tianjinWuqing: ProfileInput = {
     },
     channel: 'any',
     sampling: [{ by: 'platform', minRate: 1, period: 'order', article: 'tianjin-wuqing §25' }],
+    // §25: 群众对办理结果不满意的，进行质检评定，分析原因，界定责任.
+    inspection: { article: 'tianjin-wuqing §25' },
     article: 'tianjin-wuqing §25',
   },
   emergency: null,
