@@ -82,14 +82,17 @@ describe('tianjin-urban §8(5) handling limits, counted from arrival', () => {
   it('普通件 across the Spring Festival: received Fri 2026-02-13 11:00 → Feb 14, 24, 25, 26, 27, 28', () => {
     expect(local(compute({ received: '2026-02-13 11:00' }).handleBy?.dueAt)).toBe('2026-02-28 23:59:59');
   });
-  it('return within 8 h; no lights, extension request due by the deadline (§8(6))', () => {
-    const d = compute({ received: '2026-09-30 16:30' });
-    expect(local(d.returnBy?.dueAt)).toBe('2026-10-01 00:30:00');
+  it('return within 8 h of the unit receipt (§8(4)-(5): 接到承办工单后 … 8小时内退回); no lights, extension request due by the deadline (§8(6))', () => {
+    const d = compute({ received: '2026-09-30 16:30', accepted: '2026-09-30 18:10' });
+    expect(local(d.returnBy?.dueAt)).toBe('2026-10-01 02:10:00');
     expect(d.handleBy?.warnAt).toBeNull();
     expect(d.handleBy?.redAt).toBeNull();
     expect(local(d.extensionRequestBy?.dueAt)).toBe('2026-10-14 23:59:59');
     expect(d.firstContactBy).toBeUndefined(); // 第一时间 (§8(4)): no fixed time
     expect(d.callbackBy).toBeUndefined();
+  });
+  it('§8(5): not signed for yet → the return window has not started', () => {
+    expect(compute({ received: '2026-09-30 16:30' }).returnBy).toBeUndefined();
   });
   it.each(['heating', 'gas', 'road-bridge'])(
     '%s orders follow their sector rules (§8(1), §10): no receive or handling limit',

@@ -125,3 +125,42 @@ describe('beijing-miyun feedback limit', () => {
     });
   });
 });
+
+describe('tianjin-urban return window', () => {
+  let t: TestApp;
+  let api: ReturnType<typeof ticketApi>;
+  let rsj: number;
+  beforeAll(async () => {
+    t = await createTestApp({
+      now: '2026-11-23T09:00:00+08:00',
+      env: { CIVICLINE_PROFILE: 'tianjin-urban' },
+    });
+    api = ticketApi(t);
+    rsj = await t.unitId('YC-RSJ');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const signedAt = async (accept: string) => {
+    await api.setClock('2026-11-23T09:00:00+08:00');
+    const o = await api.create();
+    await api.setClock('2026-11-23T09:30:00+08:00');
+    await api.ok('dispatcher', o.id, 'dispatch', { unitId: rsj });
+    await api.setClock(accept);
+    return api.ok('handler', o.id, 'accept');
+  };
+  const returned = async (id: number, at: string) => {
+    await api.setClock(at);
+    await api.ok('handler', id, 'request-return', { reason: '不属于本单位职责', basis: '三定方案' });
+    return (await api.events(id)).find((e) => e.action === 'request-return')?.payload;
+  };
+
+  it('tianjin-urban §8(5): signed for 14:00 → return within 8 h of receipt, by 22:00: a return at 21:00 is in time, one at 22:30 late', async () => {
+    const o = await signedAt('2026-11-23T14:00:00+08:00');
+    expect(o.deadlines.returnBy).toBe('2026-11-23T22:00:00+08:00');
+    expect(await returned(o.id, '2026-11-23T21:00:00+08:00')).toMatchObject({ late: false });
+    const other = await signedAt('2026-11-23T14:00:00+08:00');
+    expect(await returned(other.id, '2026-11-23T22:30:00+08:00')).toMatchObject({ late: true });
+  });
+});

@@ -89,8 +89,9 @@ export const tianjinUrban: ProfileInput = {
         },
       ],
     },
+    // §8(4)-(5): the unit returns within 8 hours of receiving the order (接到承办工单后), i.e. its sign-for.
     return: {
-      default: { amount: 8, unit: 'h', start: 'arrival', article: 'tianjin-urban §8(5)' },
+      default: { amount: 8, unit: 'h', start: 'accept', article: 'tianjin-urban §8(5)' },
       cases: [],
     },
   },
