@@ -145,7 +145,7 @@ export function registerReportCommand(program: Command): void {
         const result = await withCliContext(async (ctx) => {
           const scheme = await findScheme(opts.scheme ?? 'beijing-miyun', ctx.env.CIVICLINE_PROFILE_DIR);
           const options = {
-            ...tallyOptionsOf(scheme, asOfOption(opts.asOf) ?? ctx.clock.now()),
+            ...tallyOptionsOf(scheme, asOfOption(opts.asOf) ?? ctx.clock.now(), ctx.rules.categories),
             ...(opts.scheme ? {} : { satisfied: ctx.rules.profile.satisfaction.satisfied }),
           };
           return unitStats(ctx, {

@@ -15,7 +15,14 @@ import {
   type TallyOptions,
 } from '../../domain/kpi';
 import type { AppContext } from '../../platform/context';
-import { groupedCounts, kbNoticeCounts, unitsById, type FactFilter, type GroupCounts } from './assessment.repository';
+import {
+  groupedCounts,
+  kbNoticeCounts,
+  unitsById,
+  type FactFilter,
+  type GroupCounts,
+} from './assessment.repository';
+import { resolveCategoryRef, type CategoryIndex } from '../../domain/policy/category-keys';
 
 export type UnitAssessment = {
   unitId: number;
@@ -38,8 +45,30 @@ export interface AssessmentResult {
   units: UnitAssessment[];
 }
 
-export function tallyOptionsOf(scheme: Scheme, asOf: Date): TallyOptions {
-  return { asOf, satisfied: scheme.satisfied, upheldAppeal: scheme.upheldAppeal, numberComplaintCategories: scheme.numberComplaintCategories };
+export function tallyOptionsOf(scheme: Scheme, asOf: Date, categories?: CategoryIndex): TallyOptions {
+  return {
+    asOf,
+    satisfied: scheme.satisfied,
+    upheldAppeal: scheme.upheldAppeal,
+    numberComplaintCategories: schemeCategoryCodes(scheme.numberComplaintCategories, categories),
+  };
+}
+
+/**
+ * A scheme's category references as the city's codes: a mapped key (service-number-complaint)
+ * becomes the codes it is mapped to and their sub-categories; a code stays itself (matched with
+ * its sub-categories).
+ */
+export function schemeCategoryCodes(refs: readonly string[], index: CategoryIndex | undefined): string[] {
+  if (!index) return [...refs];
+  return [
+    ...new Set(
+      refs.flatMap((ref) => {
+        const { codes } = resolveCategoryRef(index, ref);
+        return codes.length ? codes : [ref];
+      }),
+    ),
+  ];
 }
 
 type ByUnit = Map<number, Map<number, KpiCounts>>;
@@ -66,13 +95,17 @@ export async function assessUnits(
 ): Promise<AssessmentResult> {
   const { scheme, period } = input;
   const asOf = input.asOf ?? ctx.clock.now();
-  const o = tallyOptionsOf(scheme, asOf);
+  const o = tallyOptionsOf(scheme, asOf, ctx.rules.categories);
   const last = period.months[period.months.length - 1] ?? 0;
   const runMonths: number[] = [];
-  if (scheme.interview) for (let m = last, i = 0; i < scheme.interview.months; i++, m = previousMonth(m)) runMonths.unshift(m);
+  if (scheme.interview) {
+    for (let m = last, i = 0; i < scheme.interview.months; i++, m = previousMonth(m)) runMonths.unshift(m);
+  }
   const months = [...new Set([...period.months, ...runMonths])].sort((a, b) => a - b);
   const rows = await groupedCounts(ctx.db, { ...input.filter, months }, o, 'unit');
-  if (scheme.components.some((c) => c.indicator === 'kbTimelinessRate')) rows.push(...(await kbNoticeCounts(ctx.db, months, asOf)));
+  if (scheme.components.some((c) => c.indicator === 'kbTimelinessRate')) {
+    rows.push(...(await kbNoticeCounts(ctx.db, months, asOf)));
+  }
   const counts = byUnit(rows);
   const units = new Map((await unitsById(ctx.db, [...counts.keys()])).map((u) => [u.id, u]));
   const handling = (id: number) => {
@@ -80,9 +113,19 @@ export async function assessUnits(
     return u !== undefined && !u.is_platform;
   };
   const monthCounts = (id: number, m: number) => counts.get(id)?.get(m) ?? emptyCounts();
-  const assessed = [...counts.keys()].filter((id) => handling(id) && period.months.some((m) => monthCounts(id, m).dispatched > 0));
+  const assessed = [...counts.keys()].filter(
+    (id) => handling(id) && period.months.some((m) => monthCounts(id, m).dispatched > 0),
+  );
 
-  const scores = new Map(assessed.map((id) => [id, scoreUnit(scheme, period.months.map((m) => monthCounts(id, m)))]));
+  const scores = new Map(
+    assessed.map((id) => [
+      id,
+      scoreUnit(
+        scheme,
+        period.months.map((m) => monthCounts(id, m)),
+      ),
+    ]),
+  );
   const ranks = rankByScore(assessed.map((id) => ({ key: id, score: scores.get(id)?.score ?? null })));
 
   let interview: Set<number> | null = null;
@@ -99,7 +142,10 @@ export async function assessUnits(
     const s = scores.get(id);
     const u = units.get(id);
     if (!s || !u) throw new Error(`unit ${id} vanished`);
-    const values = Object.fromEntries(indicatorIds.map((k) => [k, s.values[k]])) as Record<IndicatorId, number | null>;
+    const values = Object.fromEntries(indicatorIds.map((k) => [k, s.values[k]])) as Record<
+      IndicatorId,
+      number | null
+    >;
     return {
       unitId: id,
       unitCode: u.code,
@@ -113,10 +159,19 @@ export async function assessUnits(
       counts: s.counts,
     };
   });
-  out.sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || a.unitCode.localeCompare(b.unitCode));
+  out.sort(
+    (a, b) =>
+      (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) ||
+      a.unitCode.localeCompare(b.unitCode),
+  );
   return {
     scheme: { id: scheme.id, name: scheme.name, version: scheme.version },
-    period: { id: period.id, months: period.months.map(formatMonth), start: period.start.toISOString(), end: period.end.toISOString() },
+    period: {
+      id: period.id,
+      months: period.months.map(formatMonth),
+      start: period.start.toISOString(),
+      end: period.end.toISOString(),
+    },
     asOf: asOf.toISOString(),
     units: out,
   };

@@ -137,7 +137,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         } else if (scope.unitId !== null) unitIds = [scope.unitId];
         const scheme = await findScheme(q.scheme ?? 'beijing-miyun', ctx.env.CIVICLINE_PROFILE_DIR);
         const options = {
-          ...tallyOptionsOf(scheme, q.asOf ? new Date(q.asOf) : ctx.clock.now()),
+          ...tallyOptionsOf(scheme, q.asOf ? new Date(q.asOf) : ctx.clock.now(), ctx.rules.categories),
           ...(q.scheme ? {} : { satisfied: ctx.rules.profile.satisfaction.satisfied }),
         };
         return unitStats(ctx, {

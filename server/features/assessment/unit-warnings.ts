@@ -13,6 +13,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { assessUnits } from './assess-units';
 import { numberComplaintsPastDue } from './warnings.repository';
+import { schemeCategoryCodes } from './assess-units';
 
 export interface UnitWarningItem {
   unitCode: string;
@@ -55,7 +56,7 @@ export async function unitWarnings(
     const eod = parseClock(profile.endOfDay);
     const rows = await numberComplaintsPastDue(ctx.db, {
       months: period.months,
-      categories: scheme.numberComplaintCategories,
+      categories: schemeCategoryCodes(scheme.numberComplaintCategories, ctx.rules.categories),
       asOf,
     });
     for (const r of rows) {
