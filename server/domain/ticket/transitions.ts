@@ -24,6 +24,7 @@ export const ticketActions = [
   'request-extension',
   'approve-extension',
   'reject-extension',
+  'forward-extension',
   'report-progress',
   'appeal',
   'uphold-appeal',
@@ -64,6 +65,7 @@ export const actionLabels: Record<TicketAction | IntakeAction, string> = {
   'request-extension': '申请延期',
   'approve-extension': '同意延期',
   'reject-extension': '驳回延期',
+  'forward-extension': '转报延期',
   'report-progress': '续报',
   appeal: '申诉',
   'uphold-appeal': '申诉成立',
@@ -96,10 +98,18 @@ export interface TransitionState {
   leadIsPlatform: boolean;
   /** Callback sample, failed attempts, compulsory redo and inspection (server/domain/callback). */
   callback?: CallbackTerms;
+  /**
+   * A pending extension request that a sub-platform must forward to the city platform, which
+   * decides [tianjin-wuqing §21; tianjin-urban §8(6)]; null/absent when the profile does not
+   * relay or the order is held by the city platform itself.
+   */
+  extensionRelay?: { article: string; forwarded: boolean } | null;
 }
 
 export interface ActorStanding {
   parties: ReadonlySet<Party>;
+  /** A platform party strictly above the platform holding the order (the city over a district). */
+  abovePlatform?: boolean;
   /** Status of the acting unit's own co-handling assignment, when it has one. */
   coAssignmentStatus?: AssignmentStatus | null;
 }
@@ -131,6 +141,25 @@ interface Rule {
 }
 
 const open = 'open' as const;
+
+/** A relayed extension request is decided by the city platform once forwarded; others as usual. */
+const relayDecides = (s: TransitionState, a: ActorStanding): boolean =>
+  !s.extensionRelay || (s.extensionRelay.forwarded && a.abovePlatform === true);
+
+/** Why a sub-platform may not decide a relayed extension request itself (null: not that case). */
+function relayRefusal(action: string, s: TransitionState, a: ActorStanding): string | null {
+  const relay = s.extensionRelay;
+  if (!relay || s.pendingRequest !== 'extension' || !a.parties.has('platform')) return null;
+  if (action !== 'approve-extension' && action !== 'reject-extension' && action !== 'forward-extension') {
+    return null;
+  }
+  if (a.abovePlatform !== true) {
+    return action === 'forward-extension'
+      ? `延期申请已转报上级平台，等待其审批（${relay.article}）`
+      : `延期申请须由本平台转报上级平台审批，本平台不能自行决定（${relay.article}）`;
+  }
+  return relay.forwarded ? null : `延期申请须先由承办平台转报（${relay.article}）`;
+}
 
 export const transitionTable: readonly Rule[] = [
   // 转办/派单 [zibo §11(2); wuqing §16-§18; tianjin-urban §8(2)-(3)]: the platform reviews and dispatches;
@@ -213,7 +242,8 @@ export const transitionTable: readonly Rule[] = [
     action: 'inspect',
     party: ['callback', 'supervisor'],
     from: ['unsatisfied'],
-    guard: (s) => (s.callback?.inspection ?? null) !== null,
+    // Without terms (replay, import) the recorded history is trusted.
+    guard: (s) => s.callback === undefined || s.callback.inspection !== null,
     to: 'same',
   },
   // 申诉 [tianjin-urban §5(5), §6(3), §7(2)]
@@ -254,11 +284,22 @@ export const transitionTable: readonly Rule[] = [
     to: 'same',
     setPending: 'extension',
   },
+  // Relayed [tianjin-wuqing §21; tianjin-urban §8(6)]: the sub-platform holding the order forwards
+  // the request to the city platform, which alone decides it.
+  {
+    action: 'forward-extension',
+    party: ['platform'],
+    from: ['in_progress'],
+    pending: 'extension',
+    guard: (s, a) => !!s.extensionRelay && !s.extensionRelay.forwarded && a.abovePlatform !== true,
+    to: 'same',
+  },
   {
     action: 'approve-extension',
     party: ['platform'],
     from: ['in_progress'],
     pending: 'extension',
+    guard: relayDecides,
     to: 'same',
     setPending: null,
   },
@@ -267,6 +308,7 @@ export const transitionTable: readonly Rule[] = [
     party: ['platform'],
     from: ['in_progress'],
     pending: 'extension',
+    guard: relayDecides,
     to: 'same',
     setPending: null,
   },
@@ -358,7 +400,9 @@ export function decideTransition(
   const found = findRule(action, s, actor);
   if (!found) {
     const reason =
-      refusalOf(action, s, actor) ?? `当前状态下不能执行“${actionLabels[action as TicketAction]}”`;
+      refusalOf(action, s, actor) ??
+      relayRefusal(action, s, actor) ??
+      `当前状态下不能执行“${actionLabels[action as TicketAction]}”`;
     return { ok: false, reason };
   }
   const { rule, party } = found;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { ticketApi } from '../../test/ticket-helpers';
 import { samplePoint } from '../../domain/callback/sampling';
+import { replay } from '../../domain/ticket/replay';
 
 /**
  * Callbacks under each profile, over HTTP: compulsory redo (tianjin-urban §7(2)), the callback
@@ -15,6 +16,27 @@ async function toCallback(t: TestApp, api: ReturnType<typeof ticketApi>) {
   await api.ok('handler', o.id, 'accept');
   await api.ok('handler', o.id, 'reply', { result: '已依法处理', contacted: true });
   return api.ok('dispatcher', o.id, 'approve-reply');
+}
+
+/** The event history alone reproduces each order's status (decision 0002, Replay). */
+async function expectReplayReproduces(t: TestApp) {
+  const units = await t.handle.db.selectFrom('org_unit').select(['id', 'is_platform']).execute();
+  const platforms = new Set(units.filter((u) => u.is_platform).map((u) => u.id));
+  const tickets = await t.handle.db.selectFrom('ticket').select(['id', 'status']).execute();
+  for (const row of tickets) {
+    const events = await t.handle.db
+      .selectFrom('ticket_event')
+      .select(['seq', 'action', 'party', 'actor_unit_id as actorUnitId', 'payload', 'to_status as toStatus'])
+      .where('ticket_id', '=', row.id)
+      .orderBy('seq')
+      .execute();
+    const state = replay(
+      events.map((e) => ({ ...e, payload: e.payload as Record<string, unknown> })),
+      (id) => platforms.has(id),
+    );
+    expect(state.status).toBe(row.status);
+  }
+  return tickets.length;
 }
 
 const unsatisfied = {
@@ -35,6 +57,7 @@ describe('callbacks (tianjin-urban)', () => {
     api = ticketApi(t);
   });
   afterAll(async () => {
+    expect(await expectReplayReproduces(t)).toBeGreaterThan(0);
     await t.close();
   });
 
@@ -68,6 +91,7 @@ describe('callbacks (zibo-12345)', () => {
     api = ticketApi(t);
   });
   afterAll(async () => {
+    expect(await expectReplayReproduces(t)).toBeGreaterThan(0);
     await t.close();
   });
 
@@ -113,6 +137,7 @@ describe('callbacks (shanghai-962200)', () => {
     api = ticketApi(t);
   });
   afterAll(async () => {
+    expect(await expectReplayReproduces(t)).toBeGreaterThan(0);
     await t.close();
   });
 
@@ -165,6 +190,7 @@ describe('callbacks (tianjin-wuqing)', () => {
     api = ticketApi(t);
   });
   afterAll(async () => {
+    expect(await expectReplayReproduces(t)).toBeGreaterThan(0);
     await t.close();
   });
 
