@@ -149,7 +149,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
         path: v.instancePath || '/',
         message: v.message,
       }));
-      return sendError(reply, new AppError('VALIDATION_FAILED', '提交的数据不符合要求', details));
+      // The first problem in the clerk's language when the contract wrote one (it names the field).
+      const first = details.find((d) => /[\u4e00-\u9fff]/.test(d.message ?? ''));
+      const message = first?.message ? `提交的数据不符合要求：${first.message}` : '提交的数据不符合要求';
+      return sendError(reply, new AppError('VALIDATION_FAILED', message, details));
     }
     const status = (err as { statusCode?: number }).statusCode;
     if (status === 413) return sendError(reply, new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大'));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channels, satisfactions, sourceLevels, ticketTypes, urgencies } from '../enums';
 import { boundedInstant } from './instant';
+import { isPhoneNumber } from './phone';
 
 /**
  * The HTTP contract of work orders, shared by the server and the web client.
@@ -14,7 +15,8 @@ export const callerInput = z.object({
   phone: z
     .string()
     .trim()
-    .regex(/^[0-9+\-() ]{3,20}$/, '电话号码格式不正确')
+    .regex(/^[0-9+\-() ]{3,24}$/, '电话号码只能包含数字、空格、+、- 和括号')
+    .refine((v) => isPhoneNumber(v), '电话号码格式不正确：手机 11 位，固话含区号 7-12 位，可带分机号')
     .optional(),
   address: text(200).optional(),
   confidential: z.boolean().default(false),
@@ -145,6 +147,7 @@ export const actionPayloads = {
     note: text(2000).optional(),
   }),
   'reject-extension': z.object({ reason: text(2000).optional() }),
+  'forward-extension': empty,
   'report-progress': z.object({
     progress: text(5000).optional(),
     committedDate: z.iso.date().optional(),

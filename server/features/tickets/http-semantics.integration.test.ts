@@ -213,3 +213,41 @@ describe('idempotency keys are forgotten after a day', () => {
     expect(left.map((r) => r.key)).toEqual(['new-key-00000001']);
   });
 });
+
+describe('junk and over-long input is refused, never stored or cut', () => {
+  it.each(['---', '12', '()'])(
+    'a phone of %j is refused with a Chinese message naming the field',
+    async (phone) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/tickets',
+        headers: await t.as('agent'),
+        payload: { ...sampleOrder, caller: { ...sampleOrder.caller, phone } },
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      const body = res.json() as { error: { message: string; details: { path: string }[] } };
+      expect(body.error.details.map((d) => d.path).join()).toContain('phone');
+      expect(body.error.message).toMatch(/电话/);
+    },
+  );
+
+  it('a landline with area code and extension is taken', async () => {
+    const order = await api.create({
+      ...sampleOrder,
+      caller: { ...sampleOrder.caller, phone: '0871-65123456-801' },
+    });
+    expect(order.id).toBeGreaterThan(0);
+  });
+
+  it('a description of 6,000 characters is refused, not cut to 5,000', async () => {
+    const content = '噪'.repeat(6000);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/tickets',
+      headers: await t.as('agent'),
+      payload: { ...sampleOrder, content },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(await countByContent(content.slice(0, 5000))).toBe(0);
+  });
+});

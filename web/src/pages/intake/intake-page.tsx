@@ -327,18 +327,26 @@ export function IntakePage() {
               <Form.Item
                 name="content"
                 label="诉求内容"
-                rules={[{ required: true, whitespace: true, message: '请填写诉求内容' }]}
+                rules={[
+                  { required: true, whitespace: true, message: '请填写诉求内容' },
+                  { max: 5000, message: '诉求内容不能超过 5000 字，请精简后再提交' },
+                ]}
               >
+                {/* A counter that turns red past the limit; pasted text is never cut. */}
                 <Input.TextArea
                   autoSize={{ minRows: 4, maxRows: 12 }}
-                  maxLength={5000}
+                  count={{ show: true, max: 5000 }}
                   placeholder="时间、地点、事件经过"
                 />
               </Form.Item>
-              <Form.Item name="demand" label="主要诉求">
+              <Form.Item
+                name="demand"
+                label="主要诉求"
+                rules={[{ max: 1000, message: '主要诉求不能超过 1000 字' }]}
+              >
                 <Input.TextArea
                   autoSize={{ minRows: 1, maxRows: 4 }}
-                  maxLength={1000}
+                  count={{ show: true, max: 1000 }}
                   placeholder="来电人希望解决什么"
                 />
               </Form.Item>
