@@ -56,6 +56,8 @@ export function replay(
       pendingRequest: s.pendingRequest,
       statusBeforeSuspend: s.statusBeforeSuspend,
       leadIsPlatform: s.leadIsPlatform,
+      // The relay is a rule of the profile in force when the request was forwarded: taken as recorded.
+      ...(e.action === 'forward-extension' ? { extensionRelay: { article: '', forwarded: false } } : {}),
     };
     const coStatus = party === 'co' && e.actorUnitId !== null ? s.co.get(e.actorUnitId) : undefined;
     const facts: ActionFacts =

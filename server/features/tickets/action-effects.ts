@@ -419,6 +419,7 @@ export const effects: Effects = {
   'request-extension': requestExtension,
   'approve-extension': approveExtension,
   'reject-extension': none,
+  'forward-extension': none,
   'report-progress': none,
   appeal: none,
   'uphold-appeal': uphold,

@@ -19,6 +19,7 @@ import { findComplainedUnit } from './complained-party';
 import { loadOrderEvents } from './perform-action';
 import { activeAssignments, loadActor, standingOf, transitionStateOf, unitInfo } from './standing';
 import { slaFactsOf } from './ticket-deadlines';
+import { extensionRelayOf } from './extension-relay';
 import { callbackTermsOf } from '../../domain/callback/terms';
 import { presentCallbackTerms } from './callback-terms.presenter';
 import {
@@ -79,7 +80,11 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number) 
   const stages: StageDeadlines = Object.fromEntries(rows.map((r) => [r.stage, stageOf(r)]));
   const events = await loadOrderEvents(ctx.db, id);
   const callbackTerms = callbackTermsOf(ctx.rules.profile, ticket.ticket_no, events);
-  const state = { ...transitionStateOf(ticket, assignments, units.platforms), callback: callbackTerms };
+  const state = {
+    ...transitionStateOf(ticket, assignments, units.platforms),
+    callback: callbackTerms,
+    extensionRelay: extensionRelayOf(ctx.rules.profile, ticket, assignments, events),
+  };
   const light = lightAt(stages, slaFactsOf(ticket, assignments, events), ctx.clock.now());
   const category = ticket.category_code
     ? await ctx.db

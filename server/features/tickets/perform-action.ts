@@ -9,6 +9,7 @@ import { callbackFacts, effects, type EffectInput } from './action-effects';
 import { callbackTermsOf } from '../../domain/callback/terms';
 import { loadActor, standingOf, transitionStateOf, unitInfo, type Actor } from './standing';
 import { refreshDeadlines, slaFactsOf } from './ticket-deadlines';
+import { extensionRelayOf } from './extension-relay';
 import { withRetry } from '../../platform/retry';
 import {
   appendEvent,
@@ -100,6 +101,7 @@ export async function performActionIn(
     const state = {
       ...transitionStateOf(ticket, assignments, units.platforms),
       callback: callbackTermsOf(ctx.rules.profile, ticket.ticket_no, events),
+      extensionRelay: extensionRelayOf(ctx.rules.profile, ticket, assignments, events),
     };
     const standing = actor
       ? standingOf(actor, ticket, assignments, units.paths)

@@ -84,7 +84,10 @@ export function standingOf(
   if (actor.role === 'supervisor' || actor.role === 'admin' || actor.role === 'leader')
     {parties.add('supervisor');}
   if (actor.role === 'agent') parties.add('agent');
-  return { parties, coAssignmentStatus };
+  // The city platform over the district platform holding the order [tianjin-wuqing §21].
+  const abovePlatform =
+    parties.has('platform') && platformPath !== undefined && actor.unit.id !== ticket.platform_unit_id;
+  return { parties, coAssignmentStatus, abovePlatform };
 }
 
 export function transitionStateOf(

@@ -355,6 +355,7 @@ export const actionForms: Record<FormAction, ActionFormSpec> = {
     toPayload: (v) => ({ workingDays: num(v.workingDays), note: str(v.note) }),
   },
   'reject-extension': { ...reasonOnly('驳回理由', true), danger: true },
+  'forward-extension': noteOnly,
   'report-progress': {
     fields: () => (
       <>
