@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBuiltInProfile } from '../../domain/policy';
+import { tick } from '../../jobs/sla-sweep';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
 import { recomputeForProfileChange } from './calendar.service';
@@ -52,5 +53,13 @@ describe('profile change', () => {
 
     // Once recomputed, a second start under the same profile changes nothing.
     expect((await recomputeForProfileChange(t.ctx)).changed).toBe(0);
+
+    // The background job does it on its first tick: shanghai-962200 §11(2), 5 working days → Mon Nov 30.
+    t.ctx.rules = { ...t.ctx.rules, profile: getBuiltInProfile('shanghai-962200') };
+    await tick(t.ctx);
+    expect((await api.get(o.id)).deadlines.handleBy).toBe('2026-11-30T23:59:59+08:00');
+    const evs = (await api.events(o.id)).filter((e) => e.action === 'recompute-deadlines');
+    expect(evs).toHaveLength(2);
+    expect(String(evs[1]?.payload.reason)).toContain('shanghai-962200');
   });
 });
