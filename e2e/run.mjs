@@ -501,8 +501,11 @@ test('admin: units tree, policy profile, calendar, test clock and sweep', async 
   await page.locator('tr', { hasText: 'clerk01' }).getByText('待改密').waitFor();
   await shot(page, '15a-admin-users');
   await page.goto(`${server.base}/admin?tab=audit`);
-  await page.getByText('查看来电人完整信息').first().waitFor();
   await page.getByText('新建用户').first().waitFor();
+  // Reads of caller lists are audited too; the filter finds the reveal among them.
+  await page.getByLabel('按操作筛选').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '查看来电人完整信息' }).click();
+  await page.locator('.ant-table-row', { hasText: '查看来电人完整信息' }).first().waitFor();
   await page.goto(`${server.base}/admin?tab=policy`);
   await page.getByText('淄博12345政务服务便民热线').first().waitFor();
   await shot(page, '16-admin-policy');

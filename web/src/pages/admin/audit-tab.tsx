@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Input, Space, Table, Typography } from 'antd';
+import { Alert, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../api/client';
 import type { AuditEntry, Page } from '../../api/types';
@@ -40,14 +40,18 @@ export function AuditTab() {
   return (
     <>
       <Space style={{ marginBottom: 8 }}>
-        <Input.Search
+        <Select
           allowClear
-          placeholder="操作代码，如 reveal-caller"
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="按操作筛选"
           style={{ width: 240 }}
-          onSearch={(v) => {
-            setAction(v.trim());
+          value={action || undefined}
+          onChange={(v?: string) => {
+            setAction(v ?? '');
             setPage(1);
           }}
+          options={Object.entries(actionLabels).map(([value, label]) => ({ value, label }))}
+          aria-label="按操作筛选"
         />
       </Space>
       {q.isError && <Alert type="error" showIcon title={errorText(q.error)} />}
