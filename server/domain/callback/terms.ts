@@ -57,3 +57,22 @@ export function closeRefusal(status: string, terms: CallbackTerms | undefined): 
   }
   return null;
 }
+
+/** The callback channel, phone unless told; refused (with its reason) where the profile demands the phone. */
+export function callbackChannelOf(
+  callback: Profile['callback'],
+  channel: string | undefined,
+): { channel: string; refusal: string | null } {
+  const c = channel ?? 'phone';
+  const refusal =
+    callback?.channel === 'phone' && c !== 'phone' ? `本地规定以电话形式回访（${callback.article}）` : null;
+  return { channel: c, refusal };
+}
+
+/** What a close records about the callback it went without (from `pending_callback` only). */
+export function closeWithoutCallbackRecord(terms: CallbackTerms) {
+  return {
+    withoutCallback: terms.sample.inSample ? 'not-reached' : 'outside-sample',
+    sample: { inSample: terms.sample.inSample, rate: terms.sample.rate, article: terms.sample.article },
+  };
+}

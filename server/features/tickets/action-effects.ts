@@ -12,7 +12,11 @@ import { activeAssignments, leadAssignment, type Actor } from './standing';
 import { lockMergeTarget } from './merge-target';
 import { modeAllowed } from '../../domain/supervision/supervision-rules';
 import { recordSupervision } from '../supervision/record-supervision';
-import { callbackTermsOf } from '../../domain/callback/terms';
+import {
+  callbackChannelOf,
+  callbackTermsOf,
+  closeWithoutCallbackRecord,
+} from '../../domain/callback/terms';
 import {
   insertAssignment,
   updateAssignment,
@@ -191,11 +195,8 @@ export function callbackFacts(rules: Rules, payload: z.infer<(typeof actionPaylo
 
 /** The callback channel: phone unless told; a profile demanding the phone refuses others [zibo §11(8)]. */
 function callbackChannel(i: EffectInput<'record-callback'>) {
-  const channel = i.payload.channel ?? 'phone';
-  const rules = i.rules.profile.callback;
-  if (rules?.channel === 'phone' && channel !== 'phone') {
-    throw new AppError('UNPROCESSABLE', `本地规定以电话形式回访（${rules.article}）`, { channel });
-  }
+  const { channel, refusal } = callbackChannelOf(i.rules.profile.callback, i.payload.channel);
+  if (refusal) throw new AppError('UNPROCESSABLE', refusal, { channel });
   return channel;
 }
 
@@ -237,18 +238,7 @@ const close: Effect<'close'> = async (i) => {
   const terms = withoutCallback ? callbackTermsOf(i.rules.profile, i.ticket.ticket_no, i.events) : null;
   return {
     patch: { closed_at: i.now, callback_at: i.ticket.callback_at ?? i.now },
-    ...(terms
-      ? {
-          eventExtra: {
-            withoutCallback: terms.sample.inSample ? 'not-reached' : 'outside-sample',
-            sample: {
-              inSample: terms.sample.inSample,
-              rate: terms.sample.rate,
-              article: terms.sample.article,
-            },
-          },
-        }
-      : {}),
+    ...(terms ? { eventExtra: closeWithoutCallbackRecord(terms) } : {}),
   };
 };
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { actionPayloads, ActionName } from '../../../../common/contracts/tickets';
+import { callbackChannelOf, callbackTermsOf, closeWithoutCallbackRecord } from '../../../domain/callback/terms';
 import { addDuration, type StageDeadlines } from '../../../domain/sla';
 import { modeAllowed, officeFor, respondWithinFor } from '../../../domain/supervision/supervision-rules';
 import type { Decision } from '../../../domain/ticket/transitions';
@@ -146,7 +147,9 @@ function countsSatisfied(rules: Rules, p: { processSatisfaction?: string; result
 
 const recordCallback: FastEffect<'record-callback'> = (i) => {
   const p = i.payload;
-  if (!p.reached) return { patch: {}, eventExtra: { satisfied: null } };
+  const { channel, refusal } = callbackChannelOf(i.rules.profile.callback, p.channel);
+  if (refusal) throw new AppError('UNPROCESSABLE', refusal, { channel });
+  if (!p.reached) return { patch: {}, eventExtra: { satisfied: null, channel } };
   return {
     patch: {
       process_satisfaction: p.processSatisfaction ?? null,
@@ -155,7 +158,7 @@ const recordCallback: FastEffect<'record-callback'> = (i) => {
       callback_at: i.now,
       ...(i.decision.to === 'closed' ? { closed_at: i.now } : {}),
     },
-    eventExtra: { satisfied: countsSatisfied(i.rules, p) },
+    eventExtra: { satisfied: countsSatisfied(i.rules, p), channel },
   };
 };
 
@@ -167,7 +170,12 @@ const redo: FastEffect<'redo'> = (i) => {
   };
 };
 
-const close: FastEffect<'close'> = (i) => ({ patch: { closed_at: i.now, callback_at: i.ticket.callback_at ?? i.now } });
+const close: FastEffect<'close'> = (i) => ({
+  patch: { closed_at: i.now, callback_at: i.ticket.callback_at ?? i.now },
+  ...(i.decision.from === 'pending_callback'
+    ? { eventExtra: closeWithoutCallbackRecord(callbackTermsOf(i.rules.profile, i.ticket.ticket_no, i.events)) }
+    : {}),
+});
 
 const requestReturn: FastEffect<'request-return'> = (i) => {
   if (i.payload.suggestedUnitId && !i.units.get(i.payload.suggestedUnitId)) throw new AppError('VALIDATION_FAILED', '建议承办单位不存在');

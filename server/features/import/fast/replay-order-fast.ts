@@ -3,6 +3,7 @@ import type { StageKey } from '../../../../common/enums';
 import { deriveFacts } from '../../../domain/kpi';
 import { computeDeadlines, lightAt, type StageDeadline } from '../../../domain/sla';
 import { decideTransition, type ActionFacts } from '../../../domain/ticket/transitions';
+import { callbackTermsOf } from '../../../domain/callback/terms';
 import type { Rules } from '../../../platform/context';
 import { AppError, isAppError } from '../../../platform/errors';
 import { callbackFacts } from '../../tickets/action-effects';
@@ -138,7 +139,7 @@ export function replayOrderFast(fx: FastContext, plan: PlannedOrder): OrderRows 
         if (!canView(actor, platformPath, assignments.map((a) => pathOf(a.unit_id)))) throw new AppError('NOT_FOUND', '工单不存在');
       }
       const platforms = new Set(assignments.filter((a) => units.get(a.unit_id)?.isPlatform).map((a) => a.unit_id));
-      const state = transitionStateOf(ticket, assignments, platforms);
+      const state = { ...transitionStateOf(ticket, assignments, platforms), callback: callbackTermsOf(rules.profile, ticket.ticket_no, lite()) };
       const ids = new Set(assignments.map((a) => a.unit_id));
       if (ticket.platform_unit_id) ids.add(ticket.platform_unit_id);
       const standing = actor ? standingOf(actor, ticket, assignments, new Map([...ids].map((id) => [id, pathOf(id)]))) : { parties: new Set(['system'] as const) };
