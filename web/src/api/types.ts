@@ -165,6 +165,16 @@ export interface TicketDetail {
   resultSatisfaction: Satisfaction | null;
   contactedByUnit: boolean | null;
   redoCount: number;
+  /** The callback sample and rules of this order (server/domain/callback). */
+  callback?: {
+    inSample: boolean;
+    rate: number;
+    reason: string;
+    article: string | null;
+    failedAttempt: boolean;
+    compulsoryRedo: string | null;
+    inspection: string | null;
+  };
   emergencyResultDays: number | null;
   assignments: Assignment[];
   deadlines: Partial<Record<StageKey, string>>;

@@ -8,7 +8,7 @@ import { factualLabels, superviseModeLabels, superviseTriggerLabels } from '../l
 import { channelHints } from './scope-exclusions';
 import { ComplainedPartyFields, DispatchReasonField } from './complained-party';
 import { TicketSearchSelect } from './ticket-search-select';
-import { CallbackChannelField, inspectForm } from './callback-forms';
+import { CallbackChannelField, CallbackSampleNotice, inspectForm } from './callback-forms';
 import { MultiUnitPicker, UnitPicker, UnitSuggestions } from './unit-picker';
 
 /** Actions a person performs through a form (system actions never come over HTTP). */
@@ -202,6 +202,7 @@ export const actionForms: Record<FormAction, ActionFormSpec> = {
   'record-callback': {
     fields: (c) => (
       <>
+        <CallbackSampleNotice info={c.ticket.callback} />
         <Form.Item name="reached" label="联系到诉求人" rules={[{ required: true, message: '请选择' }]}>
           <Radio.Group
             options={[
@@ -262,7 +263,15 @@ export const actionForms: Record<FormAction, ActionFormSpec> = {
     }),
   },
   redo: reasonOnly('重办理由', true),
-  close: { fields: () => note('办结说明'), toPayload: (v) => ({ note: str(v.note) }) },
+  close: {
+    fields: (c) => (
+      <>
+        <CallbackSampleNotice info={c.ticket.callback} />
+        {note('办结说明')}
+      </>
+    ),
+    toPayload: (v) => ({ note: str(v.note) }),
+  },
   inspect: inspectForm,
   'request-return': {
     width: 600,

@@ -5,7 +5,7 @@ import {
   inspectionFindingLabels,
   inspectionFindings,
 } from '../../../common/contracts/tickets';
-import type { RulesInfo } from '../api/types';
+import type { RulesInfo, TicketDetail } from '../api/types';
 import type { ActionFormSpec } from './action-forms';
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -45,15 +45,7 @@ export function CallbackChannelField({ rules }: { rules: RulesInfo | undefined }
   );
 }
 
-export interface CallbackSampleInfo {
-  inSample: boolean;
-  rate: number;
-  reason: string;
-  article: string | null;
-  failedAttempt: boolean;
-  compulsoryRedo: string | null;
-  inspection: string | null;
-}
+export type CallbackSampleInfo = TicketDetail['callback'];
 
 /** Whether the order is in the callback sample, and what closing it needs. */
 export function CallbackSampleNotice({ info }: { info: CallbackSampleInfo | undefined }) {

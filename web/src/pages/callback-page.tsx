@@ -54,7 +54,7 @@ export function CallbackPage() {
         title="回访研判"
         extra={
           <Typography.Text type="secondary">
-            回访诉求人并记录满意度；不满意的工单研判后重办或办结
+            回访诉求人并记录满意度（按本地规定抽样：工单详情显示是否须回访）；不满意的工单研判、质检后重办或办结
           </Typography.Text>
         }
       />
