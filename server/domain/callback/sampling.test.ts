@@ -34,7 +34,7 @@ describe('deskRate: the rate the platform samples at, per profile', () => {
     // tianjin-urban has no callback rules: every order is called back (SPEC §3.4).
     ['tianjin-urban', 1, null],
   ])('%s → %s', (id, rate, article) => {
-    expect(deskRate(profile(id).callback)).toEqual({ rate, article });
+    expect(deskRate(profile(id).callback)).toMatchObject({ rate, article });
   });
 });
 
@@ -51,6 +51,12 @@ describe('callbackSample', () => {
     ['zibo: every order', profile('zibo-12345').callback, 'a', false, true],
   ])('%s', (_label, rules, ticketNo, supervised, inSample) => {
     expect(callbackSample(rules, { ticketNo, supervised }).inSample).toBe(inSample);
+  });
+
+  it('shanghai §13: the share is of each month', () => {
+    expect(callbackSample(shanghai, { ticketNo: 'a', supervised: false }).reason).toBe(
+      '未抽中（抽样比例 每月30%）',
+    );
   });
 
   it('an order below the rate is in the sample: 0.5043 < 0.6', () => {

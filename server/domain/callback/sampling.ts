@@ -43,14 +43,19 @@ export function samplePoint(ticketNo: string): number {
 type CallbackRules = Profile['callback'];
 
 /** The rate the desk samples at: the highest configured rate of a platform-level rule. */
-export function deskRate(callback: CallbackRules): { rate: number; article: string | null } {
+export function deskRate(callback: CallbackRules): {
+  rate: number;
+  article: string | null;
+  /** `month`: the share is of each month's orders (shanghai §13); `order`: of orders at large. */
+  period?: 'order' | 'month';
+} {
   const rules = (callback?.sampling ?? []).filter((r) => (deskLevels as readonly string[]).includes(r.by));
   if (rules.length === 0) return { rate: 1, article: callback?.article ?? null };
-  let best: { rate: number; article: string | null } = { rate: 0, article: null };
+  let best: { rate: number; article: string | null; period?: 'order' | 'month' } = { rate: 0, article: null };
   for (const r of rules) {
     // An unspecified share ("每月一定比例") without a configured rate: call every order back.
     const rate = r.rate ?? r.minRate ?? 1;
-    if (rate >= best.rate) best = { rate, article: r.article };
+    if (rate >= best.rate) best = { rate, article: r.article, period: r.period };
   }
   return best;
 }
@@ -62,10 +67,10 @@ export function callbackSample(callback: CallbackRules, input: SampleInput): Sam
       return { inSample: true, rate: 1, reason: '督办事项逐件回访', article: sup.article };
     }
   }
-  const { rate, article } = deskRate(callback);
+  const { rate, article, period } = deskRate(callback);
   if (rate >= 1) return { inSample: true, rate: 1, reason: '逐件回访', article };
   const inSample = samplePoint(input.ticketNo) < rate;
-  const pct = `${Math.round(rate * 100)}%`;
+  const pct = `${period === 'month' ? '每月' : ''}${Math.round(rate * 100)}%`;
   return {
     inSample,
     rate,
