@@ -84,8 +84,9 @@ describe('request logging level', () => {
     const app = await createTestApp({ logger: createLogger('info', sink), env });
     try {
       const h = await app.as('agent');
-      for (let i = 0; i < 3; i++)
+      for (let i = 0; i < 3; i++) {
         await app.app.inject({ method: 'GET', url: '/api/tickets?page=1', headers: h });
+      }
     } finally {
       await app.close();
     }
