@@ -21,6 +21,7 @@ import { authRoutes } from './features/auth/auth.routes';
 import { backupRoutes } from './features/backup/backup.routes';
 import { adminRoutes } from './features/admin/admin.routes';
 import { calendarRoutes } from './features/calendar/calendar.routes';
+import { demoRoutes } from './features/demo/demo.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { kbRoutes } from './features/kb/kb.routes';
 import { adminOrgRoutes } from './features/org/admin-org.routes';
@@ -36,7 +37,7 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../w
 
 /** Route plugins of every feature, in registration order. */
 export type RoutePlugin = (ctx: AppContext) => FastifyPluginAsyncZod;
-const featureRoutes: RoutePlugin[] = [healthRoutes, authRoutes, orgRoutes, ticketRoutes, adminRoutes, adminOrgRoutes, calendarRoutes, kbRoutes, assessmentRoutes, backupRoutes, incidentRoutes, supervisionRoutes];
+const featureRoutes: RoutePlugin[] = [healthRoutes, authRoutes, orgRoutes, ticketRoutes, adminRoutes, adminOrgRoutes, calendarRoutes, kbRoutes, assessmentRoutes, backupRoutes, incidentRoutes, supervisionRoutes, demoRoutes];
 
 export interface BuildAppOptions {
   /** Extra route plugins (features mounted by the composition root). */

@@ -1,3 +1,4 @@
+import { roleLabels } from '../common/enums';
 import { buildApp } from './app';
 import { migrateToLatest } from './db/migrate';
 import { publishControlChannel } from './features/backup/backup-control';
@@ -57,7 +58,9 @@ async function main(): Promise<void> {
   ];
   if (env.CIVICLINE_DEMO) {
     lines.push(`Demo accounts (password "${DEMO_PASSWORD}"; demo data only, never in production):`);
-    for (const u of demoUsers) lines.push(`  ${u.username.padEnd(14)} ${u.role.padEnd(12)} ${u.displayName}`);
+    for (const u of demoUsers) {
+      lines.push(`  ${u.username.padEnd(14)} ${roleLabels[u.role].padEnd(8, '　')} ${u.displayName}`);
+    }
   }
   if (env.CIVICLINE_TEST_CLOCK) {
     lines.push('Test clock enabled: POST /api/admin/clock {"now": ISO}, POST /api/admin/sweep');

@@ -5,6 +5,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { errorText } from '../api/client';
 import { useAuth } from '../auth/auth-context';
 import { deskOf } from '../lib/nav';
+import { DemoAccounts } from './demo-accounts';
 
 interface LoginForm {
   username: string;
@@ -17,6 +18,7 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<LoginForm>();
   const next = params.get('next');
   const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : null;
 
@@ -48,6 +50,7 @@ export function LoginPage() {
           <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="login-error" />
         )}
         <Form<LoginForm>
+          form={form}
           layout="vertical"
           onFinish={(v) => void onFinish(v)}
           size="middle"
@@ -63,10 +66,7 @@ export function LoginPage() {
             登录
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 16, marginBottom: 0 }}>
-          演示环境账号：agent（话务员）、dispatcher（派单员）、handler（承办人员）、callback（回访员）、supervisor（督办员）、admin（管理员），密码
-          demo
-        </Typography.Paragraph>
+        <DemoAccounts onPick={(username, password) => form.setFieldsValue({ username, password })} />
       </Card>
     </div>
   );
