@@ -26,6 +26,7 @@ export function DemoAccounts({ onPick }: { onPick: (username: string, password: 
         size="small"
         rowKey="username"
         pagination={false}
+        scroll={{ y: 200 }}
         dataSource={items}
         style={{ marginTop: 4 }}
         onRow={(r) => ({ onClick: () => onPick(r.username, password), style: { cursor: 'pointer' } })}
