@@ -13,11 +13,10 @@
  * bounded; prints one verdict line and exits non-zero when anything acknowledged was lost.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { freshSchema } from './fresh-schema.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -44,20 +43,9 @@ const env = {
 // On PostgreSQL: a fresh schema of its own, dropped at the end.
 let dropSchema = async () => {};
 if (process.env.DATABASE_URL) {
-  const schema = `crash_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.searchParams.set('options', `-c search_path=${schema},public`);
-  env.DATABASE_URL = url.toString();
-  dropSchema = async () => {
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`drop schema ${schema} cascade`);
-    await c.end();
-  };
+  const fresh = await freshSchema(process.env.DATABASE_URL, 'crash');
+  env.DATABASE_URL = fresh.url;
+  dropSchema = fresh.drop;
 }
 
 function startServer() {

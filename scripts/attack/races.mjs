@@ -12,11 +12,10 @@
 //   node scripts/attack/races.mjs [--orders 300] [--clerks 8] [--pairs 30]
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node scripts/attack/races.mjs
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { freshSchema } from './fresh-schema.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const arg = (name, dflt) => {
@@ -43,20 +42,9 @@ env.CIVICLINE_DEMO_KB = '0';
 env.LOG_LEVEL = 'warn';
 let cleanup = async () => {};
 if (process.env.DATABASE_URL) {
-  const schema = `attack_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.searchParams.set('options', `-c search_path=${schema},public`);
-  env.DATABASE_URL = url.toString();
-  cleanup = async () => {
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`drop schema ${schema} cascade`);
-    await c.end();
-  };
+  const fresh = await freshSchema(process.env.DATABASE_URL, 'attack');
+  env.DATABASE_URL = fresh.url;
+  cleanup = fresh.drop;
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'civicline-attack-'));
   env.DATA_DIR = dir;
