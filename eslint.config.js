@@ -27,17 +27,35 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['kysely', 'pg', '@electric-sql/*', 'fastify', 'fastify-*', '@fastify/*'], message: 'The domain is pure (DESIGN rule 1).' },
-            { group: ['node:fs', 'fs', 'node:child_process', 'node:net', 'node:http'], message: 'The domain does no I/O.' },
-            { group: ['**/platform/**', '**/features/**', '**/db/**'], message: 'The domain does not depend on outer layers.' },
+            {
+              group: ['kysely', 'pg', '@electric-sql/*', 'fastify', 'fastify-*', '@fastify/*'],
+              message: 'The domain is pure (DESIGN rule 1).',
+            },
+            {
+              group: ['node:fs', 'fs', 'node:child_process', 'node:net', 'node:http'],
+              message: 'The domain does no I/O.',
+            },
+            {
+              group: ['**/platform/**', '**/features/**', '**/db/**'],
+              message: 'The domain does not depend on outer layers.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'The domain never reads process state.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'The domain never reads process state.' },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The domain never reads the clock; take `now` as an argument.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The domain never reads the clock.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The domain never reads the clock; take `now` as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'The domain never reads the clock.',
+        },
       ],
     },
   },

@@ -116,31 +116,69 @@ async function main() {
       }),
     );
     const r = imp.value;
-    note(`import (${where}, fast path)`, secs(imp.ms), `${r.imported} orders, ${Math.round(r.imported / (imp.ms / 1000))} orders/s, ${r.skipped} skipped, ${r.refused} refused`);
+    note(
+      `import (${where}, fast path)`,
+      secs(imp.ms),
+      `${r.imported} orders, ${Math.round(r.imported / (imp.ms / 1000))} orders/s, ${r.skipped} skipped, ${r.refused} refused`,
+    );
     const analyze = await timed(() => sql`analyze`.execute(db));
     note('analyze', secs(analyze.ms));
   }
-  const count = async (t: string) => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(t)}`.execute(db)).rows[0]?.n ?? 0);
-  note('rows', `${await count('ticket')} orders`, `${await count('ticket_event')} events, ${await count('ticket_assignment')} assignments, ${await count('ticket_deadline')} deadlines, ${await count('ticket_fact')} facts`);
+  const count = async (t: string) =>
+    Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(t)}`.execute(db)).rows[0]?.n ?? 0);
+  note(
+    'rows',
+    `${await count('ticket')} orders`,
+    `${await count('ticket_event')} events, ${await count('ticket_assignment')} assignments, ${await count('ticket_deadline')} deadlines, ${await count('ticket_fact')} facts`,
+  );
 
   const beijing = builtInSchemes.find((s) => s.id === 'beijing-miyun') as Scheme;
   const zibo = builtInSchemes.find((s) => s.id === 'zibo-12345') as Scheme;
   const period = parsePeriod(from);
   const month = await best(() => assessUnits(ctx, { scheme: beijing, period }));
-  note(`assessment, one month (${formatMonth(period.months[0] ?? 0)}), every unit, beijing-miyun`, secs(month.warm), `cold ${secs(month.cold)}; ${month.value.units.length} units`);
+  note(
+    `assessment, one month (${formatMonth(period.months[0] ?? 0)}), every unit, beijing-miyun`,
+    secs(month.warm),
+    `cold ${secs(month.cold)}; ${month.value.units.length} units`,
+  );
   const withInterview = await best(() => assessUnits(ctx, { scheme: zibo, period }));
-  note('assessment, one month, zibo-12345 (3-month interview run)', secs(withInterview.warm), `cold ${secs(withInterview.cold)}`);
+  note(
+    'assessment, one month, zibo-12345 (3-month interview run)',
+    secs(withInterview.warm),
+    `cold ${secs(withInterview.cold)}`,
+  );
   const year = await best(() => assessUnits(ctx, { scheme: beijing, period: parsePeriod(from.slice(0, 4)) }));
-  note(`assessment, year ${from.slice(0, 4)} (mean of monthly rates)`, secs(year.warm), `cold ${secs(year.cold)}`);
-  const stats = await best(() => unitStats(ctx, { groupBy: 'category', period, options: tallyOptionsOf(beijing, ctx.clock.now()) }));
+  note(
+    `assessment, year ${from.slice(0, 4)} (mean of monthly rates)`,
+    secs(year.warm),
+    `cold ${secs(year.cold)}`,
+  );
+  const stats = await best(() =>
+    unitStats(ctx, { groupBy: 'category', period, options: tallyOptionsOf(beijing, ctx.clock.now()) }),
+  );
   note('statistics by category, one month', secs(stats.warm), `${stats.value.rows.length} categories`);
   const biggest = [...month.value.units].sort((a, b) => b.counts.dispatched - a.counts.dispatched)[0];
   if (biggest) {
-    const drill = await best(() => drillDown(ctx, { scheme: beijing, period, unitId: biggest.unitId, indicator: 'onTimeRate', part: 'all', limit: 500 }));
-    note(`drill-down, on-time rate of the largest unit (${biggest.unitCode})`, secs(drill.warm), `${drill.value.denominator} orders behind the figure`);
+    const drill = await best(() =>
+      drillDown(ctx, {
+        scheme: beijing,
+        period,
+        unitId: biggest.unitId,
+        indicator: 'onTimeRate',
+        part: 'all',
+        limit: 500,
+      }),
+    );
+    note(
+      `drill-down, on-time rate of the largest unit (${biggest.unitCode})`,
+      secs(drill.warm),
+      `${drill.value.denominator} orders behind the figure`,
+    );
   }
   await handle.close();
-  process.stdout.write(`\n| measure | result | note |\n| --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+  process.stdout.write(
+    `\n| measure | result | note |\n| --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`,
+  );
 }
 
 await main();

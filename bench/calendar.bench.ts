@@ -83,7 +83,9 @@ for (let i = 0; i < M; i++) starts[i] = msOfLocal(days[i] as number, rnd(86_400)
 {
   const r = timed(() => {
     let s = 0;
-    for (let i = 0; i < M; i++) s += addDurationMs(cal, starts[i] as number, ns[i] as number, 'wd', 86_399_000);
+    for (let i = 0; i < M; i++) {
+      s += addDurationMs(cal, starts[i] as number, ns[i] as number, 'wd', 86_399_000);
+    }
     return s;
   });
   report('deadlines (instant + N WD → instant)', M, r.ms);
@@ -97,7 +99,9 @@ for (let i = 0; i < K; i++) isoIn.push(formatInstantMs(starts[i] as number));
   const r = timed(() => {
     let s = 0;
     for (let i = 0; i < K; i++) {
-      s += formatInstantMs(addDurationMs(cal, parseInstantMs(isoIn[i] as string), ns[i] as number, 'wd', 86_399_000)).length;
+      s += formatInstantMs(
+        addDurationMs(cal, parseInstantMs(isoIn[i] as string), ns[i] as number, 'wd', 86_399_000),
+      ).length;
     }
     return s;
   });
@@ -171,8 +175,14 @@ for (const id of ['zibo-12345', 'tianjin-urban', 'beijing-miyun']) {
     }
   }
   const total = end - first + 1;
-  process.stdout.write(`calendar agreement 2007-2026: ${total - disagree}/${total} dates ${differing.join(' ')}\n`);
-  rows.push(['chinese-days vs ours, working/rest 2007-2026', `${total - disagree}/${total} agree`, differing.join(' ')]);
+  process.stdout.write(
+    `calendar agreement 2007-2026: ${total - disagree}/${total} dates ${differing.join(' ')}\n`,
+  );
+  rows.push([
+    'chinese-days vs ours, working/rest 2007-2026',
+    `${total - disagree}/${total} agree`,
+    differing.join(' '),
+  ]);
   // 2027: chinese-days has no schedule and silently treats it as Monday-Friday.
   const oct1 = '2027-10-01';
   process.stdout.write(
@@ -185,14 +195,22 @@ if (!process.argv.includes('--no-cli')) {
   const B = Math.round(500_000 * scale);
   const specs = ['1wd', '2wd', '5wd', '7wd', '10wd', '7nd', '0.5h', '24h'];
   const lines: string[] = [];
-  for (let i = 0; i < B; i++) lines.push(`{"from":"${isoIn[i % isoIn.length]}","add":"${specs[i % specs.length]}"}`);
+  for (let i = 0; i < B; i++) {
+    lines.push(`{"from":"${isoIn[i % isoIn.length]}","add":"${specs[i % specs.length]}"}`);
+  }
   const input = lines.join('\n') + '\n';
   const bin = path.resolve(import.meta.dirname, '../bin/civicline.mjs');
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [bin, 'deadline', '--batch'], { input, maxBuffer: 1 << 30, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [bin, 'deadline', '--batch'], {
+    input,
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+  });
   const ms = performance.now() - t0;
   const outLines = r.stdout.split('\n').length - 1;
-  if (r.status !== 0 || outLines !== B) process.stdout.write(`CLI batch failed: status ${r.status}, ${outLines} lines\n`);
+  if (r.status !== 0 || outLines !== B) {
+    process.stdout.write(`CLI batch failed: status ${r.status}, ${outLines} lines\n`);
+  }
   report('civicline deadline --batch (lines, process start included)', B, ms);
   const t1 = performance.now();
   spawnSync(process.execPath, [bin, 'deadline', '--from', '2026-09-30T10:00:00+08:00', '--add', '5wd']);

@@ -36,13 +36,28 @@ export function rng(seed: number): () => number {
 
 /** Handling units of the demo city by category prefix, and the district route of some of them. */
 const routes: { categories: string[]; unit: string; district?: { platform: string; units: string[] } }[] = [
-  { categories: ['010101', '010102', '010103', '010104', '010201', '010202', '010203', '010204'], unit: 'YC-RSJ' },
+  {
+    categories: ['010101', '010102', '010103', '010104', '010201', '010202', '010203', '010204'],
+    unit: 'YC-RSJ',
+  },
   { categories: ['020101', '020102', '020103', '020301', '020302', '020303'], unit: 'YC-ZJJ' },
-  { categories: ['020201', '020202', '020203'], unit: 'YC-ZJJ', district: { platform: 'XC-RX', units: ['XC-ZJJ'] } },
+  {
+    categories: ['020201', '020202', '020203'],
+    unit: 'YC-ZJJ',
+    district: { platform: 'XC-RX', units: ['XC-ZJJ'] },
+  },
   { categories: ['030101', '030102', '030103', '030201', '030202', '030301', '030302'], unit: 'YC-SCJ' },
-  { categories: ['040101', '040102', '040103', '040201', '040202', '040203', '040301', '040302'], unit: 'YC-STJ', district: { platform: 'BS-RX', units: ['BS-STJ'] } },
+  {
+    categories: ['040101', '040102', '040103', '040201', '040202', '040203', '040301', '040302'],
+    unit: 'YC-STJ',
+    district: { platform: 'BS-RX', units: ['BS-STJ'] },
+  },
   { categories: ['050101', '050102', '050201', '050202', '050301', '050302', '050303'], unit: 'YC-JTJ' },
-  { categories: ['060101', '060102', '060103', '060201', '060202', '060301', '060302'], unit: 'YC-CGJ', district: { platform: 'DC-RX', units: ['DC-DHJD', 'DC-XGJD', 'DC-CGJ'] } },
+  {
+    categories: ['060101', '060102', '060103', '060201', '060202', '060301', '060302'],
+    unit: 'YC-CGJ',
+    district: { platform: 'DC-RX', units: ['DC-DHJD', 'DC-XGJD', 'DC-CGJ'] },
+  },
   { categories: ['070101', '070102', '070103'], unit: 'YC-SW' },
   { categories: ['070201', '070202'], unit: 'YC-GD' },
   { categories: ['070301', '070302'], unit: 'YC-RQ' },
@@ -92,16 +107,33 @@ function handlingEvents(r: () => number, start: number, category: string): Ev[] 
     target = pick(r, viaDistrict.units);
     ev.push({ at: iso(t), action: 'dispatch', payload: { unitCode: target } });
   } else {
-    const co = r() < 0.04 ? pick(r, routes.filter((x) => x.unit !== target)).unit : null;
-    ev.push({ at: iso(t), action: 'dispatch', payload: { unitCode: target, ...(co ? { coUnitCodes: [co] } : {}) } });
+    const co =
+      r() < 0.04
+        ? pick(
+            r,
+            routes.filter((x) => x.unit !== target),
+          ).unit
+        : null;
+    ev.push({
+      at: iso(t),
+      action: 'dispatch',
+      payload: { unitCode: target, ...(co ? { coUnitCodes: [co] } : {}) },
+    });
     if (co) ev.push({ at: iso(step(0.5, 6)), action: 'accept', unitCode: co });
   }
   // 回退: 5 % ask to return, 80 % of those approved and re-dispatched by the center.
   if (r() < 0.05) {
-    ev.push({ at: iso(step(1, 20)), action: 'request-return', payload: { reason: '不属于本单位职责', basis: '三定方案' } });
+    ev.push({
+      at: iso(step(1, 20)),
+      action: 'request-return',
+      payload: { reason: '不属于本单位职责', basis: '三定方案' },
+    });
     if (r() < 0.8) {
       ev.push({ at: iso(step(0.5, 8)), action: 'approve-return' });
-      target = pick(r, routes.filter((x) => x.unit !== target)).unit;
+      target = pick(
+        r,
+        routes.filter((x) => x.unit !== target),
+      ).unit;
       ev.push({ at: iso(step(0.2, 4)), action: 'dispatch', payload: { unitCode: target } });
     } else {
       ev.push({ at: iso(step(0.5, 8)), action: 'reject-return', payload: { reason: '属本单位职责' } });
@@ -109,15 +141,33 @@ function handlingEvents(r: () => number, start: number, category: string): Ev[] 
   }
   ev.push({ at: iso(step(0.2, 20)), action: 'accept' });
   if (r() < 0.6) ev.push({ at: iso(step(0.5, 20)), action: 'record-contact' });
-  if (r() < 0.02) ev.push({ at: iso(step(1, 24)), action: 'supervise', payload: { trigger: 'leader-instruction', mode: 'written' } });
+  if (r() < 0.02) {
+    ev.push({
+      at: iso(step(1, 24)),
+      action: 'supervise',
+      payload: { trigger: 'leader-instruction', mode: 'written' },
+    });
+  }
   if (r() < 0.08) {
-    ev.push({ at: iso(step(0.5, 6)), action: 'request-extension', payload: { workingDays: 2, reason: '需现场核查' } });
+    ev.push({
+      at: iso(step(0.5, 6)),
+      action: 'request-extension',
+      payload: { workingDays: 2, reason: '需现场核查' },
+    });
     ev.push({ at: iso(step(0.5, 6)), action: r() < 0.9 ? 'approve-extension' : 'reject-extension' });
   }
   // Replies: most within the limit, about one in ten late.
   const reply = (late: boolean) => {
     step(late ? 7 * 24 : 4, late ? 11 * 24 : 5 * 24);
-    ev.push({ at: iso(t), action: 'reply', payload: { result: '已办理并答复诉求人', contacted: r() < 0.95, factual: pick(r, ['true', 'partly', 'false', 'n/a']) } });
+    ev.push({
+      at: iso(t),
+      action: 'reply',
+      payload: {
+        result: '已办理并答复诉求人',
+        contacted: r() < 0.95,
+        factual: pick(r, ['true', 'partly', 'false', 'n/a']),
+      },
+    });
   };
   reply(r() < 0.1);
   if (r() < 0.03) {
@@ -132,11 +182,17 @@ function handlingEvents(r: () => number, start: number, category: string): Ev[] 
     // two ratings and under those with one overall rating alike.
     const result = satisfaction(r);
     const other = satisfaction(r);
-    const process = result === 'satisfied' || r() < 0.9 ? result : other === 'satisfied' ? 'basically-satisfied' : other;
+    const process =
+      result === 'satisfied' || r() < 0.9 ? result : other === 'satisfied' ? 'basically-satisfied' : other;
     ev.push({
       at: iso(step(2, 30)),
       action: 'record-callback',
-      payload: { reached: true, contactedByUnit: r() < 0.92, processSatisfaction: process, resultSatisfaction: result },
+      payload: {
+        reached: true,
+        contactedByUnit: r() < 0.92,
+        processSatisfaction: process,
+        resultSatisfaction: result,
+      },
     });
     return result === 'satisfied' && process === 'satisfied';
   };
@@ -173,14 +229,37 @@ export function* generateHistory(o: GenOptions): Generator<string> {
     const seq = (perDay.get(day) ?? 0) + 1;
     perDay.set(day, seq);
     const x = r();
-    const type = x < 0.5 ? 'consult' : x < 0.83 ? 'complaint' : x < 0.91 ? 'help' : x < 0.95 ? 'report' : x < 0.99 ? 'suggestion' : 'praise';
+    const type =
+      x < 0.5
+        ? 'consult'
+        : x < 0.83
+          ? 'complaint'
+          : x < 0.91
+            ? 'help'
+            : x < 0.95
+              ? 'report'
+              : x < 0.99
+                ? 'suggestion'
+                : 'praise';
     const category = pick(r, allCategories);
     let events: Ev[];
     const y = r();
     if (type === 'consult' && y < 0.7) {
-      events = [{ at: iso(received + 5 * 60_000), action: 'direct-answer', payload: { answer: '已按知识库口径答复' } }];
+      events = [
+        {
+          at: iso(received + 5 * 60_000),
+          action: 'direct-answer',
+          payload: { answer: '已按知识库口径答复' },
+        },
+      ];
     } else if (y > 0.98) {
-      events = [{ at: iso(received + 5 * 60_000), action: 'intake-not-accept', payload: { reason: '属诉讼程序中的事项', suggestedChannel: '人民法院' } }];
+      events = [
+        {
+          at: iso(received + 5 * 60_000),
+          action: 'intake-not-accept',
+          payload: { reason: '属诉讼程序中的事项', suggestedChannel: '人民法院' },
+        },
+      ];
     } else {
       events = handlingEvents(r, received, category);
     }
@@ -195,7 +274,11 @@ export function* generateHistory(o: GenOptions): Generator<string> {
       region: pick(r, regions),
       urgency: r() < 0.03 ? 'urgent' : 'normal',
       level: 'city',
-      caller: { name: '市民', phone: `138${String(Math.floor(r() * 1e8)).padStart(8, '0')}`, confidential: r() < 0.02 },
+      caller: {
+        name: '市民',
+        phone: `138${String(Math.floor(r() * 1e8)).padStart(8, '0')}`,
+        confidential: r() < 0.02,
+      },
       content: '市民来电反映诉求',
       events,
     });

@@ -25,7 +25,13 @@ import { migrateToLatest } from '../server/db/migrate';
 import { ensureReferenceData } from '../server/features/demo/load-demo-data';
 import { importArticles } from '../server/features/kb/import-articles';
 import { searchArticles } from '../server/features/kb/search-articles';
-import { openPostgres, pgliteExtensions, pgliteParsers, wrapPglite, type DatabaseHandle } from '../server/platform/db';
+import {
+  openPostgres,
+  pgliteExtensions,
+  pgliteParsers,
+  wrapPglite,
+  type DatabaseHandle,
+} from '../server/platform/db';
 
 const dataRoot = path.resolve(process.cwd(), '../shared/data');
 const args = process.argv.slice(2);
@@ -55,7 +61,11 @@ function readJsonl<T>(file: string): T[] {
 
 /** Title of an article made from a reply or answer: its first sentence, at most 40 characters. */
 function titleOf(text: string): string {
-  const first = text.replace(/\s+/g, ' ').trim().split(/[。！？\n]/)[0] ?? '';
+  const first =
+    text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .split(/[。！？\n]/)[0] ?? '';
   return first.slice(0, 40) || text.slice(0, 40);
 }
 
@@ -79,18 +89,26 @@ function teddy(): Dataset {
     let x = Number(arg('seed') ?? 1) >>> 0;
     const random = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296;
     const keyed = rows.map((r) => ({ r, k: random() }));
-    rows = keyed.sort((a, b) => a.k - b.k).slice(0, pairs).map((e) => e.r);
+    rows = keyed
+      .sort((a, b) => a.k - b.k)
+      .slice(0, pairs)
+      .map((e) => e.r);
   }
   const same = groupByText(rows.map((r) => ({ id: r.id, text: r.reply })));
   return {
     name: 'teddycup2020_message_replies',
     articles: rows.map((r) => ({ id: r.id, title: titleOf(r.reply), content: r.reply })),
-    cases: rows.map((r) => ({ query: arg('query') === 'title' ? r.title : `${r.title} ${r.detail}`, gold: same.get(r.reply.replace(/\s+/g, '')) ?? new Set([r.id]) })),
+    cases: rows.map((r) => ({
+      query: arg('query') === 'title' ? r.title : `${r.title} ${r.detail}`,
+      gold: same.get(r.reply.replace(/\s+/g, '')) ?? new Set([r.id]),
+    })),
   };
 }
 
 function ncp(): Dataset {
-  const rows = readJsonl<{ id: string; question: string; answer: string }>(path.join(dataRoot, 'ncp_policy_qa/qa.jsonl'));
+  const rows = readJsonl<{ id: string; question: string; answer: string }>(
+    path.join(dataRoot, 'ncp_policy_qa/qa.jsonl'),
+  );
   const ids = new Map<string, string>();
   const articles: Dataset['articles'] = [];
   for (const r of rows) {
@@ -103,7 +121,10 @@ function ncp(): Dataset {
   return {
     name: 'ncp_policy_qa',
     articles,
-    cases: rows.map((r) => ({ query: r.question, gold: new Set([ids.get(r.answer.replace(/\s+/g, '')) ?? '']) })),
+    cases: rows.map((r) => ({
+      query: r.question,
+      gold: new Set([ids.get(r.answer.replace(/\s+/g, '')) ?? '']),
+    })),
   };
 }
 
@@ -125,7 +146,11 @@ async function evaluate(ds: Dataset, sample: number | undefined): Promise<void> 
   const handle = await openDb();
   try {
     const t0 = performance.now();
-    const imported = await importArticles(handle.db, ds.articles.map((a) => JSON.stringify(a)), { now: new Date() });
+    const imported = await importArticles(
+      handle.db,
+      ds.articles.map((a) => JSON.stringify(a)),
+      { now: new Date() },
+    );
     const importMs = performance.now() - t0;
     const step = sample && sample < ds.cases.length ? ds.cases.length / sample : 1;
     const cases: Case[] = [];
@@ -137,7 +162,12 @@ async function evaluate(ds: Dataset, sample: number | undefined): Promise<void> 
     const now = new Date();
     for (const c of cases) {
       const s = performance.now();
-      const { items } = await searchArticles(handle.db, { q: c.query, now, limit: 5, ...(tierMax !== undefined ? { tierMaxLength: tierMax } : {}) });
+      const { items } = await searchArticles(handle.db, {
+        q: c.query,
+        now,
+        limit: 5,
+        ...(tierMax !== undefined ? { tierMaxLength: tierMax } : {}),
+      });
       times.push(performance.now() - s);
       const rank = items.findIndex((h) => h.externalId !== null && c.gold.has(h.externalId));
       if (rank === 0) at1++;
@@ -147,7 +177,8 @@ async function evaluate(ds: Dataset, sample: number | undefined): Promise<void> 
       }
     }
     times.sort((a, b) => a - b);
-    const pct = (p: number) => (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(1);
+    const pct = (p: number) =>
+      (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(1);
     const n = cases.length;
     process.stdout.write(
       `${ds.name}: ${imported.inserted} articles (import ${(importMs / 1000).toFixed(1)} s), ${n} queries\n` +

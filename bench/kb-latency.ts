@@ -15,7 +15,13 @@ import { migrateToLatest } from '../server/db/migrate';
 import { ensureReferenceData, loadDemoData } from '../server/features/demo/load-demo-data';
 import { importArticles } from '../server/features/kb/import-articles';
 import { searchArticles } from '../server/features/kb/search-articles';
-import { openPostgres, pgliteExtensions, pgliteParsers, wrapPglite, type DatabaseHandle } from '../server/platform/db';
+import {
+  openPostgres,
+  pgliteExtensions,
+  pgliteParsers,
+  wrapPglite,
+  type DatabaseHandle,
+} from '../server/platform/db';
 import { generateArticle, generateMessages, generateQueries, mulberry32 } from './kb-generator';
 
 const args = process.argv.slice(2);
@@ -37,7 +43,9 @@ async function open(): Promise<DatabaseHandle> {
     await admin.close();
     return openPostgres(url, schema, 2);
   }
-  if (keep) return wrapPglite(await PGlite.create(keep, { extensions: pgliteExtensions, parsers: pgliteParsers }));
+  if (keep) {
+    return wrapPglite(await PGlite.create(keep, { extensions: pgliteExtensions, parsers: pgliteParsers }));
+  }
   return wrapPglite(await PGlite.create({ extensions: pgliteExtensions, parsers: pgliteParsers }));
 }
 
@@ -53,25 +61,34 @@ try {
   await migrateToLatest(handle.db);
   await ensureReferenceData(handle.db);
   await loadDemoData(handle.db);
-  const existing = await handle.db.selectFrom('kb_article').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const existing = await handle.db
+    .selectFrom('kb_article')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const t0 = performance.now();
   let lastReport = t0;
   const reuse = keep !== undefined && Number(existing.n) >= articles;
-  const result = reuse ? { inserted: 0 } : await importArticles(handle.db, lines(articles), {
-    now: new Date(),
-    batchSize: 1000,
-    onProgress: (r) => {
-      const now = performance.now();
-      if (now - lastReport > 5000) {
-        lastReport = now;
-        process.stderr.write(`  imported ${r.inserted} (${Math.round(r.inserted / ((now - t0) / 1000))}/s)\n`);
-      }
-    },
-  });
+  const result = reuse
+    ? { inserted: 0 }
+    : await importArticles(handle.db, lines(articles), {
+        now: new Date(),
+        batchSize: 1000,
+        onProgress: (r) => {
+          const now = performance.now();
+          if (now - lastReport > 5000) {
+            lastReport = now;
+            process.stderr.write(
+              `  imported ${r.inserted} (${Math.round(r.inserted / ((now - t0) / 1000))}/s)\n`,
+            );
+          }
+        },
+      });
   const importSecs = Math.max((performance.now() - t0) / 1000, 1e-3);
   const queries = generateQueries(mulberry32(7), queryCount);
   const now = new Date();
-  for (const q of queries.slice(0, 50)) await searchArticles(handle.db, { q, now, limit: 10, snippets: true });
+  for (const q of queries.slice(0, 50)) {
+    await searchArticles(handle.db, { q, now, limit: 10, snippets: true });
+  }
   const times: number[] = [];
   const byKind = new Map<string, number[]>();
   let hits = 0;
@@ -87,12 +104,16 @@ try {
   times.sort((a, b) => a - b);
   const db = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
   process.stdout.write(
-    (reuse ? `${db}: reusing ${existing.n} articles in ${keep}\n` : `${db}: ${result.inserted} articles imported in ${importSecs.toFixed(1)} s (${Math.round(result.inserted / importSecs)}/s)\n`) +
+    (reuse
+      ? `${db}: reusing ${existing.n} articles in ${keep}\n`
+      : `${db}: ${result.inserted} articles imported in ${importSecs.toFixed(1)} s (${Math.round(result.inserted / importSecs)}/s)\n`) +
       `  ${queries.length} queries (${hits} with results): p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms, max ${pct(times, 1).toFixed(1)} ms\n`,
   );
   for (const [kind, xs] of byKind) {
     xs.sort((a, b) => a - b);
-    process.stdout.write(`  ${kind.padEnd(20)} n=${xs.length} p50 ${pct(xs, 0.5).toFixed(1)} ms p95 ${pct(xs, 0.95).toFixed(1)} ms\n`);
+    process.stdout.write(
+      `  ${kind.padEnd(20)} n=${xs.length} p50 ${pct(xs, 0.5).toFixed(1)} ms p95 ${pct(xs, 0.95).toFixed(1)} ms\n`,
+    );
   }
   const messages = generateMessages(mulberry32(11), Math.max(20, Math.round(queryCount / 5)));
   const long: number[] = [];
@@ -103,8 +124,12 @@ try {
   }
   long.sort((a, b) => a - b);
   const chars = Math.round(messages.reduce((sum, m) => sum + m.length, 0) / messages.length);
-  process.stdout.write(`  whole messages (two-stage) n=${long.length}, ${chars} characters on average: p50 ${pct(long, 0.5).toFixed(1)} ms p95 ${pct(long, 0.95).toFixed(1)} ms\n`);
+  process.stdout.write(
+    `  whole messages (two-stage) n=${long.length}, ${chars} characters on average: p50 ${pct(long, 0.5).toFixed(1)} ms p95 ${pct(long, 0.95).toFixed(1)} ms\n`,
+  );
 } finally {
-  if (process.env.DATABASE_URL && !keep) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(handle.db);
+  if (process.env.DATABASE_URL && !keep) {
+    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(handle.db);
+  }
   await handle.close();
 }

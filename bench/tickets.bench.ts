@@ -41,7 +41,9 @@ function pct(xs: number[], p: number): number {
 async function open(): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const schema = process.argv.includes('--keep') ? 'bench_kept' : `bench_${crypto.randomBytes(4).toString('hex')}`;
+    const schema = process.argv.includes('--keep')
+      ? 'bench_kept'
+      : `bench_${crypto.randomBytes(4).toString('hex')}`;
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     await c.query(`create schema ${schema}`);
@@ -60,7 +62,13 @@ async function open(): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'civicline-bench-'));
   const handle = await openDatabase({ dataDir: dir });
-  return { handle, cleanup: async () => { await handle.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    handle,
+    cleanup: async () => {
+      await handle.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function main() {
@@ -73,18 +81,43 @@ async function main() {
   const clock = new TestClock(new Date('2026-11-23T10:00:00+08:00'));
   const rules = await loadRules(db, 'zibo-12345');
   const ctx: AppContext = { db, dbKind: handle.kind, env, clock, logger: createLogger('silent'), rules };
-  const users = await db.selectFrom('app_user').select(['id', 'username', 'display_name', 'role', 'unit_id']).execute();
+  const users = await db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'display_name', 'role', 'unit_id'])
+    .execute();
   const session = (u: string): SessionUser => {
     const r = users.find((x) => x.username === u);
     if (!r) throw new Error(u);
-    return { id: r.id, username: r.username, displayName: r.display_name, role: r.role as Role, unitId: r.unit_id, sessionId: 0 };
+    return {
+      id: r.id,
+      username: r.username,
+      displayName: r.display_name,
+      role: r.role as Role,
+      unitId: r.unit_id,
+      sessionId: 0,
+    };
   };
-  const units = await db.selectFrom('org_unit').select(['id', 'code']).where('kind', 'in', ['department', 'town', 'enterprise']).execute();
+  const units = await db
+    .selectFrom('org_unit')
+    .select(['id', 'code'])
+    .where('kind', 'in', ['department', 'town', 'enterprise'])
+    .execute();
   const rsj = units.find((u) => u.code === 'YC-RSJ')?.id ?? 0;
 
   // Bulk load: orders spread over 60 days, a third with the handler's unit, in every state.
   const t0 = performance.now();
-  const statuses = ['pending_dispatch', 'dispatched', 'in_progress', 'in_progress', 'replied', 'pending_callback', 'closed', 'closed', 'closed', 'answered'];
+  const statuses = [
+    'pending_dispatch',
+    'dispatched',
+    'in_progress',
+    'in_progress',
+    'replied',
+    'pending_callback',
+    'closed',
+    'closed',
+    'closed',
+    'answered',
+  ];
   const start = Date.parse('2026-09-24T00:00:00+08:00');
   const batch = 1000; // 40 columns × 1000 rows stays under the 65,535 bind parameters of the protocol
   for (let done = 0; done < N; done += batch) {
@@ -92,7 +125,12 @@ async function main() {
     for (let i = done; i < Math.min(N, done + batch); i++) {
       const status = statuses[i % statuses.length] ?? 'closed';
       const received = new Date(start + ((i * 7919) % (60 * 86_400_000)));
-      const unit = status === 'pending_dispatch' || status === 'answered' ? null : i % 3 === 0 ? rsj : (units[i % units.length]?.id ?? rsj);
+      const unit =
+        status === 'pending_dispatch' || status === 'answered'
+          ? null
+          : i % 3 === 0
+            ? rsj
+            : (units[i % units.length]?.id ?? rsj);
       rows.push({
         ticket_no: `B${String(i).padStart(12, '0')}`,
         status,
@@ -137,19 +175,47 @@ async function main() {
         updated_at: received,
       });
     }
-    const ids = await db.insertInto('ticket').values(rows).returning(['id', 'lead_unit_id', 'received_at', 'status']).execute();
+    const ids = await db
+      .insertInto('ticket')
+      .values(rows)
+      .returning(['id', 'lead_unit_id', 'received_at', 'status'])
+      .execute();
     const assigned = ids.filter((r) => r.lead_unit_id !== null);
     if (assigned.length) {
       await db
         .insertInto('ticket_assignment')
-        .values(assigned.map((r) => ({ ticket_id: r.id, unit_id: r.lead_unit_id ?? 0, role: 'lead', status: r.status === 'dispatched' ? 'dispatched' : 'accepted', dispatched_by_unit_id: 1, parent_assignment_id: null, dispatched_at: r.received_at })))
+        .values(
+          assigned.map((r) => ({
+            ticket_id: r.id,
+            unit_id: r.lead_unit_id ?? 0,
+            role: 'lead',
+            status: r.status === 'dispatched' ? 'dispatched' : 'accepted',
+            dispatched_by_unit_id: 1,
+            parent_assignment_id: null,
+            dispatched_at: r.received_at,
+          })),
+        )
         .execute();
       await db
         .insertInto('ticket_deadline')
         .values(
           assigned.map((r) => {
             const due = new Date(r.received_at.getTime() + 7 * 86_400_000);
-            return { ticket_id: r.id, stage: 'handleBy', unit_id: r.lead_unit_id, start_at: r.received_at, due_at: due, warn_at: new Date(due.getTime() - 86_400_000), red_at: new Date(due.getTime() + 86_400_000), met_at: null, provisional: false, explain: 'bench', profile_id: 'zibo-12345', profile_version: rules.profile.version, calendar_version: rules.calendarVersion };
+            return {
+              ticket_id: r.id,
+              stage: 'handleBy',
+              unit_id: r.lead_unit_id,
+              start_at: r.received_at,
+              due_at: due,
+              warn_at: new Date(due.getTime() - 86_400_000),
+              red_at: new Date(due.getTime() + 86_400_000),
+              met_at: null,
+              provisional: false,
+              explain: 'bench',
+              profile_id: 'zibo-12345',
+              profile_version: rules.profile.version,
+              calendar_version: rules.calendarVersion,
+            };
           }),
         )
         .execute();
@@ -157,7 +223,9 @@ async function main() {
   }
   await sql`analyze`.execute(db);
   const loadSec = (performance.now() - t0) / 1000;
-  console.log(`database: ${handle.kind}; loaded ${N} orders in ${loadSec.toFixed(1)} s (${Math.round(N / loadSec)} orders/s, bulk insert)`);
+  console.log(
+    `database: ${handle.kind}; loaded ${N} orders in ${loadSec.toFixed(1)} s (${Math.round(N / loadSec)} orders/s, bulk insert)`,
+  );
 
   const queries: [string, string, Record<string, string>][] = [
     ['center: all orders, newest first, page 1', 'dispatcher', {}],
@@ -191,7 +259,20 @@ async function main() {
   const ta = performance.now();
   const created: number[] = [];
   for (let i = 0; i < M; i++) {
-    created.push(await createTicket(ctx, agent, { channel: 'phone', type: 'complaint', urgency: 'normal', level: 'city', caller: { confidential: false }, location: {}, content: '工资拖欠', tags: [], complex: false, disposition: 'order' }));
+    created.push(
+      await createTicket(ctx, agent, {
+        channel: 'phone',
+        type: 'complaint',
+        urgency: 'normal',
+        level: 'city',
+        caller: { confidential: false },
+        location: {},
+        content: '工资拖欠',
+        tags: [],
+        complex: false,
+        disposition: 'order',
+      }),
+    );
   }
   const tc = performance.now();
   for (const id of created) {
@@ -200,9 +281,12 @@ async function main() {
     await performAction(ctx, handler, id, 'reply', { result: '已处理', contacted: true });
   }
   const td = performance.now();
-  console.log(`\nintake: ${(M / ((tc - ta) / 1000)).toFixed(0)} orders/s; actions (dispatch, accept, reply): ${((3 * M) / ((td - tc) / 1000)).toFixed(0)} actions/s, one at a time`);
-  if (process.argv.includes('--keep')) console.log(`kept: ${handle.kind === 'postgres' ? 'schema (see search_path)' : 'data dir'}`);
-  else await cleanup();
+  console.log(
+    `\nintake: ${(M / ((tc - ta) / 1000)).toFixed(0)} orders/s; actions (dispatch, accept, reply): ${((3 * M) / ((td - tc) / 1000)).toFixed(0)} actions/s, one at a time`,
+  );
+  if (process.argv.includes('--keep')) {
+    console.log(`kept: ${handle.kind === 'postgres' ? 'schema (see search_path)' : 'data dir'}`);
+  } else await cleanup();
 }
 
 main().catch((e: unknown) => {

@@ -22,13 +22,19 @@ function newest(p) {
 
 export function buildWebIfNeeded() {
   const dist = path.join(root, 'web/dist/index.html');
-  const sources = ['web/src', 'web/index.html', 'vite.config.ts', 'common'].map((p) => newest(path.join(root, p)));
+  const sources = ['web/src', 'web/index.html', 'vite.config.ts', 'common'].map((p) =>
+    newest(path.join(root, p)),
+  );
   if (fs.existsSync(dist) && Math.max(...sources) <= fs.statSync(dist).mtimeMs) return;
   process.stdout.write('building the web client…\n');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
@@ -168,7 +174,12 @@ export function runner() {
           process.stdout.write(`✓ ${t.name} (${Date.now() - started} ms)\n`);
         } catch (e) {
           failed++;
-          process.stdout.write(`✗ ${t.name} (${Date.now() - started} ms)\n  ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n  ')}\n`);
+          process.stdout.write(
+            `✗ ${t.name} (${Date.now() - started} ms)\n  ${String(e?.stack ?? e)
+              .split('\n')
+              .slice(0, 6)
+              .join('\n  ')}\n`,
+          );
           await context.onFailure?.(t.name).catch(() => {});
         }
       }

@@ -2,7 +2,15 @@
 // order through every desk, plus a return and an extension; screenshots go to e2e/artifacts/.
 import fs from 'node:fs';
 import path from 'node:path';
-import { apiClient, artifacts, assert, buildWebIfNeeded, launchBrowser, runner, startServer } from './harness.mjs';
+import {
+  apiClient,
+  artifacts,
+  assert,
+  buildWebIfNeeded,
+  launchBrowser,
+  runner,
+  startServer,
+} from './harness.mjs';
 
 // Monday 2026-11-23 09:00 in Asia/Shanghai: deadlines below are exact working-day arithmetic.
 const START = '2026-11-23T01:00:00.000Z';
@@ -23,7 +31,8 @@ for (const f of fs.readdirSync(artifacts)) if (f.endsWith('.png')) fs.rmSync(pat
 function watchErrors(page, who) {
   page.on('pageerror', (e) => pageErrors.push(`${who}: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`${who}: ${m.text()}`);
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      pageErrors.push(`${who}: ${m.text()}`);
   });
 }
 
@@ -81,7 +90,10 @@ async function waitUntil(fn, what, timeout = 15_000) {
 const textOf = (loc) => loc.first().innerText();
 
 async function expectStatus(scope, label) {
-  await waitUntil(async () => (await textOf(scope.getByTestId('ticket-status'))).includes(label), `status ${label}`);
+  await waitUntil(
+    async () => (await textOf(scope.getByTestId('ticket-status'))).includes(label),
+    `status ${label}`,
+  );
 }
 
 /** Opens an action's form from the actions bar of `scope` (page or drawer). */
@@ -104,7 +116,11 @@ function item(modal, label) {
 async function pickTreeUnit(page, fieldId, search, name) {
   await page.locator(`#${fieldId}`).click();
   await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: name }).filter({ hasText: new RegExp(`^${name}$`) }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: name })
+    .filter({ hasText: new RegExp(`^${name}$`) })
+    .first()
+    .click();
 }
 
 async function unitId(name) {
@@ -123,7 +139,9 @@ async function dispatchedOrder(content, category, unitName) {
     location: { region: '西城区', address: '白塔路8号' },
     content,
   });
-  await state.api.post('dispatcher', `/api/tickets/${t.id}/actions/dispatch`, { unitId: await unitId(unitName) });
+  await state.api.post('dispatcher', `/api/tickets/${t.id}/actions/dispatch`, {
+    unitId: await unitId(unitName),
+  });
   return t;
 }
 
@@ -159,7 +177,10 @@ test('agent: intake form keeps a draft across reload and creates an order (Ctrl+
   await page.locator('.intake-form').getByText('投诉', { exact: true }).click();
   await page.locator('#category').click();
   await page.keyboard.type('工资拖欠');
-  await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '工资拖欠' }).first().click();
+  await page
+    .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '工资拖欠' })
+    .first()
+    .click();
   await page.locator('#region').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '东城区' }).click();
   await page.locator('#locationAddress').fill('东湖路1号');
@@ -168,7 +189,10 @@ test('agent: intake form keeps a draft across reload and creates an order (Ctrl+
   await page.waitForTimeout(400); // the draft is saved after a short pause
   await page.reload();
   await page.locator('#content').waitFor();
-  assert((await page.locator('#content').inputValue()).includes('拖欠工资三个月'), 'content restored after reload');
+  assert(
+    (await page.locator('#content').inputValue()).includes('拖欠工资三个月'),
+    'content restored after reload',
+  );
   assert((await page.locator('#callerPhone').inputValue()) === '13800001111', 'phone restored after reload');
   await page.getByText('已恢复未提交的草稿').waitFor();
   await shot(page, '02-intake');
@@ -213,26 +237,42 @@ test('agent: a knowledge article answers on the spot; a scope hint records a not
   await hit.getByText(article.title).waitFor();
   await hit.getByRole('button', { name: '引用答复' }).click();
   const start = detail.bodyText.trim().slice(0, 12);
-  await waitUntil(async () => (await page.locator('#answer').inputValue()).startsWith(start), 'answer filled from the article');
+  await waitUntil(
+    async () => (await page.locator('#answer').inputValue()).startsWith(start),
+    'answer filled from the article',
+  );
   await page.locator('.intake-form').getByText(article.title, { exact: true }).waitFor();
   await shot(page, '03a-intake-kb');
   await page.getByTestId('intake-submit').click();
-  await waitUntil(async () => (await textOf(page.getByTestId('intake-result'))).includes('已直接答复'), 'direct answer recorded');
+  await waitUntil(
+    async () => (await textOf(page.getByTestId('intake-result'))).includes('已直接答复'),
+    'direct answer recorded',
+  );
   const answered = (await state.api.get('agent', '/api/tickets?phone=13700003333')).items[0];
   const events = await state.api.get('agent', `/api/tickets/${answered.id}/events`);
   assert(events[0].payload.knowledgeArticleId === article.id, 'the answer cites the article');
   await waitUntil(
-    async () => (await state.api.get('agent', `/api/kb/articles/${article.id}`)).usageCount === detail.usageCount + 1,
+    async () =>
+      (await state.api.get('agent', `/api/kb/articles/${article.id}`)).usageCount === detail.usageCount + 1,
     'usage recorded',
   );
 
   await page.locator('#content').fill('劳动仲裁裁决后公司仍不执行，想让热线督促');
   const hints = page.getByTestId('scope-hints');
   await hints.getByText('可能不属于热线受理范围').waitFor();
-  await hints.locator('tr', { hasText: '已进入仲裁程序的事项' }).getByRole('button', { name: '采用' }).click();
-  assert((await page.locator('#notAcceptedReason').inputValue()).includes('仲裁'), 'reason filled from the hint');
+  await hints
+    .locator('tr', { hasText: '已进入仲裁程序的事项' })
+    .getByRole('button', { name: '采用' })
+    .click();
+  assert(
+    (await page.locator('#notAcceptedReason').inputValue()).includes('仲裁'),
+    'reason filled from the hint',
+  );
   await page.getByTestId('intake-submit').click();
-  await waitUntil(async () => (await textOf(page.getByTestId('intake-result'))).includes('不予受理'), 'not-accepted recorded');
+  await waitUntil(
+    async () => (await textOf(page.getByTestId('intake-result'))).includes('不予受理'),
+    'not-accepted recorded',
+  );
 });
 
 test('dispatcher: queue shows the order; the drawer suggests units and dispatches to 市人力资源和社会保障局', async () => {
@@ -250,7 +290,10 @@ test('dispatcher: queue shows the order; the drawer suggests units and dispatche
   await drawer.getByText('市人力资源和社会保障局').first().waitFor();
   await shot(page, '05-dispatch-drawer');
   await page.locator('.ant-drawer-close').click();
-  await waitUntil(async () => (await page.locator('tr', { hasText: state.no }).count()) === 0, 'order leaves the dispatch queue');
+  await waitUntil(
+    async () => (await page.locator('tr', { hasText: state.no }).count()) === 0,
+    'order leaves the dispatch queue',
+  );
 });
 
 test('handler: inbox lists the order with light and working-day countdown; accepts, contacts and replies', async () => {
@@ -261,10 +304,16 @@ test('handler: inbox lists the order with light and working-day countdown; accep
   assert(rowText.includes('待签收') && rowText.includes('正常'), `inbox row: ${rowText}`);
   assert(rowText.includes('11-30 23:59'), `handling deadline shown in service time: ${rowText}`);
   assert(rowText.includes('剩余5个工作日'), `working-day countdown: ${rowText}`);
-  assert(rowText.includes('138****1111') || rowText.includes('13800001111'), 'caller phone shown for contact');
+  assert(
+    rowText.includes('138****1111') || rowText.includes('13800001111'),
+    'caller phone shown for contact',
+  );
   await shot(page, '06-inbox');
   await page.getByRole('button', { name: '导出' }).hover();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('导出全部筛选结果').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByText('导出全部筛选结果').click(),
+  ]);
   const csv = fs.readFileSync(await download.path(), 'utf8');
   assert(csv.startsWith('\uFEFF工单编号,状态'), 'CSV header in Chinese with BOM');
   assert(csv.includes(state.no) && csv.includes('公司拖欠工资三个月'), 'CSV holds the current view');
@@ -325,20 +374,29 @@ test('handler: the closed order shows 已办结 with the full timeline, caller m
   }
   const detail = await page.locator('.ant-descriptions').first().innerText();
   assert(!detail.includes('13800001111'), 'the unit no longer sees the full phone after closing');
-  assert((await page.getByTestId('ticket-actions').innerText()).includes('当前没有需要您办理的操作'), 'no actions left');
+  assert(
+    (await page.getByTestId('ticket-actions').innerText()).includes('当前没有需要您办理的操作'),
+    'no actions left',
+  );
   await shot(page, '09-closed');
   await page.getByRole('button', { name: '查看完整信息' }).click();
   const reveal = page.locator('.ant-modal', { hasText: '查看来电人完整信息' });
   await reveal.locator('textarea').fill('回访后需再次核实工资到账情况');
   await reveal.locator('.ant-modal-footer .ant-btn-primary').click();
-  await waitUntil(async () => (await textOf(page.getByTestId('caller-phone'))) === '13800001111', 'full phone after a recorded reveal');
+  await waitUntil(
+    async () => (await textOf(page.getByTestId('caller-phone'))) === '13800001111',
+    'full phone after a recorded reveal',
+  );
   await page.getByText('已记录查看').waitFor();
 });
 
 test('callback: an unsatisfied callback goes to review and the order is sent back for redo', async () => {
   const t = await dispatchedOrder('单位未按时发放加班费。', '010201', '市人力资源和社会保障局');
   await state.api.post('handler', `/api/tickets/${t.id}/actions/accept`, {});
-  await state.api.post('handler', `/api/tickets/${t.id}/actions/reply`, { result: '已督促单位发放。', contacted: true });
+  await state.api.post('handler', `/api/tickets/${t.id}/actions/reply`, {
+    result: '已督促单位发放。',
+    contacted: true,
+  });
   await state.api.post('dispatcher', `/api/tickets/${t.id}/actions/approve-reply`, {});
   const page = await as('callback');
   const row = page.locator('tr', { hasText: t.ticketNo });
@@ -361,7 +419,11 @@ test('callback: an unsatisfied callback goes to review and the order is sent bac
 });
 
 test('return: handler requests a return, dispatcher approves and re-dispatches to 市住房和城乡建设局', async () => {
-  const t = await dispatchedOrder('小区物业长期不清运垃圾，楼道堆满杂物。', '020201', '市人力资源和社会保障局');
+  const t = await dispatchedOrder(
+    '小区物业长期不清运垃圾，楼道堆满杂物。',
+    '020201',
+    '市人力资源和社会保障局',
+  );
   state.returnId = t.id;
   const handler = await as('handler', { timezoneId: 'UTC' });
   await visit(handler, `/tickets/${t.id}`, handler.getByTestId('ticket-status'), 'ticket detail (return)');
@@ -394,7 +456,10 @@ test('return: handler requests a return, dispatcher approves and re-dispatches t
   await handler.goto(`${server.base}/inbox`);
   await handler.locator('.ant-table').waitFor();
   await handler.waitForTimeout(300);
-  assert((await handler.locator('tr', { hasText: t.ticketNo }).count()) === 0, 'the returning unit no longer has it');
+  assert(
+    (await handler.locator('tr', { hasText: t.ticketNo }).count()) === 0,
+    'the returning unit no longer has it',
+  );
 });
 
 test('extension: a too-long request shows the server error and keeps the form; 3 WD approved moves the deadline', async () => {
@@ -410,7 +475,10 @@ test('extension: a too-long request shows the server error and keeps the form; 3
   await modal.locator('#reason').fill('需协调社保经办机构核查缴费记录');
   await modal.locator('.ant-modal-footer .ant-btn-primary').click();
   await modal.locator('.ant-alert-error').getByText('不得超过').waitFor();
-  assert((await modal.locator('#reason').inputValue()).includes('核查缴费记录'), 'reason kept after the error');
+  assert(
+    (await modal.locator('#reason').inputValue()).includes('核查缴费记录'),
+    'reason kept after the error',
+  );
   await shot(page, '11-extension-error');
   await modal.locator('#workingDays').fill('3');
   await submitModal(page, modal);
@@ -422,12 +490,21 @@ test('extension: a too-long request shows the server error and keeps the form; 3
   await row.click();
   const drawer = dispatcher.locator('.ant-drawer-body');
   const approve = await openAction(drawer, 'approve-extension');
-  assert((await approve.locator('#workingDays').inputValue()) === '3', 'approval defaults to the requested days');
+  assert(
+    (await approve.locator('#workingDays').inputValue()) === '3',
+    'approval defaults to the requested days',
+  );
   await submitModal(dispatcher, approve);
-  await waitUntil(async () => !(await textOf(drawer.getByTestId('ticket-status'))).includes('延期申请待审'), 'extension decided');
+  await waitUntil(
+    async () => !(await textOf(drawer.getByTestId('ticket-status'))).includes('延期申请待审'),
+    'extension decided',
+  );
 
   await page.reload();
-  await waitUntil(async () => (await textOf(page.getByTestId('handle-by'))).includes('2026-12-03 23:59'), 'deadline moved by 3 working days');
+  await waitUntil(
+    async () => (await textOf(page.getByTestId('handle-by'))).includes('2026-12-03 23:59'),
+    'deadline moved by 3 working days',
+  );
   await page.locator('.event-item[data-event="approve-extension"]').getByText('原办理时限').waitFor();
   await shot(page, '12-extension-approved');
 });
@@ -440,7 +517,9 @@ test('sub-platform: 东城区 dispatcher re-dispatches within the district; the 
     location: { region: '东城区', address: '东湖路菜场' },
     content: '东湖路菜场门口垃圾桶满溢无人清运。',
   });
-  await state.api.post('dispatcher', `/api/tickets/${t.id}/actions/dispatch`, { unitId: await unitId('东城区热线分中心') });
+  await state.api.post('dispatcher', `/api/tickets/${t.id}/actions/dispatch`, {
+    unitId: await unitId('东城区热线分中心'),
+  });
   const page = await as('dispatcher-dc');
   const row = page.locator('tr', { hasText: t.ticketNo });
   await visit(page, `/dispatch?tab=requests&q=${t.ticketNo}`, row, 'sub-platform queue');
@@ -473,7 +552,8 @@ test('home pages: counters and the light chart per role', async () => {
   await shot(page, '13-home-dispatcher');
   const handler = await as('handler', { timezoneId: 'UTC' });
   await visit(handler, '/', handler.getByTestId('bar-chart').locator('canvas'), 'home (handler)');
-  const inProgress = (await state.api.get('handler', '/api/tickets?scope=todo&status=in_progress&pageSize=1')).total;
+  const inProgress = (await state.api.get('handler', '/api/tickets?scope=todo&status=in_progress&pageSize=1'))
+    .total;
   await waitUntil(
     async () => (await textOf(handler.getByTestId('counter-办理中'))).includes(String(inProgress)),
     `counter 办理中 = ${inProgress}`,
@@ -495,7 +575,12 @@ test('admin: units tree, policy profile, calendar, test clock and sweep', async 
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '话务员' }).click();
   await modal.locator('#unitId').click();
   await page.keyboard.type('热线中心');
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: '云川市12345政务服务便民热线中心' }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-tree-title', {
+      hasText: '云川市12345政务服务便民热线中心',
+    })
+    .first()
+    .click();
   await modal.locator('#initialPassword').fill('Temp-2026-pass');
   await modal.locator('.ant-modal-footer .ant-btn-primary').click();
   await page.locator('tr', { hasText: 'clerk01' }).getByText('待改密').waitFor();
@@ -504,7 +589,9 @@ test('admin: units tree, policy profile, calendar, test clock and sweep', async 
   await page.getByText('新建用户').first().waitFor();
   // Reads of caller lists are audited too; the filter finds the reveal among them.
   await page.getByLabel('按操作筛选').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '查看来电人完整信息' }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '查看来电人完整信息' })
+    .click();
   await page.locator('.ant-table-row', { hasText: '查看来电人完整信息' }).first().waitFor();
   await page.goto(`${server.base}/admin?tab=policy`);
   await page.getByText('淄博12345政务服务便民热线').first().waitFor();
@@ -516,7 +603,9 @@ test('admin: units tree, policy profile, calendar, test clock and sweep', async 
   const year = await state.api.get('admin', '/api/calendar/2026');
   const schedule = {
     year: 2026,
-    days: year.days.filter((d) => d.kind === 'holiday' || d.kind === 'makeup').map((d) => ({ name: d.name, date: d.date, isOffDay: d.kind === 'holiday' })),
+    days: year.days
+      .filter((d) => d.kind === 'holiday' || d.kind === 'makeup')
+      .map((d) => ({ name: d.name, date: d.date, isOffDay: d.kind === 'holiday' })),
   };
   const file = path.join(artifacts, 'schedule-2026.json');
   fs.writeFileSync(file, JSON.stringify(schedule));
@@ -525,12 +614,18 @@ test('admin: units tree, policy profile, calendar, test clock and sweep', async 
   await done.getByText(`日历版本 ${year.calendarVersion + 1}`).waitFor();
   await done.getByRole('button').last().click();
   await page.goto(`${server.base}/admin?tab=clock`);
-  await waitUntil(async () => (await textOf(page.getByTestId('platform-now'))).startsWith('2026-11-23'), 'platform time shown');
+  await waitUntil(
+    async () => (await textOf(page.getByTestId('platform-now'))).startsWith('2026-11-23'),
+    'platform time shown',
+  );
   // Ten days later both open orders are past their deadlines; the sweep issues reminder slips.
   await state.api.post('admin', '/api/admin/clock', { now: '2026-12-08T10:00:00+08:00' });
   await page.getByRole('button', { name: '立即扫描' }).click();
   await page.getByTestId('sweep-result').waitFor();
-  await waitUntil(async () => (await textOf(page.getByTestId('platform-now'))).startsWith('2026-12-08'), 'clock moved');
+  await waitUntil(
+    async () => (await textOf(page.getByTestId('platform-now'))).startsWith('2026-12-08'),
+    'clock moved',
+  );
   await shot(page, '18-admin-clock');
 });
 
@@ -555,7 +650,10 @@ test('a new account must change its temporary password before working', async ()
   await modal.locator('.ant-modal-footer .ant-btn-primary').click();
   await modal.waitFor({ state: 'hidden' });
   await page.locator('#callerName').waitFor();
-  assert((await page.getByTestId('current-user').innerText()).includes('话务员 钱进'), 'the new clerk works at the intake desk');
+  assert(
+    (await page.getByTestId('current-user').innerText()).includes('话务员 钱进'),
+    'the new clerk works at the intake desk',
+  );
   await context.close();
 });
 
@@ -600,7 +698,8 @@ try {
   result = await run({
     onFailure: async (name) => {
       const safe = name.replace(/[^\w-]+/g, '_').slice(0, 60);
-      for (const [user, page] of sessions) await page.screenshot({ path: path.join(artifacts, `fail-${safe}-${user}.png`) }).catch(() => {});
+      for (const [user, page] of sessions)
+        await page.screenshot({ path: path.join(artifacts, `fail-${safe}-${user}.png`) }).catch(() => {});
     },
   });
 } catch (e) {

@@ -1,9 +1,25 @@
-// Static checks as one suite: type-check and lint, each counted as a test.
+// Static checks as one suite: formatting, type-check and lint, each counted as a test.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
+  ['format', ['npx', 'prettier', '--check', '--log-level', 'warn', '.']],
   ['type-check', ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
-  ['lint', ['npx', 'eslint', '--max-warnings', '0', '--no-error-on-unmatched-pattern', 'server', 'common', 'web/src', 'e2e', 'bench', 'scripts']],
+  [
+    'lint',
+    [
+      'npx',
+      'eslint',
+      '--max-warnings',
+      '0',
+      '--no-error-on-unmatched-pattern',
+      'server',
+      'common',
+      'web/src',
+      'e2e',
+      'bench',
+      'scripts',
+    ],
+  ],
 ];
 let passed = 0;
 let failed = 0;

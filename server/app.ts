@@ -37,7 +37,21 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../w
 
 /** Route plugins of every feature, in registration order. */
 export type RoutePlugin = (ctx: AppContext) => FastifyPluginAsyncZod;
-const featureRoutes: RoutePlugin[] = [healthRoutes, authRoutes, orgRoutes, ticketRoutes, adminRoutes, adminOrgRoutes, calendarRoutes, kbRoutes, assessmentRoutes, backupRoutes, incidentRoutes, supervisionRoutes, demoRoutes];
+const featureRoutes: RoutePlugin[] = [
+  healthRoutes,
+  authRoutes,
+  orgRoutes,
+  ticketRoutes,
+  adminRoutes,
+  adminOrgRoutes,
+  calendarRoutes,
+  kbRoutes,
+  assessmentRoutes,
+  backupRoutes,
+  incidentRoutes,
+  supervisionRoutes,
+  demoRoutes,
+];
 
 export interface BuildAppOptions {
   /** Extra route plugins (features mounted by the composition root). */
@@ -70,7 +84,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       return done(new AppError('VALIDATION_FAILED', '提交的内容包含非法字符'), undefined);
     }
     try {
-      done(null, sjson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' }) as unknown);
+      done(
+        null,
+        sjson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' }) as unknown,
+      );
     } catch {
       done(new AppError('BAD_REQUEST', '请求体不是合法的 JSON'), undefined);
     }
@@ -107,7 +124,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   // Rate limits only where a route asks for one (sign-in) and on public, unauthenticated routes.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/public/') && !route.config?.rateLimit) {
-      route.config = { ...route.config, rateLimit: { max: 120, timeWindow: '1 minute' } } as typeof route.config;
+      route.config = {
+        ...route.config,
+        rateLimit: { max: 120, timeWindow: '1 minute' },
+      } as typeof route.config;
     }
   });
   await app.register(fastifyRateLimit, {

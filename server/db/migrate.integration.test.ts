@@ -23,7 +23,9 @@ describe('migrations', () => {
 
   it('returns int8 as number, date as string and timestamptz as Date on both drivers', async () => {
     const { rows } = await sql<{ a: number; d: string; t: Date }>`
-      select 9007199254740::bigint as a, date '2026-10-01' as d, timestamptz '2026-10-01T00:00:00+08:00' as t`.execute(h.db);
+      select 9007199254740::bigint as a, date '2026-10-01' as d, timestamptz '2026-10-01T00:00:00+08:00' as t`.execute(
+      h.db,
+    );
     expect(rows[0]?.a).toBe(9007199254740);
     expect(rows[0]?.d).toBe('2026-10-01');
     expect(rows[0]?.t.toISOString()).toBe('2026-09-30T16:00:00.000Z');

@@ -26,7 +26,11 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   // Kysely looks for its bookkeeping tables in every schema unless told which one: name ours, so
   // several schemas on one server (one per test file, or per tenant) never see each other's.
   const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s ?? 'public';
-  const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider(), migrationTableSchema: schema });
+  const migrator = new Migrator({
+    db,
+    provider: new DirectoryMigrationProvider(),
+    migrationTableSchema: schema,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

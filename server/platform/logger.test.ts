@@ -23,7 +23,15 @@ describe('logger redaction', () => {
       'created',
     );
     const out = lines.join('');
-    for (const secret of ['王小明', '13812345678', '东湖路18号', 'demo-secret', '13900001111', 'abc.def', 'tok-123']) {
+    for (const secret of [
+      '王小明',
+      '13812345678',
+      '东湖路18号',
+      'demo-secret',
+      '13900001111',
+      'abc.def',
+      'tok-123',
+    ]) {
       expect(out).not.toContain(secret);
     }
     expect(out).toContain('"id":7');

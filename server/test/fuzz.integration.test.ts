@@ -29,7 +29,7 @@ function encode(s: string): string {
 
 const hostileStrings = [
   "' OR '1'='1",
-  "1; DROP TABLE ticket; --",
+  '1; DROP TABLE ticket; --',
   '"); DELETE FROM app_user; --',
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
@@ -87,25 +87,53 @@ describe('fuzzing every route', () => {
         () => pick([0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2]),
         () => pick([true, false, null]),
         () => [pick(hostileStrings), 1, null],
-        () => ({ [pick(['unitId', 'reason', 'result', 'now', 'q', '__proto__', 'constructor'])]: pick(hostileStrings) }),
+        () => ({
+          [pick(['unitId', 'reason', 'result', 'now', 'q', '__proto__', 'constructor'])]:
+            pick(hostileStrings),
+        }),
       ])();
     const body = (): unknown =>
       pick<() => unknown>([
         () => scalar(),
         () => ({}),
-        () => Object.fromEntries(
-          Array.from({ length: 1 + Math.floor(r() * 6) }, () => [
-            pick(['unitId', 'coUnitIds', 'reason', 'result', 'contacted', 'type', 'content', 'caller', 'username', 'password', 'now', 'year', 'days', 'workingDays', 'title', 'q', 'limit', 'intoTicketId', 'reached']),
-            scalar(),
-          ]),
-        ),
+        () =>
+          Object.fromEntries(
+            Array.from({ length: 1 + Math.floor(r() * 6) }, () => [
+              pick([
+                'unitId',
+                'coUnitIds',
+                'reason',
+                'result',
+                'contacted',
+                'type',
+                'content',
+                'caller',
+                'username',
+                'password',
+                'now',
+                'year',
+                'days',
+                'workingDays',
+                'title',
+                'q',
+                'limit',
+                'intoTicketId',
+                'reached',
+              ]),
+              scalar(),
+            ]),
+          ),
         () => ({ nested: { deeper: { deepest: Array.from({ length: 50 }, () => scalar()) } } }),
       ])();
     const out: { method: string; url: string; payload?: string; headers?: Record<string, string> }[] = [];
     for (const route of routes.filter((x) => !skip.includes(x.path))) {
       for (let i = 0; i < perRoute; i++) {
         const path = route.path.replace(/\{[^}]+\}/g, () =>
-          encode(String(pick(['1', '2', '0', '-5', 'abc', '99999999999999999999', '1.5', "1' OR 1=1", '%00', '\u202e']))),
+          encode(
+            String(
+              pick(['1', '2', '0', '-5', 'abc', '99999999999999999999', '1.5', "1' OR 1=1", '%00', '\u202e']),
+            ),
+          ),
         );
         const q = route.query
           .filter(() => r() < 0.5)
@@ -118,7 +146,11 @@ describe('fuzzing every route', () => {
           out.push({
             method: route.method,
             url,
-            payload: huge ? JSON.stringify({ content: 'x'.repeat(1_200_000) }) : r() < 0.05 ? '{"unterminated": ' : JSON.stringify(body()),
+            payload: huge
+              ? JSON.stringify({ content: 'x'.repeat(1_200_000) })
+              : r() < 0.05
+                ? '{"unterminated": '
+                : JSON.stringify(body()),
             headers: { 'content-type': r() < 0.05 ? 'text/plain' : 'application/json' },
           });
         }
@@ -128,10 +160,25 @@ describe('fuzzing every route', () => {
   }
 
   async function fingerprint() {
-    const tables = ['ticket', 'ticket_event', 'ticket_assignment', 'ticket_deadline', 'org_unit', 'app_user', 'category', 'calendar_version', 'supervision'];
+    const tables = [
+      'ticket',
+      'ticket_event',
+      'ticket_assignment',
+      'ticket_deadline',
+      'org_unit',
+      'app_user',
+      'category',
+      'calendar_version',
+      'supervision',
+    ];
     const out: Record<string, unknown> = {};
     for (const table of tables) {
-      const row = await sql<{ n: number; h: string }>`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${sql.table(table)} t`.execute(t.handle.db);
+      const row = await sql<{
+        n: number;
+        h: string;
+      }>`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${sql.table(table)} t`.execute(
+        t.handle.db,
+      );
       out[table] = row.rows[0];
     }
     return out;
@@ -148,9 +195,13 @@ describe('fuzzing every route', () => {
         ...(req.payload !== undefined ? { payload: req.payload } : {}),
       });
       codes.set(res.statusCode, (codes.get(res.statusCode) ?? 0) + 1);
-      if (res.statusCode >= 500) failures.push(`${req.method} ${req.url} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (res.statusCode >= 500) {
+        failures.push(`${req.method} ${req.url} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      }
     }
-    if (process.env.FUZZ_STATS) process.stdout.write(`fuzz status codes: ${JSON.stringify([...codes].sort())}\n`);
+    if (process.env.FUZZ_STATS) {
+      process.stdout.write(`fuzz status codes: ${JSON.stringify([...codes].sort())}\n`);
+    }
     return failures;
   }
 

@@ -4,7 +4,13 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { migrateToLatest } from '../db/migrate';
-import { openPostgres, pgliteExtensions, pgliteParsers, wrapPglite, type DatabaseHandle } from '../platform/db';
+import {
+  openPostgres,
+  pgliteExtensions,
+  pgliteParsers,
+  wrapPglite,
+  type DatabaseHandle,
+} from '../platform/db';
 
 /**
  * A fresh, migrated database for one test file: a copy of the PGlite template by default,
@@ -33,6 +39,10 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   }
   const template = inject('pgliteTemplate');
   const blob = new Blob([fs.readFileSync(template)]);
-  const pglite = await PGlite.create({ loadDataDir: blob, extensions: pgliteExtensions, parsers: pgliteParsers });
+  const pglite = await PGlite.create({
+    loadDataDir: blob,
+    extensions: pgliteExtensions,
+    parsers: pgliteParsers,
+  });
   return wrapPglite(pglite);
 }

@@ -21,7 +21,12 @@ export const sampleOrder = {
   category: '010201',
   urgency: 'normal',
   level: 'city',
-  caller: { name: '王小明', phone: '13812345678', address: '云川市东城区东湖路18号3单元', confidential: false },
+  caller: {
+    name: '王小明',
+    phone: '13812345678',
+    address: '云川市东城区东湖路18号3单元',
+    confidential: false,
+  },
   location: { address: '东城区东湖路18号', region: '东城区' },
   content: '公司拖欠三个月工资共计两万元，多次讨要无果，请求劳动监察部门处理。',
   demand: '要求公司支付拖欠工资',
@@ -29,7 +34,12 @@ export const sampleOrder = {
 
 export function ticketApi(t: TestApp) {
   async function create(body: Record<string, unknown> = sampleOrder, user = 'agent'): Promise<TicketDto> {
-    const res = await t.app.inject({ method: 'POST', url: '/api/tickets', headers: await t.as(user), payload: body });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/tickets',
+      headers: await t.as(user),
+      payload: body,
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as TicketDto;
   }
@@ -41,7 +51,12 @@ export function ticketApi(t: TestApp) {
       payload,
     });
   }
-  async function ok(user: string, id: number, action: string, payload: Record<string, unknown> = {}): Promise<TicketDto> {
+  async function ok(
+    user: string,
+    id: number,
+    action: string,
+    payload: Record<string, unknown> = {},
+  ): Promise<TicketDto> {
     const res = await act(user, id, action, payload);
     expect(res.statusCode, `${user} ${action}: ${res.body}`).toBe(200);
     return res.json() as TicketDto;
@@ -52,9 +67,19 @@ export function ticketApi(t: TestApp) {
     return res.json() as TicketDto;
   }
   async function events(id: number, user = 'admin') {
-    const res = await t.app.inject({ method: 'GET', url: `/api/tickets/${id}/events`, headers: await t.as(user) });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/tickets/${id}/events`,
+      headers: await t.as(user),
+    });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { seq: number; action: string; toStatus: string; fromStatus: string | null; payload: Record<string, unknown> }[];
+    return res.json() as {
+      seq: number;
+      action: string;
+      toStatus: string;
+      fromStatus: string | null;
+      payload: Record<string, unknown>;
+    }[];
   }
   async function setClock(iso: string) {
     t.clock.set(new Date(iso));

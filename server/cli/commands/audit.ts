@@ -5,7 +5,9 @@ export function registerAuditCommand(program: Command): void {
   const audit = program.command('audit').description('the tamper-evident audit log');
   audit
     .command('verify')
-    .description('verify the hash chain of the audit log; exit 1 at the first edited, removed or reordered entry')
+    .description(
+      'verify the hash chain of the audit log; exit 1 at the first edited, removed or reordered entry',
+    )
     .action(async () => {
       const { verifyAuditChain } = await import('../../features/audit/audit');
       const { withPlatform } = await import('../platform');
@@ -14,7 +16,9 @@ export function registerAuditCommand(program: Command): void {
         process.stdout.write(`audit log intact: ${r.entries} entries\n`);
         process.exitCode = 0;
       } else {
-        process.stdout.write(`audit log BROKEN at entry ${r.brokenAt}: ${r.reason} (${r.entries} entries checked)\n`);
+        process.stdout.write(
+          `audit log BROKEN at entry ${r.brokenAt}: ${r.reason} (${r.entries} entries checked)\n`,
+        );
         process.exitCode = 1;
       }
     });

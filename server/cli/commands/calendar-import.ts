@@ -12,16 +12,17 @@ export function registerCalendarImportCommand(program: Command): void {
     .argument('<file>', 'JSON file')
     .action(async (file: string) => {
       // Loaded here, not at registration, so other commands start fast.
-      const { importSchedule, parseSchedule, reloadCalendarIfNewer, recomputeOpenOrders } = await import(
-        '../../features/calendar/calendar.service'
-      );
+      const { importSchedule, parseSchedule, reloadCalendarIfNewer, recomputeOpenOrders } =
+        await import('../../features/calendar/calendar.service');
       const { withPlatform } = await import('../platform');
       const schedule = parseSchedule(JSON.parse(fs.readFileSync(file, 'utf8')) as unknown);
       await withPlatform(async (ctx) => {
         const version = await importSchedule(ctx, schedule, `cli:${file}`);
         await reloadCalendarIfNewer(ctx);
-        const r = await recomputeOpenOrders(ctx, `日历版本 ${version}：导入 ${schedule.year} 年节假日安排`, (done, total) =>
-          process.stderr.write(`\rrecomputing open orders ${done}/${total}`),
+        const r = await recomputeOpenOrders(
+          ctx,
+          `日历版本 ${version}：导入 ${schedule.year} 年节假日安排`,
+          (done, total) => process.stderr.write(`\rrecomputing open orders ${done}/${total}`),
         );
         if (r.checked) process.stderr.write('\n');
         process.stdout.write(

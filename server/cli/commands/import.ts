@@ -50,7 +50,9 @@ function progressBar(totalBytes: number, bytesRead: () => number) {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('import orders with their event history from JSON lines (历史工单导入); idempotent by ticketNo')
+    .description(
+      'import orders with their event history from JSON lines (历史工单导入); idempotent by ticketNo',
+    )
     .argument('<file>', 'JSON lines file, or - for stdin')
     .option('--profile <id>', 'policy profile for the deadlines (default: CIVICLINE_PROFILE)')
     .option('--exact', 'run every event through the use cases, one transaction per order (slow)')
@@ -59,19 +61,26 @@ export function registerImportCommand(program: Command): void {
       if (file !== '-' && !fs.existsSync(file)) throw new Error(`no such file: ${file}`);
       const stream = file === '-' ? process.stdin : fs.createReadStream(file);
       const total = file === '-' ? 0 : fs.statSync(file).size;
-      const bytes = () => ('bytesRead' in stream && typeof stream.bytesRead === 'number' ? stream.bytesRead : 0);
+      const bytes = () =>
+        'bytesRead' in stream && typeof stream.bytesRead === 'number' ? stream.bytesRead : 0;
       const draw = progressBar(total, bytes);
       const batchSize = Math.max(1, Math.min(20_000, Number(opts.batch) || 2000));
       const report = await withCliContext(
         (ctx) => {
-          return importHistory(ctx, readLines(stream), { batchSize, writer: opts.exact ? exactWriter : fastWriter, onProgress: (p) => draw(p, false) });
+          return importHistory(ctx, readLines(stream), {
+            batchSize,
+            writer: opts.exact ? exactWriter : fastWriter,
+            onProgress: (p) => draw(p, false),
+          });
         },
         opts.profile ? { profile: opts.profile } : {},
       );
       draw(report, true);
       for (const r of report.refusals) {
         const where = r.event !== null ? ` event ${r.event}${r.action ? ` (${r.action})` : ''}` : '';
-        process.stderr.write(`civicline import: line ${r.line}${r.ticketNo ? ` ticketNo ${r.ticketNo}` : ''}${where}: ${r.reason}\n`);
+        process.stderr.write(
+          `civicline import: line ${r.line}${r.ticketNo ? ` ticketNo ${r.ticketNo}` : ''}${where}: ${r.reason}\n`,
+        );
       }
       process.stdout.write(
         `imported ${report.imported} orders in ${report.seconds.toFixed(1)} s: ${report.skipped} already present (skipped), ` +

@@ -57,7 +57,12 @@ export interface CliHit {
 }
 
 export function toCliHit(h: SearchHit): CliHit {
-  const id = h.externalId === null ? h.id : h.externalIdNumeric && /^-?\d+(\.\d+)?$/.test(h.externalId) ? Number(h.externalId) : h.externalId;
+  const id =
+    h.externalId === null
+      ? h.id
+      : h.externalIdNumeric && /^-?\d+(\.\d+)?$/.test(h.externalId)
+        ? Number(h.externalId)
+        : h.externalId;
   return { id, title: h.title, score: Math.round(h.score * 1e6) / 1e6 };
 }
 
@@ -81,7 +86,9 @@ function progressReporter(): (r: ImportResult) => void {
     if (now - last < 1000) return;
     last = now;
     const rate = Math.round(r.lines / ((now - start) / 1000));
-    process.stderr.write(`kb import: ${r.lines} lines (${r.inserted} new, ${r.updated} updated), ${rate}/s\n`);
+    process.stderr.write(
+      `kb import: ${r.lines} lines (${r.inserted} new, ${r.updated} updated), ${rate}/s\n`,
+    );
   };
 }
 
@@ -89,21 +96,30 @@ export function registerKbCommand(program: Command): void {
   const kb = program.command('kb').description('knowledge base (知识库): import, search, reindex');
 
   kb.command('import <file>')
-    .description('import JSON lines {"id","title","content","category"?,"unit"?} and publish them (re-import updates)')
+    .description(
+      'import JSON lines {"id","title","content","category"?,"unit"?} and publish them (re-import updates)',
+    )
     .action(async (file: string) => {
       if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
       const started = Date.now();
       const result = await withDatabase((db) => {
-        const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+        const rl = readline.createInterface({
+          input: fs.createReadStream(file, 'utf8'),
+          crlfDelay: Infinity,
+        });
         return importArticles(db, rl, { now: systemClock.now(), onProgress: progressReporter() });
       });
-      for (const e of result.errors.slice(0, 20)) process.stderr.write(`kb import: line ${e.line}: ${e.message}\n`);
+      for (const e of result.errors.slice(0, 20)) {
+        process.stderr.write(`kb import: line ${e.line}: ${e.message}\n`);
+      }
       const secs = (Date.now() - started) / 1000;
       process.stdout.write(
         `imported ${result.lines} lines in ${secs.toFixed(1)} s: ${result.inserted} new, ${result.updated} updated, ` +
           `${result.unchanged} unchanged, ${result.errors.length} errors\n`,
       );
-      if (result.errors.length > 0 && result.inserted + result.updated + result.unchanged === 0) process.exitCode = 1;
+      if (result.errors.length > 0 && result.inserted + result.updated + result.unchanged === 0) {
+        process.exitCode = 1;
+      }
     });
 
   kb.command('search [query]')
@@ -120,7 +136,9 @@ export function registerKbCommand(program: Command): void {
             let hits: CliHit[] = [];
             try {
               const req = JSON.parse(line) as { q?: unknown; limit?: unknown };
-              if (typeof req.q === 'string') hits = await cliSearch(db, req.q, parseLimit(req.limit, parseLimit(opts.limit)));
+              if (typeof req.q === 'string') {
+                hits = await cliSearch(db, req.q, parseLimit(req.limit, parseLimit(opts.limit)));
+              }
             } catch {
               hits = [];
             }
@@ -136,14 +154,18 @@ export function registerKbCommand(program: Command): void {
         return;
       }
       if (hits.length === 0) process.stdout.write('no results\n');
-      for (const h of hits) process.stdout.write(`${h.score.toFixed(4).padStart(9)}  ${String(h.id).padEnd(12)} ${h.title}\n`);
+      for (const h of hits) {
+        process.stdout.write(`${h.score.toFixed(4).padStart(9)}  ${String(h.id).padEnd(12)} ${h.title}\n`);
+      }
     });
 
   kb.command('reindex')
     .description('re-segment all articles and orders, rebuild term statistics')
     .action(async () => {
       const done = await withDatabase((db) =>
-        reindexKnowledgeBase(db, (d) => process.stderr.write(`kb reindex: ${d.articles} articles, ${d.tickets} orders\n`)),
+        reindexKnowledgeBase(db, (d) =>
+          process.stderr.write(`kb reindex: ${d.articles} articles, ${d.tickets} orders\n`),
+        ),
       );
       process.stdout.write(`reindexed ${done.articles} articles and ${done.tickets} orders\n`);
     });

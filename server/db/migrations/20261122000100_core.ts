@@ -154,7 +154,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (ticket_id, id)
     )`.execute(db);
   // Covers the scope and to-do sub-queries (units → their orders) as index-only scans.
-  await sql`create index ticket_assignment_unit_idx on ticket_assignment(unit_id, status, ticket_id)`.execute(db);
+  await sql`create index ticket_assignment_unit_idx on ticket_assignment(unit_id, status, ticket_id)`.execute(
+    db,
+  );
 
   await sql`
     create table ticket_event (
@@ -192,9 +194,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (ticket_id, stage)
     )`.execute(db);
   // The sweep's range scans: what turned yellow / overdue / red and was not alerted yet.
-  await sql`create index ticket_deadline_warn_idx on ticket_deadline(warn_at) where met_at is null and alert_level < 1`.execute(db);
-  await sql`create index ticket_deadline_due_idx on ticket_deadline(due_at) where met_at is null and alert_level < 2`.execute(db);
-  await sql`create index ticket_deadline_red_idx on ticket_deadline(red_at) where met_at is null and alert_level < 3`.execute(db);
+  await sql`create index ticket_deadline_warn_idx on ticket_deadline(warn_at) where met_at is null and alert_level < 1`.execute(
+    db,
+  );
+  await sql`create index ticket_deadline_due_idx on ticket_deadline(due_at) where met_at is null and alert_level < 2`.execute(
+    db,
+  );
+  await sql`create index ticket_deadline_red_idx on ticket_deadline(red_at) where met_at is null and alert_level < 3`.execute(
+    db,
+  );
 
   await sql`
     create table ticket_alert (
@@ -221,7 +229,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       response text,
       primary key (ticket_id, id)
     )`.execute(db);
-  await sql`create index supervision_open_idx on supervision(created_at) where responded_at is null`.execute(db);
+  await sql`create index supervision_open_idx on supervision(created_at) where responded_at is null`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

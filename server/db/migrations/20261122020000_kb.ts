@@ -54,7 +54,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index kb_article_status_idx on kb_article (status, updated_at desc)`.execute(db);
   await sql`create index kb_article_unit_idx on kb_article (owner_unit_id, status)`.execute(db);
   await sql`create index kb_article_category_idx on kb_article (category_code text_pattern_ops)`.execute(db);
-  await sql`create index kb_article_review_idx on kb_article (review_by) where status = 'published'`.execute(db);
+  await sql`create index kb_article_review_idx on kb_article (review_by) where status = 'published'`.execute(
+    db,
+  );
 
   await sql`
     create table kb_article_version (
@@ -139,7 +141,14 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop index if exists ticket_content_vector_idx`.execute(db);
   await sql`alter table ticket drop column if exists content_vector`.execute(db);
   await sql`alter table ticket drop column if exists content_tokens`.execute(db);
-  for (const t of ['kb_contribution', 'kb_policy_notice', 'kb_term_stat', 'kb_article_usage', 'kb_article_version', 'kb_article']) {
+  for (const t of [
+    'kb_contribution',
+    'kb_policy_notice',
+    'kb_term_stat',
+    'kb_article_usage',
+    'kb_article_version',
+    'kb_article',
+  ]) {
     await sql`drop table if exists ${sql.table(t)}`.execute(db);
   }
 }

@@ -15,7 +15,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       select id, title, keywords, body from kb_article where id > ${after} order by id limit 500`.execute(db);
     if (rows.length === 0) break;
     const deltas = new Map<string, number>();
-    for (const r of rows) accumulateGramDelta(deltas, null, articleGrams(r.title, r.keywords, markdownToText(r.body)));
+    for (const r of rows) {
+      accumulateGramDelta(deltas, null, articleGrams(r.title, r.keywords, markdownToText(r.body)));
+    }
     const entries = [...deltas].sort((a, b) => (a[0] < b[0] ? -1 : 1));
     await sql`
       insert into kb_term_stat (term, df)
@@ -26,6 +28,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`delete from kb_term_stat where term like ${`${GRAM_PREFIX}%`} or term = ${GRAM_TOTAL_TERM}`.execute(db);
+  await sql`delete from kb_term_stat where term like ${`${GRAM_PREFIX}%`} or term = ${GRAM_TOTAL_TERM}`.execute(
+    db,
+  );
   await sql`alter table kb_term_stat alter column df type integer`.execute(db);
 }

@@ -78,11 +78,18 @@ describe('gramModel', () => {
 
   it('gives the same score from an article’s text as from its bag', () => {
     const q = queryGrams('A7县社保卡补办需要什么材料');
-    const model = gramModel(q, { total: 1000, docs: 20, cf: (g) => (g.length === 2 ? 3 + g.charCodeAt(0) % 7 : 0) });
+    const model = gramModel(q, {
+      total: 1000,
+      docs: 20,
+      cf: (g) => (g.length === 2 ? 3 + (g.charCodeAt(0) % 7) : 0),
+    });
     const title = '社保卡补办';
     const keywords = ['社会保障卡', '挂失'];
     const body = 'A7县居民补办社保卡，需携带身份证原件到社保经办窗口办理。';
-    expect(model?.scoreArticle(title, keywords, body)).toBeCloseTo(model?.score(articleGrams(title, keywords, body)) ?? NaN, 12);
+    expect(model?.scoreArticle(title, keywords, body)).toBeCloseTo(
+      model?.score(articleGrams(title, keywords, body)) ?? NaN,
+      12,
+    );
   });
 
   it('declines when the base is empty or shares no bigram with the query', () => {

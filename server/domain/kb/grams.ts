@@ -55,7 +55,7 @@ function isLetterOrDigit(c: number): boolean {
 function eachPair(text: string, times: number, each: (key: number, times: number) => void): void {
   const t = normalizeText(text);
   let prev = -1;
-  for (let i = 0; i < t.length; ) {
+  for (let i = 0; i < t.length;) {
     const c = t.codePointAt(i) ?? 0;
     i += c > 0xffff ? 2 : 1;
     if (!isLetterOrDigit(c)) {
@@ -81,7 +81,12 @@ export function bigrams(text: string): string[] {
 }
 
 /** The pairs of an article with their weights: title twice, keywords and body once, the body's opening once more. */
-function eachArticlePair(title: string, keywords: readonly string[], bodyText: string, each: (key: number, times: number) => void): void {
+function eachArticlePair(
+  title: string,
+  keywords: readonly string[],
+  bodyText: string,
+  each: (key: number, times: number) => void,
+): void {
   const body = bodyText.slice(0, BODY_LIMIT);
   eachPair(title, 2, each);
   for (const k of keywords) eachPair(k, 1, each);
@@ -173,7 +178,11 @@ export function gramModel(query: GramBag, stats: GramStats): GramModel | null {
 }
 
 /** Adds the bigram-count changes from `before` to `after` into `acc` (prefixed keys, with the total). */
-export function accumulateGramDelta(acc: Map<string, number>, before: GramBag | null, after: GramBag | null): void {
+export function accumulateGramDelta(
+  acc: Map<string, number>,
+  before: GramBag | null,
+  after: GramBag | null,
+): void {
   const add = (bag: GramBag, sign: number) => {
     for (const [g, c] of bag.counts) {
       const key = GRAM_PREFIX + g;

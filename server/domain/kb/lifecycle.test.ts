@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allowedArticleActions, articleActor, canDraftForUnit, decideArticleAction, isLive } from './lifecycle';
+import {
+  allowedArticleActions,
+  articleActor,
+  canDraftForUnit,
+  decideArticleAction,
+  isLive,
+} from './lifecycle';
 
 describe('article lifecycle', () => {
   it.each([

@@ -17,7 +17,16 @@ export const articleStatusLabels: Record<ArticleStatus, string> = {
   withdrawn: '已撤回',
 };
 
-export const articleActions = ['edit', 'submit', 'approve', 'reject', 'withdraw', 'expire', 'reopen', 'confirm-review'] as const;
+export const articleActions = [
+  'edit',
+  'submit',
+  'approve',
+  'reject',
+  'withdraw',
+  'expire',
+  'reopen',
+  'confirm-review',
+] as const;
 export type ArticleAction = (typeof articleActions)[number];
 
 /** How the acting user relates to the article. `system` is the expiry sweep and the importer. */
@@ -31,7 +40,11 @@ interface Rule {
 }
 
 const table: Record<ArticleAction, Rule> = {
-  edit: { from: ['draft', 'in-review', 'published', 'expired', 'withdrawn'], by: ['manager', 'system'], to: null },
+  edit: {
+    from: ['draft', 'in-review', 'published', 'expired', 'withdrawn'],
+    by: ['manager', 'system'],
+    to: null,
+  },
   submit: { from: ['draft'], by: ['manager', 'owner'], to: 'in-review' },
   approve: { from: ['in-review'], by: ['manager'], to: 'published' },
   reject: { from: ['in-review'], by: ['manager'], to: 'draft' },
@@ -49,10 +62,13 @@ function allowed(action: ArticleAction, status: ArticleStatus, actor: ArticleAct
 }
 
 export type TransitionDecision =
-  | { ok: true; to: ArticleStatus }
-  | { ok: false; reason: 'forbidden' | 'wrong-status' };
+  { ok: true; to: ArticleStatus } | { ok: false; reason: 'forbidden' | 'wrong-status' };
 
-export function decideArticleAction(status: ArticleStatus, action: ArticleAction, actor: ArticleActor): TransitionDecision {
+export function decideArticleAction(
+  status: ArticleStatus,
+  action: ArticleAction,
+  actor: ArticleActor,
+): TransitionDecision {
   if (allowed(action, status, actor)) return { ok: true, to: table[action].to ?? status };
   const anyStatus = articleStatuses.some((s) => allowed(action, s, actor));
   return { ok: false, reason: anyStatus ? 'wrong-status' : 'forbidden' };

@@ -35,7 +35,7 @@ describe('query analysis', () => {
     expect(quoteLexeme("a'b\\c")).toBe("'a''b\\\\c'");
     expect(orQuery([])).toBe('');
     // Operators typed by the user never reach the query: they are not letters or digits.
-    const words = analyzeQuery("社保 & !公积金 | '") .flatMap((c) => c.terms);
+    const words = analyzeQuery("社保 & !公积金 | '").flatMap((c) => c.terms);
     expect(orQuery(words)).toBe("'社保' | '社会保险' | '公积金' | '住房公积金'");
   });
 

@@ -28,9 +28,12 @@ export function analyzeQuery(text: string): QueryConcept[] {
   // 公积金 + 提取).
   const words = new Set(kept.map((s) => s.term));
   const isPart = (t: string, w: string) =>
-    (w.startsWith(t) && words.has(w.slice(t.length))) || (w.endsWith(t) && words.has(w.slice(0, w.length - t.length)));
+    (w.startsWith(t) && words.has(w.slice(t.length))) ||
+    (w.endsWith(t) && words.has(w.slice(0, w.length - t.length)));
   kept = kept.filter(
-    (s) => isUserWord(s.term) || [...words].every((w) => w.length <= s.term.length || !w.includes(s.term) || isPart(s.term, w)),
+    (s) =>
+      isUserWord(s.term) ||
+      [...words].every((w) => w.length <= s.term.length || !w.includes(s.term) || isPart(s.term, w)),
   );
   return kept.map(({ term, count }) => ({ word: term, terms: [...expandSynonyms(term)], count }));
 }
@@ -42,5 +45,8 @@ export function quoteLexeme(term: string): string {
 
 /** `'a' | 'b' | …` for `to_tsquery('simple', …)`; '' for no terms. */
 export function orQuery(terms: readonly string[]): string {
-  return [...new Set(terms)].filter((t) => t.length > 0).map(quoteLexeme).join(' | ');
+  return [...new Set(terms)]
+    .filter((t) => t.length > 0)
+    .map(quoteLexeme)
+    .join(' | ');
 }

@@ -7,7 +7,10 @@ const stats = (docs: number, df: Record<string, number>) => ({ docs, df: (t: str
 
 describe('query planning', () => {
   it('weighs rare concepts above common ones and drops concepts no article contains', () => {
-    const plan = planQuery([concept('办理'), concept('油烟'), concept('不存在词')], stats(1000, { 办理: 600, 油烟: 12 }));
+    const plan = planQuery(
+      [concept('办理'), concept('油烟'), concept('不存在词')],
+      stats(1000, { 办理: 600, 油烟: 12 }),
+    );
     expect(plan.scoring.map((c) => c.word)).toEqual(['油烟', '办理']);
     expect(plan.scoring[0]?.weight).toBeCloseTo(idf(1000, 12) ** 2, 10);
     expect(plan.scoring[0]?.weight).toBeGreaterThan(20 * (plan.scoring[1]?.weight ?? 0));
@@ -35,27 +38,42 @@ describe('query planning', () => {
     expect(plan.candidateQuery).toBe("'电梯' | '小区'");
     expect(plan.candidateEstimate).toBe(1300);
     // The rarest concept is always a candidate, whatever its frequency.
-    expect(planQuery([concept('办理')], stats(10, { 办理: 9 }), { maxConcepts: 5, candidateBudget: 1 }).candidateQuery).toBe("'办理'");
+    expect(
+      planQuery([concept('办理')], stats(10, { 办理: 9 }), { maxConcepts: 5, candidateBudget: 1 })
+        .candidateQuery,
+    ).toBe("'办理'");
   });
 
   it('caps long queries to their rarest concepts', () => {
     const words = Array.from({ length: 40 }, (_, i) => `词${i}`);
     const df = Object.fromEntries(words.map((w, i) => [w, i + 1]));
-    const plan = planQuery(words.map((w) => concept(w)), stats(1000, df), { maxConcepts: 5, candidateBudget: 1e9 });
+    const plan = planQuery(
+      words.map((w) => concept(w)),
+      stats(1000, df),
+      { maxConcepts: 5, candidateBudget: 1e9 },
+    );
     expect(plan.scoring.map((c) => c.word)).toEqual(['词0', '词1', '词2', '词3', '词4']);
   });
 
   it('can keep terms unknown to the statistics (weighting another corpus)', () => {
-    const plan = planQuery([concept('罕见词')], stats(100, {}), { maxConcepts: 5, candidateBudget: 1e9, keepUnseen: true });
+    const plan = planQuery([concept('罕见词')], stats(100, {}), {
+      maxConcepts: 5,
+      candidateBudget: 1e9,
+      keepUnseen: true,
+    });
     expect(plan.scoring[0]).toMatchObject({ word: '罕见词', df: 0 });
   });
 });
 
 describe('search tiers', () => {
-  const plan = planQuery([concept('补办'), concept('社保卡'), concept('材料')], stats(100_000, { 补办: 400, 社保卡: 2000, 材料: 30_000 }), {
-    maxConcepts: 10,
-    candidateBudget: 4000,
-  });
+  const plan = planQuery(
+    [concept('补办'), concept('社保卡'), concept('材料')],
+    stats(100_000, { 补办: 400, 社保卡: 2000, 材料: 30_000 }),
+    {
+      maxConcepts: 10,
+      candidateBudget: 4000,
+    },
+  );
 
   it('narrows short queries: rarest word in the title, then the two rarest anywhere, then any', () => {
     expect(searchTiers(plan, true)).toEqual([

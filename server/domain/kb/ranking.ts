@@ -54,13 +54,20 @@ export function idf(docs: number, df: number): number {
   return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
 }
 
-export function planQuery(concepts: readonly QueryConcept[], stats: TermStats, opts: PlanOptions = defaultPlanOptions): QueryPlan {
+export function planQuery(
+  concepts: readonly QueryConcept[],
+  stats: TermStats,
+  opts: PlanOptions = defaultPlanOptions,
+): QueryPlan {
   const docs = Math.max(stats.docs, 1);
   const weighted: WeightedConcept[] = [];
   for (const c of concepts) {
     const present = opts.keepUnseen ? c.terms : c.terms.filter((t) => stats.df(t) > 0);
     if (present.length === 0) continue;
-    const df = Math.min(docs, present.reduce((sum, t) => sum + stats.df(t), 0));
+    const df = Math.min(
+      docs,
+      present.reduce((sum, t) => sum + stats.df(t), 0),
+    );
     const weight = idf(docs, df) ** IDF_POWER * (1 + QUERY_REPEAT_BOOST * Math.log(c.count));
     weighted.push({ word: c.word, terms: present, tsquery: orQuery(present), df, weight });
   }

@@ -3,7 +3,9 @@ import { buildSnippet, escapeHtml, findHits, highlight } from './snippet';
 
 describe('snippets', () => {
   it('marks every term in a title, longest match first, escaping the rest', () => {
-    expect(highlight('社保卡<补办>流程', ['社保', '社保卡', '补办'])).toBe('<mark>社保卡</mark>&lt;<mark>补办</mark>&gt;流程');
+    expect(highlight('社保卡<补办>流程', ['社保', '社保卡', '补办'])).toBe(
+      '<mark>社保卡</mark>&lt;<mark>补办</mark>&gt;流程',
+    );
     expect(highlight('无命中', ['社保'])).toBe('无命中');
   });
 
@@ -31,6 +33,8 @@ describe('snippets', () => {
 
   it('escapes markup so snippets are safe to insert as HTML', () => {
     expect(escapeHtml('<script>"x"&</script>')).toBe('&lt;script&gt;&quot;x&quot;&amp;&lt;/script&gt;');
-    expect(buildSnippet('<img src=x onerror=alert(1)>社保', ['社保'])).toBe('&lt;img src=x onerror=alert(1)&gt;<mark>社保</mark>');
+    expect(buildSnippet('<img src=x onerror=alert(1)>社保', ['社保'])).toBe(
+      '&lt;img src=x onerror=alert(1)&gt;<mark>社保</mark>',
+    );
   });
 });

@@ -39,7 +39,9 @@ export function escapeHtml(s: string): string {
 
 /** Non-overlapping hits of the terms (longest first at each position), in text order. */
 export function findHits(text: string, terms: readonly string[], maxHits = 500): Hit[] {
-  const usable = [...new Set(terms.map((t) => t.normalize('NFKC').toLowerCase()).filter((t) => t.length > 0))];
+  const usable = [
+    ...new Set(terms.map((t) => t.normalize('NFKC').toLowerCase()).filter((t) => t.length > 0)),
+  ];
   if (usable.length === 0 || !text) return [];
   usable.sort((a, b) => b.length - a.length);
   const re = new RegExp(usable.map(escapeRegExp).join('|'), 'gu');
@@ -58,7 +60,8 @@ function render(text: string, from: number, to: number, hits: readonly Hit[]): s
   let pos = from;
   for (const h of hits) {
     if (h.start < from || h.end > to) continue;
-    out += escapeHtml(text.slice(pos, h.start)) + MARK_OPEN + escapeHtml(text.slice(h.start, h.end)) + MARK_CLOSE;
+    out +=
+      escapeHtml(text.slice(pos, h.start)) + MARK_OPEN + escapeHtml(text.slice(h.start, h.end)) + MARK_CLOSE;
     pos = h.end;
   }
   return out + escapeHtml(text.slice(pos, to));

@@ -5,7 +5,10 @@
  */
 export function trigrams(text: string): Set<string> {
   const out = new Set<string>();
-  for (const word of text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+  for (const word of text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)) {
     if (!word) continue;
     const chars = ['  ', ...Array.from(word), ' '].join('');
     const arr = Array.from(chars);

@@ -115,7 +115,15 @@ export interface TallyOptions {
 }
 
 /** The Beijing classification of one assignment (beijing-miyun Annex 2 §2(1)). */
-export type OnTimeClass = 'returned' | 'return-pending' | 'in-limit' | 'reply-pending' | 'on-time' | 'late' | 'overdue-open' | 'forwarded';
+export type OnTimeClass =
+  | 'returned'
+  | 'return-pending'
+  | 'in-limit'
+  | 'reply-pending'
+  | 'on-time'
+  | 'late'
+  | 'overdue-open'
+  | 'forwarded';
 
 export function onTimeClass(f: OrderFact, asOf: Date): OnTimeClass {
   switch (f.outcome) {
@@ -131,11 +139,17 @@ export function onTimeClass(f: OrderFact, asOf: Date): OnTimeClass {
     case 'completed':
       return f.onTime ? 'on-time' : 'late';
     case 'in-progress':
-      return f.handleDueAt === null || asOf.getTime() <= f.handleDueAt.getTime() ? 'in-limit' : 'overdue-open';
+      return f.handleDueAt === null || asOf.getTime() <= f.handleDueAt.getTime()
+        ? 'in-limit'
+        : 'overdue-open';
   }
 }
 
-export function rated(f: OrderFact, rating: string | null, o: TallyOptions): { rated: boolean; satisfied: boolean } {
+export function rated(
+  f: OrderFact,
+  rating: string | null,
+  o: TallyOptions,
+): { rated: boolean; satisfied: boolean } {
   if (f.callbackAt === null || rating === null) return { rated: false, satisfied: false };
   const ok = o.satisfied.includes(rating);
   if (f.appealUpheld === true && !ok) {
@@ -181,7 +195,9 @@ export function tallyFact(c: KpiCounts, f: OrderFact, o: TallyOptions): void {
       c.overdueOpen++;
       break;
   }
-  if (cls === 'late' || cls === 'overdue-open' || (cls === 'reply-pending' && f.replyLate === true)) c.overdue++;
+  if (cls === 'late' || cls === 'overdue-open' || (cls === 'reply-pending' && f.replyLate === true)) {
+    c.overdue++;
+  }
   if (f.callbackAt !== null) {
     c.callbacks++;
     if (cls === 'on-time' || cls === 'late') c.calledBack++;

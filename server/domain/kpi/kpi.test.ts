@@ -6,7 +6,12 @@ import { calledBack, fact } from './test-facts';
 import type { OrderFact } from './types';
 
 const asOf = new Date('2026-03-20T12:00:00+08:00');
-const opts: TallyOptions = { asOf, satisfied: ['satisfied'], upheldAppeal: 'remove-rating', numberComplaintCategories: ['110202'] };
+const opts: TallyOptions = {
+  asOf,
+  satisfied: ['satisfied'],
+  upheldAppeal: 'remove-rating',
+  numberComplaintCategories: ['110202'],
+};
 const due = (iso: string) => new Date(iso);
 
 /**
@@ -20,13 +25,45 @@ function march(): OrderFact[] {
     fact({ ticketId: 1, outcome: 'returned', completedAt: null, onTime: null }),
     fact({ ticketId: 2, outcome: 'reassigned', completedAt: null, onTime: null }),
     fact({ ticketId: 3, outcome: 'return-pending', completedAt: null, onTime: null, returnRequests: 1 }),
-    fact({ ticketId: 4, outcome: 'in-progress', completedAt: null, onTime: null, handleDueAt: due('2026-03-25T23:59:59+08:00') }),
-    fact({ ticketId: 5, outcome: 'in-progress', completedAt: null, onTime: null, handleDueAt: due('2026-03-15T23:59:59+08:00'), supervisionCount: 2, reminderCount: 1 }),
-    fact({ ticketId: 6, outcome: 'reply-pending', completedAt: null, onTime: null, repliedAt: due('2026-03-18T10:00:00+08:00'), replyLate: true }),
+    fact({
+      ticketId: 4,
+      outcome: 'in-progress',
+      completedAt: null,
+      onTime: null,
+      handleDueAt: due('2026-03-25T23:59:59+08:00'),
+    }),
+    fact({
+      ticketId: 5,
+      outcome: 'in-progress',
+      completedAt: null,
+      onTime: null,
+      handleDueAt: due('2026-03-15T23:59:59+08:00'),
+      supervisionCount: 2,
+      reminderCount: 1,
+    }),
+    fact({
+      ticketId: 6,
+      outcome: 'reply-pending',
+      completedAt: null,
+      onTime: null,
+      repliedAt: due('2026-03-18T10:00:00+08:00'),
+      replyLate: true,
+    }),
     fact({ ticketId: 7, ...calledBack(true, 'satisfied', 'satisfied') }), // A
-    fact({ ticketId: 8, ...calledBack(true, 'basically-satisfied', 'satisfied'), extensionsApproved: 1, extensionRequests: 1 }), // B
+    fact({
+      ticketId: 8,
+      ...calledBack(true, 'basically-satisfied', 'satisfied'),
+      extensionsApproved: 1,
+      extensionRequests: 1,
+    }), // B
     fact({ ticketId: 9, confidential: true, ...calledBack(false, 'satisfied') }), // C (confidential)
-    fact({ ticketId: 10, onTime: false, ...calledBack(false, 'unsatisfied', 'unsatisfied'), appealUpheld: true, redoCount: 1 }), // D
+    fact({
+      ticketId: 10,
+      onTime: false,
+      ...calledBack(false, 'unsatisfied', 'unsatisfied'),
+      appealUpheld: true,
+      redoCount: 1,
+    }), // D
   ];
 }
 
@@ -56,9 +93,15 @@ describe('indicators on a hand-computed month', () => {
     expect(v('processSatisfactionRate')).toBe(1);
     // keep: D counts as unsatisfied → 2/4; count-satisfied: D counts as satisfied → 3/4.
     expect(indicators.satisfactionRate.value(tally(march(), { ...opts, upheldAppeal: 'keep' }))).toBe(0.5);
-    expect(indicators.satisfactionRate.value(tally(march(), { ...opts, upheldAppeal: 'count-satisfied' }))).toBe(0.75);
+    expect(
+      indicators.satisfactionRate.value(tally(march(), { ...opts, upheldAppeal: 'count-satisfied' })),
+    ).toBe(0.75);
     // 基本满意 counted as satisfied: A, B, C of 3 rated.
-    expect(indicators.satisfactionRate.value(tally(march(), { ...opts, satisfied: ['satisfied', 'basically-satisfied'] }))).toBe(1);
+    expect(
+      indicators.satisfactionRate.value(
+        tally(march(), { ...opts, satisfied: ['satisfied', 'basically-satisfied'] }),
+      ),
+    ).toBe(1);
   });
 
   it('callback, redo, return and extension rates; overdue and supervision counts', () => {
@@ -88,18 +131,35 @@ describe('indicators on a hand-computed month', () => {
   });
 
   it('an open order turns from "within limit" to overdue when the deadline passes', () => {
-    const open = fact({ outcome: 'in-progress', completedAt: null, onTime: null, handleDueAt: due('2026-03-20T23:59:59+08:00') });
+    const open = fact({
+      outcome: 'in-progress',
+      completedAt: null,
+      onTime: null,
+      handleDueAt: due('2026-03-20T23:59:59+08:00'),
+    });
     expect(tally([open], opts).inLimit).toBe(1);
     expect(tally([open], { ...opts, asOf: due('2026-03-21T00:00:00+08:00') }).overdueOpen).toBe(1);
     // An order without a handling limit is never overdue.
-    expect(tally([{ ...open, handleDueAt: null }], { ...opts, asOf: due('2027-01-01T00:00:00+08:00') }).inLimit).toBe(1);
+    expect(
+      tally([{ ...open, handleDueAt: null }], { ...opts, asOf: due('2027-01-01T00:00:00+08:00') }).inLimit,
+    ).toBe(1);
   });
 
   it('receive and first-contact timeliness', () => {
     const d = due('2026-03-02T13:00:00+08:00');
     const facts = [
-      fact({ receiveDueAt: d, acceptedAt: due('2026-03-02T12:00:00+08:00'), firstContactDueAt: d, contactedAt: due('2026-03-02T13:00:00+08:00') }),
-      fact({ receiveDueAt: d, acceptedAt: due('2026-03-02T14:00:00+08:00'), firstContactDueAt: d, contactedAt: null }),
+      fact({
+        receiveDueAt: d,
+        acceptedAt: due('2026-03-02T12:00:00+08:00'),
+        firstContactDueAt: d,
+        contactedAt: due('2026-03-02T13:00:00+08:00'),
+      }),
+      fact({
+        receiveDueAt: d,
+        acceptedAt: due('2026-03-02T14:00:00+08:00'),
+        firstContactDueAt: d,
+        contactedAt: null,
+      }),
       fact({ receiveDueAt: due('2026-03-30T00:00:00+08:00'), acceptedAt: null }), // not yet decided
     ];
     const k = tally(facts, opts);
@@ -114,7 +174,13 @@ describe('indicators on a hand-computed month', () => {
       fact({ categoryCode: '110202', factual: 'partly' }),
       fact({ categoryCode: '110202', factual: 'false' }),
       fact({ categoryCode: '110201', factual: 'true' }),
-      fact({ categoryCode: '110202', factual: 'true', outcome: 'reply-pending', completedAt: null, onTime: null }),
+      fact({
+        categoryCode: '110202',
+        factual: 'true',
+        outcome: 'reply-pending',
+        completedAt: null,
+        onTime: null,
+      }),
     ];
     expect(indicators.upheldNumberComplaints.value(tally(facts, opts))).toBe(2);
   });

@@ -20,7 +20,8 @@ export const onTimeRate: Indicator = {
   kind: 'rate',
   definition: '按期办结数量/(派单数量-批准退回数量-退回待审核数量-期限内办理中数量-回复待审核数量)',
   source: 'beijing-miyun Annex 2 §2(1); zibo-12345 §20; shanghai-962200 §24',
-  value: (c) => ratio(c.onTime, c.dispatched - c.forwarded - c.returned - c.returnPending - c.inLimit - c.replyPending),
+  value: (c) =>
+    ratio(c.onTime, c.dispatched - c.forwarded - c.returned - c.returnPending - c.inLimit - c.replyPending),
   membership(f, o) {
     if (f.dispatchedAt.getTime() > o.asOf.getTime()) return null;
     const cls = onTimeClass(f, o.asOf);

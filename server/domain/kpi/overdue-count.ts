@@ -20,6 +20,8 @@ export const overdueCount: Indicator = {
   membership(f, o) {
     if (f.dispatchedAt.getTime() > o.asOf.getTime()) return null;
     const cls = onTimeClass(f, o.asOf);
-    return cls === 'late' || cls === 'overdue-open' || (cls === 'reply-pending' && f.replyLate === true) ? 'numerator' : null;
+    return cls === 'late' || cls === 'overdue-open' || (cls === 'reply-pending' && f.replyLate === true)
+      ? 'numerator'
+      : null;
   },
 };

@@ -22,8 +22,17 @@ describe('Beijing 3-point score (beijing-miyun Annex 2 §3)', () => {
     const tiers = beijing.components.find((c) => c.indicator === 'satisfactionRate');
     if (!tiers) throw new Error('no tiers');
     const cases: [number, number][] = [
-      [0, 0.2], [0.2999, 0.2], [0.3, 0.4], [0.39, 0.4], [0.4, 0.6], [0.5599, 0.6],
-      [14 / 25, 0.7], [0.7499, 0.7], [0.75, 0.8], [3 / 4, 0.8], [1, 0.8],
+      [0, 0.2],
+      [0.2999, 0.2],
+      [0.3, 0.4],
+      [0.39, 0.4],
+      [0.4, 0.6],
+      [0.5599, 0.6],
+      [14 / 25, 0.7],
+      [0.7499, 0.7],
+      [0.75, 0.8],
+      [3 / 4, 0.8],
+      [1, 0.8],
     ];
     for (const [rate, points] of cases) expect(componentPoints(tiers, rate), String(rate)).toBe(points);
   });
@@ -40,7 +49,16 @@ describe('Beijing 3-point score (beijing-miyun Annex 2 §3)', () => {
   it('a month: 1×on-time + 0.8×feedback + tier(satisfaction) + complaints', () => {
     // on-time 3/5 = 0.6 → 0.6; feedback 2/3 → 0.8 × 2/3 = 0.533333…; satisfaction 2/3 = 66.7 % → 0.7;
     // one upheld complaint → 0.4 − 0.01 = 0.39. Total 0.6 + 0.533333… + 0.7 + 0.39 = 2.223333…
-    const c = month({ dispatched: 5, onTime: 3, late: 2, feedbackCallbacks: 3, feedbackYes: 2, resultRated: 3, resultSatisfied: 2, upheldNumberComplaints: 1 });
+    const c = month({
+      dispatched: 5,
+      onTime: 3,
+      late: 2,
+      feedbackCallbacks: 3,
+      feedbackYes: 2,
+      resultRated: 3,
+      resultSatisfied: 2,
+      upheldNumberComplaints: 1,
+    });
     const s = scoreUnit(beijing, [c]);
     expect(s.values.onTimeRate).toBeCloseTo(0.6, 12);
     expect(s.values.feedbackRate).toBeCloseTo(2 / 3, 12);
@@ -53,8 +71,25 @@ describe('Beijing 3-point score (beijing-miyun Annex 2 §3)', () => {
     // Mar: dispatched but nothing decided yet (no rates). Means: on-time (0.5 + 1)/2 = 0.75 (pooled would be 2/3),
     // feedback (1 + 0)/2 = 0.5, satisfaction (0.5 + 1)/2 = 0.75 → tier 0.8. Complaints 1 + 2 = 3 → 0.37.
     // Score 0.75 + 0.8 × 0.5 + 0.8 + 0.37 = 2.32.
-    const jan = month({ dispatched: 2, onTime: 1, late: 1, feedbackCallbacks: 1, feedbackYes: 1, resultRated: 2, resultSatisfied: 1, upheldNumberComplaints: 1 });
-    const feb = month({ dispatched: 1, onTime: 1, feedbackCallbacks: 1, feedbackYes: 0, resultRated: 1, resultSatisfied: 1, upheldNumberComplaints: 2 });
+    const jan = month({
+      dispatched: 2,
+      onTime: 1,
+      late: 1,
+      feedbackCallbacks: 1,
+      feedbackYes: 1,
+      resultRated: 2,
+      resultSatisfied: 1,
+      upheldNumberComplaints: 1,
+    });
+    const feb = month({
+      dispatched: 1,
+      onTime: 1,
+      feedbackCallbacks: 1,
+      feedbackYes: 0,
+      resultRated: 1,
+      resultSatisfied: 1,
+      upheldNumberComplaints: 2,
+    });
     const mar = month({ dispatched: 4, inLimit: 4 });
     const s = scoreUnit(beijing, [jan, feb, mar, emptyCounts()]);
     expect(s.values.onTimeRate).toBeCloseTo(0.75, 12);
@@ -80,16 +115,34 @@ describe('Beijing 3-point score (beijing-miyun Annex 2 §3)', () => {
 describe('Zibo and Shanghai schemes', () => {
   it('zibo-12345: 40 × on-time + 30 × process + 30 × result satisfaction', () => {
     // on-time 4/5 = 0.8 → 32; process 3/4 → 22.5; result 1/2 → 15. Total 69.5.
-    const c = month({ dispatched: 5, onTime: 4, late: 1, processRated: 4, processSatisfied: 3, resultRated: 4, resultSatisfied: 2 });
+    const c = month({
+      dispatched: 5,
+      onTime: 4,
+      late: 1,
+      processRated: 4,
+      processSatisfied: 3,
+      resultRated: 4,
+      resultSatisfied: 2,
+    });
     expect(scoreUnit(scheme('zibo-12345'), [c]).score).toBeCloseTo(69.5, 9);
   });
 
   it('shanghai-962200: 40 × on-time + 40 × callback satisfaction + 20 × knowledge-base timeliness', () => {
     // on-time 1/2 → 20; satisfaction 3/4 → 30; notices 1 of 2 in time → 10. Total 60.
-    const c = month({ dispatched: 2, onTime: 1, late: 1, resultRated: 4, resultSatisfied: 3, kbNoticesDecided: 2, kbNoticesOnTime: 1 });
+    const c = month({
+      dispatched: 2,
+      onTime: 1,
+      late: 1,
+      resultRated: 4,
+      resultSatisfied: 3,
+      kbNoticesDecided: 2,
+      kbNoticesOnTime: 1,
+    });
     expect(scoreUnit(scheme('shanghai-962200'), [c]).score).toBeCloseTo(60, 9);
     // Without knowledge-base notices: (20 + 30) scaled by 100/80 = 62.5.
-    expect(scoreUnit(scheme('shanghai-962200'), [{ ...c, kbNoticesDecided: 0, kbNoticesOnTime: 0 }]).score).toBeCloseTo(62.5, 9);
+    expect(
+      scoreUnit(scheme('shanghai-962200'), [{ ...c, kbNoticesDecided: 0, kbNoticesOnTime: 0 }]).score,
+    ).toBeCloseTo(62.5, 9);
   });
 });
 
@@ -127,13 +180,31 @@ describe('periods and scheme validation', () => {
     expect(parsePeriod('2026-H2').months).toEqual([202607, 202608, 202609, 202610, 202611, 202612]);
     expect(parsePeriod('2026').months).toHaveLength(12);
     expect(parsePeriod('2026-12').end.toISOString()).toBe('2026-12-31T16:00:00.000Z');
-    for (const bad of ['2026-13', '2026-Q5', '26-01', 'last month']) expect(() => parsePeriod(bad)).toThrow(PeriodError);
+    for (const bad of ['2026-13', '2026-Q5', '26-01', 'last month']) {
+      expect(() => parsePeriod(bad)).toThrow(PeriodError);
+    }
   });
 
   it('refuses a scheme with unordered tiers or an unknown indicator', () => {
-    const tiers = { ...beijingMiyunScheme, components: [{ kind: 'tiers', indicator: 'satisfactionRate', tiers: [{ from: 0, points: 1 }, { from: 0, points: 2 }], article: 'x' }] };
+    const tiers = {
+      ...beijingMiyunScheme,
+      components: [
+        {
+          kind: 'tiers',
+          indicator: 'satisfactionRate',
+          tiers: [
+            { from: 0, points: 1 },
+            { from: 0, points: 2 },
+          ],
+          article: 'x',
+        },
+      ],
+    };
     expect(() => parseScheme(tiers, 'test')).toThrow(SchemeError);
-    const unknown = { ...beijingMiyunScheme, components: [{ kind: 'linear', indicator: 'happiness', weight: 1, article: 'x' }] };
+    const unknown = {
+      ...beijingMiyunScheme,
+      components: [{ kind: 'linear', indicator: 'happiness', weight: 1, article: 'x' }],
+    };
     expect(() => parseScheme(unknown, 'test')).toThrow(/indicator/);
   });
 });

@@ -12,9 +12,15 @@ const round = (x: number) => Math.round(x * 1e10) / 1e10;
  * mean of the monthly rates of the months that have one ("年度平均", beijing-miyun Annex 2 §3)
  * or, with `pooled`, one rate over the summed counts.
  */
-export function periodValue(id: IndicatorId, monthly: readonly KpiCounts[], aggregation: Scheme['aggregation']): number | null {
+export function periodValue(
+  id: IndicatorId,
+  monthly: readonly KpiCounts[],
+  aggregation: Scheme['aggregation'],
+): number | null {
   const ind = indicators[id];
-  if (ind.kind === 'count' || aggregation === 'pooled') return ind.value(monthly.reduce(addCounts, emptyCounts()));
+  if (ind.kind === 'count' || aggregation === 'pooled') {
+    return ind.value(monthly.reduce(addCounts, emptyCounts()));
+  }
   const values = monthly.map((c) => ind.value(c)).filter((v): v is number => v !== null);
   if (values.length === 0) return null;
   return values.reduce((s, v) => s + v, 0) / values.length;
@@ -55,10 +61,9 @@ export interface UnitScore {
 /** A unit's figures and score over a period, from its counts of each month of the period. */
 export function scoreUnit(scheme: Scheme, monthly: readonly KpiCounts[]): UnitScore {
   const withData = monthly.filter((c) => c.dispatched > 0 || c.kbNoticesDecided > 0);
-  const values = Object.fromEntries(indicatorIds.map((id) => [id, periodValue(id, withData, scheme.aggregation)])) as Record<
-    IndicatorId,
-    number | null
-  >;
+  const values = Object.fromEntries(
+    indicatorIds.map((id) => [id, periodValue(id, withData, scheme.aggregation)]),
+  ) as Record<IndicatorId, number | null>;
   const components = scheme.components.map((c) => ({
     indicator: c.indicator,
     value: values[c.indicator],
@@ -91,7 +96,10 @@ export function rankByScore<K>(items: readonly { key: K; score: number | null }[
   scored.forEach((item, i) => {
     const prev = scored[i - 1];
     const prevRank = prev ? out.get(prev.key) : null;
-    out.set(item.key, prev && prevRank != null && Math.abs((prev.score ?? 0) - (item.score ?? 0)) < EPS ? prevRank : i + 1);
+    out.set(
+      item.key,
+      prev && prevRank != null && Math.abs((prev.score ?? 0) - (item.score ?? 0)) < EPS ? prevRank : i + 1,
+    );
   });
   for (const i of items) if (i.score === null) out.set(i.key, null);
   return out;
@@ -112,7 +120,10 @@ export function bottomOf<K>(items: readonly { key: K; score: number | null }[], 
  * Units in the bottom of the monthly ranking in each of the given consecutive months
  * (zibo-12345 §20: 连续三个月排名后3位 → 约谈).
  */
-export function interviewCandidates<K>(months: readonly (readonly { key: K; score: number | null }[])[], bottom: number): Set<K> {
+export function interviewCandidates<K>(
+  months: readonly (readonly { key: K; score: number | null }[])[],
+  bottom: number,
+): Set<K> {
   const [first, ...rest] = months;
   if (!first) return new Set<K>();
   let out = bottomOf(first, bottom);

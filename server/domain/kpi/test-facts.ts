@@ -44,7 +44,11 @@ export function fact(over: Partial<OrderFact> = {}): OrderFact {
   };
 }
 
-export function calledBack(contacted: boolean, result: string | null, process: string | null = null): Partial<OrderFact> {
+export function calledBack(
+  contacted: boolean,
+  result: string | null,
+  process: string | null = null,
+): Partial<OrderFact> {
   return {
     callbackAt: new Date('2026-03-06T10:00:00+08:00'),
     callbackAttempts: 1,

@@ -38,8 +38,9 @@ export function replay(
   const [first, ...rest] = events;
   if (!first) throw new Error('an order has at least one event');
   const opening = openingStatus[first.action];
-  if (!opening || opening !== first.toStatus)
-    {throw new Error(`event 1: ${first.action} cannot open an order`);}
+  if (!opening || opening !== first.toStatus) {
+    throw new Error(`event 1: ${first.action} cannot open an order`);
+  }
   const s: ReplayedState & { leadIsPlatform: boolean; co: Map<number, string> } = {
     status: opening,
     pendingRequest: null,
@@ -70,10 +71,11 @@ export function replay(
       { parties: new Set([party]), coAssignmentStatus: (coStatus as never) ?? null },
       facts,
     );
-    if (!r.ok)
-      {throw new Error(
+    if (!r.ok) {
+      throw new Error(
         `event ${e.seq} (${e.action} by ${party}) is not allowed from ${s.status}: ${r.reason}`,
-      );}
+      );
+    }
     if (r.decision.to !== e.toStatus) {
       throw new Error(
         `event ${e.seq} (${e.action}) recorded ${e.toStatus} but the rules give ${r.decision.to}`,

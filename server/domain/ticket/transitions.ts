@@ -395,8 +395,9 @@ export function decideTransition(
   actor: ActorStanding,
   facts: ActionFacts = {},
 ): DecisionResult {
-  if (!(ticketActions as readonly string[]).includes(action))
-    {return { ok: false, reason: `未知操作 ${action}` };}
+  if (!(ticketActions as readonly string[]).includes(action)) {
+    return { ok: false, reason: `未知操作 ${action}` };
+  }
   const found = findRule(action, s, actor);
   if (!found) {
     const reason =

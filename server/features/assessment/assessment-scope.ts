@@ -22,7 +22,11 @@ export async function assessmentScope(db: Db, user: SessionUser): Promise<Assess
   if (!overseers.includes(user.role) && !unitRoles.includes(user.role)) {
     throw new AppError('FORBIDDEN', '当前角色无权查看考核与统计');
   }
-  const unit = await db.selectFrom('org_unit').select(['id', 'path', 'kind']).where('id', '=', user.unitId).executeTakeFirstOrThrow();
+  const unit = await db
+    .selectFrom('org_unit')
+    .select(['id', 'path', 'kind'])
+    .where('id', '=', user.unitId)
+    .executeTakeFirstOrThrow();
   if (overseers.includes(user.role) && unit.kind === 'center') return { path: null, unitId: null };
   return { path: unit.path, unitId: unit.id };
 }

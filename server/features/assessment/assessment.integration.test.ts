@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHistory } from '../../../bench/gen-history';
-import { builtInSchemes, countKeys, emptyCounts, parsePeriod, tally, type KpiCounts, type Scheme, type TallyOptions } from '../../domain/kpi';
+import {
+  builtInSchemes,
+  countKeys,
+  emptyCounts,
+  parsePeriod,
+  tally,
+  type KpiCounts,
+  type Scheme,
+  type TallyOptions,
+} from '../../domain/kpi';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { importHistory } from '../import/import-history';
 import { assessUnits, tallyOptionsOf } from './assess-units';
@@ -13,7 +22,10 @@ const beijing = builtInSchemes.find((s) => s.id === 'beijing-miyun') as Scheme;
 describe('Beijing assessment on a hand-computed history (beijing-miyun Annex 2)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ now: '2026-04-10T09:00:00+08:00', env: { CIVICLINE_PROFILE: 'beijing-miyun' } });
+    t = await createTestApp({
+      now: '2026-04-10T09:00:00+08:00',
+      env: { CIVICLINE_PROFILE: 'beijing-miyun' },
+    });
     const r = await importHistory(t.ctx, beijingFixture);
     expect(r.refusals).toEqual([]);
   });
@@ -23,7 +35,14 @@ describe('Beijing assessment on a hand-computed history (beijing-miyun Annex 2)'
 
   it('March: figures, scores and ranks per handling unit', async () => {
     const res = await assessUnits(t.ctx, { scheme: beijing, period: parsePeriod('2026-03') });
-    const rows = res.units.map((u) => [u.unitCode, u.rank, u.score, u.onTimeRate, u.feedbackRate, u.satisfactionRate]);
+    const rows = res.units.map((u) => [
+      u.unitCode,
+      u.rank,
+      u.score,
+      u.onTimeRate,
+      u.feedbackRate,
+      u.satisfactionRate,
+    ]);
     // DC-DHJD: on time 1/1 → 1; no callbacks → feedback and satisfaction have no value, so the available
     //   components (1 of 1, 0.4 of 0.4) are scaled to 3 points: 1.4 × 3/1.4 = 3.
     // YC-ZJJ: on time 2/2, feedback 2/2, satisfaction 2/2 → 1 + 0.8 + 0.8; one upheld complaint about its
@@ -36,10 +55,24 @@ describe('Beijing assessment on a hand-computed history (beijing-miyun Annex 2)'
     expect(rows).toEqual([
       ['DC-DHJD', 1, 3, 1, null, null],
       ['YC-ZJJ', 2, 2.99, 1, 1, 1],
-      ['YC-RSJ', 3, expect.closeTo(0.75 + 0.8 * (2 / 3) + 0.8, 9), 0.75, expect.closeTo(2 / 3, 12), expect.closeTo(1 / 3, 12)],
+      [
+        'YC-RSJ',
+        3,
+        expect.closeTo(0.75 + 0.8 * (2 / 3) + 0.8, 9),
+        0.75,
+        expect.closeTo(2 / 3, 12),
+        expect.closeTo(1 / 3, 12),
+      ],
     ]);
     const rsj = res.units.find((u) => u.unitCode === 'YC-RSJ');
-    expect(rsj?.counts).toMatchObject({ dispatched: 5, returned: 1, onTime: 3, late: 1, callbacks: 3, extended: 1 });
+    expect(rsj?.counts).toMatchObject({
+      dispatched: 5,
+      returned: 1,
+      onTime: 3,
+      late: 1,
+      callbacks: 3,
+      extended: 1,
+    });
     expect(res.units.find((u) => u.unitCode === 'YC-ZJJ')?.upheldNumberComplaints).toBe(1);
   });
 
@@ -66,9 +99,17 @@ describe('Beijing assessment on a hand-computed history (beijing-miyun Annex 2)'
       }),
     ]);
     // Due Wed Apr 8 23:59:59 (7 natural days from dispatch).
-    const inLimit = await assessUnits(t.ctx, { scheme: beijing, period: parsePeriod('2026-04'), asOf: new Date('2026-04-08T12:00:00+08:00') });
+    const inLimit = await assessUnits(t.ctx, {
+      scheme: beijing,
+      period: parsePeriod('2026-04'),
+      asOf: new Date('2026-04-08T12:00:00+08:00'),
+    });
     expect(inLimit.units[0]).toMatchObject({ unitCode: 'YC-CGJ', onTimeRate: null, counts: { inLimit: 1 } });
-    const late = await assessUnits(t.ctx, { scheme: beijing, period: parsePeriod('2026-04'), asOf: new Date('2026-04-09T00:00:01+08:00') });
+    const late = await assessUnits(t.ctx, {
+      scheme: beijing,
+      period: parsePeriod('2026-04'),
+      asOf: new Date('2026-04-09T00:00:01+08:00'),
+    });
     expect(late.units[0]).toMatchObject({ unitCode: 'YC-CGJ', onTimeRate: 0, overdueCount: 1 });
   });
 });
@@ -77,7 +118,15 @@ describe('SQL aggregation equals the pure calculator', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ now: '2026-04-20T09:00:00+08:00' });
-    const lines = [...generateHistory({ orders: 160, from: '2026-03', months: 1, seed: 11, until: new Date('2026-03-31T18:00:00+08:00') })];
+    const lines = [
+      ...generateHistory({
+        orders: 160,
+        from: '2026-03',
+        months: 1,
+        seed: 11,
+        until: new Date('2026-03-31T18:00:00+08:00'),
+      }),
+    ];
     const r = await importHistory(t.ctx, lines);
     expect(r.refusals).toEqual([]);
   }, 300_000);
@@ -85,7 +134,11 @@ describe('SQL aggregation equals the pure calculator', () => {
     await t.close();
   });
 
-  function byKey(facts: ReturnType<typeof rowToFact>[], key: (f: ReturnType<typeof rowToFact>) => string, o: TallyOptions) {
+  function byKey(
+    facts: ReturnType<typeof rowToFact>[],
+    key: (f: ReturnType<typeof rowToFact>) => string,
+    o: TallyOptions,
+  ) {
     const groups = new Map<string, ReturnType<typeof rowToFact>[]>();
     for (const f of facts) {
       const k = `${key(f)}|${f.periodMonth}`;
@@ -113,16 +166,30 @@ describe('SQL aggregation equals the pure calculator', () => {
     const outcomes = new Set(facts.map((f) => f.outcome));
     for (const o of ['completed', 'in-progress', 'returned', 'forwarded']) expect(outcomes, o).toContain(o);
     const settings: TallyOptions[] = [];
-    for (const asOf of ['2026-03-10T12:00:00+08:00', '2026-03-31T18:00:00+08:00', '2026-04-20T09:00:00+08:00']) {
+    for (const asOf of [
+      '2026-03-10T12:00:00+08:00',
+      '2026-03-31T18:00:00+08:00',
+      '2026-04-20T09:00:00+08:00',
+    ]) {
       settings.push(tallyOptionsOf(beijing, new Date(asOf)));
     }
-    settings.push({ ...tallyOptionsOf(beijing, new Date('2026-04-20T09:00:00+08:00')), upheldAppeal: 'keep', satisfied: ['satisfied', 'basically-satisfied'] });
-    settings.push({ ...tallyOptionsOf(beijing, new Date('2026-04-20T09:00:00+08:00')), upheldAppeal: 'count-satisfied', numberComplaintCategories: ['01', '0202'] });
+    settings.push({
+      ...tallyOptionsOf(beijing, new Date('2026-04-20T09:00:00+08:00')),
+      upheldAppeal: 'keep',
+      satisfied: ['satisfied', 'basically-satisfied'],
+    });
+    settings.push({
+      ...tallyOptionsOf(beijing, new Date('2026-04-20T09:00:00+08:00')),
+      upheldAppeal: 'count-satisfied',
+      numberComplaintCategories: ['01', '0202'],
+    });
     let compared = 0;
     for (const o of settings) {
       for (const g of Object.keys(keyOf) as (keyof typeof keyOf)[]) {
         const sqlRows = await groupedCounts(t.handle.db, { months: [202603] }, o, g);
-        const fromSql = new Map(sqlRows.filter((r) => r.counts.dispatched > 0).map((r) => [`${r.key}|${r.month}`, r.counts]));
+        const fromSql = new Map(
+          sqlRows.filter((r) => r.counts.dispatched > 0).map((r) => [`${r.key}|${r.month}`, r.counts]),
+        );
         const pure = byKey(facts, keyOf[g], o);
         expect([...fromSql.keys()].sort(), g).toEqual([...pure.keys()].sort());
         for (const [k, c] of pure) {

@@ -40,11 +40,21 @@ function inList(values: readonly string[]): RawBuilder<unknown> {
 }
 
 /** SQL condition of one count key (the same rules as tallyFact). */
-function conditions(o: TallyOptions): Record<Exclude<keyof KpiCounts, 'supervisions' | 'kbNoticesDecided' | 'kbNoticesOnTime'>, RawBuilder<unknown>> {
+function conditions(
+  o: TallyOptions,
+): Record<
+  Exclude<keyof KpiCounts, 'supervisions' | 'kbNoticesDecided' | 'kbNoticesOnTime'>,
+  RawBuilder<unknown>
+> {
   const asOf = o.asOf;
   const sat = inList(o.satisfied);
   const cats = o.numberComplaintCategories.length
-    ? sql.join(o.numberComplaintCategories.map((c) => sql`f.category_code like ${`${c.replace(/[\\%_]/g, (x) => `\\${x}`)}%`}`), sql` or `)
+    ? sql.join(
+        o.numberComplaintCategories.map(
+          (c) => sql`f.category_code like ${`${c.replace(/[\\%_]/g, (x) => `\\${x}`)}%`}`,
+        ),
+        sql` or `,
+      )
     : sql`false`;
   const remove = o.upheldAppeal === 'remove-rating';
   const countSat = o.upheldAppeal === 'count-satisfied';
@@ -88,7 +98,10 @@ function conditions(o: TallyOptions): Record<Exclude<keyof KpiCounts, 'supervisi
 }
 
 function whereOf(filter: FactFilter, asOf: Date): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`f.period_month in (${sql.join(filter.months.map((m) => sql`${m}`))})`, sql`f.dispatched_at <= ${asOf}`];
+  const parts: RawBuilder<unknown>[] = [
+    sql`f.period_month in (${sql.join(filter.months.map((m) => sql`${m}`))})`,
+    sql`f.dispatched_at <= ${asOf}`,
+  ];
   if (filter.unitIds) {
     if (filter.unitIds.length === 0) parts.push(sql`false`);
     else if (filter.subtree) {
@@ -96,7 +109,9 @@ function whereOf(filter: FactFilter, asOf: Date): RawBuilder<unknown> {
         where u.id = f.unit_id and a.id in (${sql.join(filter.unitIds.map((id) => sql`${id}`))}))`);
     } else parts.push(sql`f.unit_id in (${sql.join(filter.unitIds.map((id) => sql`${id}`))})`);
   }
-  if (filter.category) parts.push(sql`f.category_code like ${`${filter.category.replace(/[\\%_]/g, (x) => `\\${x}`)}%`}`);
+  if (filter.category) {
+    parts.push(sql`f.category_code like ${`${filter.category.replace(/[\\%_]/g, (x) => `\\${x}`)}%`}`);
+  }
   if (filter.region) parts.push(sql`f.region = ${filter.region}`);
   if (filter.channel) parts.push(sql`f.channel = ${filter.channel}`);
   if (filter.type) parts.push(sql`f.type = ${filter.type}`);
@@ -111,7 +126,12 @@ export interface GroupCounts {
 }
 
 /** Counts per group and month over the filtered facts. */
-export async function groupedCounts(db: Db, filter: FactFilter, o: TallyOptions, groupBy: Grouping): Promise<GroupCounts[]> {
+export async function groupedCounts(
+  db: Db,
+  filter: FactFilter,
+  o: TallyOptions,
+  groupBy: Grouping,
+): Promise<GroupCounts[]> {
   if (filter.months.length === 0) return [];
   const cond = conditions(o);
   const selects = [
@@ -144,7 +164,9 @@ export async function listFacts(db: Db, filter: FactFilter, asOf: Date, limit: n
 /** Knowledge-base notices per unit and month of their due day (shanghai-962200 §14), when the installation has them. */
 export async function kbNoticeCounts(db: Db, months: readonly number[], asOf: Date): Promise<GroupCounts[]> {
   if (months.length === 0) return [];
-  const present = await sql<{ t: string | null }>`select to_regclass('kb_policy_notice')::text as t`.execute(db);
+  const present = await sql<{ t: string | null }>`select to_regclass('kb_policy_notice')::text as t`.execute(
+    db,
+  );
   if (!present.rows[0]?.t) return [];
   const today = new Date(asOf.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   const rows = await sql<{ unit_id: number; month: number; decided: number; on_time: number }>`

@@ -6,19 +6,26 @@ import { beijingFixture } from './test-fixture';
 describe('assessment API', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ now: '2026-04-10T09:00:00+08:00', env: { CIVICLINE_PROFILE: 'beijing-miyun' } });
+    t = await createTestApp({
+      now: '2026-04-10T09:00:00+08:00',
+      env: { CIVICLINE_PROFILE: 'beijing-miyun' },
+    });
     expect((await importHistory(t.ctx, beijingFixture)).refused).toBe(0);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const get = async (user: string, url: string) => t.app.inject({ method: 'GET', url, headers: await t.as(user) });
+  const get = async (user: string, url: string) =>
+    t.app.inject({ method: 'GET', url, headers: await t.as(user) });
 
   it('GET /api/assessment gives the same figures as the report, for overseers', async () => {
     const res = await get('leader', '/api/assessment?scheme=beijing-miyun&period=2026-03');
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as { scheme: { id: string }; units: { unitCode: string; rank: number; score: number }[] };
+    const body = res.json() as {
+      scheme: { id: string };
+      units: { unitCode: string; rank: number; score: number }[];
+    };
     expect(body.scheme.id).toBe('beijing-miyun');
     expect(body.units.map((u) => [u.unitCode, u.rank])).toEqual([
       ['DC-DHJD', 1],
@@ -26,16 +33,24 @@ describe('assessment API', () => {
       ['YC-RSJ', 3],
     ]);
     for (const user of ['supervisor', 'admin', 'dispatcher']) {
-      expect((await get(user, '/api/assessment?scheme=beijing-miyun&period=2026-03')).statusCode, user).toBe(200);
+      expect((await get(user, '/api/assessment?scheme=beijing-miyun&period=2026-03')).statusCode, user).toBe(
+        200,
+      );
     }
   });
 
   it('slices: only the orders of a category', async () => {
-    const res = (await get('leader', '/api/assessment?scheme=beijing-miyun&period=2026-03&category=1102')).json() as {
+    const res = (
+      await get('leader', '/api/assessment?scheme=beijing-miyun&period=2026-03&category=1102')
+    ).json() as {
       units: { unitCode: string; counts: { dispatched: number }; upheldNumberComplaints: number }[];
     };
-    expect(res.units.map((u) => [u.unitCode, u.counts.dispatched, u.upheldNumberComplaints])).toEqual([['YC-ZJJ', 1, 1]]);
-    const phone = (await get('leader', '/api/stats?groupBy=unit&period=2026-03&channel=wechat')).json() as { rows: unknown[] };
+    expect(res.units.map((u) => [u.unitCode, u.counts.dispatched, u.upheldNumberComplaints])).toEqual([
+      ['YC-ZJJ', 1, 1],
+    ]);
+    const phone = (await get('leader', '/api/stats?groupBy=unit&period=2026-03&channel=wechat')).json() as {
+      rows: unknown[];
+    };
     expect(phone.rows).toEqual([]);
   });
 
@@ -50,9 +65,16 @@ describe('assessment API', () => {
 
   it('drill-down lists the orders behind a figure', async () => {
     const rsj = await t.unitId('YC-RSJ');
-    const res = await get('leader', `/api/assessment/drill?scheme=beijing-miyun&period=2026-03&unitId=${rsj}&indicator=onTimeRate`);
+    const res = await get(
+      'leader',
+      `/api/assessment/drill?scheme=beijing-miyun&period=2026-03&unitId=${rsj}&indicator=onTimeRate`,
+    );
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as { numerator: number; denominator: number; items: { ticketNo: string; counts: string }[] };
+    const body = res.json() as {
+      numerator: number;
+      denominator: number;
+      items: { ticketNo: string; counts: string }[];
+    };
     // 3 on time of 4 (the approved return is left out).
     expect([body.numerator, body.denominator]).toEqual([3, 4]);
     expect(body.items.map((i) => [i.ticketNo, i.counts])).toEqual([
@@ -61,14 +83,26 @@ describe('assessment API', () => {
       ['2026030200003', 'numerator'],
       ['2026030200005', 'numerator'],
     ]);
-    const fb = (await get('leader', `/api/assessment/drill?scheme=beijing-miyun&period=2026-03&unitId=${rsj}&indicator=feedbackRate&part=numerator`)).json() as {
+    const fb = (
+      await get(
+        'leader',
+        `/api/assessment/drill?scheme=beijing-miyun&period=2026-03&unitId=${rsj}&indicator=feedbackRate&part=numerator`,
+      )
+    ).json() as {
       numerator: number;
       denominator: number;
       items: unknown[];
     };
     expect([fb.numerator, fb.denominator, fb.items.length]).toEqual([2, 3, 2]);
     // Another unit may not look into YC-RSJ's orders.
-    expect((await get('handler2', `/api/assessment/drill?scheme=beijing-miyun&period=2026-03&unitId=${rsj}&indicator=onTimeRate`)).statusCode).toBe(404);
+    expect(
+      (
+        await get(
+          'handler2',
+          `/api/assessment/drill?scheme=beijing-miyun&period=2026-03&unitId=${rsj}&indicator=onTimeRate`,
+        )
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('GET /api/stats groups every indicator by unit, channel or month, scoped to the unit for units', async () => {
@@ -81,12 +115,16 @@ describe('assessment API', () => {
     expect(byUnit.rows[0]).toMatchObject({ label: '市人力资源和社会保障局', counts: { dispatched: 5 } });
     // Pooled: on time 3 (RSJ) + 2 (ZJJ) + 1 (DHJD) of 4 + 2 + 1 decided → 6/7.
     expect(byUnit.total.onTimeRate).toBeCloseTo(6 / 7, 12);
-    const byMonth = (await get('leader', '/api/stats?groupBy=month&period=2026-Q1')).json() as { rows: { key: string; counts: { dispatched: number } }[] };
+    const byMonth = (await get('leader', '/api/stats?groupBy=month&period=2026-Q1')).json() as {
+      rows: { key: string; counts: { dispatched: number } }[];
+    };
     expect(byMonth.rows.map((r) => [r.key, r.counts.dispatched])).toEqual([
       ['202603', 9],
       ['202602', 1],
     ]);
-    const mine = (await get('handler2', '/api/stats?groupBy=unit&period=2026-03')).json() as { rows: { label: string }[] };
+    const mine = (await get('handler2', '/api/stats?groupBy=unit&period=2026-03')).json() as {
+      rows: { label: string }[];
+    };
     expect(mine.rows.map((r) => r.label)).toEqual(['市住房和城乡建设局']);
   });
 

@@ -43,12 +43,27 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  */
 export async function drillDown(
   ctx: AppContext,
-  input: { scheme: Scheme; period: Period; unitId: number; indicator: IndicatorId; asOf?: Date; part: 'all' | 'numerator'; limit: number },
+  input: {
+    scheme: Scheme;
+    period: Period;
+    unitId: number;
+    indicator: IndicatorId;
+    asOf?: Date;
+    part: 'all' | 'numerator';
+    limit: number;
+  },
 ): Promise<DrillResult> {
   const ind = indicators[input.indicator];
-  if (input.indicator === 'kbTimelinessRate') throw new AppError('VALIDATION_FAILED', '信息库及时更新率不来自工单，无法按工单查看');
+  if (input.indicator === 'kbTimelinessRate') {
+    throw new AppError('VALIDATION_FAILED', '信息库及时更新率不来自工单，无法按工单查看');
+  }
   const o = tallyOptionsOf(input.scheme, input.asOf ?? ctx.clock.now(), ctx.rules.categories);
-  const rows = await listFacts(ctx.db, { months: input.period.months, unitIds: [input.unitId] }, o.asOf, 200_000);
+  const rows = await listFacts(
+    ctx.db,
+    { months: input.period.months, unitIds: [input.unitId] },
+    o.asOf,
+    200_000,
+  );
   let numerator = 0;
   let denominator = 0;
   const items: DrillItem[] = [];

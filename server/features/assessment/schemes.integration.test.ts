@@ -20,7 +20,8 @@ const plan: Record<string, (month: number) => { onTime: boolean; rating: string 
   'YC-RSJ': () => ({ onTime: true, rating: 'satisfied' }),
   'YC-ZJJ': () => ({ onTime: false, rating: 'satisfied' }),
   'YC-SCJ': () => ({ onTime: false, rating: 'unsatisfied' }),
-  'YC-STJ': (m) => (m === 2 ? { onTime: true, rating: 'satisfied' } : { onTime: false, rating: 'unsatisfied' }),
+  'YC-STJ': (m) =>
+    m === 2 ? { onTime: true, rating: 'satisfied' } : { onTime: false, rating: 'unsatisfied' },
   'YC-JTJ': () => ({ onTime: true, rating: 'unsatisfied' }),
 };
 // Dispatch Mon Jan 5, Mon Feb 2, Mon Mar 2 at 09:30 → due end of Jan 12, Feb 9, Mar 9.
@@ -48,12 +49,21 @@ function history(): string[] {
           events: [
             { at: `${d.dispatch}T09:30:00+08:00`, action: 'dispatch', payload: { unitCode: code } },
             { at: `${d.dispatch}T10:00:00+08:00`, action: 'accept' },
-            { at: `${replyDay}T10:00:00+08:00`, action: 'reply', payload: { result: '已办理', contacted: true } },
+            {
+              at: `${replyDay}T10:00:00+08:00`,
+              action: 'reply',
+              payload: { result: '已办理', contacted: true },
+            },
             { at: `${replyDay}T11:00:00+08:00`, action: 'approve-reply' },
             {
               at: `${replyDay}T15:00:00+08:00`,
               action: 'record-callback',
-              payload: { reached: true, contactedByUnit: true, processSatisfaction: rating, resultSatisfaction: rating },
+              payload: {
+                reached: true,
+                contactedByUnit: true,
+                processSatisfaction: rating,
+                resultSatisfaction: rating,
+              },
             },
           ],
         }),
@@ -96,7 +106,10 @@ describe('zibo-12345 and shanghai-962200 schemes on imported orders', () => {
     await sql`insert into kb_policy_notice (unit_id, title, announced_on, due_on, article_id, created_at) values
       (${rsj}, '通知一', '2026-03-02', '2026-03-09', ${articleId}, now()),
       (${rsj}, '通知二', '2026-03-10', '2026-03-17', null, now())`.execute(db);
-    const res = await assessUnits(t.ctx, { scheme: scheme('shanghai-962200'), period: parsePeriod('2026-03') });
+    const res = await assessUnits(t.ctx, {
+      scheme: scheme('shanghai-962200'),
+      period: parsePeriod('2026-03'),
+    });
     const rsjRow = res.units.find((u) => u.unitCode === 'YC-RSJ');
     const zjj = res.units.find((u) => u.unitCode === 'YC-ZJJ');
     // RSJ: notice 1 answered Mar 5 by its due day Mar 9; notice 2 unanswered past Mar 17 → 1/2.
@@ -108,10 +121,20 @@ describe('zibo-12345 and shanghai-962200 schemes on imported orders', () => {
 
   it('refresh-facts rebuilds the same facts from the orders’ records', async () => {
     const db = t.handle.db;
-    const before = await db.selectFrom('ticket_fact').selectAll().orderBy('ticket_id').orderBy('assignment_id').execute();
+    const before = await db
+      .selectFrom('ticket_fact')
+      .selectAll()
+      .orderBy('ticket_id')
+      .orderBy('assignment_id')
+      .execute();
     await db.deleteFrom('ticket_fact').execute();
     expect(await refreshFacts(t.ctx)).toBeGreaterThanOrEqual(15);
-    const after = await db.selectFrom('ticket_fact').selectAll().orderBy('ticket_id').orderBy('assignment_id').execute();
+    const after = await db
+      .selectFrom('ticket_fact')
+      .selectAll()
+      .orderBy('ticket_id')
+      .orderBy('assignment_id')
+      .execute();
     expect(after).toEqual(before);
   });
 });

@@ -24,11 +24,26 @@ describe('site assessment schemes (<CIVICLINE_PROFILE_DIR>/schemes)', () => {
         '  - { kind: linear, indicator: satisfactionRate, weight: 40, article: "§8(2)" }',
       ].join('\n'),
     );
-    fs.writeFileSync(path.join(dir, 'schemes', 'bj.json'), JSON.stringify({ extends: 'beijing-miyun', id: 'beijing-pooled', aggregation: 'pooled' }));
+    fs.writeFileSync(
+      path.join(dir, 'schemes', 'bj.json'),
+      JSON.stringify({ extends: 'beijing-miyun', id: 'beijing-pooled', aggregation: 'pooled' }),
+    );
     const all = await loadSchemes(dir);
-    expect(all.map((s) => s.id)).toEqual(expect.arrayContaining(['beijing-miyun', 'zibo-12345', 'shanghai-962200', 'county-2026', 'beijing-pooled']));
+    expect(all.map((s) => s.id)).toEqual(
+      expect.arrayContaining([
+        'beijing-miyun',
+        'zibo-12345',
+        'shanghai-962200',
+        'county-2026',
+        'beijing-pooled',
+      ]),
+    );
     const county = await findScheme('county-2026', dir);
-    expect(county).toMatchObject({ upheldAppeal: 'remove-rating', aggregation: 'monthly-mean', satisfied: ['satisfied', 'basically-satisfied'] });
+    expect(county).toMatchObject({
+      upheldAppeal: 'remove-rating',
+      aggregation: 'monthly-mean',
+      satisfied: ['satisfied', 'basically-satisfied'],
+    });
     const pooled = await findScheme('beijing-pooled', dir);
     expect(pooled.aggregation).toBe('pooled');
     expect(pooled.components).toHaveLength(4);
@@ -37,7 +52,16 @@ describe('site assessment schemes (<CIVICLINE_PROFILE_DIR>/schemes)', () => {
   it('refuses an invalid site scheme at load, naming the file', async () => {
     const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'civicline-schemes-bad-'));
     fs.mkdirSync(path.join(bad, 'schemes'));
-    fs.writeFileSync(path.join(bad, 'schemes', 'x.json'), JSON.stringify({ id: 'x', name: 'x', version: '1', source: { title: 't', article: 'a' }, components: [] }));
+    fs.writeFileSync(
+      path.join(bad, 'schemes', 'x.json'),
+      JSON.stringify({
+        id: 'x',
+        name: 'x',
+        version: '1',
+        source: { title: 't', article: 'a' },
+        components: [],
+      }),
+    );
     await expect(loadSchemes(bad)).rejects.toThrow(SchemeError);
     await expect(loadSchemes(bad)).rejects.toThrow(/x\.json.*components/);
     fs.rmSync(bad, { recursive: true, force: true });

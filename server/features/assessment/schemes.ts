@@ -42,6 +42,12 @@ export async function loadSchemes(profileDir?: string): Promise<Scheme[]> {
 export async function findScheme(id: string, profileDir?: string): Promise<Scheme> {
   const all = await loadSchemes(profileDir);
   const s = all.find((x) => x.id === id);
-  if (!s) throw new AppError('VALIDATION_FAILED', `考核方案 ${id} 不存在（可用：${all.map((x) => x.id).join(', ')}）`, { known: all.map((x) => x.id) });
+  if (!s) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `考核方案 ${id} 不存在（可用：${all.map((x) => x.id).join(', ')}）`,
+      { known: all.map((x) => x.id) },
+    );
+  }
   return s;
 }

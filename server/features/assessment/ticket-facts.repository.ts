@@ -31,7 +31,12 @@ export async function loadFactSource(trx: Trx, ticketId: number): Promise<FactSo
       .select(['id', 'unit_id', 'role', 'dispatched_at', 'accepted_at', 'contacted_at'])
       .where('ticket_id', '=', ticketId)
       .execute(),
-    trx.selectFrom('ticket_event').select(['at', 'action', 'party', 'payload']).where('ticket_id', '=', ticketId).orderBy('seq').execute(),
+    trx
+      .selectFrom('ticket_event')
+      .select(['at', 'action', 'party', 'payload'])
+      .where('ticket_id', '=', ticketId)
+      .orderBy('seq')
+      .execute(),
     trx.selectFrom('ticket_deadline').select(['stage', 'due_at']).where('ticket_id', '=', ticketId).execute(),
   ]);
   return {
@@ -55,7 +60,12 @@ export async function loadFactSource(trx: Trx, ticketId: number): Promise<FactSo
       acceptedAt: a.accepted_at,
       contactedAt: a.contacted_at,
     })),
-    events: events.map((e) => ({ at: e.at, action: e.action, party: e.party, payload: e.payload as Record<string, unknown> })),
+    events: events.map((e) => ({
+      at: e.at,
+      action: e.action,
+      party: e.party,
+      payload: e.payload as Record<string, unknown>,
+    })),
     deadlines: deadlines.map((d) => ({ stage: d.stage, dueAt: d.due_at })),
   };
 }
@@ -153,7 +163,9 @@ export async function replaceFacts(trx: Trx, ticketId: number, facts: readonly O
   const rows = facts.map(factToRow);
   const first = rows[0];
   if (!first) return;
-  const columns = Object.keys(first).filter((c) => c !== 'ticket_id' && c !== 'assignment_id') as (keyof typeof first)[];
+  const columns = Object.keys(first).filter(
+    (c) => c !== 'ticket_id' && c !== 'assignment_id',
+  ) as (keyof typeof first)[];
   await trx
     .insertInto('ticket_fact')
     .values(rows)

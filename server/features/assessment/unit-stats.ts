@@ -1,5 +1,14 @@
 import { channelLabels, ticketTypeLabels, type Channel, type TicketType } from '../../../common/enums';
-import { addCounts, emptyCounts, indicatorIds, indicators, type IndicatorId, type KpiCounts, type Period, type TallyOptions } from '../../domain/kpi';
+import {
+  addCounts,
+  emptyCounts,
+  indicatorIds,
+  indicators,
+  type IndicatorId,
+  type KpiCounts,
+  type Period,
+  type TallyOptions,
+} from '../../domain/kpi';
 import type { AppContext } from '../../platform/context';
 import { groupedCounts, unitsById, type FactFilter, type Grouping } from './assessment.repository';
 
@@ -21,7 +30,11 @@ async function labels(ctx: AppContext, groupBy: Grouping, keys: string[]): Promi
     }
     case 'category': {
       if (keys.length === 0) return new Map();
-      const rows = await ctx.db.selectFrom('category').select(['code', 'name']).where('code', 'in', keys).execute();
+      const rows = await ctx.db
+        .selectFrom('category')
+        .select(['code', 'name'])
+        .where('code', 'in', keys)
+        .execute();
       return new Map(rows.map((r) => [r.code, r.name]));
     }
     case 'channel':
@@ -37,7 +50,10 @@ async function labels(ctx: AppContext, groupBy: Grouping, keys: string[]): Promi
 }
 
 function row(key: string, label: string, c: KpiCounts): StatsRow {
-  const values = Object.fromEntries(indicatorIds.map((id) => [id, indicators[id].value(c)])) as Record<IndicatorId, number | null>;
+  const values = Object.fromEntries(indicatorIds.map((id) => [id, indicators[id].value(c)])) as Record<
+    IndicatorId,
+    number | null
+  >;
   return { key, label, ...values, counts: c };
 }
 
@@ -49,11 +65,18 @@ export async function unitStats(
   ctx: AppContext,
   input: { groupBy: Grouping; period: Period; options: TallyOptions; filter?: Omit<FactFilter, 'months'> },
 ): Promise<StatsResult> {
-  const rows = await groupedCounts(ctx.db, { ...input.filter, months: input.period.months }, input.options, input.groupBy);
+  const rows = await groupedCounts(
+    ctx.db,
+    { ...input.filter, months: input.period.months },
+    input.options,
+    input.groupBy,
+  );
   const byKey = new Map<string, KpiCounts>();
   for (const r of rows) byKey.set(r.key, addCounts(byKey.get(r.key) ?? emptyCounts(), r.counts));
   const names = await labels(ctx, input.groupBy, [...byKey.keys()]);
-  const out = [...byKey].map(([k, c]) => row(k, names.get(k) ?? k, c)).sort((a, b) => b.counts.dispatched - a.counts.dispatched || a.key.localeCompare(b.key));
+  const out = [...byKey]
+    .map(([k, c]) => row(k, names.get(k) ?? k, c))
+    .sort((a, b) => b.counts.dispatched - a.counts.dispatched || a.key.localeCompare(b.key));
   return {
     groupBy: input.groupBy,
     period: input.period.id,

@@ -31,14 +31,23 @@ describe('audit log', () => {
     expect(actions).toContain('login');
     expect(actions).toContain('read-caller');
     const revealRow = rows.find((r) => r.action === 'reveal-caller');
-    expect(revealRow).toMatchObject({ actor_username: 'handler', target_type: 'ticket', target_id: String(o.id) });
+    expect(revealRow).toMatchObject({
+      actor_username: 'handler',
+      target_type: 'ticket',
+      target_id: String(o.id),
+    });
     expect(revealRow?.details).toEqual({ reason: '需电话联系诉求人' });
     expect(await verifyAuditChain(t.handle.db)).toEqual({ ok: true, entries: rows.length });
   });
 
   it('detects an edited entry and a removed entry', async () => {
     for (let i = 0; i < 3; i++) {
-      await appendAudit(t.handle.db, { at: new Date(), actorUserId: null, actorUsername: 'x', action: `probe-${i}` });
+      await appendAudit(t.handle.db, {
+        at: new Date(),
+        actorUserId: null,
+        actorUsername: 'x',
+        action: `probe-${i}`,
+      });
     }
     const rows = await t.handle.db.selectFrom('audit_log').select(['id', 'action']).orderBy('id').execute();
     const victim = rows.find((r) => r.action === 'probe-1');

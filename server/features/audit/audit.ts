@@ -32,16 +32,19 @@ function canonical(v: unknown): string {
   return JSON.stringify(v instanceof Date ? v.toISOString() : v);
 }
 
-export function entryHash(prevHash: string, e: {
-  at: Date;
-  actorUserId: number | null;
-  actorUsername: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: Record<string, unknown>;
-  ip: string | null;
-}): string {
+export function entryHash(
+  prevHash: string,
+  e: {
+    at: Date;
+    actorUserId: number | null;
+    actorUsername: string | null;
+    action: string;
+    targetType: string | null;
+    targetId: string | null;
+    details: Record<string, unknown>;
+    ip: string | null;
+  },
+): string {
   return crypto.createHash('sha256').update(prevHash).update(canonical(e)).digest('hex');
 }
 
@@ -49,7 +52,12 @@ export function entryHash(prevHash: string, e: {
 export async function appendAudit(db: Db | Trx, entry: AuditEntry): Promise<void> {
   const run = async (trx: Trx) => {
     await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
-    const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const last = await trx
+      .selectFrom('audit_log')
+      .select('hash')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const prev = last?.hash ?? GENESIS;
     const row = {
       at: new Date(Math.floor(entry.at.getTime())),
@@ -95,11 +103,24 @@ export async function verifyAuditChain(db: Db, batch = 5000): Promise<VerifyResu
   let lastId = 0;
   let entries = 0;
   for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('id', '>', lastId).orderBy('id').limit(batch).execute();
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>', lastId)
+      .orderBy('id')
+      .limit(batch)
+      .execute();
     if (rows.length === 0) break;
     for (const r of rows) {
       entries++;
-      if (r.prev_hash !== prev) return { ok: false, entries, brokenAt: r.id, reason: 'link to the previous entry does not match (an entry was removed or reordered)' };
+      if (r.prev_hash !== prev) {
+        return {
+          ok: false,
+          entries,
+          brokenAt: r.id,
+          reason: 'link to the previous entry does not match (an entry was removed or reordered)',
+        };
+      }
       const expected = entryHash(prev, {
         at: r.at,
         actorUserId: r.actor_user_id,
@@ -110,7 +131,14 @@ export async function verifyAuditChain(db: Db, batch = 5000): Promise<VerifyResu
         details: r.details as Record<string, unknown>,
         ip: r.ip,
       });
-      if (expected !== r.hash) return { ok: false, entries, brokenAt: r.id, reason: 'entry content does not match its hash (the entry was edited)' };
+      if (expected !== r.hash) {
+        return {
+          ok: false,
+          entries,
+          brokenAt: r.id,
+          reason: 'entry content does not match its hash (the entry was edited)',
+        };
+      }
       prev = r.hash;
       lastId = r.id;
     }

@@ -7,7 +7,13 @@ import type { Role } from '../../../common/enums';
 import { createTicket } from '../tickets/create-ticket';
 import { parseActionPayload, performActionIn } from '../tickets/perform-action';
 import { unitActor, type Actor } from '../tickets/standing';
-import { districtPlaces, givenNames, requestTemplates, surnames, type RequestTemplate } from './demo-requests';
+import {
+  districtPlaces,
+  givenNames,
+  requestTemplates,
+  surnames,
+  type RequestTemplate,
+} from './demo-requests';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every demo installation looks the same. */
 function rng(seed: number): () => number {
@@ -34,13 +40,26 @@ export async function loadDemoOrders(ctx: AppContext, count: number, seed = 2026
   if (any || count <= 0) return 0;
   const random = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
-  const units = await ctx.db.selectFrom('org_unit').select(['id', 'code', 'kind', 'parent_id', 'region', 'duty_categories', 'is_platform']).execute();
+  const units = await ctx.db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'kind', 'parent_id', 'region', 'duty_categories', 'is_platform'])
+    .execute();
   const byCode = new Map(units.map((u) => [u.code, u]));
-  const users = await ctx.db.selectFrom('app_user').select(['id', 'username', 'display_name', 'role', 'unit_id']).execute();
+  const users = await ctx.db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'display_name', 'role', 'unit_id'])
+    .execute();
   const session = (username: string): SessionUser => {
     const u = users.find((x) => x.username === username);
     if (!u) throw new Error(`demo user ${username} missing`);
-    return { id: u.id, username: u.username, displayName: u.display_name, role: u.role as Role, unitId: u.unit_id, sessionId: 0 };
+    return {
+      id: u.id,
+      username: u.username,
+      displayName: u.display_name,
+      role: u.role as Role,
+      unitId: u.unit_id,
+      sessionId: 0,
+    };
   };
   const agent = session('agent');
   const realNow = ctx.clock.now().getTime();
@@ -83,9 +102,16 @@ export async function loadDemoOrders(ctx: AppContext, count: number, seed = 2026
 
     // How far this order has come: older orders are further along.
     const target = Math.min(stages.length - 1, Math.floor((ageDays / 28) * stages.length + random() * 2.5));
-    const act = async (actor: Actor | null, action: ActionName, payload: Record<string, unknown>, hours: number) => {
+    const act = async (
+      actor: Actor | null,
+      action: ActionName,
+      payload: Record<string, unknown>,
+      hours: number,
+    ) => {
       if (!advance(hours)) return false;
-      await c.db.transaction().execute((trx) => performActionIn(c, trx, actor, id, action, parseActionPayload(action, payload)));
+      await c.db
+        .transaction()
+        .execute((trx) => performActionIn(c, trx, actor, id, action, parseActionPayload(action, payload)));
       return true;
     };
     const platform = await unitActor(ctx.db, (byCode.get('YC-12345') ?? units[0])?.id ?? 0, 'dispatcher');
@@ -101,17 +127,32 @@ export async function loadDemoOrders(ctx: AppContext, count: number, seed = 2026
     const unit = await unitActor(ctx.db, handlerUnit, 'handler');
     if (target < 2) continue;
     if (!(await act(unit, 'accept', {}, 0.5 + random() * 5))) continue;
-    if (!(await act(unit, 'record-contact', { note: '已电话联系诉求人，了解具体情况' }, 0.5 + random() * 6))) continue;
+    if (
+      !(await act(unit, 'record-contact', { note: '已电话联系诉求人，了解具体情况' }, 0.5 + random() * 6))
+    ) {
+      continue;
+    }
     // Extensions only where the active profile provides them, within its longest term.
     const extension = ctx.rules.profile.extension;
     if (extension && random() < 0.08) {
       const workingDays = Math.min(3, extension.maxWorkingDays ?? 3);
-      if (!(await act(unit, 'request-extension', { workingDays, reason: '需现场核查并协调相关单位' }, 20 + random() * 30))) continue;
+      if (
+        !(await act(
+          unit,
+          'request-extension',
+          { workingDays, reason: '需现场核查并协调相关单位' },
+          20 + random() * 30,
+        ))
+      ) {
+        continue;
+      }
       if (!(await act(platform, 'approve-extension', {}, 1 + random() * 4))) continue;
     }
     if (target < 3) continue;
     const late = random() < 0.1 ? 24 * 6 : 0;
-    if (!(await act(unit, 'reply', { result: tpl.reply, contacted: true }, 24 + random() * 72 + late))) continue;
+    if (!(await act(unit, 'reply', { result: tpl.reply, contacted: true }, 24 + random() * 72 + late))) {
+      continue;
+    }
     if (target < 4) continue;
     if (!(await act(platform, 'approve-reply', {}, 1 + random() * 8))) continue;
     if (target < 5) continue;
@@ -121,7 +162,12 @@ export async function loadDemoOrders(ctx: AppContext, count: number, seed = 2026
     await act(
       callbackActor,
       'record-callback',
-      { reached: true, contactedByUnit: random() < 0.95, processSatisfaction: result === 'unsatisfied' ? 'basically-satisfied' : 'satisfied', resultSatisfaction: result },
+      {
+        reached: true,
+        contactedByUnit: random() < 0.95,
+        processSatisfaction: result === 'unsatisfied' ? 'basically-satisfied' : 'satisfied',
+        resultSatisfaction: result,
+      },
       2 + random() * 20,
     );
   }
@@ -131,7 +177,15 @@ export async function loadDemoOrders(ctx: AppContext, count: number, seed = 2026
 function chooseUnit(
   category: string,
   region: string,
-  units: { id: number; code: string; kind: string; parent_id: number | null; region: string | null; duty_categories: string[]; is_platform: boolean }[],
+  units: {
+    id: number;
+    code: string;
+    kind: string;
+    parent_id: number | null;
+    region: string | null;
+    duty_categories: string[];
+    is_platform: boolean;
+  }[],
   byCode: Map<string, { id: number }>,
   pick: <T>(xs: readonly T[]) => T,
 ): { dispatchTo: number; forwardTo?: number } | null {

@@ -69,7 +69,12 @@ function dispatcherFor(units: UnitDirectory, holders: Holders, targetId: unknown
 }
 
 /** The actor of one imported event, given who holds the order now; null = the system. */
-export function importActor(e: PlannedEvent, holders: Holders, units: UnitDirectory, importUserId: number): Actor | null {
+export function importActor(
+  e: PlannedEvent,
+  holders: Holders,
+  units: UnitDirectory,
+  importUserId: number,
+): Actor | null {
   const kind = importActorKinds[e.action];
   if (!kind) throw new Refusal(`不支持导入的操作 ${e.action}`);
   if (kind === 'system') return null;
@@ -80,11 +85,15 @@ export function importActor(e: PlannedEvent, holders: Holders, units: UnitDirect
   const namedPlatform = named?.isPlatform ? named : undefined;
   switch (kind) {
     case 'platform':
-      unit = namedPlatform ?? (e.action === 'dispatch' ? dispatcherFor(units, holders, e.payload.unitId) : undefined);
-      unit ??= (holders.platformUnitId !== null ? units.get(holders.platformUnitId) : undefined) ?? units.center;
+      unit =
+        namedPlatform ??
+        (e.action === 'dispatch' ? dispatcherFor(units, holders, e.payload.unitId) : undefined);
+      unit ??=
+        (holders.platformUnitId !== null ? units.get(holders.platformUnitId) : undefined) ?? units.center;
       break;
     case 'unit':
-      unit = named ?? (holders.leadUnitId !== null ? units.get(holders.leadUnitId) : undefined) ?? units.center;
+      unit =
+        named ?? (holders.leadUnitId !== null ? units.get(holders.leadUnitId) : undefined) ?? units.center;
       break;
     case 'callback':
     case 'supervisor':

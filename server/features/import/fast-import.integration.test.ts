@@ -7,9 +7,21 @@ import { exactWriter, importHistory, type ImportReport } from './import-history'
 
 const at = (d: string) => `2026-03-${d}+08:00`;
 function line(ticketNo: string, events: unknown[], over: Record<string, unknown> = {}): string {
-  return JSON.stringify({ ticketNo, receivedAt: at('02T09:00:00'), type: 'complaint', category: '010201', content: '诉求', events, ...over });
+  return JSON.stringify({
+    ticketNo,
+    receivedAt: at('02T09:00:00'),
+    type: 'complaint',
+    category: '010201',
+    content: '诉求',
+    events,
+    ...over,
+  });
 }
-const dispatch = (d: string, unitCode: string, extra: Record<string, unknown> = {}) => ({ at: at(d), action: 'dispatch', payload: { unitCode, ...extra } });
+const dispatch = (d: string, unitCode: string, extra: Record<string, unknown> = {}) => ({
+  at: at(d),
+  action: 'dispatch',
+  payload: { unitCode, ...extra },
+});
 
 /** Histories the generator does not make: merges, suspensions, reminders, co-handling replies, refusals of every kind. */
 const handMade = [
@@ -23,26 +35,71 @@ const handMade = [
     { at: at('05T11:00:00'), action: 'accept' },
     { at: at('05T11:10:00'), action: 'accept', unitCode: 'YC-ZJJ' },
     { at: at('05T12:00:00'), action: 'record-contact', unitCode: 'YC-ZJJ' },
-    { at: at('06T12:00:00'), action: 'reply', unitCode: 'YC-ZJJ', payload: { result: '协办意见', contacted: true } },
+    {
+      at: at('06T12:00:00'),
+      action: 'reply',
+      unitCode: 'YC-ZJJ',
+      payload: { result: '协办意见', contacted: true },
+    },
     { at: at('16T12:00:00'), action: 'remind' },
-    { at: at('16T13:00:00'), action: 'supervise', payload: { trigger: 'overdue', mode: 'phone', respondWithinWorkingDays: 2 } },
-    { at: at('17T12:00:00'), action: 'report-progress', payload: { progress: '推进中', committedDate: '2026-03-30' } },
+    {
+      at: at('16T13:00:00'),
+      action: 'supervise',
+      payload: { trigger: 'overdue', mode: 'phone', respondWithinWorkingDays: 2 },
+    },
+    {
+      at: at('17T12:00:00'),
+      action: 'report-progress',
+      payload: { progress: '推进中', committedDate: '2026-03-30' },
+    },
   ]),
-  line('R-1', [dispatch('02T09:30:00', 'YC-RSJ'), { at: at('02T10:00:00'), action: 'accept' }, { at: at('02T11:00:00'), action: 'request-extension', payload: { workingDays: 6, reason: '太长' } }]),
-  line('R-2', [dispatch('02T09:30:00', 'YC-RSJ'), { at: at('02T10:00:00'), action: 'accept' }, { at: at('12T11:00:00'), action: 'request-extension', payload: { workingDays: 2, reason: '太晚' } }]),
-  line('R-3', [dispatch('02T09:30:00', 'YC-RSJ'), { at: at('02T10:00:00'), action: 'accept' }, { at: at('02T11:00:00'), action: 'record-contact', payload: { at: '2026-03-03T11:00:00+08:00' } }]),
-  line('R-4', [dispatch('02T09:30:00', 'DC-RX'), dispatch('02T09:40:00', 'DC-DHJD'), { at: at('02T10:00:00'), action: 'accept', unitCode: 'YC-ZJJ' }]),
+  line('R-1', [
+    dispatch('02T09:30:00', 'YC-RSJ'),
+    { at: at('02T10:00:00'), action: 'accept' },
+    { at: at('02T11:00:00'), action: 'request-extension', payload: { workingDays: 6, reason: '太长' } },
+  ]),
+  line('R-2', [
+    dispatch('02T09:30:00', 'YC-RSJ'),
+    { at: at('02T10:00:00'), action: 'accept' },
+    { at: at('12T11:00:00'), action: 'request-extension', payload: { workingDays: 2, reason: '太晚' } },
+  ]),
+  line('R-3', [
+    dispatch('02T09:30:00', 'YC-RSJ'),
+    { at: at('02T10:00:00'), action: 'accept' },
+    { at: at('02T11:00:00'), action: 'record-contact', payload: { at: '2026-03-03T11:00:00+08:00' } },
+  ]),
+  line('R-4', [
+    dispatch('02T09:30:00', 'DC-RX'),
+    dispatch('02T09:40:00', 'DC-DHJD'),
+    { at: at('02T10:00:00'), action: 'accept', unitCode: 'YC-ZJJ' },
+  ]),
   line('R-5', [dispatch('02T09:30:00', 'YC-RSJ'), { at: at('02T10:00:00'), action: 'fly' }]),
-  line('R-6', [dispatch('02T09:30:00', 'YC-RSJ'), { at: at('02T10:00:00'), action: 'reply', payload: { contacted: true } }]),
-  line('N-1', [{ at: at('02T09:10:00'), action: 'not-accept', payload: { reason: '属诉讼事项', suggestedChannel: '法院' } }]),
+  line('R-6', [
+    dispatch('02T09:30:00', 'YC-RSJ'),
+    { at: at('02T10:00:00'), action: 'reply', payload: { contacted: true } },
+  ]),
+  line('N-1', [
+    {
+      at: at('02T09:10:00'),
+      action: 'not-accept',
+      payload: { reason: '属诉讼事项', suggestedChannel: '法院' },
+    },
+  ]),
   line('M-1', []),
   '',
   'garbage',
 ];
 
-async function importBoth(lines: string[], exact: TestApp, fast: TestApp): Promise<[ImportReport, ImportReport]> {
+async function importBoth(
+  lines: string[],
+  exact: TestApp,
+  fast: TestApp,
+): Promise<[ImportReport, ImportReport]> {
   const a = await importHistory(exact.ctx, lines, { writer: exactWriter, batchSize: 37 });
-  const b = await importHistory(fast.ctx, lines, { writer: makeFastWriter({ chunkOrders: 40 }), batchSize: 130 });
+  const b = await importHistory(fast.ctx, lines, {
+    writer: makeFastWriter({ chunkOrders: 40 }),
+    batchSize: 130,
+  });
   return [a, b];
 }
 
@@ -50,7 +107,12 @@ async function importBoth(lines: string[], exact: TestApp, fast: TestApp): Promi
 async function snapshot(db: Db) {
   const tickets = await db.selectFrom('ticket').selectAll().orderBy('ticket_no').execute();
   const noOf = new Map(tickets.map((t) => [t.id, t.ticket_no]));
-  const assignments = await db.selectFrom('ticket_assignment').selectAll().orderBy('ticket_id').orderBy('id').execute();
+  const assignments = await db
+    .selectFrom('ticket_assignment')
+    .selectAll()
+    .orderBy('ticket_id')
+    .orderBy('id')
+    .execute();
   const ordinal = new Map<number, number>();
   const perTicket = new Map<number, number>();
   for (const a of assignments) {
@@ -59,14 +121,28 @@ async function snapshot(db: Db) {
     ordinal.set(a.id, n);
   }
   const no = (id: number | null) => (id === null ? null : (noOf.get(id) ?? `?${id}`));
-  const drop = <T extends object>(row: T, ...keys: string[]): Record<string, unknown> => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
-  const byNo = <T extends { no: string | null }>(rows: T[]) => rows.sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+  const drop = <T extends object>(row: T, ...keys: string[]): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
+  const byNo = <T extends { no: string | null }>(rows: T[]) =>
+    rows.sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
   return {
-    units: await db.selectFrom('org_unit').select(['id', 'code', 'name', 'kind', 'parent_id', 'path']).orderBy('id').execute(),
+    units: await db
+      .selectFrom('org_unit')
+      .select(['id', 'code', 'name', 'kind', 'parent_id', 'path'])
+      .orderBy('id')
+      .execute(),
     counters: await db.selectFrom('ticket_counter').selectAll().orderBy('day').execute(),
-    tickets: tickets.map((t): Record<string, unknown> => ({ ...drop(t, 'id', 'content_vector'), merged_into_id: no(t.merged_into_id) })),
+    tickets: tickets.map((t): Record<string, unknown> => ({
+      ...drop(t, 'id', 'content_vector'),
+      merged_into_id: no(t.merged_into_id),
+    })),
     assignments: byNo(
-      assignments.map((a) => ({ ...drop(a, 'id', 'ticket_id', 'parent_assignment_id'), no: no(a.ticket_id), n: ordinal.get(a.id), parent: a.parent_assignment_id === null ? null : ordinal.get(a.parent_assignment_id) })),
+      assignments.map((a) => ({
+        ...drop(a, 'id', 'ticket_id', 'parent_assignment_id'),
+        no: no(a.ticket_id),
+        n: ordinal.get(a.id),
+        parent: a.parent_assignment_id === null ? null : ordinal.get(a.parent_assignment_id),
+      })),
     ),
     events: byNo(
       (await db.selectFrom('ticket_event').selectAll().execute()).map((e) => {
@@ -75,10 +151,24 @@ async function snapshot(db: Db) {
         return { ...drop(e, 'id', 'ticket_id', 'payload'), no: no(e.ticket_id), payload: p };
       }),
     ),
-    deadlines: byNo((await db.selectFrom('ticket_deadline').selectAll().execute()).map((d) => ({ ...drop(d, 'ticket_id'), no: no(d.ticket_id) }))),
-    supervisions: byNo((await db.selectFrom('supervision').selectAll().execute()).map((s) => ({ ...drop(s, 'id', 'ticket_id'), no: no(s.ticket_id) }))),
+    deadlines: byNo(
+      (await db.selectFrom('ticket_deadline').selectAll().execute()).map((d) => ({
+        ...drop(d, 'ticket_id'),
+        no: no(d.ticket_id),
+      })),
+    ),
+    supervisions: byNo(
+      (await db.selectFrom('supervision').selectAll().execute()).map((s) => ({
+        ...drop(s, 'id', 'ticket_id'),
+        no: no(s.ticket_id),
+      })),
+    ),
     facts: byNo(
-      (await db.selectFrom('ticket_fact').selectAll().execute()).map((f) => ({ ...drop(f, 'ticket_id', 'assignment_id'), no: no(f.ticket_id), n: ordinal.get(f.assignment_id) })),
+      (await db.selectFrom('ticket_fact').selectAll().execute()).map((f) => ({
+        ...drop(f, 'ticket_id', 'assignment_id'),
+        no: no(f.ticket_id),
+        n: ordinal.get(f.assignment_id),
+      })),
     ),
   };
 }
@@ -96,7 +186,15 @@ describe('fast import = import through the use cases', () => {
   });
 
   it('gives identical rows and refusals on the same file', async () => {
-    const generated = [...generateHistory({ orders: 240, from: '2026-03', months: 1, seed: 21, until: new Date('2026-03-28T12:00:00+08:00') })];
+    const generated = [
+      ...generateHistory({
+        orders: 240,
+        from: '2026-03',
+        months: 1,
+        seed: 21,
+        until: new Date('2026-03-28T12:00:00+08:00'),
+      }),
+    ];
     const lines = [...generated.slice(0, 100), ...handMade, ...generated.slice(100)];
     const [a, b] = await importBoth(lines, exact, fast);
     expect(b.refusals).toEqual(a.refusals);
@@ -117,7 +215,10 @@ describe('fast import = import through the use cases', () => {
     const [sa, sb] = [await snapshot(exact.handle.db), await snapshot(fast.handle.db)];
     for (const k of Object.keys(sa) as (keyof typeof sa)[]) expect(sb[k], k).toEqual(sa[k]);
     expect(sa.supervisions.length).toBeGreaterThan(0);
-    expect(sa.tickets.find((t) => t.ticket_no === 'M-2')).toMatchObject({ status: 'merged', merged_into_id: 'M-1' });
+    expect(sa.tickets.find((t) => t.ticket_no === 'M-2')).toMatchObject({
+      status: 'merged',
+      merged_into_id: 'M-1',
+    });
 
     // A second run changes nothing, on either path.
     const [a2, b2] = await importBoth(lines, exact, fast);

@@ -15,7 +15,14 @@ async function civicline(dataDir: string, args: string[], extra: Record<string, 
   const { DATABASE_URL: _url, ...env } = process.env;
   try {
     const r = await run('node', [bin, ...args], {
-      env: { ...env, DATA_DIR: dataDir, CIVICLINE_PROFILE: 'beijing-miyun', CIVICLINE_TEST_CLOCK: '1', CIVICLINE_NOW: '2026-04-10T09:00:00+08:00', ...extra },
+      env: {
+        ...env,
+        DATA_DIR: dataDir,
+        CIVICLINE_PROFILE: 'beijing-miyun',
+        CIVICLINE_TEST_CLOCK: '1',
+        CIVICLINE_NOW: '2026-04-10T09:00:00+08:00',
+        ...extra,
+      },
       maxBuffer: 1 << 26,
     });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
@@ -44,9 +51,14 @@ describe('civicline import + report assessment (the public contract)', () => {
       receivedAt: '2026-03-02T09:00:00+08:00',
       type: 'help',
       content: '先答复后派单',
-      events: [{ at: '2026-03-02T10:00:00+08:00', action: 'reply', payload: { result: 'x', contacted: true } }],
+      events: [
+        { at: '2026-03-02T10:00:00+08:00', action: 'reply', payload: { result: 'x', contacted: true } },
+      ],
     });
-    fs.writeFileSync(file, [...beijingFixture.slice(0, 5), bad, ...beijingFixture.slice(5)].join('\n') + '\n');
+    fs.writeFileSync(
+      file,
+      [...beijingFixture.slice(0, 5), bad, ...beijingFixture.slice(5)].join('\n') + '\n',
+    );
     const imp = await civicline(path.join(dir, 'data'), ['import', file]);
     expect(imp.code, imp.stderr).toBe(1);
     expect(imp.stderr).toMatch(/line 6 ticketNo BAD-1 event 1 \(reply\): 当前状态下不能执行“答复”/);
@@ -55,9 +67,25 @@ describe('civicline import + report assessment (the public contract)', () => {
     const again = await civicline(path.join(dir, 'data'), ['import', file]);
     expect(again.stdout).toMatch(/imported 0 orders .* 10 already present \(skipped\), 1 refused/);
 
-    const rep = await civicline(path.join(dir, 'data'), ['report', 'assessment', '--scheme', 'beijing-miyun', '--period', '2026-03', '--json']);
+    const rep = await civicline(path.join(dir, 'data'), [
+      'report',
+      'assessment',
+      '--scheme',
+      'beijing-miyun',
+      '--period',
+      '2026-03',
+      '--json',
+    ]);
     expect(rep.code, rep.stderr).toBe(0);
-    const units = JSON.parse(rep.stdout) as { unitCode: string; unitName: string; score: number; rank: number; onTimeRate: number | null; feedbackRate: number | null; satisfactionRate: number | null }[];
+    const units = JSON.parse(rep.stdout) as {
+      unitCode: string;
+      unitName: string;
+      score: number;
+      rank: number;
+      onTimeRate: number | null;
+      feedbackRate: number | null;
+      satisfactionRate: number | null;
+    }[];
     // Hand-computed in assessment.integration.test.ts.
     expect(units.map((u) => [u.unitCode, u.rank, u.score])).toEqual([
       ['DC-DHJD', 1, 3],
@@ -74,10 +102,18 @@ describe('civicline import + report assessment (the public contract)', () => {
     const imp = await civicline(path.join(dir, 'data'), ['import', file], { CIVICLINE_DEMO: '0' });
     expect(imp.code, imp.stderr).toBe(0);
     expect(imp.stdout).toMatch(/units created: YC-RSJ/);
-    const rep = await civicline(path.join(dir, 'data'), ['report', 'assessment', '--scheme', 'beijing-miyun', '--period', '2026-03', '--json'], { CIVICLINE_DEMO: '0' });
+    const rep = await civicline(
+      path.join(dir, 'data'),
+      ['report', 'assessment', '--scheme', 'beijing-miyun', '--period', '2026-03', '--json'],
+      { CIVICLINE_DEMO: '0' },
+    );
     const units = JSON.parse(rep.stdout) as { unitCode: string; onTimeRate: number }[];
     // Orders #1-#3 of YC-RSJ: on time, late, on time → 2/3.
     expect(units).toHaveLength(1);
-    expect(units[0]).toMatchObject({ unitCode: 'YC-RSJ', unitName: 'YC-RSJ', onTimeRate: expect.closeTo(2 / 3, 12) });
+    expect(units[0]).toMatchObject({
+      unitCode: 'YC-RSJ',
+      unitName: 'YC-RSJ',
+      onTimeRate: expect.closeTo(2 / 3, 12),
+    });
   }, 120_000);
 });

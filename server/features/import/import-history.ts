@@ -64,13 +64,29 @@ export const exactWriter: BatchWriter = async (ctx, plans, units, refs) => {
  * through the lifecycle's rules. Idempotent by ticketNo (orders already present are skipped);
  * a refused line is reported with its number and reason and the other lines go on.
  */
-export async function importHistory(ctx: AppContext, lines: AsyncIterable<string> | Iterable<string>, opts: ImportOptions = {}): Promise<ImportReport> {
+export async function importHistory(
+  ctx: AppContext,
+  lines: AsyncIterable<string> | Iterable<string>,
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
   const started = Date.now();
   const batchSize = opts.batchSize ?? 500;
   const writer = opts.writer ?? exactWriter;
   const units = await UnitDirectory.load(ctx.db);
-  const refs: ImportRefs = { importUserId: await ensureImportUser(ctx.db, units.center.id), centerId: units.center.id };
-  const report: ImportReport = { lines: 0, imported: 0, skipped: 0, refused: 0, throughUseCases: 0, refusals: [], unitsCreated: [], seconds: 0 };
+  const refs: ImportRefs = {
+    importUserId: await ensureImportUser(ctx.db, units.center.id),
+    centerId: units.center.id,
+  };
+  const report: ImportReport = {
+    lines: 0,
+    imported: 0,
+    skipped: 0,
+    refused: 0,
+    throughUseCases: 0,
+    refusals: [],
+    unitsCreated: [],
+    seconds: 0,
+  };
   const seen = new Set<string>();
   let batch: { line: number; text: string }[] = [];
 
@@ -118,7 +134,12 @@ export async function importHistory(ctx: AppContext, lines: AsyncIterable<string
       if (c) counters.set(c.day, Math.max(counters.get(c.day) ?? 0, c.seq));
     }
     await bumpTicketCounters(ctx.db, counters);
-    opts.onProgress?.({ lines: report.lines, imported: report.imported, skipped: report.skipped, refused: report.refused });
+    opts.onProgress?.({
+      lines: report.lines,
+      imported: report.imported,
+      skipped: report.skipped,
+      refused: report.refused,
+    });
   };
 
   for await (const text of lines) {

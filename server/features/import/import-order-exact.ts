@@ -27,10 +27,23 @@ export function atTime(ctx: AppContext, at: Date): AppContext {
 }
 
 export function refusalOf(err: unknown, e: PlannedEvent | null): Refusal {
-  let message = err instanceof Refusal || isAppError(err) ? err.message : err instanceof Error ? err.message : String(err);
-  const status = isAppError(err) && err.code === 'TRANSITION_NOT_ALLOWED' ? (err.details as { status?: unknown } | undefined)?.status : undefined;
-  if (typeof status === 'string' && isTicketStatus(status)) message += `（工单状态：${ticketStatusLabels[status]}）`;
-  const issue = isAppError(err) && err.code === 'VALIDATION_FAILED' && Array.isArray(err.details) ? (err.details[0] as { path?: unknown } | undefined) : undefined;
+  let message =
+    err instanceof Refusal || isAppError(err)
+      ? err.message
+      : err instanceof Error
+        ? err.message
+        : String(err);
+  const status =
+    isAppError(err) && err.code === 'TRANSITION_NOT_ALLOWED'
+      ? (err.details as { status?: unknown } | undefined)?.status
+      : undefined;
+  if (typeof status === 'string' && isTicketStatus(status)) {
+    message += `（工单状态：${ticketStatusLabels[status]}）`;
+  }
+  const issue =
+    isAppError(err) && err.code === 'VALIDATION_FAILED' && Array.isArray(err.details)
+      ? (err.details[0] as { path?: unknown } | undefined)
+      : undefined;
   if (typeof issue?.path === 'string') message += `（payload${issue.path}）`;
   if (err instanceof Refusal && err.eventIndex !== null) return err;
   return new Refusal(message, e?.index ?? null, e?.action ?? null);
@@ -42,7 +55,12 @@ export function refusalOf(err: unknown, e: PlannedEvent | null): Refusal {
  * deadlines → facts) with the clock fixed at the event's time, all in one transaction. Any
  * event the rules refuse rolls the whole order back.
  */
-export async function importOrderExact(ctx: AppContext, plan: PlannedOrder, units: UnitDirectory, refs: ImportRefs): Promise<number> {
+export async function importOrderExact(
+  ctx: AppContext,
+  plan: PlannedOrder,
+  units: UnitDirectory,
+  refs: ImportRefs,
+): Promise<number> {
   return ctx.db.transaction().execute(async (trx) => {
     const ticketId = await insertImportedTicket(trx, openedTicketRow(plan, ctx.rules, refs));
     await appendEvent(trx, openingEvent(plan, ticketId, refs));
@@ -56,7 +74,10 @@ export async function importOrderExact(ctx: AppContext, plan: PlannedOrder, unit
         await performActionIn(atTime(ctx, e.at), trx, actor, ticketId, e.action as ActionName, payload);
       } catch (err) {
         if (isAppError(err) && err.code === 'NOT_FOUND' && actor) {
-          throw refusalOf(new Refusal(`单位 ${units.get(actor.unit.id)?.code ?? actor.unit.id} 不是该工单的承办单位`), e);
+          throw refusalOf(
+            new Refusal(`单位 ${units.get(actor.unit.id)?.code ?? actor.unit.id} 不是该工单的承办单位`),
+            e,
+          );
         }
         throw refusalOf(err, e);
       }

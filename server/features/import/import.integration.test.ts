@@ -32,7 +32,12 @@ const closedHistory = [
   {
     at: at('05T10:00:00'),
     action: 'record-callback',
-    payload: { reached: true, contactedByUnit: true, processSatisfaction: 'satisfied', resultSatisfaction: 'satisfied' },
+    payload: {
+      reached: true,
+      contactedByUnit: true,
+      processSatisfaction: 'satisfied',
+      resultSatisfaction: 'satisfied',
+    },
   },
 ];
 
@@ -46,7 +51,8 @@ describe('civicline import (through the use cases)', () => {
   });
 
   const db = () => t.handle.db;
-  const ticketByNo = (no: string) => db().selectFrom('ticket').selectAll().where('ticket_no', '=', no).executeTakeFirstOrThrow();
+  const ticketByNo = (no: string) =>
+    db().selectFrom('ticket').selectAll().where('ticket_no', '=', no).executeTakeFirstOrThrow();
   const eventsOf = (id: number) =>
     db()
       .selectFrom('ticket_event as e')
@@ -74,9 +80,22 @@ describe('civicline import (through the use cases)', () => {
     ]);
     // zibo-12345 (the default profile): 5 WD from Mon Mar 2 → end of Mon Mar 9; the reply on Mar 4 is on time.
     expect(ev[4]?.payload).toMatchObject({ late: false });
-    const fact = await db().selectFrom('ticket_fact').selectAll().where('ticket_id', '=', row.id).executeTakeFirstOrThrow();
-    expect(fact).toMatchObject({ outcome: 'completed', on_time: true, contacted_by_unit: true, period_month: 202603 });
-    const counter = await db().selectFrom('ticket_counter').select('last_value').where('day', '=', '2026-03-02').executeTakeFirst();
+    const fact = await db()
+      .selectFrom('ticket_fact')
+      .selectAll()
+      .where('ticket_id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    expect(fact).toMatchObject({
+      outcome: 'completed',
+      on_time: true,
+      contacted_by_unit: true,
+      period_month: 202603,
+    });
+    const counter = await db()
+      .selectFrom('ticket_counter')
+      .select('last_value')
+      .where('day', '=', '2026-03-02')
+      .executeTakeFirst();
     expect(counter?.last_value).toBeGreaterThanOrEqual(1);
   });
 
@@ -102,7 +121,13 @@ describe('civicline import (through the use cases)', () => {
     ]);
     expect(r.refusals[0]?.reason).toMatch(/不能执行“答复”.*待签收/);
     // The refused order left nothing behind.
-    expect(await db().selectFrom('ticket').select('id').where('ticket_no', '=', '2026030200011').executeTakeFirst()).toBeUndefined();
+    expect(
+      await db()
+        .selectFrom('ticket')
+        .select('id')
+        .where('ticket_no', '=', '2026030200011')
+        .executeTakeFirst(),
+    ).toBeUndefined();
     expect((await ticketByNo('2026030200012')).status).toBe('dispatched');
   });
 
@@ -112,8 +137,24 @@ describe('civicline import (through the use cases)', () => {
     expect(first).toMatchObject({ imported: 2, skipped: 0 });
     const count = async () =>
       Promise.all(
-        (['ticket', 'ticket_event', 'ticket_assignment', 'ticket_deadline', 'ticket_fact', 'org_unit'] as const).map(async (tbl) =>
-          Number((await db().selectFrom(tbl).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+        (
+          [
+            'ticket',
+            'ticket_event',
+            'ticket_assignment',
+            'ticket_deadline',
+            'ticket_fact',
+            'org_unit',
+          ] as const
+        ).map(async (tbl) =>
+          Number(
+            (
+              await db()
+                .selectFrom(tbl)
+                .select((eb) => eb.fn.countAll().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
         ),
       );
     const before = await count();
@@ -125,16 +166,28 @@ describe('civicline import (through the use cases)', () => {
   it('creates unknown unit codes under the center (kind department) and accepts them in payloads', async () => {
     const r = await importHistory(t.ctx, [
       line('2026030400001', [
-        { at: at('04T09:30:00'), action: 'dispatch', payload: { unitCode: 'LEGACY-WSJ', coUnitCodes: ['LEGACY-CGJ'] } },
+        {
+          at: at('04T09:30:00'),
+          action: 'dispatch',
+          payload: { unitCode: 'LEGACY-WSJ', coUnitCodes: ['LEGACY-CGJ'] },
+        },
         { at: at('04T10:00:00'), action: 'accept' },
         { at: at('04T10:05:00'), action: 'accept', unitCode: 'LEGACY-CGJ' },
-        { at: at('04T11:00:00'), action: 'request-return', payload: { reason: '非本单位职责', basis: '三定方案', suggestedUnitCode: 'LEGACY-SWJ' } },
+        {
+          at: at('04T11:00:00'),
+          action: 'request-return',
+          payload: { reason: '非本单位职责', basis: '三定方案', suggestedUnitCode: 'LEGACY-SWJ' },
+        },
       ]),
     ]);
     expect(r).toMatchObject({ imported: 1, refused: 0 });
     expect(r.unitsCreated).toEqual(['LEGACY-WSJ', 'LEGACY-CGJ', 'LEGACY-SWJ']);
     const center = await t.unitId('YC-12345');
-    const unit = await db().selectFrom('org_unit').selectAll().where('code', '=', 'LEGACY-WSJ').executeTakeFirstOrThrow();
+    const unit = await db()
+      .selectFrom('org_unit')
+      .selectAll()
+      .where('code', '=', 'LEGACY-WSJ')
+      .executeTakeFirstOrThrow();
     expect(unit).toMatchObject({ kind: 'department', parent_id: center, is_platform: false });
     const row = await ticketByNo('2026030400001');
     expect(row.pending_request).toBe('return');
@@ -147,9 +200,24 @@ describe('civicline import (through the use cases)', () => {
       line('2026030700001', [
         { at: at('07T09:30:00'), action: 'dispatch', unitCode: 'YC-RSJ' },
         { at: at('07T10:00:00'), action: 'accept', unitCode: 'YC-RSJ' },
-        { at: at('07T11:00:00'), action: 'reply', unitCode: 'YC-RSJ', payload: { result: '已处理', contacted: true } },
+        {
+          at: at('07T11:00:00'),
+          action: 'reply',
+          unitCode: 'YC-RSJ',
+          payload: { result: '已处理', contacted: true },
+        },
         { at: at('07T12:00:00'), action: 'approve-reply', unitCode: 'YC-RSJ' },
-        { at: at('08T12:00:00'), action: 'record-callback', unitCode: 'YC-RSJ', payload: { reached: true, contactedByUnit: true, processSatisfaction: 'satisfied', resultSatisfaction: 'satisfied' } },
+        {
+          at: at('08T12:00:00'),
+          action: 'record-callback',
+          unitCode: 'YC-RSJ',
+          payload: {
+            reached: true,
+            contactedByUnit: true,
+            processSatisfaction: 'satisfied',
+            resultSatisfaction: 'satisfied',
+          },
+        },
       ]),
     ]);
     expect(r.refusals).toEqual([]);
@@ -165,8 +233,18 @@ describe('civicline import (through the use cases)', () => {
 
   it('opens orders as the first event says: direct answer, not accepted, or created and waiting for dispatch', async () => {
     const r = await importHistory(t.ctx, [
-      line('2026030500001', [{ at: at('05T09:01:00'), action: 'direct-answer', payload: { answer: '可到社保中心办理' } }], { type: 'consult' }),
-      line('2026030500002', [{ at: at('05T09:01:00'), action: 'intake-not-accept', payload: { reason: '诉讼中', suggestedChannel: '法院' } }]),
+      line(
+        '2026030500001',
+        [{ at: at('05T09:01:00'), action: 'direct-answer', payload: { answer: '可到社保中心办理' } }],
+        { type: 'consult' },
+      ),
+      line('2026030500002', [
+        {
+          at: at('05T09:01:00'),
+          action: 'intake-not-accept',
+          payload: { reason: '诉讼中', suggestedChannel: '法院' },
+        },
+      ]),
       line('2026030500003', []),
       line('2026030500004', [{ at: at('05T09:01:00'), action: 'direct-answer', payload: {} }]),
     ]);
@@ -181,22 +259,43 @@ describe('civicline import (through the use cases)', () => {
     const r = await importHistory(t.ctx, [
       line('2026030600001', [
         { at: at('06T09:30:00'), action: 'dispatch', payload: { unitCode: 'DC-RX' } },
-        { at: at('06T10:00:00'), action: 'dispatch', payload: { unitCode: 'DC-DHJD', coUnitCodes: ['DC-CGJ'] } },
+        {
+          at: at('06T10:00:00'),
+          action: 'dispatch',
+          payload: { unitCode: 'DC-DHJD', coUnitCodes: ['DC-CGJ'] },
+        },
         { at: at('06T11:00:00'), action: 'accept' },
         { at: at('09T11:00:00'), action: 'reply', payload: { result: '已取缔', contacted: true } },
         { at: at('09T12:00:00'), action: 'approve-reply' },
       ]),
       line('2026030600002', [
         { at: at('06T09:30:00'), action: 'dispatch', payload: { unitCode: 'YC-RSJ' } },
-        { at: at('06T10:00:00'), action: 'request-return', payload: { reason: '物业不归本单位', basis: '物业管理条例' } },
+        {
+          at: at('06T10:00:00'),
+          action: 'request-return',
+          payload: { reason: '物业不归本单位', basis: '物业管理条例' },
+        },
         { at: at('06T11:00:00'), action: 'approve-return' },
         { at: at('06T12:00:00'), action: 'dispatch', payload: { unitCode: 'YC-ZJJ' } },
         { at: at('06T13:00:00'), action: 'accept' },
-        { at: at('09T10:00:00'), action: 'request-extension', payload: { workingDays: 2, reason: '需现场核查' } },
+        {
+          at: at('09T10:00:00'),
+          action: 'request-extension',
+          payload: { workingDays: 2, reason: '需现场核查' },
+        },
         { at: at('09T11:00:00'), action: 'approve-extension' },
         { at: at('14T11:00:00'), action: 'reply', payload: { result: '已修复', contacted: false } },
         { at: at('14T12:00:00'), action: 'approve-reply' },
-        { at: at('15T10:00:00'), action: 'record-callback', payload: { reached: true, contactedByUnit: false, processSatisfaction: 'unsatisfied', resultSatisfaction: 'unsatisfied' } },
+        {
+          at: at('15T10:00:00'),
+          action: 'record-callback',
+          payload: {
+            reached: true,
+            contactedByUnit: false,
+            processSatisfaction: 'unsatisfied',
+            resultSatisfaction: 'unsatisfied',
+          },
+        },
         { at: at('15T11:00:00'), action: 'redo', payload: { reason: '未联系诉求人' } },
         { at: at('16T11:00:00'), action: 'reply', payload: { result: '已联系并修复', contacted: true } },
       ]),
@@ -215,7 +314,12 @@ describe('civicline import (through the use cases)', () => {
     ]);
     const b = await ticketByNo('2026030600002');
     expect(b.status).toBe('replied');
-    const facts = await db().selectFrom('ticket_fact').selectAll().where('ticket_id', '=', b.id).orderBy('assignment_id').execute();
+    const facts = await db()
+      .selectFrom('ticket_fact')
+      .selectAll()
+      .where('ticket_id', '=', b.id)
+      .orderBy('assignment_id')
+      .execute();
     // RSJ returned it. ZJJ: dispatched Fri Mar 6 → 5 WD (Mar 9-13) → end of Fri Mar 13, extended by 2 WD → end of
     // Tue Mar 17; replied Sat Mar 14, on time; then redone on Sun Mar 15, which restarts the limit: 5 WD (Mar 16-20).
     expect(facts.map((f) => [f.outcome, f.on_time, f.extensions_approved, f.redo_count])).toEqual([
@@ -234,7 +338,14 @@ describe('civicline import (through the use cases)', () => {
     for (const row of tickets) {
       const events = await db()
         .selectFrom('ticket_event')
-        .select(['seq', 'action', 'party', 'actor_unit_id as actorUnitId', 'payload', 'to_status as toStatus'])
+        .select([
+          'seq',
+          'action',
+          'party',
+          'actor_unit_id as actorUnitId',
+          'payload',
+          'to_status as toStatus',
+        ])
         .where('ticket_id', '=', row.id)
         .orderBy('seq')
         .execute();
@@ -261,7 +372,17 @@ describe('import and API give the same record', () => {
         ['03T11:00:00', 'dispatcher', 'approve-extension', {}],
         ['10T15:00:00', 'handler', 'reply', { result: '已处理', contacted: true, factual: 'true' }],
         ['10T16:00:00', 'dispatcher', 'approve-reply', {}],
-        ['11T10:00:00', 'callback', 'record-callback', { reached: true, contactedByUnit: true, processSatisfaction: 'satisfied', resultSatisfaction: 'unsatisfied' }],
+        [
+          '11T10:00:00',
+          'callback',
+          'record-callback',
+          {
+            reached: true,
+            contactedByUnit: true,
+            processSatisfaction: 'satisfied',
+            resultSatisfaction: 'unsatisfied',
+          },
+        ],
         ['11T11:00:00', 'handler', 'appeal', { reason: '已依法答复' }],
         ['11T12:00:00', 'callback', 'uphold-appeal', {}],
       ];
@@ -290,28 +411,72 @@ describe('import and API give the same record', () => {
       ]);
       expect(r.refusals).toEqual([]);
       const db = t.handle.db;
-      const imported = await db.selectFrom('ticket').selectAll().where('ticket_no', '=', 'LEGACY-1').executeTakeFirstOrThrow();
-      const viaApi = await db.selectFrom('ticket').selectAll().where('id', '=', o.id).executeTakeFirstOrThrow();
+      const imported = await db
+        .selectFrom('ticket')
+        .selectAll()
+        .where('ticket_no', '=', 'LEGACY-1')
+        .executeTakeFirstOrThrow();
+      const viaApi = await db
+        .selectFrom('ticket')
+        .selectAll()
+        .where('id', '=', o.id)
+        .executeTakeFirstOrThrow();
       // The test clock keeps running after each setClock, so API times carry a few milliseconds more: compare to the second.
       const sec = (v: unknown): unknown => (v instanceof Date ? Math.floor(v.getTime() / 1000) : v);
       const strip = <T extends Record<string, unknown>>(x: T, keys: string[]) =>
-        Object.fromEntries(Object.entries(x).filter(([k]) => !keys.includes(k)).map(([k, v]) => [k, sec(v)]));
-      const ticketKeys = ['id', 'ticket_no', 'created_by', 'created_at', 'demand', 'location_address', 'caller_address', 'content_tokens', 'content_vector'];
+        Object.fromEntries(
+          Object.entries(x)
+            .filter(([k]) => !keys.includes(k))
+            .map(([k, v]) => [k, sec(v)]),
+        );
+      const ticketKeys = [
+        'id',
+        'ticket_no',
+        'created_by',
+        'created_at',
+        'demand',
+        'location_address',
+        'caller_address',
+        'content_tokens',
+        'content_vector',
+      ];
       expect(strip(imported, ticketKeys)).toEqual(strip(viaApi, ticketKeys));
       const ev = async (id: number) =>
-        (await db.selectFrom('ticket_event').select(['seq', 'at', 'action', 'party', 'payload', 'from_status', 'to_status']).where('ticket_id', '=', id).orderBy('seq').execute())
+        (
+          await db
+            .selectFrom('ticket_event')
+            .select(['seq', 'at', 'action', 'party', 'payload', 'from_status', 'to_status'])
+            .where('ticket_id', '=', id)
+            .orderBy('seq')
+            .execute()
+        )
           .slice(1)
           .map((e) => strip(e, []));
       const evApi = await ev(o.id);
       expect(await ev(imported.id)).toEqual(evApi);
       const dl = async (id: number) =>
-        (await db.selectFrom('ticket_deadline').selectAll().where('ticket_id', '=', id).orderBy('stage').execute()).map((d) => strip(d, ['ticket_id', 'unit_id']));
+        (
+          await db
+            .selectFrom('ticket_deadline')
+            .selectAll()
+            .where('ticket_id', '=', id)
+            .orderBy('stage')
+            .execute()
+        ).map((d) => strip(d, ['ticket_id', 'unit_id']));
       expect(await dl(imported.id)).toEqual(await dl(o.id));
       const facts = async (id: number) =>
-        (await db.selectFrom('ticket_fact').selectAll().where('ticket_id', '=', id).execute()).map((f) => strip(f, ['ticket_id', 'assignment_id', 'region']));
+        (await db.selectFrom('ticket_fact').selectAll().where('ticket_id', '=', id).execute()).map((f) =>
+          strip(f, ['ticket_id', 'assignment_id', 'region']),
+        );
       const factsApi = await facts(o.id);
       expect(factsApi).toHaveLength(1);
-      expect(factsApi[0]).toMatchObject({ outcome: 'completed', on_time: true, factual: 'true', appeal_upheld: true, extensions_approved: 1 });
+      expect(factsApi[0]).toMatchObject({
+        outcome: 'completed',
+        on_time: true,
+        factual: 'true',
+        appeal_upheld: true,
+        extensions_approved: 1,
+      });
       expect(await facts(imported.id)).toEqual(factsApi);
     } finally {
       await t.close();

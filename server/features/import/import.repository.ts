@@ -12,13 +12,25 @@ export async function listImportUnits(db: Trx): Promise<UnitInfo[]> {
     .select(['id', 'code', 'name', 'path', 'kind', 'is_platform', 'active'])
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, path: r.path, kind: r.kind, isPlatform: r.is_platform, active: r.active }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    path: r.path,
+    kind: r.kind,
+    isPlatform: r.is_platform,
+    active: r.active,
+  }));
 }
 
 /** Which of these order numbers exist already (with their ids). */
 export async function existingTicketNos(db: Trx, ticketNos: readonly string[]): Promise<Map<string, number>> {
   if (ticketNos.length === 0) return new Map();
-  const rows = await db.selectFrom('ticket').select(['id', 'ticket_no']).where('ticket_no', 'in', [...ticketNos]).execute();
+  const rows = await db
+    .selectFrom('ticket')
+    .select(['id', 'ticket_no'])
+    .where('ticket_no', 'in', [...ticketNos])
+    .execute();
   return new Map(rows.map((r) => [r.ticket_no, r.id]));
 }
 
@@ -29,7 +41,11 @@ export const IMPORT_USERNAME = 'history-import';
  * never sign in; its id marks every imported event as such.
  */
 export async function ensureImportUser(db: Db, centerId: number): Promise<number> {
-  const found = await db.selectFrom('app_user').select('id').where('username', '=', IMPORT_USERNAME).executeTakeFirst();
+  const found = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', IMPORT_USERNAME)
+    .executeTakeFirst();
   if (found) return found.id;
   const r = await db
     .insertInto('app_user')
@@ -45,7 +61,13 @@ export async function ensureImportUser(db: Db, centerId: number): Promise<number
     .returning('id')
     .executeTakeFirst();
   if (r) return r.id;
-  return (await db.selectFrom('app_user').select('id').where('username', '=', IMPORT_USERNAME).executeTakeFirstOrThrow()).id;
+  return (
+    await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', IMPORT_USERNAME)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function insertImportedTicket(trx: Trx, row: Insertable<TicketTable>): Promise<number> {
@@ -62,12 +84,23 @@ export async function bumpTicketCounters(trx: Trx, days: ReadonlyMap<string, num
   await trx
     .insertInto('ticket_counter')
     .values([...days].map(([day, last]) => ({ day, last_value: last })))
-    .onConflict((oc) => oc.column('day').doUpdateSet({ last_value: sql`greatest(ticket_counter.last_value, excluded.last_value)` }))
+    .onConflict((oc) =>
+      oc
+        .column('day')
+        .doUpdateSet({ last_value: sql`greatest(ticket_counter.last_value, excluded.last_value)` }),
+    )
     .execute();
 }
 
 /** Holder of an order while it is replayed: the platform that holds it and its lead unit. */
-export async function orderHolders(trx: Trx, ticketId: number): Promise<{ platformUnitId: number | null; leadUnitId: number | null }> {
-  const t = await trx.selectFrom('ticket').select(['platform_unit_id', 'lead_unit_id']).where('id', '=', ticketId).executeTakeFirstOrThrow();
+export async function orderHolders(
+  trx: Trx,
+  ticketId: number,
+): Promise<{ platformUnitId: number | null; leadUnitId: number | null }> {
+  const t = await trx
+    .selectFrom('ticket')
+    .select(['platform_unit_id', 'lead_unit_id'])
+    .where('id', '=', ticketId)
+    .executeTakeFirstOrThrow();
   return { platformUnitId: t.platform_unit_id, leadUnitId: t.lead_unit_id };
 }

@@ -41,10 +41,17 @@ export interface PlanContext {
   units: UnitDirectory;
 }
 
-async function unitIdOf(ctx: PlanContext, id: unknown, code: unknown, where: string): Promise<number | undefined> {
+async function unitIdOf(
+  ctx: PlanContext,
+  id: unknown,
+  code: unknown,
+  where: string,
+): Promise<number | undefined> {
   if (typeof code === 'string' && code.trim()) return (await ctx.units.ensure(ctx.db, code.trim())).id;
   if (id === undefined || id === null) return undefined;
-  if (typeof id !== 'number' || !Number.isInteger(id) || !ctx.units.get(id)) throw new Refusal(`${where}: 单位 ${String(id)} 不存在`);
+  if (typeof id !== 'number' || !Number.isInteger(id) || !ctx.units.get(id)) {
+    throw new Refusal(`${where}: 单位 ${String(id)} 不存在`);
+  }
   return id;
 }
 
@@ -72,13 +79,17 @@ export async function planOrder(ctx: PlanContext, line: number, order: HistoryLi
       throw new Refusal('不予受理须说明理由 (payload.reason)', 1, first.action);
     }
   }
-  if (opening.at.getTime() < order.receivedAt.getTime()) throw new Refusal('登记时间早于受理时间 receivedAt', 1, opening.action);
+  if (opening.at.getTime() < order.receivedAt.getTime()) {
+    throw new Refusal('登记时间早于受理时间 receivedAt', 1, opening.action);
+  }
   const offset = rest === order.events ? 1 : 2;
   const events: PlannedEvent[] = [];
   let last = opening.at.getTime();
   for (const [i, e] of rest.entries()) {
     const index = i + offset;
-    if (openingActions.includes(e.action)) throw new Refusal(`“${e.action}”只能是第一个事件`, index, e.action);
+    if (openingActions.includes(e.action)) {
+      throw new Refusal(`“${e.action}”只能是第一个事件`, index, e.action);
+    }
     if (e.at.getTime() < last) throw new Refusal('事件时间早于前一事件（须按时间顺序）', index, e.action);
     last = e.at.getTime();
     try {
@@ -94,7 +105,13 @@ export async function planOrder(ctx: PlanContext, line: number, order: HistoryLi
 async function planEvent(
   ctx: PlanContext,
   index: number,
-  e: { at: Date; action: string; unitId?: number | undefined; unitCode?: string | undefined; payload: Record<string, unknown> },
+  e: {
+    at: Date;
+    action: string;
+    unitId?: number | undefined;
+    unitCode?: string | undefined;
+    payload: Record<string, unknown>;
+  },
 ): Promise<PlannedEvent> {
   const p: Record<string, unknown> = { ...e.payload };
   let acting = (await unitIdOf(ctx, e.unitId, e.unitCode, 'unitId')) ?? null;

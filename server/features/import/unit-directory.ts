@@ -54,7 +54,12 @@ export class UnitDirectory {
   async ensure(db: Db, code: string): Promise<UnitInfo> {
     const known = this.byCode.get(code);
     if (known) return known;
-    const { id, path } = await insertUnit(db, { code, name: code, kind: 'department', parentId: this.center.id });
+    const { id, path } = await insertUnit(db, {
+      code,
+      name: code,
+      kind: 'department',
+      parentId: this.center.id,
+    });
     const u: UnitInfo = { id, code, name: code, path, kind: 'department', isPlatform: false, active: true };
     this.add(u);
     this.created.push(u);

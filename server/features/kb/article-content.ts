@@ -31,7 +31,11 @@ export function termsOf(t: ArticleTokens): Set<string> {
 }
 
 /** Adds +1 for each new term and −1 for each old one into `acc` (document-frequency deltas). */
-export function accumulateTermDelta(acc: Map<string, number>, oldTerms: Set<string> | null, newTerms: Set<string> | null): void {
+export function accumulateTermDelta(
+  acc: Map<string, number>,
+  oldTerms: Set<string> | null,
+  newTerms: Set<string> | null,
+): void {
   for (const t of newTerms ?? []) if (!oldTerms?.has(t)) acc.set(t, (acc.get(t) ?? 0) + 1);
   for (const t of oldTerms ?? []) if (!newTerms?.has(t)) acc.set(t, (acc.get(t) ?? 0) - 1);
 }

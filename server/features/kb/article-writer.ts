@@ -29,13 +29,19 @@ import {
  */
 export async function validateContent(db: Db, c: ArticleContent): Promise<void> {
   if (c.categoryCode && !(await categoryExists(db, c.categoryCode))) {
-    throw new AppError('VALIDATION_FAILED', `分类 ${c.categoryCode} 不存在`, [{ path: '/categoryCode', message: '分类不存在' }]);
+    throw new AppError('VALIDATION_FAILED', `分类 ${c.categoryCode} 不存在`, [
+      { path: '/categoryCode', message: '分类不存在' },
+    ]);
   }
   if (c.ownerUnitId && !(await unitExists(db, c.ownerUnitId))) {
-    throw new AppError('VALIDATION_FAILED', '所属单位不存在', [{ path: '/ownerUnitId', message: '单位不存在' }]);
+    throw new AppError('VALIDATION_FAILED', '所属单位不存在', [
+      { path: '/ownerUnitId', message: '单位不存在' },
+    ]);
   }
   if (c.validFrom && c.validUntil && c.validUntil < c.validFrom) {
-    throw new AppError('VALIDATION_FAILED', '失效日期不能早于生效日期', [{ path: '/validUntil', message: '早于生效日期' }]);
+    throw new AppError('VALIDATION_FAILED', '失效日期不能早于生效日期', [
+      { path: '/validUntil', message: '早于生效日期' },
+    ]);
   }
 }
 
@@ -95,7 +101,12 @@ export async function createArticleRow(
 export async function reviseArticleRow(
   db: Db,
   before: ArticleRow,
-  change: { content?: ArticleContent; status?: string; set?: ArticleUpdate; extraChanges?: { field: string; from?: unknown; to?: unknown }[] },
+  change: {
+    content?: ArticleContent;
+    status?: string;
+    set?: ArticleUpdate;
+    extraChanges?: { field: string; from?: unknown; to?: unknown }[];
+  },
   meta: WriteMeta,
 ): Promise<boolean> {
   const oldContent = contentOfRow(before);
@@ -114,7 +125,9 @@ export async function reviseArticleRow(
     updated_by: meta.userId,
     updated_at: meta.now,
   };
-  const textChanged = changes.some((c) => c.field === 'title' || c.field === 'body' || c.field === 'keywords');
+  const textChanged = changes.some(
+    (c) => c.field === 'title' || c.field === 'body' || c.field === 'keywords',
+  );
   if (change.content) Object.assign(set, rowOfContent(content));
   if (textChanged) {
     const tokens = tokensOf(content);

@@ -7,7 +7,8 @@ import { reviseArticleRow } from './article-writer';
 import { findArticle, lockArticle, type ArticleUpdate } from './kb-article.repository';
 import { addMonths, todayOf } from './kb-time';
 
-export type StatusAction = 'submit' | 'approve' | 'reject' | 'withdraw' | 'reopen' | 'expire' | 'confirm-review';
+export type StatusAction =
+  'submit' | 'approve' | 'reject' | 'withdraw' | 'reopen' | 'expire' | 'confirm-review';
 
 const actionLabels: Record<StatusAction, string> = {
   submit: '提交审核',
@@ -38,11 +39,17 @@ export async function changeArticleStatus(
   await ctx.db.transaction().execute(async (trx) => {
     const row = await lockArticle(trx, id);
     if (!row || !canSee(user, row)) throw new AppError('NOT_FOUND', '知识条目不存在');
-    const decision = decideArticleAction(row.status as ArticleStatus, action, articleActor(user, row.owner_unit_id));
+    const decision = decideArticleAction(
+      row.status as ArticleStatus,
+      action,
+      articleActor(user, row.owner_unit_id),
+    );
     if (!decision.ok) {
       throw decision.reason === 'forbidden'
         ? new AppError('FORBIDDEN', `当前角色无权${actionLabels[action]}`)
-        : new AppError('TRANSITION_NOT_ALLOWED', `条目当前状态不能${actionLabels[action]}`, { status: row.status });
+        : new AppError('TRANSITION_NOT_ALLOWED', `条目当前状态不能${actionLabels[action]}`, {
+            status: row.status,
+          });
     }
     const set: ArticleUpdate = {};
     const extra: { field: string; from?: unknown; to?: unknown }[] = [];
@@ -78,7 +85,12 @@ export async function changeArticleStatus(
         break;
       }
     }
-    await reviseArticleRow(trx, row, { status: decision.to, set, extraChanges: extra }, { userId: user.id, now, action, note });
+    await reviseArticleRow(
+      trx,
+      row,
+      { status: decision.to, set, extraChanges: extra },
+      { userId: user.id, now, action, note },
+    );
   });
   const article = await findArticle(ctx.db, id);
   if (!article) throw new AppError('NOT_FOUND', '知识条目不存在');

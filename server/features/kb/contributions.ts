@@ -48,9 +48,12 @@ export async function submitContribution(ctx: AppContext, input: ContributionInp
     throw new AppError('RATE_LIMITED', '提交过于频繁，请稍后再试');
   }
   if (input.contributorType === 'organisation' && !input.organisation) {
-    throw new AppError('VALIDATION_FAILED', '社会组织提交请填写组织名称', [{ path: '/organisation', message: '必填' }]);
+    throw new AppError('VALIDATION_FAILED', '社会组织提交请填写组织名称', [
+      { path: '/organisation', message: '必填' },
+    ]);
   }
-  const categoryCode = input.categoryCode && (await categoryExists(ctx.db, input.categoryCode)) ? input.categoryCode : null;
+  const categoryCode =
+    input.categoryCode && (await categoryExists(ctx.db, input.categoryCode)) ? input.categoryCode : null;
   const id = await insertContribution(ctx.db, {
     title: input.title,
     question: input.question ?? null,
@@ -76,7 +79,11 @@ export async function listContributionsFor(
   f: { status?: string | undefined; page: number; pageSize: number },
 ) {
   requireManager(user);
-  const { rows, total } = await listContributions(ctx.db, { status: f.status, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+  const { rows, total } = await listContributions(ctx.db, {
+    status: f.status,
+    limit: f.pageSize,
+    offset: (f.page - 1) * f.pageSize,
+  });
   return {
     total,
     items: rows.map((r) => ({
@@ -103,7 +110,13 @@ export async function acceptContribution(
   ctx: AppContext,
   user: SessionUser,
   id: number,
-  input: { title?: string | undefined; body?: string | undefined; categoryCode?: string | null | undefined; ownerUnitId?: number | null | undefined; note?: string | undefined },
+  input: {
+    title?: string | undefined;
+    body?: string | undefined;
+    categoryCode?: string | null | undefined;
+    ownerUnitId?: number | null | undefined;
+    note?: string | undefined;
+  },
 ) {
   requireManager(user);
   const now = ctx.clock.now();
@@ -134,7 +147,13 @@ export async function acceptContribution(
       source: 'contribution',
       note: `采纳公众贡献 #${id}`,
     });
-    await markContributionReviewed(trx, id, { status: 'accepted', reviewedBy: user.id, reviewedAt: now, note: input.note ?? null, articleId });
+    await markContributionReviewed(trx, id, {
+      status: 'accepted',
+      reviewedBy: user.id,
+      reviewedAt: now,
+      note: input.note ?? null,
+      articleId,
+    });
     return { id, status: 'accepted' as const, articleId };
   });
 }
@@ -146,7 +165,13 @@ export async function rejectContribution(ctx: AppContext, user: SessionUser, id:
     const c = await lockContribution(trx, id);
     if (!c) throw new AppError('NOT_FOUND', '贡献记录不存在');
     if (c.status !== 'pending') throw new AppError('TRANSITION_NOT_ALLOWED', '该贡献已审核');
-    await markContributionReviewed(trx, id, { status: 'rejected', reviewedBy: user.id, reviewedAt: now, note: reason, articleId: null });
+    await markContributionReviewed(trx, id, {
+      status: 'rejected',
+      reviewedBy: user.id,
+      reviewedAt: now,
+      note: reason,
+      articleId: null,
+    });
     return { id, status: 'rejected' as const, articleId: null };
   });
 }

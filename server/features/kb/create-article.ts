@@ -9,7 +9,8 @@ import type { ArticleInput } from './kb.schemas';
 
 /** Drafts a new article. Units draft for themselves; managers for any unit or the center (no unit). */
 export async function createArticle(ctx: AppContext, user: SessionUser, input: ArticleInput) {
-  const ownerUnitId = input.ownerUnitId !== undefined ? input.ownerUnitId : isKbManager(user.role) ? null : user.unitId;
+  const ownerUnitId =
+    input.ownerUnitId !== undefined ? input.ownerUnitId : isKbManager(user.role) ? null : user.unitId;
   if (!canDraftForUnit(user.role, user.unitId, ownerUnitId)) {
     throw new AppError('FORBIDDEN', '只能为本单位起草知识条目');
   }
@@ -30,7 +31,13 @@ export async function createArticle(ctx: AppContext, user: SessionUser, input: A
   const id = await ctx.db.transaction().execute(async (trx) => {
     await validateContent(trx, content);
     await assertExternalIdFree(trx, content.externalId, null);
-    return createArticleRow(trx, content, { userId: user.id, now, action: 'create', status: 'draft', source: 'manual' });
+    return createArticleRow(trx, content, {
+      userId: user.id,
+      now,
+      action: 'create',
+      status: 'draft',
+      source: 'manual',
+    });
   });
   const article = await findArticle(ctx.db, id);
   if (!article) throw new Error('created article not found');
@@ -41,8 +48,16 @@ export function normalizeKeywords(keywords: string[]): string[] {
   return [...new Set(keywords.map((k) => k.trim()).filter((k) => k.length > 0))];
 }
 
-export async function assertExternalIdFree(db: AppContext['db'], externalId: string | null, selfId: number | null): Promise<void> {
+export async function assertExternalIdFree(
+  db: AppContext['db'],
+  externalId: string | null,
+  selfId: number | null,
+): Promise<void> {
   if (!externalId) return;
-  const other = await db.selectFrom('kb_article').select('id').where('external_id', '=', externalId).executeTakeFirst();
+  const other = await db
+    .selectFrom('kb_article')
+    .select('id')
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
   if (other && other.id !== selfId) throw new AppError('CONFLICT', `外部编号 ${externalId} 已被其他条目使用`);
 }

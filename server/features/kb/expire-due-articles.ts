@@ -8,7 +8,10 @@ import { todayOf } from './kb-time';
  * Search already hides them by date; this records the change. Safe to run on several
  * instances at once (rows are taken with SKIP LOCKED), and idempotent.
  */
-export async function expireDueArticles(ctx: Pick<AppContext, 'db' | 'clock'>, batchSize = 200): Promise<number> {
+export async function expireDueArticles(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  batchSize = 200,
+): Promise<number> {
   const now = ctx.clock.now();
   const today = todayOf(now);
   let total = 0;

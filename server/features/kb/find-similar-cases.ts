@@ -8,7 +8,15 @@ import { similarTicketRows, termStats, ticketContent } from './kb-search.reposit
 import { maskPersonalData } from './privacy';
 
 /** Center staff who may read other orders' content (masked) for reference. */
-const allowedRoles = ['admin', 'agent', 'dispatcher', 'kb-editor', 'supervisor', 'leader', 'callback'] as const;
+const allowedRoles = [
+  'admin',
+  'agent',
+  'dispatcher',
+  'kb-editor',
+  'supervisor',
+  'leader',
+  'callback',
+] as const;
 
 /**
  * Closed orders whose content best matches a text or another order (类似历史工单), with the
@@ -21,7 +29,9 @@ export async function findSimilarCases(
   user: SessionUser,
   input: { q?: string | undefined; ticketId?: number | undefined; limit: number },
 ) {
-  if (!(allowedRoles as readonly string[]).includes(user.role)) throw new AppError('FORBIDDEN', '当前角色无权查看历史工单');
+  if (!(allowedRoles as readonly string[]).includes(user.role)) {
+    throw new AppError('FORBIDDEN', '当前角色无权查看历史工单');
+  }
   let text = input.q ?? '';
   if (input.ticketId !== undefined) {
     const t = await ticketContent(ctx.db, input.ticketId);
@@ -29,7 +39,10 @@ export async function findSimilarCases(
     text = [t.content, t.demand ?? '', text].join(' ');
   }
   const concepts = analyzeQuery(text);
-  const stats = await termStats(ctx.db, concepts.flatMap((c) => c.terms));
+  const stats = await termStats(
+    ctx.db,
+    concepts.flatMap((c) => c.terms),
+  );
   const plan = planQuery(
     concepts,
     { docs: Math.max(stats.docs, 1), df: (t) => stats.df.get(t) ?? 0 },

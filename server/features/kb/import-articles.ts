@@ -1,6 +1,15 @@
 import type { Db } from '../../platform/db';
 import { accumulateGramDelta } from '../../domain/kb/grams';
-import { accumulateTermDelta, contentOfRow, diffContent, gramsOf, rowOfContent, termsOf, tokensOf, type ArticleContent } from './article-content';
+import {
+  accumulateTermDelta,
+  contentOfRow,
+  diffContent,
+  gramsOf,
+  rowOfContent,
+  termsOf,
+  tokensOf,
+  type ArticleContent,
+} from './article-content';
 import {
   applyTermDeltas,
   categoryRefs,
@@ -101,14 +110,20 @@ async function resolvers(db: Db): Promise<{ category: Resolver; unit: Resolver }
   const unitByKey = new Map<string, number>();
   for (const u of units) unitByKey.set(u.name, u.id);
   for (const u of units) unitByKey.set(u.code, u.id);
-  const make = (m: Map<string, string | number>): Resolver => (v) => {
-    const id = m.get(v);
-    return id === undefined ? { id: null, label: v } : { id, label: null };
-  };
+  const make =
+    (m: Map<string, string | number>): Resolver =>
+    (v) => {
+      const id = m.get(v);
+      return id === undefined ? { id: null, label: v } : { id, label: null };
+    };
   return { category: make(catByKey), unit: make(unitByKey) };
 }
 
-export async function importArticles(db: Db, lines: AsyncIterable<string> | Iterable<string>, opts: ImportOptions): Promise<ImportResult> {
+export async function importArticles(
+  db: Db,
+  lines: AsyncIterable<string> | Iterable<string>,
+  opts: ImportOptions,
+): Promise<ImportResult> {
   const result: ImportResult = { lines: 0, inserted: 0, updated: 0, unchanged: 0, errors: [] };
   const resolve = await resolvers(db);
   const batchSize = opts.batchSize ?? 500;
@@ -166,7 +181,9 @@ async function importBatch(
     else byId.set(p.externalId, p);
   }
   result.unchanged += batch.length - anonymous.length - byId.size;
-  const existing = new Map((await findArticlesByExternalIds(db, [...byId.keys()])).map((r) => [r.external_id ?? '', r]));
+  const existing = new Map(
+    (await findArticlesByExternalIds(db, [...byId.keys()])).map((r) => [r.external_id ?? '', r]),
+  );
   const deltas = stats.terms;
   const fresh: { p: Parsed; content: ArticleContent }[] = [];
   const versions: NewVersionRow[] = [];
@@ -177,7 +194,19 @@ async function importBatch(
     const old = p.externalId !== null ? existing.get(p.externalId) : undefined;
     const base: ArticleContent = old
       ? contentOfRow(old)
-      : { title: '', body: '', categoryCode: null, categoryLabel: null, ownerUnitId: null, unitLabel: null, keywords: [], validFrom: null, validUntil: null, reviewBy: null, externalId: p.externalId };
+      : {
+          title: '',
+          body: '',
+          categoryCode: null,
+          categoryLabel: null,
+          ownerUnitId: null,
+          unitLabel: null,
+          keywords: [],
+          validFrom: null,
+          validUntil: null,
+          reviewBy: null,
+          externalId: p.externalId,
+        };
     const content: ArticleContent = {
       ...base,
       title: p.title,
@@ -244,7 +273,13 @@ async function importBatch(
   stats.articles += fresh.length;
 }
 
-function versionRow(articleId: number, version: number, now: Date, changes: unknown[], content: ArticleContent): NewVersionRow {
+function versionRow(
+  articleId: number,
+  version: number,
+  now: Date,
+  changes: unknown[],
+  content: ArticleContent,
+): NewVersionRow {
   return {
     article_id: articleId,
     version,

@@ -117,7 +117,9 @@ export async function listArticles(db: Db, f: ArticleListFilter) {
     const p = likePattern(f.q);
     q = q.where((eb) => eb.or([eb('a.title', 'ilike', p), eb('a.external_id', 'ilike', p)]));
   }
-  if (f.reviewOverdueOn) q = q.where('a.status', '=', 'published').where('a.review_by', '<', f.reviewOverdueOn);
+  if (f.reviewOverdueOn) {
+    q = q.where('a.status', '=', 'published').where('a.review_by', '<', f.reviewOverdueOn);
+  }
   const rows = await q
     .select(sql<number>`count(*) over ()`.as('total'))
     .orderBy('a.updated_at', 'desc')
@@ -128,7 +130,10 @@ export async function listArticles(db: Db, f: ArticleListFilter) {
   return { rows, total: rows[0]?.total ?? 0 };
 }
 
-export async function insertArticles(db: Db, rows: NewArticleRow[]): Promise<{ id: number; external_id: string | null }[]> {
+export async function insertArticles(
+  db: Db,
+  rows: NewArticleRow[],
+): Promise<{ id: number; external_id: string | null }[]> {
   if (rows.length === 0) return [];
   return db.insertInto('kb_article').values(rows).returning(['id', 'external_id']).execute();
 }
@@ -146,7 +151,16 @@ export function listVersions(db: Db, articleId: number) {
   return db
     .selectFrom('kb_article_version as v')
     .leftJoin('app_user as u', 'u.id', 'v.actor_user_id')
-    .select(['v.version', 'v.at', 'v.actor_user_id', 'u.display_name as actor_name', 'v.action', 'v.status', 'v.changes', 'v.note'])
+    .select([
+      'v.version',
+      'v.at',
+      'v.actor_user_id',
+      'u.display_name as actor_name',
+      'v.action',
+      'v.status',
+      'v.changes',
+      'v.note',
+    ])
     .where('v.article_id', '=', articleId)
     .orderBy('v.version', 'desc')
     .execute();
@@ -156,7 +170,17 @@ export function findVersion(db: Db, articleId: number, version: number) {
   return db
     .selectFrom('kb_article_version as v')
     .leftJoin('app_user as u', 'u.id', 'v.actor_user_id')
-    .select(['v.version', 'v.at', 'v.actor_user_id', 'u.display_name as actor_name', 'v.action', 'v.status', 'v.changes', 'v.note', 'v.snapshot'])
+    .select([
+      'v.version',
+      'v.at',
+      'v.actor_user_id',
+      'u.display_name as actor_name',
+      'v.action',
+      'v.status',
+      'v.changes',
+      'v.note',
+      'v.snapshot',
+    ])
     .where('v.article_id', '=', articleId)
     .where('v.version', '=', version)
     .executeTakeFirst();
@@ -204,7 +228,11 @@ export const LEXEME_COUNT_TERM = '#lexemes';
  * bigram collection-frequency deltas (grams.ts) ride along under their own prefix.
  * Terms are sorted so concurrent writers lock rows in the same order.
  */
-export async function applyTermDeltas(db: Db, deltas: Map<string, number>, articleDelta: number): Promise<void> {
+export async function applyTermDeltas(
+  db: Db,
+  deltas: Map<string, number>,
+  articleDelta: number,
+): Promise<void> {
   const entries = [...deltas].filter(([, d]) => d !== 0);
   const lexemeDelta = entries.reduce((sum, [t, d]) => (isGramTerm(t) ? sum : sum + d), 0);
   if (articleDelta !== 0) entries.push([ARTICLE_COUNT_TERM, articleDelta]);
@@ -229,7 +257,13 @@ export async function updateArticlesBulk(db: Db, rows: { id: number; set: Articl
 }
 
 export function allArticleIds(db: Db, afterId: number, limit: number) {
-  return db.selectFrom('kb_article').select(rowColumns).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return db
+    .selectFrom('kb_article')
+    .select(rowColumns)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 export function categoryRefs(db: Db) {
@@ -254,7 +288,9 @@ export function categoryExists(db: Db, code: string) {
  */
 export async function refreshSearchIndex(db: Db): Promise<void> {
   await sql`select gin_clean_pending_list(c.oid) from pg_class c
-    where c.relname in ('kb_article_search_idx', 'kb_article_head_idx') and pg_table_is_visible(c.oid)`.execute(db);
+    where c.relname in ('kb_article_search_idx', 'kb_article_head_idx') and pg_table_is_visible(c.oid)`.execute(
+    db,
+  );
   await sql`analyze kb_article`.execute(db);
   await sql`analyze kb_term_stat`.execute(db);
 }

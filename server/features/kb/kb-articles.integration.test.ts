@@ -21,7 +21,12 @@ describe('knowledge base: article lifecycle, review and versions', () => {
   let t: TestApp;
   let rsj: number;
   let zjj: number;
-  const call = async (user: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
+  const call = async (
+    user: string | null,
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    payload?: object,
+  ) => {
     const headers = user ? await t.as(user) : {};
     return t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
   };
@@ -53,20 +58,33 @@ describe('knowledge base: article lifecycle, review and versions', () => {
 
     // Not published yet: an agent does not see it; search does not find it.
     expect((await call('agent', 'GET', `/api/kb/articles/${a.id}`)).statusCode).toBe(404);
-    const before = (await call('agent', 'GET', `/api/kb/search?q=${encodeURIComponent('灵活就业')}`)).json() as { total: number };
+    const before = (
+      await call('agent', 'GET', `/api/kb/search?q=${encodeURIComponent('灵活就业')}`)
+    ).json() as { total: number };
     expect(before.total).toBe(0);
 
-    expect((await call('handler', 'POST', `/api/kb/articles/${a.id}/submit`, {})).json()).toMatchObject({ status: 'in-review', version: 2 });
+    expect((await call('handler', 'POST', `/api/kb/articles/${a.id}/submit`, {})).json()).toMatchObject({
+      status: 'in-review',
+      version: 2,
+    });
     // The drafting unit cannot publish; nor can it edit while in review.
     const selfApprove = await call('handler', 'POST', `/api/kb/articles/${a.id}/approve`, {});
     expect(selfApprove.statusCode).toBe(403);
-    expect((await call('handler', 'PATCH', `/api/kb/articles/${a.id}`, { title: '改' })).statusCode).toBe(409);
+    expect((await call('handler', 'PATCH', `/api/kb/articles/${a.id}`, { title: '改' })).statusCode).toBe(
+      409,
+    );
 
     // The reviewer sends it back with a reason.
     const noReason = await call('kb-editor', 'POST', `/api/kb/articles/${a.id}/reject`, {});
     expect(noReason.statusCode).toBe(400);
-    const rejected = await call('kb-editor', 'POST', `/api/kb/articles/${a.id}/reject`, { reason: '请补充办理地点和咨询电话' });
-    expect(rejected.json()).toMatchObject({ status: 'draft', version: 3, statusNote: '请补充办理地点和咨询电话' });
+    const rejected = await call('kb-editor', 'POST', `/api/kb/articles/${a.id}/reject`, {
+      reason: '请补充办理地点和咨询电话',
+    });
+    expect(rejected.json()).toMatchObject({
+      status: 'draft',
+      version: 3,
+      statusNote: '请补充办理地点和咨询电话',
+    });
 
     const edited = await call('handler', 'PATCH', `/api/kb/articles/${a.id}`, {
       body: `${draft.body}\n\n办理地点：市民服务中心社保窗口，咨询电话 12333。`,
@@ -79,21 +97,36 @@ describe('knowledge base: article lifecycle, review and versions', () => {
     expect((stale.json() as ErrorBody).error.code).toBe('CONFLICT');
 
     await call('unit-leader', 'POST', `/api/kb/articles/${a.id}/submit`, {});
-    const approved = await call('kb-editor', 'POST', `/api/kb/articles/${a.id}/approve`, { note: '格式、法律审核通过' });
+    const approved = await call('kb-editor', 'POST', `/api/kb/articles/${a.id}/approve`, {
+      note: '格式、法律审核通过',
+    });
     expect(approved.json()).toMatchObject({ status: 'published', version: 6 });
 
-    const found = (await call('agent', 'GET', `/api/kb/search?q=${encodeURIComponent('灵活就业 养老')}`)).json() as {
+    const found = (
+      await call('agent', 'GET', `/api/kb/search?q=${encodeURIComponent('灵活就业 养老')}`)
+    ).json() as {
       items: { id: number }[];
     };
     expect(found.items.map((i) => i.id)).toEqual([a.id]);
 
-    const withdrawn = await call('kb-editor', 'POST', `/api/kb/articles/${a.id}/withdraw`, { reason: '政策调整' });
+    const withdrawn = await call('kb-editor', 'POST', `/api/kb/articles/${a.id}/withdraw`, {
+      reason: '政策调整',
+    });
     expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', version: 7 });
-    const after = (await call('agent', 'GET', `/api/kb/search?q=${encodeURIComponent('灵活就业')}`)).json() as { total: number };
+    const after = (
+      await call('agent', 'GET', `/api/kb/search?q=${encodeURIComponent('灵活就业')}`)
+    ).json() as { total: number };
     expect(after.total).toBe(0);
 
     const versions = (await call('handler', 'GET', `/api/kb/articles/${a.id}/versions`)).json() as {
-      items: { version: number; action: string; status: string; actorName: string | null; changes: { field: string }[]; note: string | null }[];
+      items: {
+        version: number;
+        action: string;
+        status: string;
+        actorName: string | null;
+        changes: { field: string }[];
+        note: string | null;
+      }[];
       total: number;
     };
     expect(versions.total).toBe(7);
@@ -111,9 +144,13 @@ describe('knowledge base: article lifecycle, review and versions', () => {
     expect(versions.items[3]?.changes).toEqual([{ field: 'body' }]);
     expect(versions.items[4]?.changes).toEqual([{ field: 'status', from: 'in-review', to: 'draft' }]);
 
-    const v1 = (await call('handler', 'GET', `/api/kb/articles/${a.id}/versions/1`)).json() as { snapshot: { body: string } };
+    const v1 = (await call('handler', 'GET', `/api/kb/articles/${a.id}/versions/1`)).json() as {
+      snapshot: { body: string };
+    };
     expect(v1.snapshot.body).toBe(draft.body);
-    const v4 = (await call('handler', 'GET', `/api/kb/articles/${a.id}/versions/4`)).json() as { snapshot: { body: string } };
+    const v4 = (await call('handler', 'GET', `/api/kb/articles/${a.id}/versions/4`)).json() as {
+      snapshot: { body: string };
+    };
     expect(v4.snapshot.body).toContain('12333');
   });
 
@@ -121,41 +158,65 @@ describe('knowledge base: article lifecycle, review and versions', () => {
     const other = await call('handler', 'POST', '/api/kb/articles', { ...draft, ownerUnitId: zjj });
     expect(other.statusCode).toBe(403);
     expect((await call('agent', 'POST', '/api/kb/articles', draft)).statusCode).toBe(403);
-    const byEditor = await call('kb-editor', 'POST', '/api/kb/articles', { ...draft, ownerUnitId: zjj, title: '住房公积金提取条件' });
+    const byEditor = await call('kb-editor', 'POST', '/api/kb/articles', {
+      ...draft,
+      ownerUnitId: zjj,
+      title: '住房公积金提取条件',
+    });
     expect(byEditor.json()).toMatchObject({ ownerUnitId: zjj, status: 'draft' });
     // A handler of another unit cannot see the draft at all.
     const id = (byEditor.json() as Detail).id;
     expect((await call('handler', 'GET', `/api/kb/articles/${id}`)).statusCode).toBe(404);
     expect((await call('handler2', 'GET', `/api/kb/articles/${id}`)).statusCode).toBe(200);
-    expect((await call('kb-editor', 'POST', '/api/kb/articles', { ...draft, categoryCode: '999999' })).statusCode).toBe(400);
+    expect(
+      (await call('kb-editor', 'POST', '/api/kb/articles', { ...draft, categoryCode: '999999' })).statusCode,
+    ).toBe(400);
   });
 
   it('pages the management list with totals and scopes it by role', async () => {
     for (let i = 0; i < 3; i++) {
-      await call('kb-editor', 'POST', '/api/kb/articles', { ...draft, title: `分页测试条目${i}`, ownerUnitId: zjj });
+      await call('kb-editor', 'POST', '/api/kb/articles', {
+        ...draft,
+        title: `分页测试条目${i}`,
+        ownerUnitId: zjj,
+      });
     }
-    const page1 = (await call('kb-editor', 'GET', `/api/kb/articles?q=${encodeURIComponent('分页测试')}&pageSize=2`)).json() as {
+    const page1 = (
+      await call('kb-editor', 'GET', `/api/kb/articles?q=${encodeURIComponent('分页测试')}&pageSize=2`)
+    ).json() as {
       items: { title: string }[];
       total: number;
     };
     expect(page1.total).toBe(3);
     expect(page1.items).toHaveLength(2);
-    const page2 = (await call('kb-editor', 'GET', `/api/kb/articles?q=${encodeURIComponent('分页测试')}&pageSize=2&page=2`)).json() as {
+    const page2 = (
+      await call('kb-editor', 'GET', `/api/kb/articles?q=${encodeURIComponent('分页测试')}&pageSize=2&page=2`)
+    ).json() as {
       items: { title: string }[];
     };
     expect(page2.items).toHaveLength(1);
     // Drafts of another unit are not listed for a handler; agents see published entries only.
-    expect(((await call('handler', 'GET', `/api/kb/articles?q=${encodeURIComponent('分页测试')}`)).json() as { total: number }).total).toBe(0);
-    expect(((await call('agent', 'GET', '/api/kb/articles?status=draft')).json() as { total: number }).total).toBe(0);
+    expect(
+      (
+        (await call('handler', 'GET', `/api/kb/articles?q=${encodeURIComponent('分页测试')}`)).json() as {
+          total: number;
+        }
+      ).total,
+    ).toBe(0);
+    expect(
+      ((await call('agent', 'GET', '/api/kb/articles?status=draft')).json() as { total: number }).total,
+    ).toBe(0);
   });
 
   it('hides articles past their validity from search, then records the expiry', async () => {
-    const c = (await call('kb-editor', 'POST', '/api/kb/articles', {
-      title: '2026年度城乡居民医保集中缴费期',
-      body: '城乡居民医保集中缴费期为每年9月至12月。',
-      validFrom: '2026-09-01',
-      validUntil: '2026-12-31',
-    })).json() as Detail;
+    const c = (
+      await call('kb-editor', 'POST', '/api/kb/articles', {
+        title: '2026年度城乡居民医保集中缴费期',
+        body: '城乡居民医保集中缴费期为每年9月至12月。',
+        validFrom: '2026-09-01',
+        validUntil: '2026-12-31',
+      })
+    ).json() as Detail;
     await call('kb-editor', 'POST', `/api/kb/articles/${c.id}/submit`, {});
     await call('kb-editor', 'POST', `/api/kb/articles/${c.id}/approve`, {});
     const q = `/api/kb/search?q=${encodeURIComponent('医保缴费期')}`;
@@ -182,17 +243,35 @@ describe('knowledge base: article lifecycle, review and versions', () => {
   });
 
   it('counts usages and lets the owner confirm a review', async () => {
-    const c = (await call('handler', 'POST', '/api/kb/articles', { ...draft, title: '社保卡补办流程', reviewBy: '2026-11-01' })).json() as Detail;
+    const c = (
+      await call('handler', 'POST', '/api/kb/articles', {
+        ...draft,
+        title: '社保卡补办流程',
+        reviewBy: '2026-11-01',
+      })
+    ).json() as Detail;
     await call('handler', 'POST', `/api/kb/articles/${c.id}/submit`, {});
     await call('kb-editor', 'POST', `/api/kb/articles/${c.id}/approve`, {});
-    expect((await call('agent', 'POST', `/api/kb/articles/${c.id}/use`, {})).json()).toEqual({ id: c.id, usageCount: 1 });
-    expect((await call('agent', 'POST', `/api/kb/articles/${c.id}/use`)).json()).toEqual({ id: c.id, usageCount: 2 });
+    expect((await call('agent', 'POST', `/api/kb/articles/${c.id}/use`, {})).json()).toEqual({
+      id: c.id,
+      usageCount: 1,
+    });
+    expect((await call('agent', 'POST', `/api/kb/articles/${c.id}/use`)).json()).toEqual({
+      id: c.id,
+      usageCount: 2,
+    });
     expect((await call('agent', 'POST', '/api/kb/articles/999999/use', {})).statusCode).toBe(404);
 
-    const overdue = (await call('kb-editor', 'GET', `/api/kb/articles?reviewOverdue=true`)).json() as { items: { id: number }[] };
+    const overdue = (await call('kb-editor', 'GET', `/api/kb/articles?reviewOverdue=true`)).json() as {
+      items: { id: number }[];
+    };
     expect(overdue.items.map((i) => i.id)).toContain(c.id);
-    const confirmed = (await call('handler', 'POST', `/api/kb/articles/${c.id}/confirm-review`, {})).json() as Detail;
+    const confirmed = (
+      await call('handler', 'POST', `/api/kb/articles/${c.id}/confirm-review`, {})
+    ).json() as Detail;
     expect(confirmed).toMatchObject({ status: 'published', reviewBy: '2027-05-23' });
-    expect((await call('handler2', 'POST', `/api/kb/articles/${c.id}/confirm-review`, {})).statusCode).toBe(403);
+    expect((await call('handler2', 'POST', `/api/kb/articles/${c.id}/confirm-review`, {})).statusCode).toBe(
+      403,
+    );
   });
 });

@@ -28,7 +28,14 @@ import { updateArticle } from './update-article';
 import { articleActor } from '../../domain/kb/lifecycle';
 
 const tags = ['knowledge base'];
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+const errors = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  422: errorBody,
+};
 
 /** Article management: CRUD with paging, lifecycle actions, version history, usage. */
 export function kbArticleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -41,7 +48,14 @@ export function kbArticleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/kb/articles',
-      { schema: { tags, summary: '知识条目列表（分页）', querystring: articleListQuery, response: { 200: page(articleSummary), ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: '知识条目列表（分页）',
+          querystring: articleListQuery,
+          response: { 200: page(articleSummary), ...errors },
+        },
+      },
       async (req) => {
         const user = requireUser(req);
         const q = req.query;
@@ -62,7 +76,14 @@ export function kbArticleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/kb/articles',
-      { schema: { tags, summary: '起草知识条目', body: articleInput, response: { 201: articleDetail, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: '起草知识条目',
+          body: articleInput,
+          response: { 201: articleDetail, ...errors },
+        },
+      },
       async (req, reply) => {
         const user = requireUser(req);
         const article = await createArticle(ctx, user, req.body);
@@ -73,13 +94,28 @@ export function kbArticleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/kb/articles/:id',
-      { schema: { tags, summary: '知识条目详情', params: idParam, response: { 200: articleDetail, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: '知识条目详情',
+          params: idParam,
+          response: { 200: articleDetail, ...errors },
+        },
+      },
       async (req) => detail(req, req.params.id),
     );
 
     app.patch(
       '/api/kb/articles/:id',
-      { schema: { tags, summary: '修改知识条目（生成新版本）', params: idParam, body: articlePatch, response: { 200: articleDetail, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: '修改知识条目（生成新版本）',
+          params: idParam,
+          body: articlePatch,
+          response: { 200: articleDetail, ...errors },
+        },
+      },
       async (req) => {
         const user = requireUser(req);
         const article = await updateArticle(ctx, user, req.params.id, req.body);
@@ -109,7 +145,14 @@ export function kbArticleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/kb/articles/:id/versions',
-      { schema: { tags, summary: '版本历史', params: idParam, response: { 200: page(versionDto), ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: '版本历史',
+          params: idParam,
+          response: { 200: page(versionDto), ...errors },
+        },
+      },
       async (req) => {
         const user = requireUser(req);
         await loadVisibleArticle(ctx, user, req.params.id);

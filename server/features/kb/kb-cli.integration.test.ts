@@ -12,13 +12,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const bin = path.join(root, 'bin/civicline.mjs');
 
-function run(args: string[], dataDir: string, stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  dataDir: string,
+  stdin?: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   delete env.DATABASE_URL;
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { env, cwd: root, maxBuffer: 10 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [bin, ...args],
+      { env, cwd: root, maxBuffer: 10 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+      },
+    );
     if (stdin !== undefined) child.stdin?.end(stdin);
   });
 }
@@ -32,8 +41,20 @@ describe('civicline kb (command line)', () => {
     dataDir = path.join(dir, 'data');
     file = path.join(dir, 'articles.jsonl');
     const lines = [
-      { id: 'A-1', title: '社保卡丢失补办流程', content: '携带身份证到社保经办机构窗口办理补办。', category: '社会保险', unit: 'YC-RSJ' },
-      { id: 7, title: '住房公积金提取条件', content: '购房、租房可申请提取住房公积金。', category: '020102', unit: '不存在的单位' },
+      {
+        id: 'A-1',
+        title: '社保卡丢失补办流程',
+        content: '携带身份证到社保经办机构窗口办理补办。',
+        category: '社会保险',
+        unit: 'YC-RSJ',
+      },
+      {
+        id: 7,
+        title: '住房公积金提取条件',
+        content: '购房、租房可申请提取住房公积金。',
+        category: '020102',
+        unit: '不存在的单位',
+      },
       { title: '夜间施工噪音投诉', content: '夜间施工须取得许可，违规施工可向生态环境部门投诉。' },
     ];
     fs.writeFileSync(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
@@ -54,15 +75,22 @@ describe('civicline kb (command line)', () => {
     expect(hits.map((h) => h.id)).toEqual(['A-1']);
     expect(hits[0]).toEqual({ id: 'A-1', title: '社保卡丢失补办流程', score: expect.any(Number) });
 
-    const batch = await run(['kb', 'search', '--batch'], dataDir, [
-      JSON.stringify({ q: '公积金', limit: 3 }),
-      JSON.stringify({ q: '噪音', limit: 1 }),
-      'not json',
-      JSON.stringify({ q: '社保 公积金 噪音', limit: 2 }),
-      JSON.stringify({ q: '完全无关的词语' }),
-    ].join('\n'));
+    const batch = await run(
+      ['kb', 'search', '--batch'],
+      dataDir,
+      [
+        JSON.stringify({ q: '公积金', limit: 3 }),
+        JSON.stringify({ q: '噪音', limit: 1 }),
+        'not json',
+        JSON.stringify({ q: '社保 公积金 噪音', limit: 2 }),
+        JSON.stringify({ q: '完全无关的词语' }),
+      ].join('\n'),
+    );
     expect(batch.code).toBe(0);
-    const out = batch.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string | number }[]);
+    const out = batch.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string | number }[]);
     expect(out).toHaveLength(5);
     // A numeric id comes back as a number; an article imported without id reports its internal id.
     expect(out[0]?.map((h) => h.id)).toEqual([7]);
@@ -77,17 +105,21 @@ describe('civicline kb (command line)', () => {
     expect(again.stdout).toMatch(/3 lines .*: 1 new, 0 updated, 2 unchanged, 0 errors/);
   });
 
-  it('refuses a data directory held by a running process, with a clear message', { timeout: 60_000 }, async () => {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(path.join(dataDir, 'civicline.lock'), String(process.pid));
-    try {
-      const r = await run(['kb', 'search', '社保', '--json'], dataDir);
-      expect(r.code).toBe(1);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toContain(`in use by process ${process.pid}`);
-      expect(r.stderr).toContain('must not run on the same DATA_DIR');
-    } finally {
-      fs.rmSync(path.join(dataDir, 'civicline.lock'), { force: true });
-    }
-  });
+  it(
+    'refuses a data directory held by a running process, with a clear message',
+    { timeout: 60_000 },
+    async () => {
+      fs.mkdirSync(dataDir, { recursive: true });
+      fs.writeFileSync(path.join(dataDir, 'civicline.lock'), String(process.pid));
+      try {
+        const r = await run(['kb', 'search', '社保', '--json'], dataDir);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toContain(`in use by process ${process.pid}`);
+        expect(r.stderr).toContain('must not run on the same DATA_DIR');
+      } finally {
+        fs.rmSync(path.join(dataDir, 'civicline.lock'), { force: true });
+      }
+    },
+  );
 });

@@ -18,7 +18,10 @@ export async function countRecentByClient(db: Db, clientKey: string, since: Date
   return r.n;
 }
 
-export async function listContributions(db: Db, f: { status?: string | undefined; limit: number; offset: number }) {
+export async function listContributions(
+  db: Db,
+  f: { status?: string | undefined; limit: number; offset: number },
+) {
   let q = db
     .selectFrom('kb_contribution as k')
     .leftJoin('app_user as u', 'u.id', 'k.reviewed_by')
@@ -57,11 +60,23 @@ export function lockContribution(db: Db, id: number) {
 export async function markContributionReviewed(
   db: Db,
   id: number,
-  set: { status: string; reviewedBy: number; reviewedAt: Date; note: string | null; articleId: number | null },
+  set: {
+    status: string;
+    reviewedBy: number;
+    reviewedAt: Date;
+    note: string | null;
+    articleId: number | null;
+  },
 ): Promise<void> {
   await db
     .updateTable('kb_contribution')
-    .set({ status: set.status, reviewed_by: set.reviewedBy, reviewed_at: set.reviewedAt, review_note: set.note, article_id: set.articleId })
+    .set({
+      status: set.status,
+      reviewed_by: set.reviewedBy,
+      reviewed_at: set.reviewedAt,
+      review_note: set.note,
+      article_id: set.articleId,
+    })
     .where('id', '=', id)
     .execute();
 }

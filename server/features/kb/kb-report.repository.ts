@@ -58,7 +58,11 @@ export function reviewOverdueArticles(db: Db, today: string, unitId: number | un
 export function articleCountsByUnit(db: Db, unitId: number | undefined) {
   let q = db
     .selectFrom('kb_article as a')
-    .select(['a.owner_unit_id', sql<number>`count(*) filter (where a.status = 'published')::int`.as('published'), sql<number>`count(*)::int`.as('total')])
+    .select([
+      'a.owner_unit_id',
+      sql<number>`count(*) filter (where a.status = 'published')::int`.as('published'),
+      sql<number>`count(*)::int`.as('total'),
+    ])
     .groupBy('a.owner_unit_id');
   if (unitId) q = q.where('a.owner_unit_id', '=', unitId);
   return q.execute();

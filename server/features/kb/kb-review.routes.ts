@@ -4,14 +4,27 @@ import { isKbManager } from '../../domain/kb/lifecycle';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { errorBody, idParam, requireUser } from '../../platform/http';
-import { acceptContribution, contributionInput, listContributionsFor, rejectContribution, submitContribution } from './contributions';
+import {
+  acceptContribution,
+  contributionInput,
+  listContributionsFor,
+  rejectContribution,
+  submitContribution,
+} from './contributions';
 import { expireDueArticles } from './expire-due-articles';
 import { overdueReport } from './overdue-report';
 import { createNotice, linkNoticeArticle, noticeInput, noticesFor } from './policy-notices';
 import { reasonBody } from './kb.schemas';
 
 const tags = ['knowledge base'];
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 429: errorBody };
+const errors = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  429: errorBody,
+};
 
 const contributionStatus = z.enum(['pending', 'accepted', 'rejected']);
 const contributionDto = z.object({
@@ -31,7 +44,11 @@ const contributionDto = z.object({
   reviewNote: z.string().nullable(),
   articleId: z.number().nullable(),
 });
-const reviewResult = z.object({ id: z.number(), status: contributionStatus, articleId: z.number().nullable() });
+const reviewResult = z.object({
+  id: z.number(),
+  status: contributionStatus,
+  articleId: z.number().nullable(),
+});
 
 const noticeDto = z.object({
   id: z.number(),
@@ -60,7 +77,11 @@ export function kbReviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: '公众/社会组织贡献答案（无需登录，限频）',
           security: [],
           body: contributionInput,
-          response: { 201: z.object({ id: z.number(), status: z.literal('pending') }), 400: errorBody, 429: errorBody },
+          response: {
+            201: z.object({ id: z.number(), status: z.literal('pending') }),
+            400: errorBody,
+            429: errorBody,
+          },
         },
       },
       async (req, reply) => {
@@ -111,7 +132,15 @@ export function kbReviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/kb/contributions/:id/reject',
-      { schema: { tags, summary: '不予采纳（须填写原因）', params: idParam, body: reasonBody, response: { 200: reviewResult, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: '不予采纳（须填写原因）',
+          params: idParam,
+          body: reasonBody,
+          response: { 200: reviewResult, ...errors },
+        },
+      },
       async (req) => rejectContribution(ctx, requireUser(req), req.params.id, req.body.reason),
     );
 
@@ -133,7 +162,14 @@ export function kbReviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/kb/policy-notices',
-      { schema: { tags, summary: '登记新发布的政策', body: noticeInput, response: { 201: noticeDto, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: '登记新发布的政策',
+          body: noticeInput,
+          response: { 201: noticeDto, ...errors },
+        },
+      },
       async (req, reply) => {
         const n = await createNotice(ctx, requireUser(req), req.body);
         if (!n) throw new AppError('INTERNAL', '登记失败');
@@ -178,7 +214,14 @@ export function kbReviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                   reviewOverdueCount: z.number(),
                   noticesOverdueCount: z.number(),
                   noticesAnsweredLateCount: z.number(),
-                  reviewOverdue: z.array(z.object({ id: z.number(), title: z.string(), reviewBy: z.string(), daysOverdue: z.number() })),
+                  reviewOverdue: z.array(
+                    z.object({
+                      id: z.number(),
+                      title: z.string(),
+                      reviewBy: z.string(),
+                      daysOverdue: z.number(),
+                    }),
+                  ),
                   noticesOverdue: z.array(noticeDto),
                   noticesAnsweredLate: z.array(noticeDto),
                 }),
@@ -193,7 +236,13 @@ export function kbReviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/kb/expire-due',
-      { schema: { tags, summary: '将超过有效期的已发布条目标记为过期', response: { 200: z.object({ expired: z.number() }), ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: '将超过有效期的已发布条目标记为过期',
+          response: { 200: z.object({ expired: z.number() }), ...errors },
+        },
+      },
       async (req) => {
         const user = requireUser(req);
         if (!isKbManager(user.role)) throw new AppError('FORBIDDEN', '只有知识库维护员可以执行');

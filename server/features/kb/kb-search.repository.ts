@@ -49,9 +49,21 @@ export interface TermStatistics {
 }
 
 /** Document frequencies of the given terms and, in the same round trip, bigram statistics. */
-export async function termStats(db: Db, terms: string[], grams: Iterable<string> = []): Promise<TermStatistics> {
+export async function termStats(
+  db: Db,
+  terms: string[],
+  grams: Iterable<string> = [],
+): Promise<TermStatistics> {
   const gramTerms = [...grams].map((g) => GRAM_PREFIX + g);
-  const wanted = [...new Set([...terms, ...gramTerms, ARTICLE_COUNT_TERM, LEXEME_COUNT_TERM, ...(gramTerms.length ? [GRAM_TOTAL_TERM] : [])])];
+  const wanted = [
+    ...new Set([
+      ...terms,
+      ...gramTerms,
+      ARTICLE_COUNT_TERM,
+      LEXEME_COUNT_TERM,
+      ...(gramTerms.length ? [GRAM_TOTAL_TERM] : []),
+    ]),
+  ];
   const rows = await statRows(db, wanted);
   const df = new Map<string, number>();
   const cf = new Map<string, number>();
@@ -65,7 +77,12 @@ export async function termStats(db: Db, terms: string[], grams: Iterable<string>
     else if (r.term.startsWith(GRAM_PREFIX)) cf.set(r.term.slice(GRAM_PREFIX.length), r.df);
     else df.set(r.term, r.df);
   }
-  return { docs, avgLength: docs > 0 ? lexemes / docs : 0, df, grams: { cf: (g) => cf.get(g) ?? 0, total, docs } };
+  return {
+    docs,
+    avgLength: docs > 0 ? lexemes / docs : 0,
+    df,
+    grams: { cf: (g) => cf.get(g) ?? 0, total, docs },
+  };
 }
 
 function textScore(vector: RawBuilder<unknown>, scoring: ScoringConcept[]): RawBuilder<number> {
@@ -82,7 +99,11 @@ export interface ArticleSearchParams {
   /** to_tsquery text of candidate terms; '' for none. */
   candidateQuery: string;
   /** Tier restriction: the title/keywords must match `head`; rows of the previous tier are excluded. */
-  tier?: { head?: string | undefined; match: string; previous?: { head?: string | undefined; match: string } | undefined };
+  tier?: {
+    head?: string | undefined;
+    match: string;
+    previous?: { head?: string | undefined; match: string } | undefined;
+  };
   today: string;
   nowEpochSeconds: number;
   /** Mean distinct lexemes per article; 0 turns length normalisation off. */
@@ -122,7 +143,9 @@ function liveFilters(p: Omit<ArticleSearchParams, 'limit' | 'offset'>): RawBuild
     sql`(a.valid_from is null or a.valid_from <= ${p.today}::date)`,
     sql`(a.valid_until is null or a.valid_until >= ${p.today}::date)`,
   ];
-  if (p.categoryPrefix) filters.push(sql`a.category_code like ${`${p.categoryPrefix.replace(/[\\%_]/g, '')}%`}`);
+  if (p.categoryPrefix) {
+    filters.push(sql`a.category_code like ${`${p.categoryPrefix.replace(/[\\%_]/g, '')}%`}`);
+  }
   if (p.unitId) {
     filters.push(sql`a.owner_unit_id in (
       select s.id from org_unit s, org_unit r where r.id = ${p.unitId} and s.path like r.path || '%')`);
@@ -172,10 +195,15 @@ export async function rankArticles(db: Db, p: ArticleSearchParams): Promise<Rank
 }
 
 /** Number of live articles matching the candidate query (and tier). */
-export async function countArticles(db: Db, p: Omit<ArticleSearchParams, 'limit' | 'offset'>): Promise<number> {
+export async function countArticles(
+  db: Db,
+  p: Omit<ArticleSearchParams, 'limit' | 'offset'>,
+): Promise<number> {
   if (!p.candidateQuery) return 0;
   const filters = [...liveFilters(p), ...candidateFilters(p)];
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from kb_article a where ${sql.join(filters, sql` and `)}`.execute(db);
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from kb_article a where ${sql.join(filters, sql` and `)}`.execute(db);
   return rows[0]?.n ?? 0;
 }
 
@@ -183,7 +211,10 @@ export async function countArticles(db: Db, p: Omit<ArticleSearchParams, 'limit'
  * Fuzzy fallback for short queries: titles similar to the query by trigrams (pg_trgm index;
  * typos, words the segmenter split differently), other than the text matches.
  */
-export async function trigramTitleRows(db: Db, p: ArticleSearchParams & { query: string }): Promise<RankedRow[]> {
+export async function trigramTitleRows(
+  db: Db,
+  p: ArticleSearchParams & { query: string },
+): Promise<RankedRow[]> {
   const filters = [...liveFilters(p), sql`${p.query}::text <% a.title`];
   if (p.candidateQuery) filters.push(sql`not (a.search_vector @@ to_tsquery('simple', ${p.candidateQuery}))`);
   const { rows } = await sql<RankedRow>`

@@ -6,7 +6,15 @@ import { errorBody, idParam, requireUser } from '../../platform/http';
 import { findSimilarCases } from './find-similar-cases';
 import { findArticle } from './kb-article.repository';
 import { effectiveStatus, toDetail } from './kb.presenter';
-import { articleDetail, searchHit, searchQuery, searchResult, similarCase, similarCasesQuery, suggestQuery } from './kb.schemas';
+import {
+  articleDetail,
+  searchHit,
+  searchQuery,
+  searchResult,
+  similarCase,
+  similarCasesQuery,
+  suggestQuery,
+} from './kb.schemas';
 import { todayOf } from './kb-time';
 import { searchArticles, type SearchHit } from './search-articles';
 
@@ -34,12 +42,26 @@ export function kbSearchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         offset: (q.page - 1) * q.pageSize,
         snippets: true,
       });
-      return { items: r.items.map(dto), total: r.total, hasMore: r.hasMore, page: q.page, pageSize: q.pageSize, terms: r.terms };
+      return {
+        items: r.items.map(dto),
+        total: r.total,
+        hasMore: r.hasMore,
+        page: q.page,
+        pageSize: q.pageSize,
+        terms: r.terms,
+      };
     };
 
     app.get(
       '/api/kb/search',
-      { schema: { tags, summary: '知识检索（中文分词、同义词、按标题/关键词/时效排序）', querystring: searchQuery, response: { 200: searchResult, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: '知识检索（中文分词、同义词、按标题/关键词/时效排序）',
+          querystring: searchQuery,
+          response: { 200: searchResult, ...errors },
+        },
+      },
       async (req) => {
         requireUser(req);
         return search(req.query);
@@ -85,13 +107,29 @@ export function kbSearchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/public/kb/search',
-      { schema: { tags: ['public'], summary: '公众自助查询（无需登录，仅已发布条目）', security: [], querystring: searchQuery, response: { 200: searchResult, 400: errorBody } } },
+      {
+        schema: {
+          tags: ['public'],
+          summary: '公众自助查询（无需登录，仅已发布条目）',
+          security: [],
+          querystring: searchQuery,
+          response: { 200: searchResult, 400: errorBody },
+        },
+      },
       async (req) => search(req.query),
     );
 
     app.get(
       '/api/public/kb/articles/:id',
-      { schema: { tags: ['public'], summary: '公众查看已发布条目', security: [], params: idParam, response: { 200: articleDetail, 404: errorBody } } },
+      {
+        schema: {
+          tags: ['public'],
+          summary: '公众查看已发布条目',
+          security: [],
+          params: idParam,
+          response: { 200: articleDetail, 404: errorBody },
+        },
+      },
       async (req) => {
         const today = todayOf(ctx.clock.now());
         const a = await findArticle(ctx.db, req.params.id);

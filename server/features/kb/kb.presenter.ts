@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { markdownToText } from '../../domain/kb/markdown';
-import { allowedArticleActions, isLive, type ArticleActor, type ArticleStatus } from '../../domain/kb/lifecycle';
+import {
+  allowedArticleActions,
+  isLive,
+  type ArticleActor,
+  type ArticleStatus,
+} from '../../domain/kb/lifecycle';
 import type { findArticle } from './kb-article.repository';
 import type { articleDetail, articleSummary } from './kb.schemas';
 
@@ -9,7 +14,9 @@ export type ArticleView = NonNullable<Awaited<ReturnType<typeof findArticle>>>;
 /** A published article whose validity has ended reads as expired before the sweep marks it. */
 export function effectiveStatus(a: ArticleView, today: string): ArticleStatus {
   const status = a.status as ArticleStatus;
-  if (status === 'published' && !isLive({ status, validFrom: null, validUntil: a.valid_until }, today)) return 'expired';
+  if (status === 'published' && !isLive({ status, validFrom: null, validUntil: a.valid_until }, today)) {
+    return 'expired';
+  }
   return status;
 }
 

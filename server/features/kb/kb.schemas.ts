@@ -94,7 +94,9 @@ export const versionDetail = versionDto.extend({
 
 export const reasonBody = z.object({ reason: z.string().trim().min(1, '请填写原因').max(1000) });
 export const noteBody = z.object({ note: z.string().trim().max(1000).optional() });
-export const confirmReviewBody = z.object({ reviewBy: day.optional().describe('下次复核日期，默认六个月后') });
+export const confirmReviewBody = z.object({
+  reviewBy: day.optional().describe('下次复核日期，默认六个月后'),
+});
 
 export const searchQuery = z.object({
   q: z.string().trim().min(1, '请输入检索词').max(2000),

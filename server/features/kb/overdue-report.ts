@@ -34,7 +34,14 @@ export async function overdueReport(ctx: AppContext, user: SessionUser, f: { uni
   const row = (id: number | null): Row => {
     let r = byUnit.get(id);
     if (!r) {
-      r = { unitId: id, unitName: id === null ? '热线中心（未指定单位）' : nameOf.get(id) ?? String(id), publishedArticles: 0, reviewOverdue: [], noticesOverdue: [], noticesAnsweredLate: [] };
+      r = {
+        unitId: id,
+        unitName: id === null ? '热线中心（未指定单位）' : (nameOf.get(id) ?? String(id)),
+        publishedArticles: 0,
+        reviewOverdue: [],
+        noticesOverdue: [],
+        noticesAnsweredLate: [],
+      };
       byUnit.set(id, r);
     }
     return r;
@@ -42,20 +49,33 @@ export async function overdueReport(ctx: AppContext, user: SessionUser, f: { uni
   for (const c of counts) if (c.published > 0) row(c.owner_unit_id).publishedArticles = c.published;
   for (const a of articles) {
     const reviewBy = a.review_by ?? today;
-    row(a.owner_unit_id).reviewOverdue.push({ id: a.id, title: a.title, reviewBy, daysOverdue: parseDay(today) - parseDay(reviewBy) });
+    row(a.owner_unit_id).reviewOverdue.push({
+      id: a.id,
+      title: a.title,
+      reviewBy,
+      daysOverdue: parseDay(today) - parseDay(reviewBy),
+    });
   }
   for (const n of notices) {
     if (n.state === 'overdue') row(n.unitId).noticesOverdue.push(n);
     if (n.state === 'answered-late') row(n.unitId).noticesAnsweredLate.push(n);
   }
   const units = [...byUnit.values()]
-    .filter((r) => r.reviewOverdue.length + r.noticesOverdue.length + r.noticesAnsweredLate.length > 0 || unitId !== undefined)
+    .filter(
+      (r) =>
+        r.reviewOverdue.length + r.noticesOverdue.length + r.noticesAnsweredLate.length > 0 ||
+        unitId !== undefined,
+    )
     .map((r) => ({
       ...r,
       reviewOverdueCount: r.reviewOverdue.length,
       noticesOverdueCount: r.noticesOverdue.length,
       noticesAnsweredLateCount: r.noticesAnsweredLate.length,
     }))
-    .sort((a, b) => b.reviewOverdueCount + b.noticesOverdueCount - (a.reviewOverdueCount + a.noticesOverdueCount) || a.unitName.localeCompare(b.unitName));
+    .sort(
+      (a, b) =>
+        b.reviewOverdueCount + b.noticesOverdueCount - (a.reviewOverdueCount + a.noticesOverdueCount) ||
+        a.unitName.localeCompare(b.unitName),
+    );
   return { asOf: today, units };
 }

@@ -29,18 +29,30 @@ export function workingCalendar(ctx: AppContext): WorkingDayCalendar {
   return ctx.rules.calendar;
 }
 
-async function checkArticle(ctx: AppContext, articleId: number | null | undefined, unitId: number): Promise<void> {
+async function checkArticle(
+  ctx: AppContext,
+  articleId: number | null | undefined,
+  unitId: number,
+): Promise<void> {
   if (!articleId) return;
   const a = await findArticle(ctx.db, articleId);
-  if (!a) throw new AppError('VALIDATION_FAILED', '关联的知识条目不存在', [{ path: '/articleId', message: '不存在' }]);
+  if (!a) {
+    throw new AppError('VALIDATION_FAILED', '关联的知识条目不存在', [
+      { path: '/articleId', message: '不存在' },
+    ]);
+  }
   if (a.owner_unit_id !== null && a.owner_unit_id !== unitId) {
-    throw new AppError('VALIDATION_FAILED', '关联的知识条目不属于该单位', [{ path: '/articleId', message: '单位不符' }]);
+    throw new AppError('VALIDATION_FAILED', '关联的知识条目不属于该单位', [
+      { path: '/articleId', message: '单位不符' },
+    ]);
   }
 }
 
 export async function createNotice(ctx: AppContext, user: SessionUser, input: NoticeInput) {
   const unitId = input.unitId ?? user.unitId;
-  if (!canDraftForUnit(user.role, user.unitId, unitId)) throw new AppError('FORBIDDEN', '只能登记本单位发布的政策');
+  if (!canDraftForUnit(user.role, user.unitId, unitId)) {
+    throw new AppError('FORBIDDEN', '只能登记本单位发布的政策');
+  }
   await checkArticle(ctx, input.articleId, unitId);
   const id = await insertNotice(ctx.db, {
     unit_id: unitId,
@@ -56,10 +68,17 @@ export async function createNotice(ctx: AppContext, user: SessionUser, input: No
   return (await noticesFor(ctx, user, {})).find((n) => n.id === id);
 }
 
-export async function linkNoticeArticle(ctx: AppContext, user: SessionUser, id: number, articleId: number | null) {
+export async function linkNoticeArticle(
+  ctx: AppContext,
+  user: SessionUser,
+  id: number,
+  articleId: number | null,
+) {
   const notice = await findNotice(ctx.db, id);
   if (!notice) throw new AppError('NOT_FOUND', '政策登记不存在');
-  if (!canDraftForUnit(user.role, user.unitId, notice.unit_id)) throw new AppError('FORBIDDEN', '只能维护本单位的政策登记');
+  if (!canDraftForUnit(user.role, user.unitId, notice.unit_id)) {
+    throw new AppError('FORBIDDEN', '只能维护本单位的政策登记');
+  }
   await checkArticle(ctx, articleId, notice.unit_id);
   await linkNotice(ctx.db, id, articleId);
   return (await noticesFor(ctx, user, {})).find((n) => n.id === id);
@@ -67,7 +86,8 @@ export async function linkNoticeArticle(ctx: AppContext, user: SessionUser, id: 
 
 /** Notices visible to the user (units see their own), with their state on today's date. */
 export async function noticesFor(ctx: AppContext, user: SessionUser, f: { unitId?: number | undefined }) {
-  const unitId = isKbManager(user.role) || ['leader', 'supervisor'].includes(user.role) ? f.unitId : user.unitId;
+  const unitId =
+    isKbManager(user.role) || ['leader', 'supervisor'].includes(user.role) ? f.unitId : user.unitId;
   const today = todayOf(ctx.clock.now());
   const rows = await listNotices(ctx.db, { unitId });
   return rows.map((r) => {

@@ -3,7 +3,13 @@ import { segmentForIndex } from '../../domain/kb/segment';
 import type { Db } from '../../platform/db';
 import { accumulateGramDelta } from '../../domain/kb/grams';
 import { accumulateTermDelta, gramsOf, termsOf, tokensOf } from './article-content';
-import { ARTICLE_COUNT_TERM, allArticleIds, applyTermDeltas, refreshSearchIndex, updateArticle } from './kb-article.repository';
+import {
+  ARTICLE_COUNT_TERM,
+  allArticleIds,
+  applyTermDeltas,
+  refreshSearchIndex,
+  updateArticle,
+} from './kb-article.repository';
 
 /**
  * Re-segments every article and every order's content (after a dictionary or segmentation
@@ -28,7 +34,11 @@ export async function reindexKnowledgeBase(
         const tokens = tokensOf({ title: row.title, body: row.body, keywords: row.keywords });
         accumulateTermDelta(deltas, null, termsOf(tokens));
         accumulateGramDelta(deltas, null, gramsOf(row));
-        if (tokens.title_tokens !== row.title_tokens || tokens.keyword_tokens !== row.keyword_tokens || tokens.body_tokens !== row.body_tokens) {
+        if (
+          tokens.title_tokens !== row.title_tokens ||
+          tokens.keyword_tokens !== row.keyword_tokens ||
+          tokens.body_tokens !== row.body_tokens
+        ) {
           await updateArticle(trx, row.id, tokens);
         }
       }
@@ -52,7 +62,9 @@ export async function reindexKnowledgeBase(
     await db.transaction().execute(async (trx) => {
       for (const r of rows) {
         const tokens = segmentForIndex(r.content);
-        if (tokens !== r.content_tokens) await trx.updateTable('ticket').set({ content_tokens: tokens }).where('id', '=', r.id).execute();
+        if (tokens !== r.content_tokens) {
+          await trx.updateTable('ticket').set({ content_tokens: tokens }).where('id', '=', r.id).execute();
+        }
       }
     });
     afterTicket = rows[rows.length - 1]?.id ?? afterTicket;

@@ -1,7 +1,21 @@
-import { areaCities, areaConflict, AREA_CONFLICT_PENALTY, gramModel, queryGrams, type GramModel, type GramStats } from '../../domain/kb/grams';
+import {
+  areaCities,
+  areaConflict,
+  AREA_CONFLICT_PENALTY,
+  gramModel,
+  queryGrams,
+  type GramModel,
+  type GramStats,
+} from '../../domain/kb/grams';
 import { markdownToText } from '../../domain/kb/markdown';
 import { analyzeQuery } from '../../domain/kb/query';
-import { defaultPlanOptions, planQuery, searchTiers, type PlanOptions, type QueryPlan } from '../../domain/kb/ranking';
+import {
+  defaultPlanOptions,
+  planQuery,
+  searchTiers,
+  type PlanOptions,
+  type QueryPlan,
+} from '../../domain/kb/ranking';
 import { buildSnippet, highlight } from '../../domain/kb/snippet';
 import type { Db } from '../../platform/db';
 import { trigramContainment, trigrams } from '../../domain/kb/trigram';
@@ -83,8 +97,16 @@ export async function planSearch(
   grams: Iterable<string> = [],
 ): Promise<QueryPlan & { avgLength: number; grams: GramStats }> {
   const concepts = analyzeQuery(q);
-  const stats = await termStats(db, concepts.flatMap((c) => c.terms), grams);
-  const plan = planQuery(concepts, { docs: stats.docs, df: (t) => stats.df.get(t) ?? 0 }, { ...defaultPlanOptions, ...opts });
+  const stats = await termStats(
+    db,
+    concepts.flatMap((c) => c.terms),
+    grams,
+  );
+  const plan = planQuery(
+    concepts,
+    { docs: stats.docs, df: (t) => stats.df.get(t) ?? 0 },
+    { ...defaultPlanOptions, ...opts },
+  );
   return { ...plan, avgLength: stats.avgLength, grams: stats.grams };
 }
 
@@ -112,7 +134,12 @@ export async function searchArticles(db: Db, o: SearchOptions): Promise<SearchOu
   const rerank = trimmed.length > RERANK_MIN_QUERY_LENGTH && depth <= RERANK_MAX_DEPTH;
   const grams = rerank ? queryGrams(trimmed) : null;
   // Tiered queries are short: their rarest words carry them, and scoring costs rows × words.
-  const plan = await planSearch(db, o.q, tiered ? { maxConcepts: TIERED_MAX_CONCEPTS, ...o.plan } : o.plan, grams?.counts.keys());
+  const plan = await planSearch(
+    db,
+    o.q,
+    tiered ? { maxConcepts: TIERED_MAX_CONCEPTS, ...o.plan } : o.plan,
+    grams?.counts.keys(),
+  );
   const short = trimmed.length >= 2 && trimmed.length <= TRIGRAM_MAX_QUERY_LENGTH;
   const params = {
     scoring: plan.scoring.map((c) => ({ tsquery: c.tsquery, weight: c.weight, lexemes: c.terms.length })),
@@ -148,16 +175,40 @@ export async function searchArticles(db: Db, o: SearchOptions): Promise<SearchOu
   // The second stage reads the pool's rows in full; the page's details come from the same read.
   let pooled: Map<number, ArticleHitRow> | undefined;
   if (grams) {
-    pooled = new Map((await articleHits(db, rows.map((r) => r.id), true)).map((d) => [d.id, d]));
+    pooled = new Map(
+      (
+        await articleHits(
+          db,
+          rows.map((r) => r.id),
+          true,
+        )
+      ).map((d) => [d.id, d]),
+    );
     rows = rerankByGrams(rows, pooled, trimmed, gramModel(grams, plan.grams), o.now).slice(offset, depth);
   }
   if (short) rows = rescorePage(rows, trimmed);
   if (short && !hasMore && rows.length < o.limit) {
-    const fuzzy = await trigramTitleRows(db, { ...params, query: trimmed, limit: o.limit - rows.length, offset: skip });
+    const fuzzy = await trigramTitleRows(db, {
+      ...params,
+      query: trimmed,
+      limit: o.limit - rows.length,
+      offset: skip,
+    });
     rows = [...rows, ...fuzzy];
     total += fuzzy[0]?.total ?? 0;
   }
-  const details = pooled && rows.every((r) => pooled.has(r.id)) ? pooled : new Map((await articleHits(db, rows.map((r) => r.id), o.snippets ?? false)).map((d) => [d.id, d]));
+  const details =
+    pooled && rows.every((r) => pooled.has(r.id))
+      ? pooled
+      : new Map(
+          (
+            await articleHits(
+              db,
+              rows.map((r) => r.id),
+              o.snippets ?? false,
+            )
+          ).map((d) => [d.id, d]),
+        );
   const terms = plan.scoring.flatMap((c) => c.terms);
   const items: SearchHit[] = [];
   for (const r of rows) {
@@ -176,7 +227,13 @@ export const WORD_SCORE_WEIGHT = 0.1;
  * logarithm, the model's scale), plus a little of the word score itself (words and bigrams err
  * differently). Ties keep the word order.
  */
-function rerankByGrams(pool: RankedRow[], texts: Map<number, ArticleHitRow>, query: string, model: GramModel | null, now: Date): RankedRow[] {
+function rerankByGrams(
+  pool: RankedRow[],
+  texts: Map<number, ArticleHitRow>,
+  query: string,
+  model: GramModel | null,
+  now: Date,
+): RankedRow[] {
   if (pool.length === 0 || !model) return pool;
   const areas = areaCities(query);
   const nowSeconds = now.getTime() / 1000;

@@ -22,31 +22,61 @@ export function adminOrgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       requireRole(req, 'admin');
       return listUsers(ctx);
     });
-    app.post('/api/admin/users', { schema: { tags, summary: '新建用户（首次登录须改密）', body: createUserBody } }, async (req, reply) => {
-      const admin = requireRole(req, 'admin');
-      const id = await createUser(ctx, admin, req.body);
-      return reply.status(201).send({ id });
-    });
-    app.patch('/api/admin/users/:id', { schema: { tags, summary: '修改用户（角色、单位、停用）', params: idParam, body: updateUserBody } }, async (req) => {
-      await updateUser(ctx, requireRole(req, 'admin'), req.params.id, req.body);
-      return { ok: true };
-    });
+    app.post(
+      '/api/admin/users',
+      { schema: { tags, summary: '新建用户（首次登录须改密）', body: createUserBody } },
+      async (req, reply) => {
+        const admin = requireRole(req, 'admin');
+        const id = await createUser(ctx, admin, req.body);
+        return reply.status(201).send({ id });
+      },
+    );
+    app.patch(
+      '/api/admin/users/:id',
+      { schema: { tags, summary: '修改用户（角色、单位、停用）', params: idParam, body: updateUserBody } },
+      async (req) => {
+        await updateUser(ctx, requireRole(req, 'admin'), req.params.id, req.body);
+        return { ok: true };
+      },
+    );
     app.post(
       '/api/admin/users/:id/reset-password',
-      { schema: { tags, summary: '重置密码（临时密码，下次登录须修改）', params: idParam, body: z.object({ temporaryPassword: z.string().min(1).max(200) }) } },
+      {
+        schema: {
+          tags,
+          summary: '重置密码（临时密码，下次登录须修改）',
+          params: idParam,
+          body: z.object({ temporaryPassword: z.string().min(1).max(200) }),
+        },
+      },
       async (req) => {
         await resetPassword(ctx, requireRole(req, 'admin'), req.params.id, req.body.temporaryPassword);
         return { ok: true };
       },
     );
-    app.post('/api/admin/units', { schema: { tags, summary: '新建单位', body: createUnitBody } }, async (req, reply) => {
-      const id = await createUnit(ctx, requireRole(req, 'admin'), req.body);
-      return reply.status(201).send({ id });
-    });
-    app.patch('/api/admin/units/:id', { schema: { tags, summary: '修改单位（名称、职责分类、电话、停用）', params: idParam, body: updateUnitBody } }, async (req) => {
-      await updateUnit(ctx, requireRole(req, 'admin'), req.params.id, req.body);
-      return { ok: true };
-    });
+    app.post(
+      '/api/admin/units',
+      { schema: { tags, summary: '新建单位', body: createUnitBody } },
+      async (req, reply) => {
+        const id = await createUnit(ctx, requireRole(req, 'admin'), req.body);
+        return reply.status(201).send({ id });
+      },
+    );
+    app.patch(
+      '/api/admin/units/:id',
+      {
+        schema: {
+          tags,
+          summary: '修改单位（名称、职责分类、电话、停用）',
+          params: idParam,
+          body: updateUnitBody,
+        },
+      },
+      async (req) => {
+        await updateUnit(ctx, requireRole(req, 'admin'), req.params.id, req.body);
+        return { ok: true };
+      },
+    );
     app.get(
       '/api/admin/audit',
       {
@@ -71,7 +101,16 @@ export function adminOrgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (q.targetId) base = base.where('target_id', '=', q.targetId);
         const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
         const items = await base
-          .select(['id', 'at', 'actor_username as actor', 'action', 'target_type as targetType', 'target_id as targetId', 'details', 'ip'])
+          .select([
+            'id',
+            'at',
+            'actor_username as actor',
+            'action',
+            'target_type as targetType',
+            'target_id as targetId',
+            'details',
+            'ip',
+          ])
           .orderBy('id', 'desc')
           .limit(q.pageSize)
           .offset((q.page - 1) * q.pageSize)

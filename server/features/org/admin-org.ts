@@ -38,7 +38,10 @@ export const createUnitBody = z.object({
   kind: z.enum(unitKinds),
   parentId: z.number().int().positive(),
   region: z.string().trim().max(50).optional(),
-  duties: z.array(z.string().regex(/^\d{2,6}$/)).max(50).default([]),
+  duties: z
+    .array(z.string().regex(/^\d{2,6}$/))
+    .max(50)
+    .default([]),
   phone: z.string().trim().max(40).optional(),
   dutyContact: z.string().trim().max(100).optional(),
 });
@@ -46,14 +49,32 @@ export const createUnitBody = z.object({
 export const updateUnitBody = z.object({
   name: z.string().trim().min(2).max(100).optional(),
   region: z.string().trim().max(50).nullable().optional(),
-  duties: z.array(z.string().regex(/^\d{2,6}$/)).max(50).optional(),
+  duties: z
+    .array(z.string().regex(/^\d{2,6}$/))
+    .max(50)
+    .optional(),
   phone: z.string().trim().max(40).nullable().optional(),
   dutyContact: z.string().trim().max(100).nullable().optional(),
   active: z.boolean().optional(),
 });
 
-const audit = (ctx: AppContext, admin: SessionUser, action: string, targetType: string, targetId: number | string, details: Record<string, unknown>) =>
-  appendAudit(ctx.db, { at: systemClock.now(), actorUserId: admin.id, actorUsername: admin.username, action, targetType, targetId, details });
+const audit = (
+  ctx: AppContext,
+  admin: SessionUser,
+  action: string,
+  targetType: string,
+  targetId: number | string,
+  details: Record<string, unknown>,
+) =>
+  appendAudit(ctx.db, {
+    at: systemClock.now(),
+    actorUserId: admin.id,
+    actorUsername: admin.username,
+    action,
+    targetType,
+    targetId,
+    details,
+  });
 
 export function listUsers(ctx: AppContext) {
   return ctx.db
@@ -76,7 +97,11 @@ export function listUsers(ctx: AppContext) {
 }
 
 async function requireUnit(ctx: AppContext, unitId: number) {
-  const unit = await ctx.db.selectFrom('org_unit').select(['id', 'active']).where('id', '=', unitId).executeTakeFirst();
+  const unit = await ctx.db
+    .selectFrom('org_unit')
+    .select(['id', 'active'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
   if (!unit || !unit.active) throw new AppError('VALIDATION_FAILED', `单位 ${unitId} 不存在或已停用`);
 }
 
@@ -84,7 +109,11 @@ export async function createUser(ctx: AppContext, admin: SessionUser, body: z.in
   await requireUnit(ctx, body.unitId);
   const problem = passwordProblem(body.initialPassword, body.username);
   if (problem) throw new AppError('VALIDATION_FAILED', problem);
-  const exists = await ctx.db.selectFrom('app_user').select('id').where('username', '=', body.username).executeTakeFirst();
+  const exists = await ctx.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', body.username)
+    .executeTakeFirst();
   if (exists) throw new AppError('CONFLICT', `用户名 ${body.username} 已存在`);
   const row = await ctx.db
     .insertInto('app_user')
@@ -98,18 +127,33 @@ export async function createUser(ctx: AppContext, admin: SessionUser, body: z.in
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await audit(ctx, admin, 'user-created', 'user', row.id, { username: body.username, role: body.role, unitId: body.unitId });
+  await audit(ctx, admin, 'user-created', 'user', row.id, {
+    username: body.username,
+    role: body.role,
+    unitId: body.unitId,
+  });
   return row.id;
 }
 
-export async function updateUser(ctx: AppContext, admin: SessionUser, id: number, body: z.infer<typeof updateUserBody>) {
-  const before = await ctx.db.selectFrom('app_user').select(['display_name', 'role', 'unit_id', 'active']).where('id', '=', id).executeTakeFirst();
+export async function updateUser(
+  ctx: AppContext,
+  admin: SessionUser,
+  id: number,
+  body: z.infer<typeof updateUserBody>,
+) {
+  const before = await ctx.db
+    .selectFrom('app_user')
+    .select(['display_name', 'role', 'unit_id', 'active'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!before) throw new AppError('NOT_FOUND', '用户不存在');
   if (id === admin.id && (body.active === false || (body.role && body.role !== 'admin'))) {
     throw new AppError('VALIDATION_FAILED', '不能停用自己或取消自己的管理员角色');
   }
   if (body.unitId) await requireUnit(ctx, body.unitId);
-  if (Object.values(body).every((v) => v === undefined)) throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
+  if (Object.values(body).every((v) => v === undefined)) {
+    throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
+  }
   await ctx.db
     .updateTable('app_user')
     .set({
@@ -122,31 +166,64 @@ export async function updateUser(ctx: AppContext, admin: SessionUser, id: number
     .execute();
   if (body.active === false || body.role !== undefined || body.unitId !== undefined) {
     // A changed role or unit takes effect at the next sign-in; a deactivated user is signed out now.
-    await ctx.db.updateTable('auth_session').set({ revoked_at: systemClock.now() }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+    await ctx.db
+      .updateTable('auth_session')
+      .set({ revoked_at: systemClock.now() })
+      .where('user_id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
   await audit(ctx, admin, 'user-updated', 'user', id, {
-    before: { displayName: before.display_name, role: before.role, unitId: before.unit_id, active: before.active },
+    before: {
+      displayName: before.display_name,
+      role: before.role,
+      unitId: before.unit_id,
+      active: before.active,
+    },
     after: body,
   });
 }
 
-export async function resetPassword(ctx: AppContext, admin: SessionUser, id: number, temporaryPassword: string) {
-  const user = await ctx.db.selectFrom('app_user').select(['username']).where('id', '=', id).executeTakeFirst();
+export async function resetPassword(
+  ctx: AppContext,
+  admin: SessionUser,
+  id: number,
+  temporaryPassword: string,
+) {
+  const user = await ctx.db
+    .selectFrom('app_user')
+    .select(['username'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!user) throw new AppError('NOT_FOUND', '用户不存在');
   const problem = passwordProblem(temporaryPassword, user.username);
   if (problem) throw new AppError('VALIDATION_FAILED', problem);
   await ctx.db
     .updateTable('app_user')
-    .set({ password_hash: await hashPassword(temporaryPassword), must_change_password: true, failed_logins: 0, locked_until: null })
+    .set({
+      password_hash: await hashPassword(temporaryPassword),
+      must_change_password: true,
+      failed_logins: 0,
+      locked_until: null,
+    })
     .where('id', '=', id)
     .execute();
-  await ctx.db.updateTable('auth_session').set({ revoked_at: systemClock.now() }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+  await ctx.db
+    .updateTable('auth_session')
+    .set({ revoked_at: systemClock.now() })
+    .where('user_id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
   await audit(ctx, admin, 'password-reset', 'user', id, { username: user.username });
 }
 
 export async function createUnit(ctx: AppContext, admin: SessionUser, body: z.infer<typeof createUnitBody>) {
   await requireUnit(ctx, body.parentId);
-  const exists = await ctx.db.selectFrom('org_unit').select('id').where('code', '=', body.code).executeTakeFirst();
+  const exists = await ctx.db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('code', '=', body.code)
+    .executeTakeFirst();
   if (exists) throw new AppError('CONFLICT', `单位编码 ${body.code} 已存在`);
   const isPlatform = body.kind === 'center' || body.kind === 'sub-platform';
   const { id } = await insertUnit(ctx.db, {
@@ -159,15 +236,33 @@ export async function createUnit(ctx: AppContext, admin: SessionUser, body: z.in
     duties: body.duties,
     phone: body.phone ?? null,
   });
-  if (body.dutyContact) await ctx.db.updateTable('org_unit').set({ duty_contact: body.dutyContact }).where('id', '=', id).execute();
-  await audit(ctx, admin, 'unit-created', 'unit', id, { code: body.code, name: body.name, kind: body.kind, parentId: body.parentId });
+  if (body.dutyContact) {
+    await ctx.db
+      .updateTable('org_unit')
+      .set({ duty_contact: body.dutyContact })
+      .where('id', '=', id)
+      .execute();
+  }
+  await audit(ctx, admin, 'unit-created', 'unit', id, {
+    code: body.code,
+    name: body.name,
+    kind: body.kind,
+    parentId: body.parentId,
+  });
   return id;
 }
 
-export async function updateUnit(ctx: AppContext, admin: SessionUser, id: number, body: z.infer<typeof updateUnitBody>) {
+export async function updateUnit(
+  ctx: AppContext,
+  admin: SessionUser,
+  id: number,
+  body: z.infer<typeof updateUnitBody>,
+) {
   const before = await ctx.db.selectFrom('org_unit').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw new AppError('NOT_FOUND', '单位不存在');
-  if (Object.values(body).every((v) => v === undefined)) throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
+  if (Object.values(body).every((v) => v === undefined)) {
+    throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
+  }
   if (body.active === false) {
     const open = await ctx.db
       .selectFrom('ticket_assignment')
@@ -191,7 +286,13 @@ export async function updateUnit(ctx: AppContext, admin: SessionUser, id: number
     .where('id', '=', id)
     .execute();
   await audit(ctx, admin, 'unit-updated', 'unit', id, {
-    before: { name: before.name, region: before.region, duties: before.duty_categories, phone: before.phone, active: before.active },
+    before: {
+      name: before.name,
+      region: before.region,
+      duties: before.duty_categories,
+      phone: before.phone,
+      active: before.active,
+    },
     after: body,
   });
 }

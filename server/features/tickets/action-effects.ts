@@ -12,11 +12,7 @@ import { activeAssignments, leadAssignment, type Actor } from './standing';
 import { lockMergeTarget } from './merge-target';
 import { modeAllowed } from '../../domain/supervision/supervision-rules';
 import { recordSupervision } from '../supervision/record-supervision';
-import {
-  callbackChannelOf,
-  callbackTermsOf,
-  closeWithoutCallbackRecord,
-} from '../../domain/callback/terms';
+import { callbackChannelOf, callbackTermsOf, closeWithoutCallbackRecord } from '../../domain/callback/terms';
 import {
   insertAssignment,
   updateAssignment,
@@ -69,8 +65,9 @@ async function checkUnit(trx: Trx, unitId: number, under: Actor['unit']) {
     .select(['id', 'path', 'active', 'kind', 'is_platform', 'name'])
     .where('id', '=', unitId)
     .executeTakeFirst();
-  if (!unit || !unit.active)
-    {throw new AppError('VALIDATION_FAILED', `单位 ${unitId} 不存在或已停用`, { unitId });}
+  if (!unit || !unit.active) {
+    throw new AppError('VALIDATION_FAILED', `单位 ${unitId} 不存在或已停用`, { unitId });
+  }
   if (unit.id === under.id || !unit.path.startsWith(under.path)) {
     throw new AppError('VALIDATION_FAILED', `“${unit.name}”不在本平台的派单范围内`, { unitId });
   }
@@ -122,7 +119,11 @@ const dispatch: Effect<'dispatch'> = async (i) => {
       ...(newChain ? { dispatched_at: now, replied_at: null } : {}),
       ...(payload.emergencyResultDays ? { emergency_result_days: payload.emergencyResultDays } : {}),
     },
-    eventExtra: { coUnitIds: coIds, forwarded: forwarding, ...(toComplainedUnit ? { toComplainedUnit } : {}) },
+    eventExtra: {
+      coUnitIds: coIds,
+      forwarded: forwarding,
+      ...(toComplainedUnit ? { toComplainedUnit } : {}),
+    },
   };
 };
 
@@ -369,7 +370,9 @@ const supervise: Effect<'supervise'> = async (i) => {
     createdBy: i.actor.userId,
     now: i.now,
     ...(i.payload.dueAt ? { dueAt: new Date(i.payload.dueAt) } : {}),
-    ...(i.payload.respondWithinWorkingDays ? { respondWithinWorkingDays: i.payload.respondWithinWorkingDays } : {}),
+    ...(i.payload.respondWithinWorkingDays
+      ? { respondWithinWorkingDays: i.payload.respondWithinWorkingDays }
+      : {}),
   });
   return { patch: {} };
 };
@@ -381,13 +384,17 @@ const update: Effect<'update'> = async (i) => {
   const p = i.payload;
   const patch: Updateable<TicketTable> = {};
   if (p.complainedUnitId !== undefined) {
-    patch.complained_unit_id = p.complainedUnitId === null ? null : (await checkComplainedUnit(i.trx, p.complainedUnitId)).id;
+    patch.complained_unit_id =
+      p.complainedUnitId === null ? null : (await checkComplainedUnit(i.trx, p.complainedUnitId)).id;
   }
   if (p.complainedPerson !== undefined) patch.complained_person = p.complainedPerson || null;
   return {
     patch,
     eventExtra: {
-      previous: { complainedUnitId: i.ticket.complained_unit_id, complainedPerson: i.ticket.complained_person },
+      previous: {
+        complainedUnitId: i.ticket.complained_unit_id,
+        complainedPerson: i.ticket.complained_person,
+      },
     },
   };
 };

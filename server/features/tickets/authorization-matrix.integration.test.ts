@@ -27,11 +27,17 @@ function expectedCaller(user: string, where: Where) {
   const contact = { name: '王**', phone: '13812345678', masked: true };
   const hidden = { name: null, phone: null, address: null, masked: true };
   // Platform staff, the district platform included, relay contact and see the caller in full.
-  if (['admin', 'agent', 'dispatcher', 'callback', 'dispatcher-dc'].includes(user)) return where === 'confidential' ? { ...full, name: '李四', phone: '13900001111' } : full;
-  if (['supervisor', 'leader', 'kb-editor'].includes(user)) return where === 'confidential' ? { name: '李*', phone: '139****1111', masked: true } : masked;
+  if (['admin', 'agent', 'dispatcher', 'callback', 'dispatcher-dc'].includes(user)) {
+    return where === 'confidential' ? { ...full, name: '李四', phone: '13900001111' } : full;
+  }
+  if (['supervisor', 'leader', 'kb-editor'].includes(user)) {
+    return where === 'confidential' ? { name: '李*', phone: '139****1111', masked: true } : masked;
+  }
   if (where === 'confidential') return hidden;
   // zibo-12345 §17: the unit complained about (人社局, above the handling sub-unit) sees no identity at all.
-  if (where === 'complained' && (user === 'handler' || user === 'unit-leader')) return { ...hidden, protected: true };
+  if (where === 'complained' && (user === 'handler' || user === 'unit-leader')) {
+    return { ...hidden, protected: true };
+  }
   // The lead unit (and a parent acting for its sub-unit) sees the phone while it must contact the citizen.
   return contact;
 }
@@ -78,7 +84,11 @@ describe('authorisation matrix', () => {
         const res = await t.app.inject({ method: 'GET', url: `/api/tickets/${ids[where]}`, headers: h });
         if (!sees.includes(where)) {
           expect(res.statusCode, `${user} must not see ${where}`).toBe(404);
-          const events = await t.app.inject({ method: 'GET', url: `/api/tickets/${ids[where]}/events`, headers: h });
+          const events = await t.app.inject({
+            method: 'GET',
+            url: `/api/tickets/${ids[where]}/events`,
+            headers: h,
+          });
           expect(events.statusCode).toBe(404);
           continue;
         }
@@ -86,7 +96,9 @@ describe('authorisation matrix', () => {
         const body = res.json() as TicketDto;
         expect(body.caller, `${user} caller of ${where}`).toMatchObject(expectedCaller(user, where));
       }
-      const list = (await t.app.inject({ method: 'GET', url: '/api/tickets?pageSize=200', headers: h })).json() as {
+      const list = (
+        await t.app.inject({ method: 'GET', url: '/api/tickets?pageSize=200', headers: h })
+      ).json() as {
         items: { id: number }[];
         total: number;
       };
@@ -118,7 +130,11 @@ describe('authorisation matrix', () => {
       ['handler2', 'complained', 'accept', true],
     ];
     for (const [user, where, action, allowed] of expectations) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/tickets/${ids[where]}`, headers: await t.as(user) });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/tickets/${ids[where]}`,
+        headers: await t.as(user),
+      });
       const actions = res.statusCode === 200 ? (res.json() as TicketDto).allowedActions : [];
       expect(actions.includes(action), `${user} ${action} on ${where}`).toBe(allowed);
     }
@@ -144,16 +160,27 @@ describe('authorisation matrix', () => {
       ['GET', '/api/units', 'handler', undefined, [200]],
     ];
     for (const [method, url, user, payload, codes] of cases) {
-      const res = await t.app.inject({ method: method as 'GET' | 'POST', url, headers: await t.as(user), ...(payload ? { payload: payload as object } : {}) });
+      const res = await t.app.inject({
+        method: method as 'GET' | 'POST',
+        url,
+        headers: await t.as(user),
+        ...(payload ? { payload: payload as object } : {}),
+      });
       expect(codes, `${user} ${method} ${url}: ${res.body}`).toContain(res.statusCode);
     }
-    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const open = new Set(['/api/health', '/api/auth/login', '/api/openapi.json']);
     for (const [path, methods] of Object.entries(spec.paths)) {
       if (open.has(path) || path.startsWith('/api/public/')) continue;
       for (const method of Object.keys(methods)) {
         const url = path.replace(/\{[^}]+\}/g, '1');
-        const res = await t.app.inject({ method: method.toUpperCase() as 'GET', url, payload: method === 'get' ? undefined : {} });
+        const res = await t.app.inject({
+          method: method.toUpperCase() as 'GET',
+          url,
+          payload: method === 'get' ? undefined : {},
+        });
         expect(res.statusCode, `${method.toUpperCase()} ${path} without a session`).toBe(401);
       }
     }

@@ -26,7 +26,13 @@ describe('order kinds (zibo-12345)', () => {
 
   it('an emergency order: response in 2 h, result in the working days the dispatcher sets', async () => {
     await api.setClock('2026-11-27T15:30:00+08:00'); // a Friday afternoon
-    const o = await api.create({ ...sampleOrder, type: 'help', urgency: 'emergency', category: '070101', content: '东城区大面积停水，已持续六小时。' });
+    const o = await api.create({
+      ...sampleOrder,
+      type: 'help',
+      urgency: 'emergency',
+      category: '070101',
+      content: '东城区大面积停水，已持续六小时。',
+    });
     const d = await api.ok('dispatcher', o.id, 'dispatch', { unitId: rsj, emergencyResultDays: 1 });
     expect(d.deadlines.firstContactBy).toBe('2026-11-27T17:30:00+08:00');
     // 1 WD from Fri Nov 27: Mon Nov 30, end of day.
@@ -51,7 +57,10 @@ describe('order kinds (zibo-12345)', () => {
     expect(d.deadlines.extensionRequestBy).toBe('2026-11-27T23:59:59+08:00');
     await api.ok('handler', o.id, 'accept');
     await api.setClock('2026-11-28T10:00:00+08:00');
-    const late = await api.act('handler', o.id, 'request-extension', { workingDays: 2, reason: '需协调省级部门' });
+    const late = await api.act('handler', o.id, 'request-extension', {
+      workingDays: 2,
+      reason: '需协调省级部门',
+    });
     expect(late.statusCode).toBe(409);
     expect((late.json() as { error: { message: string } }).error.message).toMatch(/已超过延期申请时限/);
   });

@@ -30,7 +30,11 @@ export async function loadActor(db: Db, user: SessionUser): Promise<Actor> {
 
 /** An actor standing for a unit and role without a user account (history import, demo data). */
 export async function unitActor(db: Db, unitId: number, role: Role): Promise<Actor> {
-  const unit = await db.selectFrom('org_unit').select(['id', 'path', 'kind', 'is_platform']).where('id', '=', unitId).executeTakeFirstOrThrow();
+  const unit = await db
+    .selectFrom('org_unit')
+    .select(['id', 'path', 'kind', 'is_platform'])
+    .where('id', '=', unitId)
+    .executeTakeFirstOrThrow();
   return { userId: null, role, unit };
 }
 
@@ -81,8 +85,9 @@ export function standingOf(
     }
   }
   if (actor.role === 'callback' || actor.role === 'admin') parties.add('callback');
-  if (actor.role === 'supervisor' || actor.role === 'admin' || actor.role === 'leader')
-    {parties.add('supervisor');}
+  if (actor.role === 'supervisor' || actor.role === 'admin' || actor.role === 'leader') {
+    parties.add('supervisor');
+  }
   if (actor.role === 'agent') parties.add('agent');
   // The city platform over the district platform holding the order [tianjin-wuqing §21].
   const abovePlatform =

@@ -31,7 +31,11 @@ export function visibleTo(actor: Actor) {
       eb
         .selectFrom('ticket_assignment as va')
         .select('va.ticket_id')
-        .where('va.unit_id', 'in', eb.selectFrom('org_unit as vu').select('vu.id').where('vu.path', 'like', prefix)),
+        .where(
+          'va.unit_id',
+          'in',
+          eb.selectFrom('org_unit as vu').select('vu.id').where('vu.path', 'like', prefix),
+        ),
     );
     if (!actor.unit.is_platform) return viaAssignment;
     const viaPlatform = eb(

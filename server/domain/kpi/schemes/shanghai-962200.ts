@@ -20,9 +20,24 @@ export const shanghai962200Scheme: SchemeInput = {
   aggregation: 'monthly-mean',
   missingRate: 'rescale',
   components: [
-    { kind: 'linear', indicator: 'onTimeRate', weight: 40, article: 'shanghai-962200 §24 (按时办结率; weight ours)' },
-    { kind: 'linear', indicator: 'resultSatisfactionRate', weight: 40, article: 'shanghai-962200 §24 (回访满意率; weight ours)' },
-    { kind: 'linear', indicator: 'kbTimelinessRate', weight: 20, article: 'shanghai-962200 §14, §24 (信息库及时更新; weight ours)' },
+    {
+      kind: 'linear',
+      indicator: 'onTimeRate',
+      weight: 40,
+      article: 'shanghai-962200 §24 (按时办结率; weight ours)',
+    },
+    {
+      kind: 'linear',
+      indicator: 'resultSatisfactionRate',
+      weight: 40,
+      article: 'shanghai-962200 §24 (回访满意率; weight ours)',
+    },
+    {
+      kind: 'linear',
+      indicator: 'kbTimelinessRate',
+      weight: 20,
+      article: 'shanghai-962200 §14, §24 (信息库及时更新; weight ours)',
+    },
   ],
   interview: null,
   targets: {},

@@ -18,9 +18,24 @@ export const zibo12345Scheme: SchemeInput = {
   aggregation: 'monthly-mean',
   missingRate: 'rescale',
   components: [
-    { kind: 'linear', indicator: 'onTimeRate', weight: 40, article: 'zibo-12345 §20 (按时办结率; weight ours)' },
-    { kind: 'linear', indicator: 'processSatisfactionRate', weight: 30, article: 'zibo-12345 §20 (服务过程满意率; weight ours)' },
-    { kind: 'linear', indicator: 'resultSatisfactionRate', weight: 30, article: 'zibo-12345 §20 (办理结果满意率; weight ours)' },
+    {
+      kind: 'linear',
+      indicator: 'onTimeRate',
+      weight: 40,
+      article: 'zibo-12345 §20 (按时办结率; weight ours)',
+    },
+    {
+      kind: 'linear',
+      indicator: 'processSatisfactionRate',
+      weight: 30,
+      article: 'zibo-12345 §20 (服务过程满意率; weight ours)',
+    },
+    {
+      kind: 'linear',
+      indicator: 'resultSatisfactionRate',
+      weight: 30,
+      article: 'zibo-12345 §20 (办理结果满意率; weight ours)',
+    },
   ],
   interview: { bottom: 3, months: 3, article: 'zibo-12345 §20' },
   targets: {},

@@ -7,10 +7,16 @@ import type { OrderRows } from './order-state';
 /** SQL of the fast import: id reservation and multi-row inserts. No decisions here. */
 
 /** Reserves `n` ids from a table's id sequence, in ascending order. */
-export async function reserveIds(db: Db, table: 'ticket' | 'ticket_assignment', n: number): Promise<number[]> {
+export async function reserveIds(
+  db: Db,
+  table: 'ticket' | 'ticket_assignment',
+  n: number,
+): Promise<number[]> {
   if (n <= 0) return [];
   const r = await sql<{ id: number }>`
-    select nextval(pg_get_serial_sequence(${table}, 'id'))::bigint as id from generate_series(1, ${n})`.execute(db);
+    select nextval(pg_get_serial_sequence(${table}, 'id'))::bigint as id from generate_series(1, ${n})`.execute(
+    db,
+  );
   return r.rows.map((x) => Number(x.id)).sort((a, b) => a - b);
 }
 
@@ -32,21 +38,53 @@ async function insertRows(trx: Trx, table: string, rows: readonly object[]): Pro
 /** Writes the replayed orders, parents before children, in the caller's transaction. */
 export async function writeOrders(trx: Trx, orders: readonly OrderRows[]): Promise<void> {
   if (orders.length === 0) return;
-  await insertRows(trx, 'ticket', orders.map((o) => o.ticket));
-  await insertRows(trx, 'ticket_assignment', orders.flatMap((o) => o.assignments));
-  await insertRows(trx, 'ticket_event', orders.flatMap((o) => o.events));
-  await insertRows(trx, 'ticket_deadline', orders.flatMap((o) => o.deadlines));
-  await insertRows(trx, 'supervision', orders.flatMap((o) => o.supervisions));
-  await insertRows(trx, 'ticket_fact', orders.flatMap((o) => o.facts.map(factToRow)));
+  await insertRows(
+    trx,
+    'ticket',
+    orders.map((o) => o.ticket),
+  );
+  await insertRows(
+    trx,
+    'ticket_assignment',
+    orders.flatMap((o) => o.assignments),
+  );
+  await insertRows(
+    trx,
+    'ticket_event',
+    orders.flatMap((o) => o.events),
+  );
+  await insertRows(
+    trx,
+    'ticket_deadline',
+    orders.flatMap((o) => o.deadlines),
+  );
+  await insertRows(
+    trx,
+    'supervision',
+    orders.flatMap((o) => o.supervisions),
+  );
+  await insertRows(
+    trx,
+    'ticket_fact',
+    orders.flatMap((o) => o.facts.map(factToRow)),
+  );
 }
 
 /** Id, number and status of orders already in the installation (merge targets). */
 export async function ordersByNo(db: Db, ticketNos: readonly string[]) {
   if (ticketNos.length === 0) return [];
-  return db.selectFrom('ticket').select(['id', 'ticket_no', 'status']).where('ticket_no', 'in', [...ticketNos]).execute();
+  return db
+    .selectFrom('ticket')
+    .select(['id', 'ticket_no', 'status'])
+    .where('ticket_no', 'in', [...ticketNos])
+    .execute();
 }
 
 export async function ordersById(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('ticket').select(['id', 'ticket_no', 'status']).where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('ticket')
+    .select(['id', 'ticket_no', 'status'])
+    .where('id', 'in', [...ids])
+    .execute();
 }

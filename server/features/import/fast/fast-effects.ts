@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import type { actionPayloads, ActionName } from '../../../../common/contracts/tickets';
-import { callbackChannelOf, callbackTermsOf, closeWithoutCallbackRecord } from '../../../domain/callback/terms';
+import {
+  callbackChannelOf,
+  callbackTermsOf,
+  closeWithoutCallbackRecord,
+} from '../../../domain/callback/terms';
 import { addDuration, type StageDeadlines } from '../../../domain/sla';
 import { modeAllowed, officeFor, respondWithinFor } from '../../../domain/supervision/supervision-rules';
 import type { Decision } from '../../../domain/ticket/transitions';
@@ -47,7 +51,8 @@ export interface FastEffectOutput {
 
 type FastEffect<A extends ActionName> = (i: FastEffectInput<A>) => FastEffectOutput;
 
-const refuse = (message: string, details?: unknown) => new AppError('TRANSITION_NOT_ALLOWED', message, details);
+const refuse = (message: string, details?: unknown) =>
+  new AppError('TRANSITION_NOT_ALLOWED', message, details);
 const none = (): FastEffectOutput => ({ patch: {} });
 
 function update(i: FastEffectInput<ActionName>, id: number, patch: Partial<AssignmentRow>) {
@@ -61,7 +66,8 @@ function myAssignment(i: FastEffectInput<ActionName>): AssignmentRow {
   const mine =
     i.decision.party === 'lead'
       ? leadAssignment(i.assignments)
-      : (active.find((a) => a.role === 'co' && a.unit_id === i.actor.unit.id) ?? active.find((a) => a.role === 'co'));
+      : (active.find((a) => a.role === 'co' && a.unit_id === i.actor.unit.id) ??
+        active.find((a) => a.role === 'co'));
   if (!mine) throw refuse('未找到本单位的承办记录');
   return mine;
 }
@@ -69,14 +75,27 @@ function myAssignment(i: FastEffectInput<ActionName>): AssignmentRow {
 function checkUnit(i: FastEffectInput<ActionName>, unitId: number) {
   const unit = i.units.get(unitId);
   const under = i.actor.unit;
-  if (!unit || !unit.active) throw new AppError('VALIDATION_FAILED', `单位 ${unitId} 不存在或已停用`, { unitId });
+  if (!unit || !unit.active) {
+    throw new AppError('VALIDATION_FAILED', `单位 ${unitId} 不存在或已停用`, { unitId });
+  }
   if (unit.id === under.id || !unit.path.startsWith(under.path)) {
     throw new AppError('VALIDATION_FAILED', `“${unit.name}”不在本平台的派单范围内`, { unitId });
   }
 }
 
-function insert(i: FastEffectInput<ActionName>, row: Omit<AssignmentRow, 'id' | 'accepted_at' | 'contacted_at' | 'replied_at' | 'reply' | 'ended_at'>) {
-  i.assignments.push({ ...row, id: i.assignmentIds.take(), accepted_at: null, contacted_at: null, replied_at: null, reply: null, ended_at: null });
+function insert(
+  i: FastEffectInput<ActionName>,
+  row: Omit<AssignmentRow, 'id' | 'accepted_at' | 'contacted_at' | 'replied_at' | 'reply' | 'ended_at'>,
+) {
+  i.assignments.push({
+    ...row,
+    id: i.assignmentIds.take(),
+    accepted_at: null,
+    contacted_at: null,
+    replied_at: null,
+    reply: null,
+    ended_at: null,
+  });
 }
 
 const dispatch: FastEffect<'dispatch'> = (i) => {
@@ -91,8 +110,18 @@ const dispatch: FastEffect<'dispatch'> = (i) => {
     if (forwarding && a.id === lead?.id) update(i, a.id, { status: 'forwarded', ended_at: now });
     else if (!forwarding) update(i, a.id, { status: 'ended', ended_at: now });
   }
-  const base = { ticket_id: ticket.id, status: 'dispatched', dispatched_by_unit_id: dispatcherUnit.id, dispatched_at: now };
-  insert(i, { ...base, unit_id: payload.unitId, role: 'lead', parent_assignment_id: forwarding ? (lead?.id ?? null) : null });
+  const base = {
+    ticket_id: ticket.id,
+    status: 'dispatched',
+    dispatched_by_unit_id: dispatcherUnit.id,
+    dispatched_at: now,
+  };
+  insert(i, {
+    ...base,
+    unit_id: payload.unitId,
+    role: 'lead',
+    parent_assignment_id: forwarding ? (lead?.id ?? null) : null,
+  });
   for (const id of coIds) insert(i, { ...base, unit_id: id, role: 'co', parent_assignment_id: null });
   const newChain = i.decision.from === 'pending_dispatch';
   return {
@@ -138,7 +167,10 @@ const rejectReply: FastEffect<'reject-reply'> = (i) => {
   return { patch: { replied_at: null } };
 };
 
-function countsSatisfied(rules: Rules, p: { processSatisfaction?: string; resultSatisfaction?: string }): boolean {
+function countsSatisfied(
+  rules: Rules,
+  p: { processSatisfaction?: string; resultSatisfaction?: string },
+): boolean {
   const ok = rules.profile.satisfaction.satisfied as readonly string[];
   const result = p.resultSatisfaction !== undefined && ok.includes(p.resultSatisfaction);
   if (rules.profile.satisfaction.ratings === 'overall') return result;
@@ -166,19 +198,28 @@ const redo: FastEffect<'redo'> = (i) => {
   backToUnit(i);
   return {
     patch: { dispatched_at: i.now, replied_at: null, callback_at: null, redo_count: i.ticket.redo_count + 1 },
-    eventExtra: { previousResult: i.ticket.result_satisfaction, previousProcess: i.ticket.process_satisfaction },
+    eventExtra: {
+      previousResult: i.ticket.result_satisfaction,
+      previousProcess: i.ticket.process_satisfaction,
+    },
   };
 };
 
 const close: FastEffect<'close'> = (i) => ({
   patch: { closed_at: i.now, callback_at: i.ticket.callback_at ?? i.now },
   ...(i.decision.from === 'pending_callback'
-    ? { eventExtra: closeWithoutCallbackRecord(callbackTermsOf(i.rules.profile, i.ticket.ticket_no, i.events)) }
+    ? {
+        eventExtra: closeWithoutCallbackRecord(
+          callbackTermsOf(i.rules.profile, i.ticket.ticket_no, i.events),
+        ),
+      }
     : {}),
 });
 
 const requestReturn: FastEffect<'request-return'> = (i) => {
-  if (i.payload.suggestedUnitId && !i.units.get(i.payload.suggestedUnitId)) throw new AppError('VALIDATION_FAILED', '建议承办单位不存在');
+  if (i.payload.suggestedUnitId && !i.units.get(i.payload.suggestedUnitId)) {
+    throw new AppError('VALIDATION_FAILED', '建议承办单位不存在');
+  }
   const window = i.deadlines.returnBy;
   const late = window ? i.now.getTime() > window.dueAt.getTime() : false;
   return { patch: {}, eventExtra: { late, returnBy: window?.dueAt.toISOString() ?? null } };
@@ -186,9 +227,16 @@ const requestReturn: FastEffect<'request-return'> = (i) => {
 
 const approveReturn: FastEffect<'approve-return'> = (i) => {
   const lead = leadAssignment(i.assignments);
-  for (const a of activeAssignments(i.assignments)) update(i, a.id, { status: a.id === lead?.id ? 'returned' : 'ended', ended_at: i.now });
+  for (const a of activeAssignments(i.assignments)) {
+    update(i, a.id, { status: a.id === lead?.id ? 'returned' : 'ended', ended_at: i.now });
+  }
   return {
-    patch: { lead_unit_id: null, dispatched_at: null, replied_at: null, platform_unit_id: lead?.dispatched_by_unit_id ?? i.ticket.platform_unit_id },
+    patch: {
+      lead_unit_id: null,
+      dispatched_at: null,
+      replied_at: null,
+      platform_unit_id: lead?.dispatched_by_unit_id ?? i.ticket.platform_unit_id,
+    },
     eventExtra: { returnedUnitId: lead?.unit_id ?? null },
   };
 };
@@ -215,14 +263,20 @@ const requestExtension: FastEffect<'request-extension'> = (i) => {
   const terms = extensionTerms(i);
   if (!terms) throw refuse(`${i.rules.profile.name}未规定延期，不能申请延期`);
   if (terms.maxWorkingDays !== null && i.payload.workingDays > terms.maxWorkingDays) {
-    throw refuse(`延期不得超过 ${terms.maxWorkingDays} 个工作日（${terms.article}）`, { max: terms.maxWorkingDays });
+    throw refuse(`延期不得超过 ${terms.maxWorkingDays} 个工作日（${terms.article}）`, {
+      max: terms.maxWorkingDays,
+    });
   }
   const since = i.ticket.dispatched_at?.getTime() ?? 0;
   const approved = i.events.filter((e) => e.action === 'approve-extension' && e.at.getTime() >= since).length;
-  if (terms.maxCount !== null && approved >= terms.maxCount) throw refuse(`延期次数已达上限 ${terms.maxCount} 次（${terms.article}）`);
+  if (terms.maxCount !== null && approved >= terms.maxCount) {
+    throw refuse(`延期次数已达上限 ${terms.maxCount} 次（${terms.article}）`);
+  }
   const by = i.deadlines.extensionRequestBy;
   if (by && i.now.getTime() > by.dueAt.getTime()) {
-    throw refuse(`已超过延期申请时限（须在 ${fmt(by.dueAt)} 前申请，${by.article}）`, { extensionRequestBy: by.dueAt });
+    throw refuse(`已超过延期申请时限（须在 ${fmt(by.dueAt)} 前申请，${by.article}）`, {
+      extensionRequestBy: by.dueAt,
+    });
   }
   return { patch: {} };
 };
@@ -235,18 +289,30 @@ const approveExtension: FastEffect<'approve-extension'> = (i) => {
   if (terms && terms.maxWorkingDays !== null && workingDays > terms.maxWorkingDays) {
     throw refuse(`延期不得超过 ${terms.maxWorkingDays} 个工作日（${terms.article}）`);
   }
-  return { patch: {}, eventExtra: { workingDays, previousHandleBy: i.deadlines.handleBy?.dueAt.toISOString() ?? null } };
+  return {
+    patch: {},
+    eventExtra: { workingDays, previousHandleBy: i.deadlines.handleBy?.dueAt.toISOString() ?? null },
+  };
 };
 
 const merge: FastEffect<'merge'> = (i) => {
   const target = i.mergeTarget(i.payload.intoTicketId);
   if (!target || target.id === i.ticket.id) throw new AppError('VALIDATION_FAILED', '合并目标工单不存在');
-  if (['closed', 'answered', 'not_accepted', 'merged'].includes(target.status)) throw refuse('不能合并到已结束的工单');
-  return { patch: { merged_into_id: target.id, closed_at: i.now }, eventExtra: { intoTicketNo: target.ticketNo } };
+  if (['closed', 'answered', 'not_accepted', 'merged'].includes(target.status)) {
+    throw refuse('不能合并到已结束的工单');
+  }
+  return {
+    patch: { merged_into_id: target.id, closed_at: i.now },
+    eventExtra: { intoTicketNo: target.ticketNo },
+  };
 };
 
 const notAccept: FastEffect<'not-accept'> = (i) => ({
-  patch: { not_accepted_reason: i.payload.reason, suggested_channel: i.payload.suggestedChannel ?? null, closed_at: i.now },
+  patch: {
+    not_accepted_reason: i.payload.reason,
+    suggested_channel: i.payload.suggestedChannel ?? null,
+    closed_at: i.now,
+  },
 });
 
 const supervise: FastEffect<'supervise'> = (i) => {
@@ -304,4 +370,3 @@ export const fastEffects: Partial<{ [A in ActionName]: FastEffect<A> }> = {
   supervise,
   remind: none,
 };
-

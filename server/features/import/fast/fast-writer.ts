@@ -6,7 +6,6 @@ import type { MergeTarget } from './fast-effects';
 import { IdPool, type OrderRows } from './order-state';
 import { fastPathCovers, replayOrderFast, type FastContext } from './replay-order-fast';
 
-
 function assignmentsNeeded(plans: readonly PlannedOrder[]): number {
   let n = 0;
   for (const p of plans) {
@@ -32,7 +31,9 @@ export function makeFastWriter(opts: { chunkOrders?: number } = {}): BatchWriter
 
 export const fastWriter: BatchWriter = makeFastWriter();
 
-async function writeBatch(...[ctx, plans, units, refs, chunkOrders]: [...Parameters<BatchWriter>, number]): ReturnType<BatchWriter> {
+async function writeBatch(
+  ...[ctx, plans, units, refs, chunkOrders]: [...Parameters<BatchWriter>, number]
+): ReturnType<BatchWriter> {
   const refused = new Map<PlannedOrder, Refusal>();
   const ticketIds = new IdPool();
   ticketIds.refill(await reserveIds(ctx.db, 'ticket', plans.length));
@@ -46,8 +47,14 @@ async function writeBatch(...[ctx, plans, units, refs, chunkOrders]: [...Paramet
     byId.set(t.id, t);
   };
   const targets = new Set<string>();
-  for (const p of plans) for (const e of p.events) if (typeof e.payload.intoTicketNo === 'string') targets.add(e.payload.intoTicketNo);
-  for (const r of await ordersByNo(ctx.db, [...targets])) remember({ id: r.id, ticketNo: r.ticket_no, status: r.status });
+  for (const p of plans) {
+    for (const e of p.events) {
+      if (typeof e.payload.intoTicketNo === 'string') targets.add(e.payload.intoTicketNo);
+    }
+  }
+  for (const r of await ordersByNo(ctx.db, [...targets])) {
+    remember({ id: r.id, ticketNo: r.ticket_no, status: r.status });
+  }
 
   const fx: FastContext = {
     rules: ctx.rules,
@@ -77,7 +84,12 @@ async function writeBatch(...[ctx, plans, units, refs, chunkOrders]: [...Paramet
   const maxInFlight = ctx.dbKind === 'postgres' ? 2 : 1;
   const write = async (chunk: { plan: PlannedOrder; rows: OrderRows }[]) => {
     try {
-      await ctx.db.transaction().execute((trx) => writeOrders(trx, chunk.map((b) => b.rows)));
+      await ctx.db.transaction().execute((trx) =>
+        writeOrders(
+          trx,
+          chunk.map((b) => b.rows),
+        ),
+      );
     } catch {
       for (const b of chunk) {
         byNo.delete(b.plan.order.ticketNo);

@@ -39,7 +39,13 @@ export function fastPathCovers(plan: PlannedOrder): boolean {
 type Lite = { at: Date; action: string; payload: Record<string, unknown> };
 
 /** syncDeadlines on memory: the stage rows and the order's light, due time and versions. */
-function syncDeadlines(rules: Rules, ticket: TicketRow, assignments: AssignmentRow[], events: Lite[], now: Date): { ticket: TicketRow; deadlines: DeadlineRow[] } {
+function syncDeadlines(
+  rules: Rules,
+  ticket: TicketRow,
+  assignments: AssignmentRow[],
+  events: Lite[],
+  now: Date,
+): { ticket: TicketRow; deadlines: DeadlineRow[] } {
   const facts = slaFactsOf(ticket, assignments, events);
   const deadlines = computeDeadlines(rules.profile, rules.calendar, facts);
   const lead = leadAssignment(assignments);
@@ -77,7 +83,8 @@ function syncDeadlines(rules: Rules, ticket: TicketRow, assignments: AssignmentR
   };
 }
 
-const json = (v: Record<string, unknown>): Record<string, unknown> => JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
+const json = (v: Record<string, unknown>): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
 
 /**
  * Replays one planned order in memory through the transition table and the restated effects,
@@ -123,7 +130,12 @@ export function replayOrderFast(fx: FastContext, plan: PlannedOrder): OrderRows 
     try {
       if (!isActionName(e.action)) throw new Refusal(`未知操作 ${e.action}`);
       const action: ActionName = e.action;
-      actor = importActor(e, { platformUnitId: ticket.platform_unit_id, leadUnitId: ticket.lead_unit_id }, units, refs.importUserId);
+      actor = importActor(
+        e,
+        { platformUnitId: ticket.platform_unit_id, leadUnitId: ticket.lead_unit_id },
+        units,
+        refs.importUserId,
+      );
       let raw = e.payload;
       if (typeof raw.intoTicketNo === 'string') {
         const { intoTicketNo, ...rest } = raw;
@@ -136,25 +148,51 @@ export function replayOrderFast(fx: FastContext, plan: PlannedOrder): OrderRows 
       const pathOf = (id: number) => units.get(id)?.path ?? '';
       if (actor) {
         const platformPath = ticket.platform_unit_id ? units.get(ticket.platform_unit_id)?.path : undefined;
-        if (!canView(actor, platformPath, assignments.map((a) => pathOf(a.unit_id)))) throw new AppError('NOT_FOUND', '工单不存在');
+        if (
+          !canView(
+            actor,
+            platformPath,
+            assignments.map((a) => pathOf(a.unit_id)),
+          )
+        ) {
+          throw new AppError('NOT_FOUND', '工单不存在');
+        }
       }
-      const platforms = new Set(assignments.filter((a) => units.get(a.unit_id)?.isPlatform).map((a) => a.unit_id));
-      const state = { ...transitionStateOf(ticket, assignments, platforms), callback: callbackTermsOf(rules.profile, ticket.ticket_no, lite()) };
+      const platforms = new Set(
+        assignments.filter((a) => units.get(a.unit_id)?.isPlatform).map((a) => a.unit_id),
+      );
+      const state = {
+        ...transitionStateOf(ticket, assignments, platforms),
+        callback: callbackTermsOf(rules.profile, ticket.ticket_no, lite()),
+      };
       const ids = new Set(assignments.map((a) => a.unit_id));
       if (ticket.platform_unit_id) ids.add(ticket.platform_unit_id);
-      const standing = actor ? standingOf(actor, ticket, assignments, new Map([...ids].map((id) => [id, pathOf(id)]))) : { parties: new Set(['system'] as const) };
-      const facts: ActionFacts = action === 'record-callback' ? callbackFacts(rules, payload as FastEffectInput<'record-callback'>['payload']) : {};
+      const standing = actor
+        ? standingOf(actor, ticket, assignments, new Map([...ids].map((id) => [id, pathOf(id)])))
+        : { parties: new Set(['system'] as const) };
+      const facts: ActionFacts =
+        action === 'record-callback'
+          ? callbackFacts(rules, payload as FastEffectInput<'record-callback'>['payload'])
+          : {};
       const result = decideTransition(state, action, standing, facts);
-      if (!result.ok) throw new AppError('TRANSITION_NOT_ALLOWED', result.reason, { status: ticket.status, action });
+      if (!result.ok) {
+        throw new AppError('TRANSITION_NOT_ALLOWED', result.reason, { status: ticket.status, action });
+      }
       const decision = result.decision;
-      const effect = fastEffects[action] as ((i: FastEffectInput<ActionName>) => ReturnType<NonNullable<(typeof fastEffects)['dispatch']>>) | undefined;
+      const effect = fastEffects[action] as
+        | ((i: FastEffectInput<ActionName>) => ReturnType<NonNullable<(typeof fastEffects)['dispatch']>>)
+        | undefined;
       if (!effect) throw new Refusal(`不支持快速导入的操作 ${action}`);
       const out = effect({
         rules,
         units,
         assignmentIds: fx.assignmentIds,
         now,
-        actor: actor ?? { userId: 0, role: 'admin', unit: { id: 0, path: '/', kind: 'center', is_platform: true } },
+        actor: actor ?? {
+          userId: 0,
+          role: 'admin',
+          unit: { id: 0, path: '/', kind: 'center', is_platform: true },
+        },
         ticket,
         assignments,
         events: lite(),
@@ -189,7 +227,10 @@ export function replayOrderFast(fx: FastContext, plan: PlannedOrder): OrderRows 
       ticket = synced.ticket;
     } catch (err) {
       if (isAppError(err) && err.code === 'NOT_FOUND' && actor) {
-        throw refusalOf(new Refusal(`单位 ${units.get(actor.unit.id)?.code ?? actor.unit.id} 不是该工单的承办单位`), e);
+        throw refusalOf(
+          new Refusal(`单位 ${units.get(actor.unit.id)?.code ?? actor.unit.id} 不是该工单的承办单位`),
+          e,
+        );
       }
       throw refusalOf(err, e);
     }
@@ -207,7 +248,14 @@ export function replayOrderFast(fx: FastContext, plan: PlannedOrder): OrderRows 
       urgency: ticket.urgency,
       confidential: ticket.confidential,
     },
-    assignments: assignments.map((a) => ({ id: a.id, unitId: a.unit_id, role: a.role, dispatchedAt: a.dispatched_at, acceptedAt: a.accepted_at, contactedAt: a.contacted_at })),
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      unitId: a.unit_id,
+      role: a.role,
+      dispatchedAt: a.dispatched_at,
+      acceptedAt: a.accepted_at,
+      contactedAt: a.contacted_at,
+    })),
     events: events.map((x) => ({ at: x.at, action: x.action, party: x.party, payload: x.payload })),
     deadlines: synced.deadlines.map((d) => ({ stage: d.stage, dueAt: d.due_at })),
   });
