@@ -59,7 +59,7 @@ export function starRating(counts: RatingCounts, badRecordsInWindow: number): St
   return { stars, ratedOrders: rated, satisfactionRate, recentBadRecords: badRecordsInWindow };
 }
 
-/** Whether the records within the window call for suspension (the center is told; it suspends). */
+/** Whether the records within the window call for suspension (applied when the record is made). */
 export function suspensionDue(badRecordsInWindow: number): boolean {
   return badRecordsInWindow >= SUSPENSION_BAD_RECORDS;
 }
