@@ -296,3 +296,15 @@ export async function userName(db: Db, id: number | null): Promise<string | null
   const r = await db.selectFrom('app_user').select('display_name').where('id', '=', id).executeTakeFirst();
   return r?.display_name ?? null;
 }
+
+/** The active category tree, for the services an enterprise may offer. */
+export async function activeCategories(db: Db) {
+  return db
+    .selectFrom('category')
+    .select(['code', 'name', 'parent_code', 'level'])
+    .where('active', '=', true)
+    .orderBy('level')
+    .orderBy('sort')
+    .orderBy('code')
+    .execute();
+}

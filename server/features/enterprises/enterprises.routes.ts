@@ -16,7 +16,7 @@ import { errorBody, idParam, requireUser } from '../../platform/http';
 import { applyEnterprise } from './apply-enterprise';
 import { approveEnterprise } from './approve-enterprise';
 import { getEnterprise, getLicence, listEnterprises } from './get-enterprise';
-import { listDirectory } from './list-directory';
+import { listDirectory, listServices } from './list-directory';
 import { recordCredit } from './record-credit';
 import { recordRecommendation } from './record-recommendation';
 import { recordVisit } from './record-visit';
@@ -73,6 +73,20 @@ export function enterpriseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => listDirectory(ctx, req.query),
+    );
+
+    app.get(
+      '/api/public/enterprises/services',
+      {
+        schema: {
+          tags: ['public'],
+          summary: '可选服务类别（公开）',
+          description:
+            'The active category tree: the services an enterprise may offer and the directory filters by.',
+          security: [],
+        },
+      },
+      async () => listServices(ctx),
     );
 
     app.get(

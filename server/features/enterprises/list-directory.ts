@@ -4,7 +4,7 @@ import { distanceKm, parseLngLat } from '../../domain/enterprise/distance';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { ratingRank } from './directory-order';
-import { approvedEnterprises, categoryNames } from './enterprises.repository';
+import { activeCategories, approvedEnterprises, categoryNames } from './enterprises.repository';
 import { presentDirectoryEntry } from './enterprises.presenter';
 import { ratingsOf } from './enterprise-ratings';
 
@@ -60,4 +60,14 @@ export async function listDirectory(
     return a.id - b.id;
   });
   return { items: entries.slice(0, query.limit) };
+}
+
+/** `GET /api/public/enterprises/services`: the active category tree (services to offer and filter by). */
+export async function listServices(
+  ctx: AppContext,
+): Promise<{ items: { code: string; name: string; parentCode: string | null; level: number }[] }> {
+  const rows = await activeCategories(ctx.db);
+  return {
+    items: rows.map((c) => ({ code: c.code, name: c.name, parentCode: c.parent_code, level: c.level })),
+  };
 }
