@@ -1,6 +1,7 @@
 import type { AssessmentTables } from './tables/assessment';
 import type { AuditTables } from './tables/audit';
 import type { CoreTables } from './tables/core';
+import type { EnterpriseTables } from './tables/enterprises';
 import type { IncidentTables } from './tables/incidents';
 import type { OperationsTables } from './tables/operations';
 import type { KbTables, KbTicketColumns } from './tables/kb';
@@ -16,7 +17,8 @@ export interface Database
     AssessmentTables,
     AuditTables,
     OperationsTables,
-    IncidentTables {
+    IncidentTables,
+    EnterpriseTables {
   /** The knowledge base adds content_tokens / content_vector to orders (similar cases). */
   ticket: CoreTables['ticket'] & KbTicketColumns;
 }
