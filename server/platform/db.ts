@@ -58,7 +58,12 @@ export async function openPostgres(url: string, schema?: string, poolSize = 10):
   };
   const pool = new pg.Pool({ ...config, max: poolSize });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', openSession: () => new pg.Client(config), close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    openSession: () => new pg.Client({ ...config, application_name: `civicline-jobs:${process.pid}` }),
+    close: () => db.destroy(),
+  };
 }
 
 /**
