@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { serviceDate } from '../../../common/service-time';
 import { countKeys, emptyCounts, type KpiCounts, type TallyOptions } from '../../domain/kpi';
 import type { Db } from '../../platform/db';
 import { rowToFact, type FactRow } from './ticket-facts.repository';
@@ -171,7 +172,7 @@ export async function kbNoticeCounts(db: Db, months: readonly number[], asOf: Da
     db,
   );
   if (!present.rows[0]?.t) return [];
-  const today = new Date(asOf.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = serviceDate(asOf);
   const rows = await sql<{ unit_id: number; month: number; decided: number; on_time: number }>`
     select n.unit_id, (extract(year from n.due_on) * 100 + extract(month from n.due_on))::int as month,
       count(*) filter (where a.published_at is not null or n.due_on < ${today}::date)::int as decided,
