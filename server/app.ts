@@ -30,6 +30,8 @@ import { ticketRoutes } from './features/tickets/tickets.routes';
 import { incidentRoutes } from './features/incidents/incidents.routes';
 import { supervisionRoutes } from './features/supervision/supervision.routes';
 import { enterpriseRoutes } from './features/enterprises/enterprises.routes';
+import { serviceNumberRoutes } from './features/service-numbers/service-numbers.routes';
+import { volunteerRoutes } from './features/volunteers/volunteers.routes';
 import type { AppContext } from './platform/context';
 import { AppError, isAppError } from './platform/errors';
 import { sendError } from './platform/http';
@@ -52,6 +54,8 @@ const featureRoutes: RoutePlugin[] = [
   incidentRoutes,
   supervisionRoutes,
   enterpriseRoutes,
+  serviceNumberRoutes,
+  volunteerRoutes,
   demoRoutes,
 ];
 

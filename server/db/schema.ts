@@ -5,6 +5,7 @@ import type { EnterpriseTables } from './tables/enterprises';
 import type { IncidentTables } from './tables/incidents';
 import type { OperationsTables } from './tables/operations';
 import type { KbTables, KbTicketColumns } from './tables/kb';
+import type { ServiceNumberTables, ServiceNumberTicketColumns } from './tables/service-numbers';
 
 /**
  * The whole database as Kysely sees it. Each feature declares its tables in
@@ -18,7 +19,11 @@ export interface Database
     AuditTables,
     OperationsTables,
     IncidentTables,
-    EnterpriseTables {
-  /** The knowledge base adds content_tokens / content_vector to orders (similar cases). */
-  ticket: CoreTables['ticket'] & KbTicketColumns;
+    EnterpriseTables,
+    ServiceNumberTables {
+  /**
+   * The knowledge base adds content_tokens / content_vector to orders (similar cases); the
+   * service-number registry adds the number a complaint is about.
+   */
+  ticket: CoreTables['ticket'] & KbTicketColumns & ServiceNumberTicketColumns;
 }

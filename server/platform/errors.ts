@@ -16,6 +16,8 @@ export const errorStatus = {
   CONFLICT: 409,
   UNPROCESSABLE: 422,
   REASON_REQUIRED: 422,
+  /** A service number's effective date leaves less notice than the regulation asks (beijing-miyun §11). */
+  NOTICE_TOO_SHORT: 422,
   /** The same Idempotency-Key was sent with a different request. */
   IDEMPOTENCY_KEY_REUSED: 422,
   /** A 统一社会信用代码 that fails GB 32100-2015 (length, characters or check character). */
