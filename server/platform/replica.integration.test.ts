@@ -22,7 +22,6 @@ import { createLogger } from './logger';
  */
 const present = replicaBinariesPresent();
 if (!present) {
-   
   console.info(`replica.integration.test.ts skipped: PostgreSQL 15 server binaries not found in ${PG_BIN}`);
 }
 
