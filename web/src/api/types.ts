@@ -90,7 +90,11 @@ export interface TicketListItem {
 }
 
 export interface Page<T> {
+  /** Counted up to 10,000; beyond, 10,000 with `totalIsCapped` ("10,000+"). */
   total: number;
+  totalIsCapped?: boolean;
+  /** Keyset paging: pass as `cursor` for the next page (null on the last page). */
+  nextCursor?: string | null;
   page: number;
   pageSize: number;
   items: T[];
@@ -233,6 +237,8 @@ export interface TicketListQuery {
   leadUnitId?: number;
   sort?: 'received' | '-received' | 'due' | '-due';
   page?: number;
+  /** The `nextCursor` of the page before `page`, when known. */
+  cursor?: string;
   pageSize?: number;
 }
 

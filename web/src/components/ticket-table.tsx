@@ -2,7 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import {
   channelLabels,
@@ -111,7 +111,15 @@ export function TicketTable(props: Props) {
     page,
     pageSize,
   };
-  const list = useTickets(query, { refetchInterval: props.refetchInterval });
+  // Pages reached from a neighbouring page use its cursor (keyset paging); others use the number.
+  const cursors = useRef(new Map<string, string>());
+  const listKey = JSON.stringify({ ...query, page: undefined });
+  const cursor = page > 1 ? cursors.current.get(`${listKey}|${page}`) : undefined;
+  const list = useTickets(cursor ? { ...query, cursor } : query, { refetchInterval: props.refetchInterval });
+  const nextCursor = list.data?.nextCursor;
+  useEffect(() => {
+    if (nextCursor) cursors.current.set(`${listKey}|${page + 1}`, nextCursor);
+  }, [listKey, page, nextCursor]);
 
   const update = (patch: Record<string, string | undefined>, resetPage = true) => {
     const next = new URLSearchParams(params);
@@ -373,10 +381,15 @@ export function TicketTable(props: Props) {
         pagination={{
           current: page,
           pageSize,
-          total: data?.total ?? 0,
+          // A capped count ("10,000+") still lets the pager go one page further while there is one.
+          total:
+            data?.totalIsCapped && data.nextCursor
+              ? Math.max(data.total, (page + 1) * pageSize)
+              : (data?.total ?? 0),
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (t) => `共 ${t} 条`,
+          showTotal: (t) =>
+            data?.totalIsCapped ? `共 ${data.total.toLocaleString('en-US')}+ 条` : `共 ${t} 条`,
         }}
       />
     </div>
