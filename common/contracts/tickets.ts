@@ -214,6 +214,8 @@ export const listTicketsQuery = z.object({
   scope: z.enum(['all', 'mine', 'todo']).default('all'),
   sort: z.enum(['received', '-received', 'due', '-due']).default('-received'),
   page: z.coerce.number().int().min(1).max(100000).default(1),
+  /** Keyset paging: the `nextCursor` of the previous page (then `page` is not used to skip rows). */
+  cursor: z.string().max(200).optional(),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;

@@ -44,7 +44,7 @@ function inList(values: readonly string[]): RawBuilder<unknown> {
 function conditions(
   o: TallyOptions,
 ): Record<
-  Exclude<keyof KpiCounts, 'supervisions' | 'kbNoticesDecided' | 'kbNoticesOnTime'>,
+  Exclude<keyof KpiCounts, 'supervisions' | 'kbNoticesDecided' | 'kbNoticesOnTime' | 'supervisionsIgnored'>,
   RawBuilder<unknown>
 > {
   const asOf = o.asOf;
@@ -64,10 +64,12 @@ function conditions(
   const satisfied = (col: RawBuilder<unknown>) =>
     sql`f.callback_at is not null and ${col} is not null and (${col} in ${sat} or (${sql.lit(countSat)} and f.appeal_upheld is true))`;
   const late = sql`f.outcome = 'completed' and f.on_time is not true`;
+  // zibo-12345 §11(6): under lateReturnsOverdue a return asked after its limit is overdue handling.
+  const lateReturned = sql`${sql.lit(o.lateReturnsOverdue === true)} and f.outcome = 'returned-late'`;
   const overdueOpen = sql`f.outcome = 'in-progress' and f.handle_due_at < ${asOf}`;
   return {
     dispatched: sql`true`,
-    returned: sql`f.outcome in ('returned', 'reassigned')`,
+    returned: sql`f.outcome in ('returned', 'returned-late', 'reassigned')`,
     returnPending: sql`f.outcome = 'return-pending'`,
     inLimit: sql`f.outcome = 'in-progress' and (f.handle_due_at is null or f.handle_due_at >= ${asOf})`,
     replyPending: sql`f.outcome = 'reply-pending'`,
@@ -75,7 +77,8 @@ function conditions(
     late,
     overdueOpen,
     forwarded: sql`f.outcome = 'forwarded'`,
-    overdue: sql`(${late}) or (${overdueOpen}) or (f.outcome = 'reply-pending' and f.reply_late is true)`,
+    lateReturned,
+    overdue: sql`(${late}) or (${overdueOpen}) or (${lateReturned}) or (f.outcome = 'reply-pending' and f.reply_late is true)`,
     callbacks: sql`f.callback_at is not null`,
     calledBack: sql`f.callback_at is not null and f.outcome = 'completed'`,
     feedbackCallbacks: sql`f.callback_at is not null and not f.confidential and f.contacted_by_unit is not null`,
