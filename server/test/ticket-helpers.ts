@@ -1,19 +1,9 @@
 import { expect } from 'vitest';
+import { ticketDetail, type TicketDetail } from '../../common/contracts/ticket-responses';
 import type { TestApp } from './test-app';
 
-export interface TicketDto {
-  id: number;
-  ticketNo: string;
-  status: string;
-  version: number;
-  light: string;
-  deadlines: Record<string, string>;
-  allowedActions: string[];
-  assignments: { unitId: number; role: string; status: string; active: boolean }[];
-  caller: { name: string | null; phone: string | null; address: string | null; confidential: boolean };
-  pendingRequest: string | null;
-  leadUnitId: number | null;
-}
+/** The order as the API returns it: the response contract, parsed (a shape drift fails the test). */
+export type TicketDto = TicketDetail;
 
 export const sampleOrder = {
   channel: 'phone',
@@ -41,7 +31,7 @@ export function ticketApi(t: TestApp) {
       payload: body,
     });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as TicketDto;
+    return ticketDetail.parse(res.json());
   }
   async function act(user: string, id: number, action: string, payload: Record<string, unknown> = {}) {
     return t.app.inject({
@@ -59,12 +49,12 @@ export function ticketApi(t: TestApp) {
   ): Promise<TicketDto> {
     const res = await act(user, id, action, payload);
     expect(res.statusCode, `${user} ${action}: ${res.body}`).toBe(200);
-    return res.json() as TicketDto;
+    return ticketDetail.parse(res.json());
   }
   async function get(id: number, user = 'admin'): Promise<TicketDto> {
     const res = await t.app.inject({ method: 'GET', url: `/api/tickets/${id}`, headers: await t.as(user) });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as TicketDto;
+    return ticketDetail.parse(res.json());
   }
   async function events(id: number, user = 'admin') {
     const res = await t.app.inject({

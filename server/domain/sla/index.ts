@@ -5,6 +5,7 @@
 export type { SlaFacts, StageDeadline, StageDeadlines } from './types';
 export { computeDeadlines } from './compute-deadlines';
 export { lightAt, stageLightAt } from './light-at';
+export { workingDaysLeft } from './working-days-left';
 export {
   addDuration,
   addDurationMs,

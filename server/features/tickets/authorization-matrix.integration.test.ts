@@ -135,7 +135,7 @@ describe('authorisation matrix', () => {
         url: `/api/tickets/${ids[where]}`,
         headers: await t.as(user),
       });
-      const actions = res.statusCode === 200 ? (res.json() as TicketDto).allowedActions : [];
+      const actions: string[] = res.statusCode === 200 ? (res.json() as TicketDto).allowedActions : [];
       expect(actions.includes(action), `${user} ${action} on ${where}`).toBe(allowed);
     }
     // A refused action changes nothing.

@@ -1,7 +1,6 @@
-import { formatInstant } from '../../domain/calendar';
-import { lightAt, stageLightAt, type StageDeadline, type StageDeadlines } from '../../domain/sla';
-import { ticketStatusLabels, type TicketStatus } from '../../domain/ticket/statuses';
-import { actionLabels, allowedActions } from '../../domain/ticket/transitions';
+import { lightAt, type StageDeadline, type StageDeadlines } from '../../domain/sla';
+import { allowedActions } from '../../domain/ticket/transitions';
+import type { TicketDetail, TicketEvent } from '../../../common/contracts/ticket-responses';
 import type { StageKey } from '../../../common/enums';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -12,16 +11,15 @@ import {
   payloadFor,
   presentCaller,
   showsUnmaskedCaller,
-  textFor,
   type CallerFacts,
 } from './caller-privacy';
 import { findComplainedUnit } from './complained-party';
 import { loadOrderEvents } from './perform-action';
-import { activeAssignments, loadActor, standingOf, transitionStateOf, unitInfo } from './standing';
+import { loadActor, standingOf, transitionStateOf, unitInfo } from './standing';
 import { slaFactsOf } from './ticket-deadlines';
 import { extensionRelayOf } from './extension-relay';
 import { callbackTermsOf } from '../../domain/callback/terms';
-import { presentCallbackTerms } from './callback-terms.presenter';
+import { presentEvent, presentTicket } from './tickets.presenter';
 import {
   findTicket,
   listAssignments,
@@ -74,7 +72,7 @@ async function loadVisible(ctx: AppContext, user: SessionUser, id: number) {
 }
 
 /** The order as its viewer may see it, with deadlines, light and the actions allowed now. */
-export async function getTicket(ctx: AppContext, user: SessionUser, id: number) {
+export async function getTicket(ctx: AppContext, user: SessionUser, id: number): Promise<TicketDetail> {
   const { ticket, assignments, units, complained, standing, view, caller } = await loadVisible(ctx, user, id);
   const rows = await listDeadlines(ctx.db, id);
   const stages: StageDeadlines = Object.fromEntries(rows.map((r) => [r.stage, stageOf(r)]));
@@ -85,7 +83,8 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number) 
     callback: callbackTerms,
     extensionRelay: extensionRelayOf(ctx.rules.profile, ticket, assignments, events),
   };
-  const light = lightAt(stages, slaFactsOf(ticket, assignments, events), ctx.clock.now());
+  const now = ctx.clock.now();
+  const light = lightAt(stages, slaFactsOf(ticket, assignments, events), now);
   const category = ticket.category_code
     ? await ctx.db
         .selectFrom('category')
@@ -95,7 +94,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number) 
     : undefined;
   if (showsUnmaskedCaller(view) && (ticket.caller_name || ticket.caller_phone || ticket.caller_address)) {
     await appendAudit(ctx.db, {
-      at: ctx.clock.now(),
+      at: now,
       actorUserId: user.id,
       actorUsername: user.username,
       action: 'read-caller',
@@ -104,104 +103,32 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number) 
       details: { view },
     });
   }
-  const allowed = allowedActions(state, standing);
-  return {
-    id: ticket.id,
-    ticketNo: ticket.ticket_no,
-    version: ticket.version,
-    status: ticket.status,
-    statusLabel: ticketStatusLabels[ticket.status as TicketStatus] ?? ticket.status,
-    pendingRequest: ticket.pending_request,
-    channel: ticket.channel,
-    type: ticket.type,
-    category: ticket.category_code,
-    categoryName: category?.name ?? null,
-    urgency: ticket.urgency,
-    level: ticket.source_level,
-    complex: ticket.complex,
-    caller: presentCaller(view, caller),
-    complainedUnitId: ticket.complained_unit_id,
-    complainedUnitName: complained?.name ?? null,
-    complainedPerson: ticket.complained_person,
-    location: { address: textFor(view, caller, ticket.location_address), region: ticket.location_region },
-    content: textFor(view, caller, ticket.content),
-    demand: textFor(view, caller, ticket.demand),
-    channelRef: ticket.channel_ref,
-    tags: ticket.tags,
-    answer: textFor(view, caller, ticket.answer),
-    notAcceptedReason: ticket.not_accepted_reason,
-    suggestedChannel: ticket.suggested_channel,
-    mergedIntoId: ticket.merged_into_id,
-    platformUnitId: ticket.platform_unit_id,
-    leadUnitId: ticket.lead_unit_id,
-    leadUnitName: ticket.lead_unit_id ? (units.names.get(ticket.lead_unit_id) ?? null) : null,
-    receivedAt: ticket.received_at,
-    dispatchedAt: ticket.dispatched_at,
-    repliedAt: ticket.replied_at,
-    closedAt: ticket.closed_at,
-    processSatisfaction: ticket.process_satisfaction,
-    resultSatisfaction: ticket.result_satisfaction,
-    contactedByUnit: ticket.contacted_by_unit,
-    redoCount: ticket.redo_count,
-    callback: presentCallbackTerms(callbackTerms),
-    emergencyResultDays: ticket.emergency_result_days,
-    assignments: assignments.map((a) => ({
-      id: a.id,
-      unitId: a.unit_id,
-      unitName: units.names.get(a.unit_id) ?? '',
-      role: a.role,
-      status: a.status,
-      active: activeAssignments([a]).length === 1,
-      dispatchedByUnitId: a.dispatched_by_unit_id,
-      dispatchedAt: a.dispatched_at,
-      acceptedAt: a.accepted_at,
-      contactedAt: a.contacted_at,
-      repliedAt: a.replied_at,
-      reply: textFor(view, caller, a.reply),
-      endedAt: a.ended_at,
-    })),
-    deadlines: Object.fromEntries(rows.map((r) => [r.stage, formatInstant(r.due_at)])) as Partial<
-      Record<StageKey, string>
-    >,
-    deadlineDetails: rows.map((r) => ({
-      stage: r.stage,
-      startAt: formatInstant(r.start_at),
-      dueAt: formatInstant(r.due_at),
-      warnAt: r.warn_at ? formatInstant(r.warn_at) : null,
-      redAt: r.red_at ? formatInstant(r.red_at) : null,
-      metAt: r.met_at ? formatInstant(r.met_at) : null,
-      light: stageLightAt({ dueAt: r.due_at, warnAt: r.warn_at, redAt: r.red_at }, r.met_at, ctx.clock.now()),
-      provisional: r.provisional,
-      explain: r.explain,
-      profileId: r.profile_id,
-      profileVersion: r.profile_version,
-      calendarVersion: r.calendar_version,
-    })),
-    light,
-    provisional: ticket.provisional,
-    profileId: ticket.profile_id,
-    allowedActions: allowed,
-    allowedActionLabels: Object.fromEntries(allowed.map((a) => [a, actionLabels[a]])),
-  };
+  return presentTicket(
+    {
+      ticket,
+      assignments,
+      unitNames: units.names,
+      complainedUnitName: complained?.name ?? null,
+      categoryName: category?.name ?? null,
+      view,
+      caller,
+      deadlines: rows,
+      light,
+      callbackTerms,
+      allowed: allowedActions(state, standing),
+    },
+    { now, calendar: ctx.rules.calendar },
+  );
 }
 
-export async function getTicketEvents(ctx: AppContext, user: SessionUser, id: number) {
+export async function getTicketEvents(
+  ctx: AppContext,
+  user: SessionUser,
+  id: number,
+): Promise<TicketEvent[]> {
   const { view, caller } = await loadVisible(ctx, user, id);
   const rows = await listEvents(ctx.db, id);
-  return rows.map((e) => ({
-    seq: e.seq,
-    at: e.at,
-    action: e.action,
-    actionLabel: (actionLabels as Record<string, string>)[e.action] ?? e.action,
-    party: e.party,
-    actorUserId: e.actorUserId,
-    actorName: e.actorName,
-    actorUnitId: e.actorUnitId,
-    actorUnitName: e.actorUnitName,
-    fromStatus: e.fromStatus,
-    toStatus: e.toStatus,
-    payload: payloadFor(view, caller, e.payload) as Record<string, unknown>,
-  }));
+  return rows.map((e) => presentEvent(e, payloadFor(view, caller, e.payload) as Record<string, unknown>));
 }
 
 /**

@@ -6,6 +6,12 @@ import {
   listTicketsQuery,
   systemActions,
 } from '../../../common/contracts/tickets';
+import {
+  callerView,
+  ticketDetail,
+  ticketEvents,
+  ticketPage,
+} from '../../../common/contracts/ticket-responses';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { etagOf, expectedVersionOf } from '../../platform/etag';
@@ -16,6 +22,7 @@ import { listTickets } from './list-tickets';
 import { IdempotentReplay, idempotencyKeyOf, requestHashOf } from './idempotency';
 import { isActionName } from './perform-action';
 import { performActionOnce } from './perform-action-once';
+import { presentTicketPage } from './tickets.presenter';
 
 const actionNames = Object.keys(actionPayloads).filter(
   (a) => !(systemActions as readonly string[]).includes(a),
@@ -32,6 +39,7 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description:
             'disposition: order (default, to dispatch), direct-answer (answered on the spot, needs answer), not-accepted (needs notAcceptedReason). Optional header Idempotency-Key: a retry with the same key and body returns the order created first (header Idempotent-Replayed), never a second order; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED.',
           body: createTicketBody,
+          response: { 201: ticketDetail },
         },
       },
       async (req, reply) => {
@@ -62,9 +70,14 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description:
             'status, light, type and channel take comma-separated lists. Returns {items, total, totalIsCapped, page, pageSize, nextCursor}: total stops at 10,000 (totalIsCapped); pass nextCursor as cursor for the next page.',
           querystring: listTicketsQuery,
+          response: { 200: ticketPage },
         },
       },
-      async (req) => listTickets(ctx, requireUser(req), req.query),
+      async (req) =>
+        presentTicketPage(await listTickets(ctx, requireUser(req), req.query), {
+          now: ctx.clock.now(),
+          calendar: ctx.rules.calendar,
+        }),
     );
 
     app.get(
@@ -74,6 +87,7 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['tickets'],
           summary: '工单详情 An order with deadlines, light, assignments and allowedActions',
           params: idParam,
+          response: { 200: ticketDetail },
         },
       },
       async (req, reply) => {
@@ -89,6 +103,7 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['tickets'],
           summary: '办理记录 The order’s immutable event timeline',
           params: idParam,
+          response: { 200: ticketEvents },
         },
       },
       async (req) => getTicketEvents(ctx, requireUser(req), req.params.id),
@@ -102,6 +117,7 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: '查看来电人完整信息 Reveal the unmasked caller, with a reason (logged)',
           params: idParam,
           body: z.object({ reason: z.string().trim().min(2, '请说明查看理由').max(200) }),
+          response: { 200: callerView },
         },
       },
       async (req) => revealCaller(ctx, requireUser(req), req.params.id, req.body.reason, req.ip),
@@ -116,6 +132,7 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description: `Actions: ${actionNames.join(', ')}. 409 TRANSITION_NOT_ALLOWED when not allowed now; 400 on an invalid payload. Optional headers: If-Match (the ETag of GET: "3", W/"3" or 3) fails with 409 CONFLICT when the order changed meanwhile; Idempotency-Key (8-200 printable ASCII) makes a retried request answer with the first one's result (header Idempotent-Replayed) instead of acting twice.`,
           params: z.object({ id: z.coerce.number().int().positive(), action: z.string().max(40) }),
           body: z.unknown().optional(),
+          response: { 200: ticketDetail },
         },
       },
       async (req, reply) => {

@@ -1,29 +1,34 @@
-import { useQueries } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { WorkCalendar, type CalendarYear } from '../lib/work-calendar';
+import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 
-export function fetchCalendarYear(year: number, signal?: AbortSignal) {
-  return api<CalendarYear>(`/api/calendar/${year}`, { signal });
+/** One day of GET /api/calendar/:year that is not a plain Monday-Friday working day or weekend. */
+export interface CalendarDay {
+  date: string;
+  kind: string;
+  working: boolean;
+  name?: string | null;
+  provisional?: boolean;
 }
 
-/** The working-day calendar for the given years (cached for the session). */
-export function useWorkCalendar(years: number[], enabled = true): WorkCalendar | null {
-  const results = useQueries({
-    queries: years.map((y) => ({
-      queryKey: ['calendar', y],
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchCalendarYear(y, signal),
-      staleTime: 60 * 60_000,
-      retry: false,
-      enabled,
-    })),
+/** GET /api/calendar/:year: holidays and make-up working days of a year. */
+export interface CalendarYear {
+  year: number;
+  provisional: boolean;
+  basis: string;
+  workingDays: number;
+  holidays: { from: string; to: string; days: number; name: string }[];
+  makeupDays: { date: string; weekday: string; name: string }[];
+  days: CalendarDay[];
+  calendarVersion: number;
+}
+
+export const calendarKeys = { year: (y: number) => ['calendar', y] as const };
+
+/** The working-day calendar of one year, as the administrator's calendar screen shows it. */
+export function useCalendarYear(year: number) {
+  return useQuery({
+    queryKey: calendarKeys.year(year),
+    queryFn: ({ signal }) => api<CalendarYear>(`/api/calendar/${year}`, { signal }),
+    staleTime: 60 * 60_000,
   });
-  const data = results.map((r) => r.data);
-  const ready = data.every((d) => d !== undefined);
-  const key = data.map((d) => (d ? `${d.year}:${d.calendarVersion}` : '-')).join(',');
-  return useMemo(
-    () => (ready ? new WorkCalendar(data.filter((d): d is CalendarYear => d !== undefined)) : null),
-    // `key` stands for the loaded years and versions.
-    [ready, key],
-  );
 }

@@ -3,6 +3,8 @@
  * the server's error body `{ error: { code, message, details } }` turned into an ApiError whose
  * message is the server's Chinese text.
  */
+import type { z } from 'zod';
+
 const TOKEN_KEY = 'civicline.token';
 
 export class ApiError extends Error {
@@ -117,6 +119,28 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     throw err;
   }
   return data as T;
+}
+
+/**
+ * A request whose answer is parsed with its response contract (common/contracts): a server that
+ * answers another shape fails here, loudly, instead of deep inside a page.
+ */
+export async function apiParsed<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  opts: RequestOptions = {},
+): Promise<z.output<S>> {
+  const data = await api<unknown>(path, opts);
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new ApiError(
+      200,
+      'CONTRACT',
+      '服务器返回的数据格式不符合约定，请刷新页面或联系管理员',
+      parsed.error.issues,
+    );
+  }
+  return parsed.data;
 }
 
 /** A Chinese message for any thrown value (for message.error / Alert). */

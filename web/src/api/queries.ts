@@ -1,17 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ActionName } from '../../../common/contracts/tickets';
-import { api } from './client';
-import type {
-  Category,
-  ClockInfo,
-  Page,
-  RulesInfo,
-  TicketDetail,
-  TicketEvent,
-  TicketListItem,
-  TicketListQuery,
-  Unit,
-} from './types';
+import { ticketDetail, ticketEvents, ticketPage } from '../../../common/contracts/ticket-responses';
+import { api, apiParsed } from './client';
+import type { Category, ClockInfo, RulesInfo, TicketListQuery, Unit } from './types';
 
 export const queryKeys = {
   units: ['units'] as const,
@@ -24,7 +15,7 @@ export const queryKeys = {
 };
 
 export function fetchTickets(q: TicketListQuery, signal?: AbortSignal) {
-  return api<Page<TicketListItem>>('/api/tickets', { query: { ...q }, signal });
+  return apiParsed(ticketPage, '/api/tickets', { query: { ...q }, signal });
 }
 
 export function useUnits() {
@@ -65,7 +56,7 @@ export function useTicketCount(q: TicketListQuery) {
 export function useTicket(id: number | null) {
   return useQuery({
     queryKey: queryKeys.ticket(id ?? 0),
-    queryFn: ({ signal }) => api<TicketDetail>(`/api/tickets/${id ?? 0}`, { signal }),
+    queryFn: ({ signal }) => apiParsed(ticketDetail, `/api/tickets/${id ?? 0}`, { signal }),
     enabled: id !== null && id > 0,
   });
 }
@@ -73,7 +64,7 @@ export function useTicket(id: number | null) {
 export function useTicketEvents(id: number | null) {
   return useQuery({
     queryKey: queryKeys.events(id ?? 0),
-    queryFn: ({ signal }) => api<TicketEvent[]>(`/api/tickets/${id ?? 0}/events`, { signal }),
+    queryFn: ({ signal }) => apiParsed(ticketEvents, `/api/tickets/${id ?? 0}/events`, { signal }),
     enabled: id !== null && id > 0,
   });
 }
@@ -97,7 +88,7 @@ export function useTicketAction(id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ action, payload, version }: { action: ActionName; payload: unknown; version?: number }) =>
-      api<TicketDetail>(`/api/tickets/${id}/actions/${action}`, {
+      apiParsed(ticketDetail, `/api/tickets/${id}/actions/${action}`, {
         method: 'POST',
         body: payload ?? {},
         // Optimistic check: refuse if someone else changed the order since it was shown.

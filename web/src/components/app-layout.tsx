@@ -21,7 +21,6 @@ import { roleLabels } from '../../../common/enums';
 import { useAuth, useMe } from '../auth/auth-context';
 import { pagesFor, type PageKey } from '../lib/nav';
 import { PasswordModal } from './password-modal';
-import { WorkCalendarProvider } from './work-calendar-context';
 
 const icons: Record<PageKey, ReactNode> = {
   home: <DashboardOutlined />,
@@ -111,11 +110,9 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <WorkCalendarProvider>
-            <Suspense fallback={<PageFallback />}>
-              <Outlet />
-            </Suspense>
-          </WorkCalendarProvider>
+          <Suspense fallback={<PageFallback />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
         <PasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
       </Layout>

@@ -1,28 +1,30 @@
 import { Tooltip, Typography } from 'antd';
 import { fmtDateTime, remaining } from '../lib/format';
-import { workingRemaining } from '../lib/work-calendar';
-import { useCalendar } from './work-calendar-context';
 
 /**
- * A deadline and the time left to it on the platform's clock: in working days when the
- * calendar covers the span, else in natural time; overdue time in natural time.
+ * A deadline and the time left to it on the platform's clock: in working days when the server
+ * counted whole working days left (`workingDaysLeft`, from the calendar in force), else in
+ * natural time; overdue time in natural time.
  */
 export function DeadlineCountdown({
   due,
+  workingDaysLeft,
   nowMs,
   stopped,
   full,
 }: {
   due: string | null;
+  /** Working days after today up to the deadline's day, as the server computed them. */
+  workingDaysLeft?: number | null;
   nowMs: number;
   stopped?: boolean;
   /** Show the year too. */
   full?: boolean;
 }) {
-  const cal = useCalendar();
   if (!due) return <Typography.Text type="secondary">—</Typography.Text>;
   const left = remaining(due, nowMs);
-  const working = cal && left && !left.overdue ? workingRemaining(cal, new Date(due).getTime(), nowMs) : null;
+  const working =
+    left && !left.overdue && workingDaysLeft && workingDaysLeft > 0 ? `剩余${workingDaysLeft}个工作日` : null;
   const text = working ?? left?.text;
   return (
     <Tooltip title={`时限 ${fmtDateTime(due)}${left ? `；${left.text}（自然时间）` : ''}`}>

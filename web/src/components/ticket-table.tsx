@@ -239,7 +239,12 @@ export function TicketTable(props: Props) {
       sorter: true,
       sortOrder: sort === 'due' ? 'ascend' : sort === '-due' ? 'descend' : null,
       render: (_: unknown, r) => (
-        <DeadlineCountdown due={r.handleBy} nowMs={nowMs} stopped={!activeStatuses.has(r.status)} />
+        <DeadlineCountdown
+          due={r.handleBy}
+          workingDaysLeft={r.workingDaysLeft}
+          nowMs={nowMs}
+          stopped={!activeStatuses.has(r.status)}
+        />
       ),
     },
   };

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Form, Modal, Space } from 'antd';
 import { useState, type KeyboardEvent } from 'react';
 import { actionPayloads, systemActions, type ActionName } from '../../../common/contracts/tickets';
+import type { TicketAction } from '../../../common/ticket-vocabulary';
 import { errorText } from '../api/client';
 import { useRules, useTicketAction } from '../api/queries';
 import type { TicketDetail, TicketEvent } from '../api/types';
@@ -30,8 +31,9 @@ const dangerActions = new Set<ActionName>([
   'reject-extension',
 ]);
 
-function isFormAction(a: ActionName): a is FormAction {
-  return !systemActions.includes(a);
+/** Actions with a form: requestable over HTTP (not system actions, not answered elsewhere). */
+function isFormAction(a: TicketAction): a is FormAction {
+  return Object.hasOwn(actionPayloads, a) && !systemActions.includes(a as ActionName);
 }
 
 /** The actions the server allows now, as buttons that open the right form. */

@@ -156,7 +156,7 @@ function DeadlineTable({
           width: 110,
           render: (s: string, r) => (
             <span>
-              {stageLabels[s as StageKey] ?? s}
+              {stageLabels[s as StageKey]}
               <ProvisionalMark provisional={r.provisional} />
             </span>
           ),
@@ -171,7 +171,13 @@ function DeadlineTable({
                 {fmtDateTime(v)} <Tag color="success">已完成</Tag>
               </span>
             ) : (
-              <DeadlineCountdown due={v} nowMs={nowMs} stopped={!running} full />
+              <DeadlineCountdown
+                due={v}
+                workingDaysLeft={r.workingDaysLeft}
+                nowMs={nowMs}
+                stopped={!running}
+                full
+              />
             ),
         },
         {

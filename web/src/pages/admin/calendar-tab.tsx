@@ -1,12 +1,23 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { serviceYear } from '../../../../common/service-time';
 import { api, errorText } from '../../api/client';
-import { fetchCalendarYear } from '../../api/calendar';
+import { useCalendarYear, type CalendarDay } from '../../api/calendar';
 import { useServerClock } from '../../api/queries';
-import { dateOf, dayNumber, type CalendarDay } from '../../lib/work-calendar';
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a civil date `YYYY-MM-DD`. */
+function dayNumber(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Math.floor(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / DAY_MS);
+}
+
+function dateOf(dayNo: number): string {
+  return new Date(dayNo * DAY_MS).toISOString().slice(0, 10);
+}
 
 const weekdayHead = ['一', '二', '三', '四', '五', '六', '日'];
 
@@ -30,7 +41,7 @@ function Month({ year, month, special }: { year: number; month: number; special:
         {cells.map((date, i) => {
           if (!date) return <div key={`e${i}`} />;
           const s = special.get(date);
-          const weekday = (new Date(dayNumber(date) * 86_400_000).getUTCDay() + 6) % 7;
+          const weekday = (new Date(dayNumber(date) * DAY_MS).getUTCDay() + 6) % 7;
           const cls = s
             ? s.kind === 'holiday'
               ? 'cal-holiday'
@@ -125,11 +136,7 @@ export function CalendarTab() {
   const thisYear = serviceYear(clock.data ? clock.data.now : Date.now());
   const [year, setYear] = useState<number | null>(null);
   const y = year ?? thisYear;
-  const cal = useQuery({
-    queryKey: ['calendar', y],
-    queryFn: ({ signal }) => fetchCalendarYear(y, signal),
-    staleTime: 60 * 60_000,
-  });
+  const cal = useCalendarYear(y);
   const special = new Map((cal.data?.days ?? []).map((d) => [d.date, d]));
   return (
     <div>
