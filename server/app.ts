@@ -29,6 +29,7 @@ import { orgRoutes } from './features/org/org.routes';
 import { ticketRoutes } from './features/tickets/tickets.routes';
 import { incidentRoutes } from './features/incidents/incidents.routes';
 import { supervisionRoutes } from './features/supervision/supervision.routes';
+import { tick } from './jobs/sla-sweep';
 import type { AppContext } from './platform/context';
 import { AppError, isAppError } from './platform/errors';
 import { sendError } from './platform/http';
@@ -42,7 +43,7 @@ const featureRoutes: RoutePlugin[] = [
   authRoutes,
   orgRoutes,
   ticketRoutes,
-  adminRoutes,
+  (ctx) => adminRoutes(ctx, tick),
   adminOrgRoutes,
   calendarRoutes,
   kbRoutes,

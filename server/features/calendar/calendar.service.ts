@@ -77,17 +77,8 @@ export async function importSchedule(ctx: AppContext, schedule: Schedule, source
 }
 
 /** Switches the rules in force to the newest calendar version when another one was stored. */
-export async function reloadCalendarIfNewer(ctx: AppContext): Promise<boolean> {
-  const latest = await ctx.db
-    .selectFrom('calendar_version')
-    .select('id')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!latest || latest.id === ctx.rules.calendarVersion) return false;
-  const { calendar, version } = await loadCurrentCalendar(ctx.db);
-  ctx.rules = { ...ctx.rules, calendar, calendarVersion: version };
-  return true;
+export function reloadCalendarIfNewer(ctx: AppContext): Promise<boolean> {
+  return ctx.rulesProvider.reloadCalendarIfNewer();
 }
 
 const sameInstant = (a: Date | null | undefined, b: Date | null | undefined) =>
