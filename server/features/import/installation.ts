@@ -5,7 +5,7 @@ import { readEnv, type Env } from '../../platform/env';
 import { createLogger } from '../../platform/logger';
 import { markStepDone } from '../demo/demo-steps';
 import { ensureReferenceData, loadDemoData } from '../demo/load-demo-data';
-import { insertUnit } from '../org/org.repository';
+import { anyUnitExists, insertUnit } from '../org/org.repository';
 
 export const DEFAULT_CENTER = { code: 'CENTER', name: '政务服务便民热线中心' } as const;
 
@@ -23,8 +23,7 @@ export interface Prepared {
 export async function prepareInstallation(db: Db, env: Pick<Env, 'CIVICLINE_DEMO'>): Promise<Prepared> {
   await migrateToLatest(db);
   await ensureReferenceData(db);
-  const any = await db.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
-  if (any) return { demoLoaded: false, centerCreated: false };
+  if (await anyUnitExists(db)) return { demoLoaded: false, centerCreated: false };
   if (env.CIVICLINE_DEMO) {
     const demoLoaded = await loadDemoData(db);
     // The command line loads the city only: `npm start` later adds no demo orders or articles.
