@@ -19,6 +19,7 @@ const sqlAllowed = [
   '**/*.test.ts',
   'server/features/backup/**',
   'server/features/demo/**',
+  'server/features/enterprises/demo-enterprises.ts',
   'server/features/import/fast/bulk-write.ts',
   'server/features/tickets/action-effects.ts',
   'server/features/tickets/complained-party.ts',

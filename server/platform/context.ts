@@ -42,6 +42,8 @@ export interface AppContext {
   /** The rules in force now (read through `rulesProvider`: a newer calendar or profile shows at once). */
   readonly rules: Rules;
   readonly rulesProvider: RulesProvider;
+  /** A streaming replica (DATABASE_REPLICA_URL) for read-only reports; absent: they read `db`. */
+  readonly readDb?: Db;
 }
 
 export interface CreateContextOptions {
@@ -52,6 +54,8 @@ export interface CreateContextOptions {
   frozenClock?: boolean;
   /** Overrides CIVICLINE_PROFILE for this context. */
   profile?: string;
+  /** The replica read-only reports use, when there is one. */
+  readDb?: Db;
 }
 
 /**
@@ -72,6 +76,7 @@ export async function createContext(opts: CreateContextOptions): Promise<AppCont
     clock: clockFor(env, { frozen: opts.frozenClock }),
     logger: opts.logger ?? createLogger(env.LOG_LEVEL),
     rulesProvider,
+    ...(opts.readDb ? { readDb: opts.readDb } : {}),
   });
 }
 
@@ -94,5 +99,25 @@ export function withClock(ctx: AppContext, clock: Clock): AppContext {
     clock,
     logger: ctx.logger,
     rulesProvider: ctx.rulesProvider,
+    ...(ctx.readDb ? { readDb: ctx.readDb } : {}),
+  });
+}
+
+/**
+ * The context of read-only paths (assessment reports, statistics): the same context, but `db`
+ * is the replica when there is one. It may lag the primary by a little (docs/OPERATIONS.md).
+ * Rules stay those of the provider.
+ */
+export function reportContext(ctx: AppContext): AppContext {
+  const { readDb } = ctx;
+  if (!readDb) return ctx;
+  return contextOf({
+    db: readDb,
+    dbKind: ctx.dbKind,
+    env: ctx.env,
+    clock: ctx.clock,
+    logger: ctx.logger,
+    rulesProvider: ctx.rulesProvider,
+    readDb,
   });
 }

@@ -1,6 +1,12 @@
 import type { AssignmentStatus, PendingRequest, TicketStatus } from './statuses';
 import { terminalStatuses, ticketStatuses } from './statuses';
 import { closeRefusal, type CallbackTerms } from '../callback/terms';
+import {
+  actionLabels,
+  ticketActions,
+  type Party,
+  type TicketAction,
+} from '../../../common/ticket-vocabulary';
 
 /**
  * The work-order lifecycle as ONE table (DESIGN rule 2). Every state change of an order goes
@@ -8,87 +14,14 @@ import { closeRefusal, type CallbackTerms } from '../callback/terms';
  * Articles: zibo-12345 §11 (受理/转办/办理/延期/反馈/回退/续报/回访/重办/办结), wuqing §17-§25,
  * tianjin-urban §7-§8, shanghai §10-§13.
  */
-export const ticketActions = [
-  'dispatch',
-  'accept',
-  'record-contact',
-  'reply',
-  'approve-reply',
-  'reject-reply',
-  'record-callback',
-  'redo',
-  'close',
-  'request-return',
-  'approve-return',
-  'reject-return',
-  'request-extension',
-  'approve-extension',
-  'reject-extension',
-  'forward-extension',
-  'report-progress',
-  'appeal',
-  'uphold-appeal',
-  'dismiss-appeal',
-  'merge',
-  'not-accept',
-  'suspend',
-  'resume',
-  'supervise',
-  'remind',
-  'recompute-deadlines',
-  'update',
-  'respond-supervision',
-  'inspect',
-] as const;
-export type TicketAction = (typeof ticketActions)[number];
-
-/** Actions that only open an order (recorded as its first events). */
-export const intakeActions = ['create', 'direct-answer', 'intake-not-accept'] as const;
-export type IntakeAction = (typeof intakeActions)[number];
-
-export const actionLabels: Record<TicketAction | IntakeAction, string> = {
-  create: '登记工单',
-  'direct-answer': '直接答复',
-  'intake-not-accept': '不予受理',
-  dispatch: '派单',
-  accept: '签收',
-  'record-contact': '先行联系',
-  reply: '答复',
-  'approve-reply': '审核通过',
-  'reject-reply': '审核退回',
-  'record-callback': '回访',
-  redo: '重办',
-  close: '办结',
-  'request-return': '申请回退',
-  'approve-return': '同意回退',
-  'reject-return': '驳回回退',
-  'request-extension': '申请延期',
-  'approve-extension': '同意延期',
-  'reject-extension': '驳回延期',
-  'forward-extension': '转报延期',
-  'report-progress': '续报',
-  appeal: '申诉',
-  'uphold-appeal': '申诉成立',
-  'dismiss-appeal': '申诉不成立',
-  merge: '合并',
-  'not-accept': '不予受理',
-  suspend: '挂起',
-  resume: '恢复',
-  supervise: '督办',
-  remind: '催办',
-  'recompute-deadlines': '时限重算',
-  update: '修改工单信息',
-  'respond-supervision': '答复督办',
-  inspect: '质检评定',
-};
-
-/**
- * How the acting user stands to this order:
- * platform = dispatcher/admin of the platform holding it (or above it); lead/co = a handler of
- * the lead or a co-handling unit; callback = callback agent / quality inspector; supervisor;
- * agent = intake agent; system = the deadline sweep.
- */
-export type Party = 'platform' | 'lead' | 'co' | 'callback' | 'supervisor' | 'agent' | 'system';
+export {
+  actionLabels,
+  intakeActions,
+  ticketActions,
+  type IntakeAction,
+  type Party,
+  type TicketAction,
+} from '../../../common/ticket-vocabulary';
 
 export interface TransitionState {
   status: TicketStatus;

@@ -7,6 +7,7 @@ import type { Decision } from '../../domain/ticket/transitions';
 import type { Rules } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { complainantProtectionArticle } from '../../../common/contracts/complainant';
+import { formatServiceTime } from '../../../common/service-time';
 import { checkComplainedUnit, findComplainedUnit, isWithinComplained } from './complained-party';
 import { activeAssignments, leadAssignment, type Actor } from './standing';
 import { lockMergeTarget } from './merge-target';
@@ -432,5 +433,5 @@ export const effects: Effects = {
 };
 
 function fmt(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+  return formatServiceTime(d, 'second');
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { actionPayloads, ActionName } from '../../../../common/contracts/tickets';
+import { formatServiceTime } from '../../../../common/service-time';
 import {
   callbackChannelOf,
   callbackTermsOf,
@@ -256,7 +257,7 @@ function extensionTerms(i: FastEffectInput<ActionName>) {
 }
 
 function fmt(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+  return formatServiceTime(d, 'second');
 }
 
 const requestExtension: FastEffect<'request-extension'> = (i) => {
