@@ -25,6 +25,8 @@ const sqlAllowed = [
   'server/features/tickets/complained-party.ts',
   'server/features/tickets/create-ticket.ts',
   'server/features/tickets/get-ticket.ts',
+  'server/features/tickets/list-cursor.ts',
+  'server/features/tickets/list-filters.ts',
   'server/features/tickets/list-tickets.ts',
   'server/features/tickets/perform-action.ts',
   'server/features/tickets/standing.ts',
