@@ -1,5 +1,39 @@
 import tseslint from 'typescript-eslint';
 
+/** Layers a feature never imports (the command line and the jobs call features, not the reverse). */
+const outerLayers = [
+  { group: ['**/cli/**', '**/cli'], message: 'Features never import the command line (server/cli).' },
+  { group: ['**/jobs/**', '**/jobs'], message: 'Features never import the jobs (server/jobs).' },
+];
+
+/** Query-builder entry points: SQL is built only where `sqlAllowed` says. */
+const sqlBuilders = 'selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|mergeInto|replaceInto';
+
+/**
+ * Where SQL may be built: repositories, backup (a copy of every table) and demo loading, and tests.
+ * The ticket action path, the order list and the sweep keep theirs until they move to their
+ * repositories (named one by one, so no other file joins them).
+ */
+const sqlAllowed = [
+  '**/*.repository.ts',
+  '**/*.test.ts',
+  'server/features/backup/**',
+  'server/features/demo/**',
+  'server/features/enterprises/demo-enterprises.ts',
+  'server/features/import/fast/bulk-write.ts',
+  'server/features/tickets/action-effects.ts',
+  'server/features/tickets/complained-party.ts',
+  'server/features/tickets/create-ticket.ts',
+  'server/features/tickets/get-ticket.ts',
+  'server/features/tickets/list-cursor.ts',
+  'server/features/tickets/list-filters.ts',
+  'server/features/tickets/list-tickets.ts',
+  'server/features/tickets/perform-action.ts',
+  'server/features/tickets/standing.ts',
+  'server/features/tickets/visibility.ts',
+  'server/jobs/sla-sweep.ts',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'web/dist/', 'data/', 'e2e/artifacts/', 'bench/out/', '**/*.mjs', '**/*.js'] },
   ...tseslint.configs.recommended,
@@ -55,6 +89,78 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
           message: 'The domain never reads the clock.',
+        },
+      ],
+    },
+  },
+  {
+    // Features are called by the composition root; they never reach into the command line or the jobs.
+    files: ['server/features/**/*.ts'],
+    ignores: ['server/features/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...outerLayers] }] },
+  },
+  {
+    // SQL lives in repositories (DESIGN rule 5): elsewhere kysely gives types only.
+    files: ['server/features/**/*.ts', 'server/jobs/**/*.ts'],
+    ignores: sqlAllowed,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...outerLayers,
+            {
+              group: ['kysely'],
+              allowTypeImports: true,
+              message: 'SQL lives in <area>.repository.ts (DESIGN rule 5); import kysely types only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=/^(${sqlBuilders})$/]`,
+          message: 'SQL lives in <area>.repository.ts (DESIGN rule 5).',
+        },
+        {
+          selector: "TaggedTemplateExpression[tag.name='sql']",
+          message: 'SQL lives in <area>.repository.ts (DESIGN rule 5).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/jobs/**/*.ts'],
+    ignores: sqlAllowed,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['kysely'],
+              allowTypeImports: true,
+              message: 'SQL lives in <area>.repository.ts (DESIGN rule 5); import kysely types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The browser bundle never imports server code; shared code lives in common/.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/server'],
+              message: 'web/ never imports server/; share through common/.',
+            },
+          ],
         },
       ],
     },

@@ -22,9 +22,8 @@ import { fastWriter } from '../server/features/import/fast/fast-writer';
 import { importHistory } from '../server/features/import/import-history';
 import { prepareInstallation } from '../server/features/import/installation';
 import { readLines } from '../server/features/import/read-lines';
-import { loadRules } from '../server/features/rules/rules.service';
 import { TestClock } from '../server/platform/clock';
-import type { AppContext } from '../server/platform/context';
+import { createContext, withClock } from '../server/platform/context';
 import { openPglite, openPostgres, type DatabaseHandle } from '../server/platform/db';
 import { readEnv } from '../server/platform/env';
 import { createLogger } from '../server/platform/logger';
@@ -92,14 +91,10 @@ async function main() {
   const db = handle.db;
   await prepareInstallation(db, { CIVICLINE_DEMO: true });
   const last = parsePeriod(`${from.slice(0, 4)}`).end;
-  const ctx: AppContext = {
-    db,
-    dbKind: handle.kind,
-    env,
-    clock: new TestClock(last),
-    logger: createLogger('silent'),
-    rules: await loadRules(db, env.CIVICLINE_PROFILE, env.CIVICLINE_PROFILE_DIR),
-  };
+  const ctx = withClock(
+    await createContext({ handle, env, logger: createLogger('silent') }),
+    new TestClock(last),
+  );
   const where = handle.kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
   if (!flag('skip-import')) {
     let lastLog = Date.now();

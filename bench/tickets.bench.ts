@@ -11,16 +11,13 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from '../server/db/migrate';
 import { ensureReferenceData, loadDemoData } from '../server/features/demo/load-demo-data';
-import { loadRules } from '../server/features/rules/rules.service';
 import { createTicket } from '../server/features/tickets/create-ticket';
 import { listTickets } from '../server/features/tickets/list-tickets';
 import { performAction } from '../server/features/tickets/perform-action';
 import { listTicketsQuery } from '../common/contracts/tickets';
-import { TestClock } from '../server/platform/clock';
-import type { AppContext } from '../server/platform/context';
+import { createContext } from '../server/platform/context';
 import { openDatabase, openPostgres, type DatabaseHandle } from '../server/platform/db';
 import { readEnv } from '../server/platform/env';
-import { createLogger } from '../server/platform/logger';
 import type { SessionUser } from '../server/platform/http';
 import type { Role } from '../common/enums';
 import os from 'node:os';
@@ -77,10 +74,13 @@ async function main() {
   await migrateToLatest(db);
   await ensureReferenceData(db);
   await loadDemoData(db);
-  const env = readEnv({ CIVICLINE_TEST_CLOCK: '1', LOG_LEVEL: 'silent' });
-  const clock = new TestClock(new Date('2026-11-23T10:00:00+08:00'));
-  const rules = await loadRules(db, 'zibo-12345');
-  const ctx: AppContext = { db, dbKind: handle.kind, env, clock, logger: createLogger('silent'), rules };
+  const env = readEnv({
+    CIVICLINE_TEST_CLOCK: '1',
+    CIVICLINE_NOW: '2026-11-23T10:00:00+08:00',
+    CIVICLINE_PROFILE: 'zibo-12345',
+    LOG_LEVEL: 'silent',
+  });
+  const ctx = await createContext({ handle, env });
   const users = await db
     .selectFrom('app_user')
     .select(['id', 'username', 'display_name', 'role', 'unit_id'])
@@ -162,8 +162,8 @@ async function main() {
         result_satisfaction: null,
         contacted_by_unit: null,
         profile_id: 'zibo-12345',
-        profile_version: rules.profile.version,
-        calendar_version: rules.calendarVersion,
+        profile_version: ctx.rules.profile.version,
+        calendar_version: ctx.rules.calendarVersion,
         received_at: received,
         dispatched_at: unit ? received : null,
         handle_due_at: unit ? new Date(received.getTime() + 7 * 86_400_000) : null,
@@ -213,8 +213,8 @@ async function main() {
               provisional: false,
               explain: 'bench',
               profile_id: 'zibo-12345',
-              profile_version: rules.profile.version,
-              calendar_version: rules.calendarVersion,
+              profile_version: ctx.rules.profile.version,
+              calendar_version: ctx.rules.calendarVersion,
             };
           }),
         )

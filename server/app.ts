@@ -32,6 +32,7 @@ import { supervisionRoutes } from './features/supervision/supervision.routes';
 import { enterpriseRoutes } from './features/enterprises/enterprises.routes';
 import { serviceNumberRoutes } from './features/service-numbers/service-numbers.routes';
 import { volunteerRoutes } from './features/volunteers/volunteers.routes';
+import { tick } from './jobs/sla-sweep';
 import type { AppContext } from './platform/context';
 import { AppError, isAppError } from './platform/errors';
 import { sendError } from './platform/http';
@@ -45,7 +46,7 @@ const featureRoutes: RoutePlugin[] = [
   authRoutes,
   orgRoutes,
   ticketRoutes,
-  adminRoutes,
+  (ctx) => adminRoutes(ctx, tick),
   adminOrgRoutes,
   calendarRoutes,
   kbRoutes,

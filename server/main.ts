@@ -10,11 +10,9 @@ import {
   requireChangeOfDemoPasswords,
 } from './features/demo/load-demo-data';
 import { completeDemoLoad } from './features/demo/demo-steps';
-import { loadRules } from './features/rules/rules.service';
 import { advisoryLeadership, soleLeadership, startJobs } from './jobs/leader';
 import { runSweep } from './jobs/sla-sweep';
-import { systemClock, TestClock, type Clock } from './platform/clock';
-import type { AppContext } from './platform/context';
+import { createContext } from './platform/context';
 import { openDatabase, openReplica, type DatabaseHandle } from './platform/db';
 import { readEnv } from './platform/env';
 import { createLogger } from './platform/logger';
@@ -37,19 +35,8 @@ async function main(): Promise<void> {
   const demoLoaded = env.CIVICLINE_DEMO ? await loadDemoData(handle.db) : false;
   if (!env.CIVICLINE_DEMO) await requireChangeOfDemoPasswords(handle.db);
 
-  const clock: Clock = env.CIVICLINE_TEST_CLOCK
-    ? new TestClock(env.CIVICLINE_NOW ? new Date(env.CIVICLINE_NOW) : undefined)
-    : systemClock;
-  const rules = await loadRules(handle.db, env.CIVICLINE_PROFILE, env.CIVICLINE_PROFILE_DIR);
-  const ctx: AppContext = {
-    db: handle.db,
-    dbKind: handle.kind,
-    env,
-    clock,
-    logger,
-    rules,
-    ...(replica ? { readDb: replica.db } : {}),
-  };
+  const ctx = await createContext({ handle, env, logger, ...(replica ? { readDb: replica.db } : {}) });
+  const { rules } = ctx;
   if (env.CIVICLINE_DEMO) {
     const demo = await completeDemoLoad(ctx, {
       knowledge: env.CIVICLINE_DEMO_KB,

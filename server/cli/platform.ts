@@ -1,15 +1,13 @@
 import { migrateToLatest } from '../db/migrate';
 import { ensureReferenceData } from '../features/demo/load-demo-data';
-import { loadRules } from '../features/rules/rules.service';
-import { systemClock, TestClock, type Clock } from '../platform/clock';
-import type { AppContext } from '../platform/context';
+import { createContext, type AppContext } from '../platform/context';
 import { openDatabase } from '../platform/db';
 import { readEnv } from '../platform/env';
 import { createLogger } from '../platform/logger';
 
 /**
  * Runs a command against the same database as `npm start` (DATA_DIR or DATABASE_URL), migrated,
- * with the rules in force. The clock is CIVICLINE_NOW when CIVICLINE_TEST_CLOCK=1, else real time.
+ * with the rules in force and the platform's clock (`clockFor`).
  */
 export async function withPlatform<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const env = readEnv();
@@ -17,20 +15,7 @@ export async function withPlatform<T>(fn: (ctx: AppContext) => Promise<T>): Prom
   try {
     await migrateToLatest(handle.db);
     await ensureReferenceData(handle.db);
-    const clock: Clock =
-      env.CIVICLINE_TEST_CLOCK && env.CIVICLINE_NOW
-        ? new TestClock(new Date(env.CIVICLINE_NOW))
-        : systemClock;
-    const rules = await loadRules(handle.db, env.CIVICLINE_PROFILE, env.CIVICLINE_PROFILE_DIR);
-    const ctx: AppContext = {
-      db: handle.db,
-      dbKind: handle.kind,
-      env,
-      clock,
-      logger: createLogger('warn'),
-      rules,
-    };
-    return await fn(ctx);
+    return await fn(await createContext({ handle, env, logger: createLogger('warn') }));
   } finally {
     await handle.close();
   }

@@ -7,10 +7,8 @@ import { buildApp } from '../app';
 import { migrateToLatest } from '../db/migrate';
 import { DEMO_PASSWORD } from '../features/demo/demo-city';
 import { ensureReferenceData, loadDemoData } from '../features/demo/load-demo-data';
-import { loadRules } from '../features/rules/rules.service';
 import { replicaBinariesPresent, startReplicaPair, type ReplicaPair, PG_BIN } from '../test/replica-cluster';
-import { TestClock } from './clock';
-import type { AppContext } from './context';
+import { createContext } from './context';
 import { openPostgres, openReplica, type DatabaseHandle } from './db';
 import { readEnv } from './env';
 import { createLogger } from './logger';
@@ -56,20 +54,19 @@ describe.skipIf(!present)('reports from a streaming replica (DATABASE_REPLICA_UR
     await loadDemoData(primary.db);
     const env = readEnv({
       CIVICLINE_TEST_CLOCK: '1',
+      CIVICLINE_NOW: '2026-11-23T09:00:00+08:00',
       LOG_LEVEL: 'silent',
       DATA_DIR: path.join(os.tmpdir(), `civicline-test-${process.pid}`),
       DATABASE_URL: pair.primaryUrl,
       DATABASE_REPLICA_URL: pair.standbyUrl,
     });
-    const ctx: AppContext = {
-      db: primary.db,
-      dbKind: 'postgres',
+    const ctx = await createContext({
+      handle: primary,
       env,
-      clock: new TestClock(new Date('2026-11-23T09:00:00+08:00')),
       logger: createLogger('silent'),
-      rules: await loadRules(primary.db, env.CIVICLINE_PROFILE, env.CIVICLINE_PROFILE_DIR),
+      frozenClock: true,
       readDb: replica.db,
-    };
+    });
     app = await buildApp(ctx, { serveWeb: false });
     await app.ready();
     for (const username of ['agent', 'dispatcher', 'leader']) {

@@ -4,13 +4,15 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from '../app';
 import { DEMO_PASSWORD } from '../features/demo/demo-city';
 import { ensureReferenceData, loadDemoData } from '../features/demo/load-demo-data';
-import { loadRules } from '../features/rules/rules.service';
 import { TestClock } from '../platform/clock';
-import type { AppContext } from '../platform/context';
+import { createContext, type AppContext } from '../platform/context';
 import type { DatabaseHandle } from '../platform/db';
 import { readEnv, type Env } from '../platform/env';
-import { createLogger, type Logger } from '../platform/logger';
+import type { Logger } from '../platform/logger';
 import { createTestDatabase } from './test-db';
+
+/** The instant a test app starts at unless told otherwise: a Monday, 09:00 in Beijing. */
+export const TEST_NOW = '2026-11-23T09:00:00+08:00';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -39,20 +41,15 @@ export async function createTestApp(
   const dataDir = path.join(os.tmpdir(), `civicline-test-${process.pid}`);
   const env: Env = readEnv({
     CIVICLINE_TEST_CLOCK: '1',
+    CIVICLINE_NOW: opts.now ?? TEST_NOW,
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
     ...opts.env,
   });
-  const clock = new TestClock(new Date(opts.now ?? '2026-11-23T09:00:00+08:00'));
-  const rules = await loadRules(handle.db, env.CIVICLINE_PROFILE, env.CIVICLINE_PROFILE_DIR);
-  const ctx: AppContext = {
-    db: handle.db,
-    dbKind: handle.kind,
-    env,
-    clock,
-    logger: opts.logger ?? createLogger('silent'),
-    rules,
-  };
+  // Frozen: time moves only when a test sets or advances the clock.
+  const ctx = await createContext({ handle, env, logger: opts.logger, frozenClock: true });
+  const clock = ctx.clock;
+  if (!(clock instanceof TestClock)) throw new Error('the test app needs CIVICLINE_TEST_CLOCK=1');
   const app = await buildApp(ctx, { serveWeb: false, ...opts.build });
   await app.ready();
   const tokens = new Map<string, string>();

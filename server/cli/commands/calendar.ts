@@ -1,49 +1,7 @@
 /** `civicline calendar show YEAR [--json]`: holidays and make-up working days of a year. No database. */
 import type { Command } from 'commander';
-import { daysFromCivil, isoWeekday, parseDay } from '../../domain/calendar/time';
-import type { DayInfo, WorkCalendar } from '../../domain/calendar/work-calendar';
+import { yearReport, type YearReport } from '../../features/calendar/year-report';
 import { cliCalendar } from './cli-calendar';
-
-const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-export interface YearReport {
-  year: number;
-  provisional: boolean;
-  basis: string;
-  workingDays: number;
-  holidays: { from: string; to: string; days: number; name: string }[];
-  makeupDays: { date: string; weekday: string; name: string }[];
-  days: (DayInfo & { weekday: string })[];
-}
-
-export function yearReport(cal: WorkCalendar, year: number): YearReport {
-  if (!Number.isInteger(year) || year < 1901 || year > 2099) {
-    throw new Error(`year must be between 1901 and 2099, got ${year}`);
-  }
-  const provisional = !cal.isYearCovered(year);
-  const special = cal.specialDays(year);
-  const days = special.map((d) => ({ ...d, weekday: weekdayNames[isoWeekday(parseDay(d.date)) - 1] ?? '' }));
-  const holidays: YearReport['holidays'] = [];
-  for (const d of days) {
-    if (d.kind !== 'holiday') continue;
-    const last = holidays[holidays.length - 1];
-    const day = parseDay(d.date);
-    if (last && last.name === (d.name ?? '') && parseDay(last.to) === day - 1) {
-      last.to = d.date;
-      last.days++;
-    } else {
-      holidays.push({ from: d.date, to: d.date, days: 1, name: d.name ?? '' });
-    }
-  }
-  const makeupDays = days
-    .filter((d) => d.kind === 'makeup')
-    .map((d) => ({ date: d.date, weekday: d.weekday, name: d.name ?? '' }));
-  const workingDays = cal.workingDaysBetween(daysFromCivil(year, 1, 1) - 1, daysFromCivil(year, 12, 31));
-  const basis = provisional
-    ? 'PROVISIONAL: no official schedule for this year yet; weekends plus the statutory holidays of 全国年节及纪念日放假办法 (2024), without substitute or make-up days'
-    : 'official schedule (国务院办公厅节假日安排)';
-  return { year, provisional, basis, workingDays, holidays, makeupDays, days };
-}
 
 export function formatYearReport(r: YearReport): string {
   const lines: string[] = [];

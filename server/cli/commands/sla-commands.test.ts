@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shippedCalendar } from '../../domain/calendar';
-import { yearReport } from './calendar';
+import { yearReport } from '../../features/calendar/year-report';
 import { cliCalendar } from './cli-calendar';
 import { deadlineLine } from './deadline';
 

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { tick } from '../../jobs/sla-sweep';
 import { systemClock, TestClock } from '../../platform/clock';
 import { appendAudit } from '../audit/audit';
 import type { AppContext } from '../../platform/context';
@@ -8,8 +7,11 @@ import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/http';
 import { boundedInstant } from '../../../common/contracts/instant';
 
+/** One pass of the background work (the deadline sweep), handed in by the composition root. */
+export type SweepNow = (ctx: AppContext) => Promise<unknown>;
+
 /** Operations for administrators; the clock only exists with CIVICLINE_TEST_CLOCK=1 (never in production). */
-export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function adminRoutes(ctx: AppContext, tick: SweepNow): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/admin/clock', { schema: { tags: ['admin'], summary: '平台当前时间' } }, async () => ({
       now: ctx.clock.now(),

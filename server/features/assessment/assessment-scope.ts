@@ -2,6 +2,7 @@ import type { Role } from '../../../common/enums';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
+import { findUserUnit, unitPath } from './assessment.repository';
 
 /** Roles that read assessments: the center's leaders, supervisors, administrators and dispatchers, and units (their own). */
 const overseers: readonly Role[] = ['leader', 'supervisor', 'admin', 'dispatcher'];
@@ -22,17 +23,13 @@ export async function assessmentScope(db: Db, user: SessionUser): Promise<Assess
   if (!overseers.includes(user.role) && !unitRoles.includes(user.role)) {
     throw new AppError('FORBIDDEN', '当前角色无权查看考核与统计');
   }
-  const unit = await db
-    .selectFrom('org_unit')
-    .select(['id', 'path', 'kind'])
-    .where('id', '=', user.unitId)
-    .executeTakeFirstOrThrow();
+  const unit = await findUserUnit(db, user.unitId);
   if (overseers.includes(user.role) && unit.kind === 'center') return { path: null, unitId: null };
   return { path: unit.path, unitId: unit.id };
 }
 
 export async function unitInScope(db: Db, scope: AssessmentScope, unitId: number): Promise<boolean> {
   if (scope.path === null) return true;
-  const u = await db.selectFrom('org_unit').select('path').where('id', '=', unitId).executeTakeFirst();
-  return u !== undefined && u.path.startsWith(scope.path);
+  const path = await unitPath(db, unitId);
+  return path !== undefined && path.startsWith(scope.path);
 }

@@ -188,6 +188,38 @@ export async function kbNoticeCounts(db: Db, months: readonly number[], asOf: Da
   }));
 }
 
+/** The unit a user belongs to: its id, path and kind. */
+export function findUserUnit(db: Db, unitId: number) {
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'path', 'kind'])
+    .where('id', '=', unitId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The path of a unit, if it exists. */
+export async function unitPath(db: Db, unitId: number): Promise<string | undefined> {
+  const u = await db.selectFrom('org_unit').select('path').where('id', '=', unitId).executeTakeFirst();
+  return u?.path;
+}
+
+/** Order ids after `afterId`, ascending, at most `limit`. */
+export async function ticketIdsAfter(db: Db, afterId: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('ticket')
+    .select('id')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Names of the given category codes. */
+export function categoryNames(db: Db, codes: readonly string[]) {
+  return db.selectFrom('category').select(['code', 'name']).where('code', 'in', codes).execute();
+}
+
 export function unitsById(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../platform/context';
+import { ticketIdsAfter } from './assessment.repository';
 import { recordTicketFacts } from './record-ticket-facts';
 
 /**
@@ -9,19 +10,13 @@ export async function refreshFacts(ctx: AppContext, onProgress?: (done: number) 
   let after = 0;
   let done = 0;
   for (;;) {
-    const ids = await ctx.db
-      .selectFrom('ticket')
-      .select('id')
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(500)
-      .execute();
+    const ids = await ticketIdsAfter(ctx.db, after, 500);
     if (ids.length === 0) break;
     await ctx.db.transaction().execute(async (trx) => {
-      for (const { id } of ids) await recordTicketFacts(trx, id);
+      for (const id of ids) await recordTicketFacts(trx, id);
     });
     done += ids.length;
-    after = ids[ids.length - 1]?.id ?? after;
+    after = ids[ids.length - 1] ?? after;
     onProgress?.(done);
   }
   return done;

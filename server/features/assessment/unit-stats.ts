@@ -10,7 +10,13 @@ import {
   type TallyOptions,
 } from '../../domain/kpi';
 import type { AppContext } from '../../platform/context';
-import { groupedCounts, unitsById, type FactFilter, type Grouping } from './assessment.repository';
+import {
+  categoryNames,
+  groupedCounts,
+  unitsById,
+  type FactFilter,
+  type Grouping,
+} from './assessment.repository';
 
 export type StatsRow = { key: string; label: string; counts: KpiCounts } & Record<IndicatorId, number | null>;
 
@@ -30,11 +36,7 @@ async function labels(ctx: AppContext, groupBy: Grouping, keys: string[]): Promi
     }
     case 'category': {
       if (keys.length === 0) return new Map();
-      const rows = await ctx.db
-        .selectFrom('category')
-        .select(['code', 'name'])
-        .where('code', 'in', keys)
-        .execute();
+      const rows = await categoryNames(ctx.db, keys);
       return new Map(rows.map((r) => [r.code, r.name]));
     }
     case 'channel':

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db';
 import type { Trx } from '../tickets/tickets.repository';
+import { auditRowsAfter, insertAuditRow, lastAuditHash, lockAuditChain } from './audit.repository';
 
 export interface AuditEntry {
   at: Date;
@@ -15,8 +15,6 @@ export interface AuditEntry {
 }
 
 const GENESIS = '0'.repeat(64);
-/** Serialises appends across connections and instances, so the chain has one order. */
-const AUDIT_LOCK = 0x43_4c_41_55; // "CLAU"
 
 /** Canonical JSON (sorted keys) so the hash does not depend on key order after a JSONB round trip. */
 function canonical(v: unknown): string {
@@ -51,14 +49,8 @@ export function entryHash(
 /** Appends one entry to the chain (inside the caller's transaction when given one). */
 export async function appendAudit(db: Db | Trx, entry: AuditEntry): Promise<void> {
   const run = async (trx: Trx) => {
-    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
-    const last = await trx
-      .selectFrom('audit_log')
-      .select('hash')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const prev = last?.hash ?? GENESIS;
+    await lockAuditChain(trx);
+    const prev = (await lastAuditHash(trx)) ?? GENESIS;
     const row = {
       at: new Date(Math.floor(entry.at.getTime())),
       actorUserId: entry.actorUserId,
@@ -69,21 +61,18 @@ export async function appendAudit(db: Db | Trx, entry: AuditEntry): Promise<void
       details: entry.details ?? {},
       ip: entry.ip ?? null,
     };
-    await trx
-      .insertInto('audit_log')
-      .values({
-        at: row.at,
-        actor_user_id: row.actorUserId,
-        actor_username: row.actorUsername,
-        action: row.action,
-        target_type: row.targetType,
-        target_id: row.targetId,
-        details: JSON.stringify(row.details),
-        ip: row.ip,
-        prev_hash: prev,
-        hash: entryHash(prev, row),
-      })
-      .execute();
+    await insertAuditRow(trx, {
+      at: row.at,
+      actor_user_id: row.actorUserId,
+      actor_username: row.actorUsername,
+      action: row.action,
+      target_type: row.targetType,
+      target_id: row.targetId,
+      details: JSON.stringify(row.details),
+      ip: row.ip,
+      prev_hash: prev,
+      hash: entryHash(prev, row),
+    });
   };
   if ('isTransaction' in db && db.isTransaction) return run(db);
   return (db as Db).transaction().execute(run);
@@ -103,13 +92,7 @@ export async function verifyAuditChain(db: Db, batch = 5000): Promise<VerifyResu
   let lastId = 0;
   let entries = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('id', '>', lastId)
-      .orderBy('id')
-      .limit(batch)
-      .execute();
+    const rows = await auditRowsAfter(db, lastId, batch);
     if (rows.length === 0) break;
     for (const r of rows) {
       entries++;

@@ -71,3 +71,24 @@ export async function revokeOtherSessions(
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+/** A user's recent sign-ins, failures, sign-outs and password changes, newest first. */
+export function listSignInHistory(db: Db, username: string, limit: number) {
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'action', 'ip', 'details'])
+    .where('actor_username', '=', username)
+    .where('action', 'in', ['login', 'login-failed', 'login-refused', 'logout', 'password-changed'])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The name, kind and platform flag of a user's unit. */
+export function findUnitSummary(db: Db, unitId: number) {
+  return db
+    .selectFrom('org_unit')
+    .select(['name', 'kind', 'is_platform'])
+    .where('id', '=', unitId)
+    .executeTakeFirstOrThrow();
+}

@@ -6,7 +6,14 @@ import type { AppContext } from '../../platform/context';
 import { requireUser } from '../../platform/http';
 import { appendAudit } from '../audit/audit';
 import { AppError } from '../../platform/errors';
-import { findUserByUsername, revokeOtherSessions, revokeSession, setPassword } from './auth.repository';
+import {
+  findUnitSummary,
+  findUserByUsername,
+  listSignInHistory,
+  revokeOtherSessions,
+  revokeSession,
+  setPassword,
+} from './auth.repository';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem } from './password-policy';
 import { login, SignInRefused } from './login';
@@ -71,14 +78,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ['auth'], summary: '登录记录 The signed-in user’s recent sign-ins and failures' } },
       async (req) => {
         const user = requireUser(req);
-        return ctx.db
-          .selectFrom('audit_log')
-          .select(['at', 'action', 'ip', 'details'])
-          .where('actor_username', '=', user.username)
-          .where('action', 'in', ['login', 'login-failed', 'login-refused', 'logout', 'password-changed'])
-          .orderBy('id', 'desc')
-          .limit(50)
-          .execute();
+        return listSignInHistory(ctx.db, user.username, 50);
       },
     );
 
@@ -134,11 +134,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         const user = requireUser(req);
-        const unit = await ctx.db
-          .selectFrom('org_unit')
-          .select(['name', 'kind', 'is_platform'])
-          .where('id', '=', user.unitId)
-          .executeTakeFirstOrThrow();
+        const unit = await findUnitSummary(ctx.db, user.unitId);
         return {
           id: user.id,
           username: user.username,

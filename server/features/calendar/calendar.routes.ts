@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { yearReport } from '../../cli/commands/calendar';
+import { yearReport } from './year-report';
 import { systemClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import { appendAudit } from '../audit/audit';

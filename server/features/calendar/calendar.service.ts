@@ -8,6 +8,7 @@ import { loadOrderEvents, parseActionPayload, performActionIn } from '../tickets
 import { slaFactsOf } from '../tickets/ticket-deadlines';
 import { listAssignments, listDeadlines, lockTicket } from '../tickets/tickets.repository';
 import { loadCurrentCalendar } from '../rules/rules.service';
+import { calendarVersionDays, insertCalendarVersion, openOrderIds } from '../rules/rules.repository';
 
 /**
  * A State Council schedule in the holiday-cn format: `{ year, papers?, days: [{ name, date, isOffDay }] }`.
@@ -53,41 +54,22 @@ export function parseSchedule(doc: unknown): Schedule {
  */
 export async function importSchedule(ctx: AppContext, schedule: Schedule, source: string): Promise<number> {
   const current = await loadCurrentCalendar(ctx.db);
-  const row = await ctx.db
-    .selectFrom('calendar_version')
-    .select('days')
-    .where('id', '=', current.version)
-    .executeTakeFirstOrThrow();
+  const stored = (await calendarVersionDays(ctx.db, current.version)) as HolidayEntry[];
   const listed = new Set(schedule.days.map((d) => d.date));
-  const kept = (row.days as unknown as HolidayEntry[]).filter(
-    (d) => !d.date.startsWith(`${schedule.year}-`) && !listed.has(d.date),
-  );
+  const kept = stored.filter((d) => !d.date.startsWith(`${schedule.year}-`) && !listed.has(d.date));
   const days = [...kept, ...schedule.days].sort((a, b) => a.date.localeCompare(b.date));
   buildCalendar(days, { version: 0 }); // refuses inconsistent data before anything is stored
-  const inserted = await ctx.db
-    .insertInto('calendar_version')
-    .values({
-      source,
-      note: `${schedule.year} 年节假日安排${schedule.papers?.length ? `（${schedule.papers.join(' ')}）` : ''}`,
-      days: JSON.stringify(days),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const inserted = await insertCalendarVersion(ctx.db, {
+    source,
+    note: `${schedule.year} 年节假日安排${schedule.papers?.length ? `（${schedule.papers.join(' ')}）` : ''}`,
+    days: JSON.stringify(days),
+  });
   return inserted.id;
 }
 
 /** Switches the rules in force to the newest calendar version when another one was stored. */
-export async function reloadCalendarIfNewer(ctx: AppContext): Promise<boolean> {
-  const latest = await ctx.db
-    .selectFrom('calendar_version')
-    .select('id')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!latest || latest.id === ctx.rules.calendarVersion) return false;
-  const { calendar, version } = await loadCurrentCalendar(ctx.db);
-  ctx.rules = { ...ctx.rules, calendar, calendarVersion: version };
-  return true;
+export function reloadCalendarIfNewer(ctx: AppContext): Promise<boolean> {
+  return ctx.rulesProvider.reloadCalendarIfNewer();
 }
 
 const sameInstant = (a: Date | null | undefined, b: Date | null | undefined) =>
@@ -143,19 +125,10 @@ export async function recomputeOpenOrders(
   opts: { profileChange?: boolean } = {},
 ): Promise<{ checked: number; changed: number }> {
   const { profile } = ctx.rules;
-  let q = ctx.db
-    .selectFrom('ticket')
-    .select('id')
-    .where('status', 'not in', [...terminalStatuses]);
-  if (opts.profileChange) {
-    q = q.where((eb) =>
-      eb.or([eb('profile_id', '!=', profile.id), eb('profile_version', '!=', profile.version)]),
-    );
-  }
-  const open = await q.orderBy('id').execute();
+  const open = await openOrderIds(ctx.db, opts.profileChange ? profile : undefined);
   let changed = 0;
   let done = 0;
-  for (const { id } of open) {
+  for (const id of open) {
     const didChange = await ctx.db.transaction().execute(async (trx) => {
       const ticket = await lockTicket(trx, id);
       if (!ticket || terminalStatuses.includes(ticket.status as never)) return false;

@@ -30,7 +30,7 @@ describe('profile change', () => {
     expect((await api.get(o.id)).deadlines.handleBy).toBe('2026-11-30T23:59:59+08:00');
 
     // The platform starts again with another profile.
-    t.ctx.rules = { ...t.ctx.rules, profile: getBuiltInProfile('tianjin-wuqing') };
+    await t.ctx.rulesProvider.useProfile(getBuiltInProfile('tianjin-wuqing'));
     await api.setClock('2026-11-24T08:00:00+08:00');
     const r = await recomputeForProfileChange(t.ctx);
     expect(r.changed).toBeGreaterThanOrEqual(1);
@@ -55,7 +55,7 @@ describe('profile change', () => {
     expect((await recomputeForProfileChange(t.ctx)).changed).toBe(0);
 
     // The background job does it on its first tick: shanghai-962200 §11(2), 5 working days → Mon Nov 30.
-    t.ctx.rules = { ...t.ctx.rules, profile: getBuiltInProfile('shanghai-962200') };
+    await t.ctx.rulesProvider.useProfile(getBuiltInProfile('shanghai-962200'));
     await tick(t.ctx);
     expect((await api.get(o.id)).deadlines.handleBy).toBe('2026-11-30T23:59:59+08:00');
     const evs = (await api.events(o.id)).filter((e) => e.action === 'recompute-deadlines');

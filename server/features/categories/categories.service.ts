@@ -7,9 +7,7 @@ import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import { appendAudit } from '../audit/audit';
 import { recomputeOpenOrders } from '../calendar/calendar.service';
-import { withCurrentCategories } from '../rules/rules.service';
 import {
-  currentVersion,
   findCategory,
   insertCategory,
   insertVersion,
@@ -137,8 +135,7 @@ async function audit(
 
 /** After a committed change: the rules pick up the tree; open orders are recomputed if a rule reaches other codes. */
 async function apply(ctx: AppContext, version: number): Promise<ChangeResult> {
-  const { rules, changed } = await withCurrentCategories(ctx.db, ctx.rules);
-  ctx.rules = rules;
+  const changed = await ctx.rulesProvider.reloadCategories();
   if (!changed) return { version, checked: 0, changed: 0 };
   const r = await recomputeOpenOrders(ctx, `问题分类版本 ${version} 生效`);
   return { version, ...r };
@@ -148,10 +145,8 @@ async function apply(ctx: AppContext, version: number): Promise<ChangeResult> {
  * Picks up a category version stored by another instance (its open orders were recomputed by
  * the instance that made the change): only the rules in memory are refreshed.
  */
-export async function reloadCategoriesIfNewer(ctx: AppContext): Promise<boolean> {
-  if ((await currentVersion(ctx.db)) === ctx.rules.categoryVersion) return false;
-  ctx.rules = (await withCurrentCategories(ctx.db, ctx.rules)).rules;
-  return true;
+export function reloadCategoriesIfNewer(ctx: AppContext): Promise<boolean> {
+  return ctx.rulesProvider.reloadCategoriesIfNewer();
 }
 
 function notFound(c: string): AppError {

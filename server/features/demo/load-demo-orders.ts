@@ -1,7 +1,7 @@
 import type { ActionName } from '../../../common/contracts/tickets';
 import { createTicketBody } from '../../../common/contracts/tickets';
 import { TestClock } from '../../platform/clock';
-import type { AppContext } from '../../platform/context';
+import { withClock, type AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
 import type { Role } from '../../../common/enums';
 import { createTicket } from '../tickets/create-ticket';
@@ -72,7 +72,7 @@ export async function loadDemoOrders(ctx: AppContext, count: number, seed = 2026
     const ageDays = Math.floor(random() * 28);
     let t = realNow - ageDays * 24 * HOUR - Math.floor(random() * 10) * HOUR;
     const clock = new TestClock(new Date(t));
-    const c: AppContext = { ...ctx, clock };
+    const c = withClock(ctx, clock);
     const advance = (hours: number): boolean => {
       t += hours * HOUR;
       if (t >= realNow) return false;

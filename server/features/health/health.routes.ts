@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { localDay, civilFromDays } from '../../domain/calendar';
 import { unresolvedCategoryRefs } from '../../domain/policy';
-import { terminalStatuses } from '../../domain/ticket/statuses';
 import type { AppContext } from '../../platform/context';
+import { countProvisionalOpenOrders } from './health.repository';
 
 /**
  * Category references of the profile in force that reach no category of the tree: a key with
@@ -40,13 +40,7 @@ export async function healthWarnings(ctx: AppContext): Promise<string[]> {
       `${today.year + 1} 年节假日安排尚未导入；国务院通常于 11 月公布，公布后请导入（civicline calendar import）`,
     );
   }
-  const row = await ctx.db
-    .selectFrom('ticket')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('provisional', '=', true)
-    .where('status', 'not in', [...terminalStatuses])
-    .executeTakeFirst();
-  const n = Number(row?.n ?? 0);
+  const n = await countProvisionalOpenOrders(ctx.db);
   if (n > 0) warnings.push(`${n} 件在办工单的时限为暂定（所在年份的节假日安排未导入）`);
   warnings.push(...categoryWarnings(ctx));
   return warnings;

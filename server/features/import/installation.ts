@@ -1,13 +1,11 @@
 import { migrateToLatest } from '../../db/migrate';
-import { systemClock, TestClock, type Clock } from '../../platform/clock';
-import type { AppContext } from '../../platform/context';
+import { createContext, type AppContext } from '../../platform/context';
 import { openDatabase, type Db } from '../../platform/db';
 import { readEnv, type Env } from '../../platform/env';
 import { createLogger } from '../../platform/logger';
 import { markStepDone } from '../demo/demo-steps';
 import { ensureReferenceData, loadDemoData } from '../demo/load-demo-data';
-import { insertUnit } from '../org/org.repository';
-import { loadRules } from '../rules/rules.service';
+import { anyUnitExists, insertUnit } from '../org/org.repository';
 
 export const DEFAULT_CENTER = { code: 'CENTER', name: '政务服务便民热线中心' } as const;
 
@@ -25,8 +23,7 @@ export interface Prepared {
 export async function prepareInstallation(db: Db, env: Pick<Env, 'CIVICLINE_DEMO'>): Promise<Prepared> {
   await migrateToLatest(db);
   await ensureReferenceData(db);
-  const any = await db.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
-  if (any) return { demoLoaded: false, centerCreated: false };
+  if (await anyUnitExists(db)) return { demoLoaded: false, centerCreated: false };
   if (env.CIVICLINE_DEMO) {
     const demoLoaded = await loadDemoData(db);
     // The command line loads the city only: `npm start` later adds no demo orders or articles.
@@ -41,13 +38,6 @@ export async function prepareInstallation(db: Db, env: Pick<Env, 'CIVICLINE_DEMO
     isPlatform: true,
   });
   return { demoLoaded: false, centerCreated: true };
-}
-
-/** The platform's clock for command-line runs: CIVICLINE_NOW under the test clock, else real time. */
-export function cliClock(env: Env): Clock {
-  return env.CIVICLINE_TEST_CLOCK
-    ? new TestClock(env.CIVICLINE_NOW ? new Date(env.CIVICLINE_NOW) : undefined)
-    : systemClock;
 }
 
 /**
@@ -72,19 +62,12 @@ export async function withCliContext<T>(
   }
   try {
     const prepared = await prepareInstallation(handle.db, env);
-    const rules = await loadRules(
-      handle.db,
-      opts.profile ?? env.CIVICLINE_PROFILE,
-      env.CIVICLINE_PROFILE_DIR,
-    );
-    const ctx: AppContext = {
-      db: handle.db,
-      dbKind: handle.kind,
+    const ctx = await createContext({
+      handle,
       env,
-      clock: cliClock(env),
       logger: createLogger('silent'),
-      rules,
-    };
+      profile: opts.profile,
+    });
     return await fn(ctx, prepared);
   } finally {
     await handle.close();

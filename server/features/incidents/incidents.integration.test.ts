@@ -314,8 +314,8 @@ describe('incidents under beijing-miyun', () => {
   });
 
   it('a profile without an incident report rule (zibo-12345) sets no limit and no light', async () => {
-    const saved = t.ctx.rules;
-    t.ctx.rules = { ...saved, profile: getBuiltInProfile('zibo-12345') };
+    const saved = t.ctx.rules.sourceProfile;
+    await t.ctx.rulesProvider.useProfile(getBuiltInProfile('zibo-12345'));
     try {
       t.clock.set(new Date('2027-01-02T10:00:00+08:00'));
       const created = await api.create({ title: '某小区停电', occurredAt: '2027-01-02T08:00:00+08:00' });
@@ -328,7 +328,7 @@ describe('incidents under beijing-miyun', () => {
       expect((await sweepIncidents(t.ctx)).overdue).toBe(0);
       expect(created.allowedActions).toContain('close');
     } finally {
-      t.ctx.rules = saved;
+      await t.ctx.rulesProvider.useProfile(saved);
     }
   });
 });

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import type { ArticleContent } from './article-content';
 import { createArticleRow, validateContent } from './article-writer';
-import { findArticle } from './kb-article.repository';
+import { findArticle, findArticleByExternalId } from './kb-article.repository';
 import type { ArticleInput } from './kb.schemas';
 
 /** Drafts a new article. Units draft for themselves; managers for any unit or the center (no unit). */
@@ -54,10 +54,6 @@ export async function assertExternalIdFree(
   selfId: number | null,
 ): Promise<void> {
   if (!externalId) return;
-  const other = await db
-    .selectFrom('kb_article')
-    .select('id')
-    .where('external_id', '=', externalId)
-    .executeTakeFirst();
+  const other = await findArticleByExternalId(db, externalId);
   if (other && other.id !== selfId) throw new AppError('CONFLICT', `外部编号 ${externalId} 已被其他条目使用`);
 }

@@ -294,3 +294,29 @@ export async function refreshSearchIndex(db: Db): Promise<void> {
   await sql`analyze kb_article`.execute(db);
   await sql`analyze kb_term_stat`.execute(db);
 }
+
+/** The article holding an external id, if any. */
+export function findArticleByExternalId(db: Db, externalId: string) {
+  return db.selectFrom('kb_article').select('id').where('external_id', '=', externalId).executeTakeFirst();
+}
+
+/** Empties the document-frequency table, keeping only the article counter at zero. */
+export async function resetTermStats(db: Db): Promise<void> {
+  await sql`delete from kb_term_stat`.execute(db);
+  await sql`insert into kb_term_stat (term, df) values (${ARTICLE_COUNT_TERM}, 0)`.execute(db);
+}
+
+/** Orders' content and stored tokens after `afterId`, ascending, at most `limit`. */
+export function ticketContentAfter(db: Db, afterId: number, limit: number) {
+  return db
+    .selectFrom('ticket')
+    .select(['id', 'content', 'content_tokens'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function setTicketContentTokens(db: Db, ticketId: number, tokens: string): Promise<void> {
+  await db.updateTable('ticket').set({ content_tokens: tokens }).where('id', '=', ticketId).execute();
+}

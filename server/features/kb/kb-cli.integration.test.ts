@@ -65,7 +65,8 @@ describe('civicline kb (command line)', () => {
 
   it('imports, searches (single and batch) and re-imports idempotently', { timeout: 180_000 }, async () => {
     const imported = await run(['kb', 'import', file], dataDir);
-    expect(imported.stderr).toBe('');
+    // Progress lines appear only when the import takes over a second: none of them is an error.
+    expect(imported.stderr.split('\n').filter((l) => l && !/^kb import: \d+ lines /.test(l))).toEqual([]);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/imported 3 lines .*: 3 new, 0 updated, 0 unchanged, 0 errors/);
 

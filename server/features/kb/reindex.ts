@@ -1,13 +1,14 @@
-import { sql } from 'kysely';
 import { segmentForIndex } from '../../domain/kb/segment';
 import type { Db } from '../../platform/db';
 import { accumulateGramDelta } from '../../domain/kb/grams';
 import { accumulateTermDelta, gramsOf, termsOf, tokensOf } from './article-content';
 import {
-  ARTICLE_COUNT_TERM,
   allArticleIds,
   applyTermDeltas,
   refreshSearchIndex,
+  resetTermStats,
+  setTicketContentTokens,
+  ticketContentAfter,
   updateArticle,
 } from './kb-article.repository';
 
@@ -20,10 +21,7 @@ export async function reindexKnowledgeBase(
   onProgress?: (done: { articles: number; tickets: number }) => void,
 ): Promise<{ articles: number; tickets: number }> {
   const done = { articles: 0, tickets: 0 };
-  await db.transaction().execute(async (trx) => {
-    await sql`delete from kb_term_stat`.execute(trx);
-    await sql`insert into kb_term_stat (term, df) values (${ARTICLE_COUNT_TERM}, 0)`.execute(trx);
-  });
+  await db.transaction().execute((trx) => resetTermStats(trx));
   let after = 0;
   for (;;) {
     const rows = await allArticleIds(db, after, 500);
@@ -51,19 +49,13 @@ export async function reindexKnowledgeBase(
   await refreshSearchIndex(db);
   let afterTicket = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('ticket')
-      .select(['id', 'content', 'content_tokens'])
-      .where('id', '>', afterTicket)
-      .orderBy('id')
-      .limit(500)
-      .execute();
+    const rows = await ticketContentAfter(db, afterTicket, 500);
     if (rows.length === 0) break;
     await db.transaction().execute(async (trx) => {
       for (const r of rows) {
         const tokens = segmentForIndex(r.content);
         if (tokens !== r.content_tokens) {
-          await trx.updateTable('ticket').set({ content_tokens: tokens }).where('id', '=', r.id).execute();
+          await setTicketContentTokens(trx, r.id, tokens);
         }
       }
     });

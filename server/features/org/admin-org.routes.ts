@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
+import { listAuditPage } from '../audit/audit.repository';
 import { idParam, requireRole } from '../../platform/http';
 import {
   createUnit,
@@ -95,27 +96,7 @@ export function adminOrgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         requireRole(req, 'admin', 'supervisor');
         const q = req.query;
-        let base = ctx.db.selectFrom('audit_log');
-        if (q.action) base = base.where('action', '=', q.action);
-        if (q.targetType) base = base.where('target_type', '=', q.targetType);
-        if (q.targetId) base = base.where('target_id', '=', q.targetId);
-        const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-        const items = await base
-          .select([
-            'id',
-            'at',
-            'actor_username as actor',
-            'action',
-            'target_type as targetType',
-            'target_id as targetId',
-            'details',
-            'ip',
-          ])
-          .orderBy('id', 'desc')
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize)
-          .execute();
-        return { total: Number(total?.n ?? 0), items };
+        return listAuditPage(ctx.db, q, q.page, q.pageSize);
       },
     );
   };

@@ -7,6 +7,19 @@ import type { SessionUser } from '../../platform/http';
 import { appendAudit } from '../audit/audit';
 import { hashPassword } from '../auth/password';
 import { passwordProblem } from '../auth/password-policy';
+import {
+  findUnitActive,
+  findUnitRow,
+  findUserRow,
+  insertUser,
+  listUsersWithUnits,
+  revokeUserSessions,
+  unitCodeTaken,
+  unitHasOpenAssignment,
+  updateUnitRow,
+  updateUserRow,
+  usernameTaken,
+} from './admin-org.repository';
 import { insertUnit } from './org.repository';
 
 /** Administration of units and users. Every change is written to the audit log. */
@@ -77,31 +90,11 @@ const audit = (
   });
 
 export function listUsers(ctx: AppContext) {
-  return ctx.db
-    .selectFrom('app_user as u')
-    .innerJoin('org_unit as o', 'o.id', 'u.unit_id')
-    .select([
-      'u.id',
-      'u.username',
-      'u.display_name as displayName',
-      'u.role',
-      'u.unit_id as unitId',
-      'o.name as unitName',
-      'u.active',
-      'u.locked_until as lockedUntil',
-      'u.must_change_password as mustChangePassword',
-      'u.created_at as createdAt',
-    ])
-    .orderBy('u.id')
-    .execute();
+  return listUsersWithUnits(ctx.db);
 }
 
 async function requireUnit(ctx: AppContext, unitId: number) {
-  const unit = await ctx.db
-    .selectFrom('org_unit')
-    .select(['id', 'active'])
-    .where('id', '=', unitId)
-    .executeTakeFirst();
+  const unit = await findUnitActive(ctx.db, unitId);
   if (!unit || !unit.active) throw new AppError('VALIDATION_FAILED', `单位 ${unitId} 不存在或已停用`);
 }
 
@@ -109,30 +102,22 @@ export async function createUser(ctx: AppContext, admin: SessionUser, body: z.in
   await requireUnit(ctx, body.unitId);
   const problem = passwordProblem(body.initialPassword, body.username);
   if (problem) throw new AppError('VALIDATION_FAILED', problem);
-  const exists = await ctx.db
-    .selectFrom('app_user')
-    .select('id')
-    .where('username', '=', body.username)
-    .executeTakeFirst();
-  if (exists) throw new AppError('CONFLICT', `用户名 ${body.username} 已存在`);
-  const row = await ctx.db
-    .insertInto('app_user')
-    .values({
-      username: body.username,
-      display_name: body.displayName,
-      role: body.role,
-      unit_id: body.unitId,
-      password_hash: await hashPassword(body.initialPassword),
-      must_change_password: true,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await audit(ctx, admin, 'user-created', 'user', row.id, {
+  if (await usernameTaken(ctx.db, body.username)) {
+    throw new AppError('CONFLICT', `用户名 ${body.username} 已存在`);
+  }
+  const id = await insertUser(ctx.db, {
+    username: body.username,
+    displayName: body.displayName,
+    role: body.role,
+    unitId: body.unitId,
+    passwordHash: await hashPassword(body.initialPassword),
+  });
+  await audit(ctx, admin, 'user-created', 'user', id, {
     username: body.username,
     role: body.role,
     unitId: body.unitId,
   });
-  return row.id;
+  return id;
 }
 
 export async function updateUser(
@@ -141,11 +126,7 @@ export async function updateUser(
   id: number,
   body: z.infer<typeof updateUserBody>,
 ) {
-  const before = await ctx.db
-    .selectFrom('app_user')
-    .select(['display_name', 'role', 'unit_id', 'active'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const before = await findUserRow(ctx.db, id);
   if (!before) throw new AppError('NOT_FOUND', '用户不存在');
   if (id === admin.id && (body.active === false || (body.role && body.role !== 'admin'))) {
     throw new AppError('VALIDATION_FAILED', '不能停用自己或取消自己的管理员角色');
@@ -154,24 +135,15 @@ export async function updateUser(
   if (Object.values(body).every((v) => v === undefined)) {
     throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
   }
-  await ctx.db
-    .updateTable('app_user')
-    .set({
-      ...(body.displayName !== undefined ? { display_name: body.displayName } : {}),
-      ...(body.role !== undefined ? { role: body.role } : {}),
-      ...(body.unitId !== undefined ? { unit_id: body.unitId } : {}),
-      ...(body.active !== undefined ? { active: body.active } : {}),
-    })
-    .where('id', '=', id)
-    .execute();
+  await updateUserRow(ctx.db, id, {
+    ...(body.displayName !== undefined ? { display_name: body.displayName } : {}),
+    ...(body.role !== undefined ? { role: body.role } : {}),
+    ...(body.unitId !== undefined ? { unit_id: body.unitId } : {}),
+    ...(body.active !== undefined ? { active: body.active } : {}),
+  });
   if (body.active === false || body.role !== undefined || body.unitId !== undefined) {
     // A changed role or unit takes effect at the next sign-in; a deactivated user is signed out now.
-    await ctx.db
-      .updateTable('auth_session')
-      .set({ revoked_at: systemClock.now() })
-      .where('user_id', '=', id)
-      .where('revoked_at', 'is', null)
-      .execute();
+    await revokeUserSessions(ctx.db, id, systemClock.now());
   }
   await audit(ctx, admin, 'user-updated', 'user', id, {
     before: {
@@ -190,41 +162,23 @@ export async function resetPassword(
   id: number,
   temporaryPassword: string,
 ) {
-  const user = await ctx.db
-    .selectFrom('app_user')
-    .select(['username'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const user = await findUserRow(ctx.db, id);
   if (!user) throw new AppError('NOT_FOUND', '用户不存在');
   const problem = passwordProblem(temporaryPassword, user.username);
   if (problem) throw new AppError('VALIDATION_FAILED', problem);
-  await ctx.db
-    .updateTable('app_user')
-    .set({
-      password_hash: await hashPassword(temporaryPassword),
-      must_change_password: true,
-      failed_logins: 0,
-      locked_until: null,
-    })
-    .where('id', '=', id)
-    .execute();
-  await ctx.db
-    .updateTable('auth_session')
-    .set({ revoked_at: systemClock.now() })
-    .where('user_id', '=', id)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await updateUserRow(ctx.db, id, {
+    password_hash: await hashPassword(temporaryPassword),
+    must_change_password: true,
+    failed_logins: 0,
+    locked_until: null,
+  });
+  await revokeUserSessions(ctx.db, id, systemClock.now());
   await audit(ctx, admin, 'password-reset', 'user', id, { username: user.username });
 }
 
 export async function createUnit(ctx: AppContext, admin: SessionUser, body: z.infer<typeof createUnitBody>) {
   await requireUnit(ctx, body.parentId);
-  const exists = await ctx.db
-    .selectFrom('org_unit')
-    .select('id')
-    .where('code', '=', body.code)
-    .executeTakeFirst();
-  if (exists) throw new AppError('CONFLICT', `单位编码 ${body.code} 已存在`);
+  if (await unitCodeTaken(ctx.db, body.code)) throw new AppError('CONFLICT', `单位编码 ${body.code} 已存在`);
   const isPlatform = body.kind === 'center' || body.kind === 'sub-platform';
   const { id } = await insertUnit(ctx.db, {
     code: body.code,
@@ -237,11 +191,7 @@ export async function createUnit(ctx: AppContext, admin: SessionUser, body: z.in
     phone: body.phone ?? null,
   });
   if (body.dutyContact) {
-    await ctx.db
-      .updateTable('org_unit')
-      .set({ duty_contact: body.dutyContact })
-      .where('id', '=', id)
-      .execute();
+    await updateUnitRow(ctx.db, id, { duty_contact: body.dutyContact });
   }
   await audit(ctx, admin, 'unit-created', 'unit', id, {
     code: body.code,
@@ -258,33 +208,24 @@ export async function updateUnit(
   id: number,
   body: z.infer<typeof updateUnitBody>,
 ) {
-  const before = await ctx.db.selectFrom('org_unit').selectAll().where('id', '=', id).executeTakeFirst();
+  const before = await findUnitRow(ctx.db, id);
   if (!before) throw new AppError('NOT_FOUND', '单位不存在');
   if (Object.values(body).every((v) => v === undefined)) {
     throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
   }
   if (body.active === false) {
-    const open = await ctx.db
-      .selectFrom('ticket_assignment')
-      .select('ticket_id')
-      .where('unit_id', '=', id)
-      .where('status', 'in', ['dispatched', 'accepted'])
-      .limit(1)
-      .executeTakeFirst();
-    if (open) throw new AppError('VALIDATION_FAILED', '该单位仍有在办工单，不能停用');
+    if (await unitHasOpenAssignment(ctx.db, id)) {
+      throw new AppError('VALIDATION_FAILED', '该单位仍有在办工单，不能停用');
+    }
   }
-  await ctx.db
-    .updateTable('org_unit')
-    .set({
-      ...(body.name !== undefined ? { name: body.name } : {}),
-      ...(body.region !== undefined ? { region: body.region } : {}),
-      ...(body.duties !== undefined ? { duty_categories: body.duties } : {}),
-      ...(body.phone !== undefined ? { phone: body.phone } : {}),
-      ...(body.dutyContact !== undefined ? { duty_contact: body.dutyContact } : {}),
-      ...(body.active !== undefined ? { active: body.active } : {}),
-    })
-    .where('id', '=', id)
-    .execute();
+  await updateUnitRow(ctx.db, id, {
+    ...(body.name !== undefined ? { name: body.name } : {}),
+    ...(body.region !== undefined ? { region: body.region } : {}),
+    ...(body.duties !== undefined ? { duty_categories: body.duties } : {}),
+    ...(body.phone !== undefined ? { phone: body.phone } : {}),
+    ...(body.dutyContact !== undefined ? { duty_contact: body.dutyContact } : {}),
+    ...(body.active !== undefined ? { active: body.active } : {}),
+  });
   await audit(ctx, admin, 'unit-updated', 'unit', id, {
     before: {
       name: before.name,

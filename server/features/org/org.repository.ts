@@ -64,3 +64,9 @@ export function findUnit(db: Db, id: number) {
 export function findUnitByCode(db: Db, code: string) {
   return db.selectFrom('org_unit').selectAll().where('code', '=', code).executeTakeFirst();
 }
+
+/** Whether the installation has any unit at all. */
+export async function anyUnitExists(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}

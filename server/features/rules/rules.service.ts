@@ -4,6 +4,7 @@ import type { Rules } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { loadCategoryIndex } from '../categories/categories.repository';
 import { loadProfiles } from './profile-loader';
+import { insertCalendarVersion, latestCalendarVersion } from './rules.repository';
 
 /**
  * The rules in force: the active policy profile and the current calendar version.
@@ -49,23 +50,13 @@ export async function resolveProfile(profileId: string, profileDir?: string): Pr
 }
 
 export async function loadCurrentCalendar(db: Db): Promise<{ calendar: WorkCalendar; version: number }> {
-  let row = await db
-    .selectFrom('calendar_version')
-    .select(['id', 'days'])
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!row) {
-    row = await db
-      .insertInto('calendar_version')
-      .values({
-        source: 'shipped',
-        note: '国务院办公厅节假日安排 2007-2026 (NateScarlet/holiday-cn, MIT)',
-        days: JSON.stringify(shippedHolidays),
-      })
-      .returning(['id', 'days'])
-      .executeTakeFirstOrThrow();
-  }
-  const days = row.days as unknown as HolidayEntry[];
+  const row =
+    (await latestCalendarVersion(db)) ??
+    (await insertCalendarVersion(db, {
+      source: 'shipped',
+      note: '国务院办公厅节假日安排 2007-2026 (NateScarlet/holiday-cn, MIT)',
+      days: JSON.stringify(shippedHolidays),
+    }));
+  const days = row.days as HolidayEntry[];
   return { calendar: buildCalendar(days, { version: row.id }), version: row.id };
 }

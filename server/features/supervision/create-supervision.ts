@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import { performAction } from '../tickets/perform-action';
 import { supervisingRoles } from './supervision-access';
+import { latestSupervisionBy } from './supervision.repository';
 
 /** Written supervision unless the regulation's modes exclude it (shanghai-962200 §12). */
 function defaultMode(profile: Profile): SupervisionMode {
@@ -34,14 +35,7 @@ export async function createSupervision(
     note: body.note,
     ...(body.dueAt ? { dueAt: body.dueAt } : {}),
   });
-  const row = await ctx.db
-    .selectFrom('supervision')
-    .select('id')
-    .where('ticket_id', '=', body.ticketId)
-    .where('created_by', '=', user.id)
-    .where('created_at', '>=', before)
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  if (!row) throw new AppError('INTERNAL', '督办未记录');
-  return row.id;
+  const id = await latestSupervisionBy(ctx.db, { ticketId: body.ticketId, userId: user.id, since: before });
+  if (id === undefined) throw new AppError('INTERNAL', '督办未记录');
+  return id;
 }

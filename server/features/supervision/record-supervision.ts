@@ -3,7 +3,7 @@ import { addDuration } from '../../domain/sla';
 import { officeFor, respondWithinFor } from '../../domain/supervision/supervision-rules';
 import type { Rules } from '../../platform/context';
 import type { Trx } from '../tickets/tickets.repository';
-import { insertSupervision } from './supervision.repository';
+import { insertSupervision, leadUnitOf } from './supervision.repository';
 
 export interface RecordSupervisionInput {
   ticketId: number;
@@ -26,15 +26,7 @@ export interface RecordSupervisionInput {
  * (shanghai-962200 §12) and the time the unit must answer by, from the active profile.
  */
 export async function recordSupervision(trx: Trx, rules: Rules, s: RecordSupervisionInput): Promise<number> {
-  let unitId = s.unitId;
-  if (unitId === undefined) {
-    const t = await trx
-      .selectFrom('ticket')
-      .select('lead_unit_id')
-      .where('id', '=', s.ticketId)
-      .executeTakeFirst();
-    unitId = t?.lead_unit_id ?? null;
-  }
+  const unitId = s.unitId === undefined ? await leadUnitOf(trx, s.ticketId) : s.unitId;
   let respondBy = s.dueAt ?? null;
   if (!respondBy) {
     const within = respondWithinFor(rules.profile, s.respondWithinWorkingDays);

@@ -2,7 +2,11 @@ import { repeatCallTrigger } from '../../domain/supervision/supervision-rules';
 import type { Rules } from '../../platform/context';
 import { appendEvent, lockTicket, type Trx } from '../tickets/tickets.repository';
 import { recordSupervision } from './record-supervision';
-import { earlierOrdersAboutSameMatter, hasOpenSupervision } from './supervision.repository';
+import {
+  earlierOrdersAboutSameMatter,
+  hasOpenSupervision,
+  repeatCallSubject,
+} from './supervision.repository';
 
 /**
  * At intake: a call about a matter already closed (same caller phone and category, within the
@@ -19,11 +23,7 @@ export async function superviseRepeatCalls(
 ): Promise<void> {
   const rule = rules.profile.supervision?.repeatCalls;
   if (!rule) return;
-  const order = await trx
-    .selectFrom('ticket')
-    .select(['ticket_no', 'caller_phone', 'category_code'])
-    .where('id', '=', newOrderId)
-    .executeTakeFirst();
+  const order = await repeatCallSubject(trx, newOrderId);
   if (!order?.caller_phone || !order.category_code) return;
   const earlier = await earlierOrdersAboutSameMatter(trx, {
     phone: order.caller_phone,

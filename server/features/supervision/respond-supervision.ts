@@ -10,7 +10,7 @@ import { loadActor } from '../tickets/standing';
 import { appendEvent, lockTicket } from '../tickets/tickets.repository';
 import { assertMayAnswer, inScope } from './supervision-access';
 import { presentSupervision } from './supervision.presenter';
-import { findSupervision, recordResponse } from './supervision.repository';
+import { findSupervision, platformPathOf, recordResponse } from './supervision.repository';
 
 /**
  * The supervised unit answers in writing (书面说明情况, shanghai-962200 §12), once. An answer
@@ -28,16 +28,7 @@ export async function respondSupervision(
   const now = ctx.clock.now();
   await withRetry(ctx.db, async (trx) => {
     const s = await findSupervision(trx, id);
-    const platformPath = s
-      ? ((
-          await trx
-            .selectFrom('ticket as t')
-            .innerJoin('org_unit as p', 'p.id', 't.platform_unit_id')
-            .select('p.path')
-            .where('t.id', '=', s.ticket_id)
-            .executeTakeFirst()
-        )?.path ?? null)
-      : null;
+    const platformPath = s ? await platformPathOf(trx, s.ticket_id) : null;
     if (!s || !inScope(actor, s.unit_path, platformPath)) throw new AppError('NOT_FOUND', '督办不存在');
     assertMayAnswer(actor, s.unit_id, s.unit_path);
     // Lock order (decision 0006): the order first, then its rows.

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Db } from '../../platform/db';
 import type { Trx } from '../tickets/tickets.repository';
 
 /** SQL of supervision records (督办). Decisions live in the use cases and server/domain/supervision. */
@@ -210,4 +211,50 @@ export function ignoredByUnit(db: Trx, r: { from: Date; to: Date; now: Date; uni
     .orderBy(sql`count(*) filter (where s.responded_at is null and s.respond_by < ${r.now})`, 'desc')
     .orderBy('u.code')
     .execute();
+}
+
+/** The newest supervision a user recorded on an order since an instant. */
+export async function latestSupervisionBy(
+  db: Trx | Db,
+  s: { ticketId: number; userId: number; since: Date },
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('supervision')
+    .select('id')
+    .where('ticket_id', '=', s.ticketId)
+    .where('created_by', '=', s.userId)
+    .where('created_at', '>=', s.since)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** An order's lead unit, if it has one. */
+export async function leadUnitOf(trx: Trx, ticketId: number): Promise<number | null> {
+  const t = await trx
+    .selectFrom('ticket')
+    .select('lead_unit_id')
+    .where('id', '=', ticketId)
+    .executeTakeFirst();
+  return t?.lead_unit_id ?? null;
+}
+
+/** What a repeat-call check needs of the new order. */
+export function repeatCallSubject(trx: Trx, ticketId: number) {
+  return trx
+    .selectFrom('ticket')
+    .select(['ticket_no', 'caller_phone', 'category_code'])
+    .where('id', '=', ticketId)
+    .executeTakeFirst();
+}
+
+/** The path of the platform an order belongs to. */
+export async function platformPathOf(trx: Trx, ticketId: number): Promise<string | null> {
+  const row = await trx
+    .selectFrom('ticket as t')
+    .innerJoin('org_unit as p', 'p.id', 't.platform_unit_id')
+    .select('p.path')
+    .where('t.id', '=', ticketId)
+    .executeTakeFirst();
+  return row?.path ?? null;
 }
