@@ -7,9 +7,8 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { migrateToLatest } from '../server/db/migrate';
 import { ensureReferenceData, loadDemoData } from '../server/features/demo/load-demo-data';
-import { loadRules } from '../server/features/rules/rules.service';
 import { TestClock } from '../server/platform/clock';
-import type { AppContext } from '../server/platform/context';
+import { createContext } from '../server/platform/context';
 import { openPostgres } from '../server/platform/db';
 import { readEnv } from '../server/platform/env';
 import { createLogger } from '../server/platform/logger';
@@ -47,10 +46,15 @@ export async function openBenchDb(keptName: string, now: Date) {
     await ensureReferenceData(db);
     await loadDemoData(db);
   }
-  const env = readEnv({ CIVICLINE_TEST_CLOCK: '1', LOG_LEVEL: 'silent' });
-  const clock = new TestClock(now);
-  const rules = await loadRules(db, 'zibo-12345');
-  const ctx: AppContext = { db, dbKind: handle.kind, env, clock, logger: createLogger('silent'), rules };
+  const env = readEnv({
+    CIVICLINE_TEST_CLOCK: '1',
+    CIVICLINE_NOW: now.toISOString(),
+    LOG_LEVEL: 'silent',
+    CIVICLINE_PROFILE: 'zibo-12345',
+  });
+  const ctx = await createContext({ handle, env, logger: createLogger('silent') });
+  const clock = ctx.clock;
+  if (!(clock instanceof TestClock)) throw new Error('the bench runs on the test clock');
   const users = await db
     .selectFrom('app_user')
     .select(['id', 'username', 'display_name', 'role', 'unit_id'])
