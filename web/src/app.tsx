@@ -19,6 +19,10 @@ const pages = {
   ticket: () => import('./pages/ticket-page').then((m) => ({ default: m.TicketPage })),
   admin: () => import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })),
   incidents: () => import('./pages/incidents/incidents-page').then((m) => ({ default: m.IncidentsPage })),
+  'service-numbers': () =>
+    import('./pages/service-numbers/service-numbers-page').then((m) => ({ default: m.ServiceNumbersPage })),
+  publicNumbers: () =>
+    import('./pages/service-numbers/public-numbers-page').then((m) => ({ default: m.PublicNumbersPage })),
 };
 const LoginPage = lazy(pages.login);
 const HomePage = lazy(pages.home);
@@ -31,6 +35,8 @@ const TicketsPage = lazy(pages.tickets);
 const TicketPage = lazy(pages.ticket);
 const AdminPage = lazy(pages.admin);
 const IncidentsPage = lazy(pages.incidents);
+const ServiceNumbersPage = lazy(pages['service-numbers']);
+const PublicNumbersPage = lazy(pages.publicNumbers);
 
 /** Starts loading the first screen's chunk while the session is checked. */
 function preloadCurrentPage(pathname: string): void {
@@ -101,6 +107,7 @@ function RouteError() {
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  { path: '/public/service-numbers', element: <PublicNumbersPage />, errorElement: <RouteError /> },
   {
     path: '/',
     errorElement: <RouteError />,
@@ -160,6 +167,14 @@ const router = createBrowserRouter([
             element: (
               <Guard page="incidents">
                 <IncidentsPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'service-numbers',
+            element: (
+              <Guard page="service-numbers">
+                <ServiceNumbersPage />
               </Guard>
             ),
           },

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  ContactsOutlined,
   DashboardOutlined,
   FormOutlined,
   FireOutlined,
@@ -32,6 +33,7 @@ const icons: Record<PageKey, ReactNode> = {
   tickets: <SearchOutlined />,
   admin: <SettingOutlined />,
   incidents: <FireOutlined />,
+  'service-numbers': <ContactsOutlined />,
 };
 
 export function PageFallback() {
