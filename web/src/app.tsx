@@ -25,6 +25,10 @@ const pages = {
     import('./pages/enterprises/public-directory-page').then((m) => ({ default: m.PublicDirectoryPage })),
   publicApply: () =>
     import('./pages/enterprises/public-apply-page').then((m) => ({ default: m.PublicApplyPage })),
+  'service-numbers': () =>
+    import('./pages/service-numbers/service-numbers-page').then((m) => ({ default: m.ServiceNumbersPage })),
+  publicNumbers: () =>
+    import('./pages/service-numbers/public-numbers-page').then((m) => ({ default: m.PublicNumbersPage })),
 };
 const LoginPage = lazy(pages.login);
 const HomePage = lazy(pages.home);
@@ -40,6 +44,8 @@ const IncidentsPage = lazy(pages.incidents);
 const EnterprisesPage = lazy(pages.enterprises);
 const PublicDirectoryPage = lazy(pages.publicDirectory);
 const PublicApplyPage = lazy(pages.publicApply);
+const ServiceNumbersPage = lazy(pages['service-numbers']);
+const PublicNumbersPage = lazy(pages.publicNumbers);
 
 /** Starts loading the first screen's chunk while the session is checked. */
 function preloadCurrentPage(pathname: string): void {
@@ -113,6 +119,7 @@ const router = createBrowserRouter([
   // Public pages of franchise enterprises: no sign-in.
   { path: '/public/enterprises', element: <PublicDirectoryPage />, errorElement: <RouteError /> },
   { path: '/public/enterprises/apply', element: <PublicApplyPage />, errorElement: <RouteError /> },
+  { path: '/public/service-numbers', element: <PublicNumbersPage />, errorElement: <RouteError /> },
   {
     path: '/',
     errorElement: <RouteError />,
@@ -180,6 +187,14 @@ const router = createBrowserRouter([
             element: (
               <Guard page="enterprises">
                 <EnterprisesPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'service-numbers',
+            element: (
+              <Guard page="service-numbers">
+                <ServiceNumbersPage />
               </Guard>
             ),
           },

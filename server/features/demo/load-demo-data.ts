@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password';
 import { defaultCategories } from '../org/default-categories';
 import { insertUnit } from '../org/org.repository';
 import { DEMO_PASSWORD, demoUnits, demoUsers } from './demo-city';
+import { loadDemoServiceNumbers } from './demo-service-numbers';
 import { markStepDone } from './demo-steps';
 
 /** Reference data every installation needs: the default category taxonomy. */
@@ -40,10 +41,11 @@ export async function loadDemoData(db: Db): Promise<boolean> {
       ids.set(u.code, id);
     }
     const hash = await hashPassword(DEMO_PASSWORD);
+    let adminId = 0;
     for (const u of demoUsers) {
       const unitId = ids.get(u.unit);
       if (!unitId) throw new Error(`demo user ${u.username}: unknown unit ${u.unit}`);
-      await trx
+      const user = await trx
         .insertInto('app_user')
         .values({
           username: u.username,
@@ -52,8 +54,11 @@ export async function loadDemoData(db: Db): Promise<boolean> {
           unit_id: unitId,
           password_hash: hash,
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (u.username === 'admin') adminId = user.id;
     }
+    await loadDemoServiceNumbers(trx, ids, adminId);
     await markStepDone(trx, 'demo-city', new Date());
   });
   return true;

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  ContactsOutlined,
   DashboardOutlined,
   FormOutlined,
   FireOutlined,
@@ -33,6 +34,7 @@ const icons: Record<PageKey, ReactNode> = {
   admin: <SettingOutlined />,
   incidents: <FireOutlined />,
   enterprises: <ShopOutlined />,
+  'service-numbers': <ContactsOutlined />,
 };
 
 export function PageFallback() {

@@ -10,7 +10,8 @@ export type PageKey =
   | 'tickets'
   | 'admin'
   | 'incidents'
-  | 'enterprises';
+  | 'enterprises'
+  | 'service-numbers';
 
 export interface NavPage {
   key: PageKey;
@@ -43,6 +44,12 @@ export const navPages: NavPage[] = [
     path: '/enterprises',
     label: '加盟企业',
     roles: ['agent', 'dispatcher', 'callback', 'supervisor', 'leader', 'admin'],
+  },
+  {
+    key: 'service-numbers',
+    path: '/service-numbers',
+    label: '服务号码',
+    roles: ['dispatcher', 'admin', 'supervisor', 'leader', 'unit-leader', 'handler'],
   },
   { key: 'tickets', path: '/tickets', label: '工单查询', roles: 'all' },
   { key: 'admin', path: '/admin', label: '系统管理', roles: ['admin'] },
