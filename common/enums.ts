@@ -100,6 +100,14 @@ export const satisfactionLabels: Record<Satisfaction, string> = {
 export const lights = ['green', 'yellow', 'overdue', 'red'] as const;
 export type Light = (typeof lights)[number];
 
+/** Traffic lights of an order (zibo-12345 §12). */
+export const lightLabels: Record<Light, string> = {
+  green: '正常',
+  yellow: '黄灯预警',
+  overdue: '已超期',
+  red: '红灯',
+};
+
 /** Stage deadline keys, as returned on an order under `deadlines`. */
 export const stageKeys = [
   'dispatchBy',
@@ -112,3 +120,14 @@ export const stageKeys = [
   'feedbackBy',
 ] as const;
 export type StageKey = (typeof stageKeys)[number];
+
+export const stageLabels: Record<StageKey, string> = {
+  dispatchBy: '转办时限',
+  receiveBy: '签收时限',
+  firstContactBy: '先行联系时限',
+  handleBy: '办理时限',
+  returnBy: '回退时限',
+  extensionRequestBy: '延期申请截止',
+  callbackBy: '回访时限',
+  feedbackBy: '反馈时限',
+};

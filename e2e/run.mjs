@@ -683,6 +683,70 @@ test('main screens render fast (median under 2 s, none over 5 s)', async () => {
   assert(slow.length === 0, `slow screens: ${slow.map((t) => `${t.label} ${t.ms} ms`).join(', ')}`);
 });
 
+test('enterprise: applies on the public page without an account; the center approves; it is in the public directory', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const pub = await context.newPage();
+  pub.setDefaultTimeout(15_000);
+  watchErrors(pub, 'public');
+  try {
+    const name = '云川市测试保洁服务有限公司';
+    await pub.goto(`${server.base}/public/enterprises/apply`);
+    await pub.locator('#ent-name').fill(name);
+    // GB 32100-2015 by hand: 966 mod 31 = 5, 31 - 5 = 26 → T (see credit-code.test.ts).
+    await pub.locator('#ent-credit-code').fill('91440300708461136T');
+    await pub.locator('#ent-services').click();
+    await pub.keyboard.type('保洁');
+    await pub
+      .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: /^保洁$/ })
+      .first()
+      .click();
+    await pub.keyboard.press('Escape');
+    await pub.locator('#ent-address').fill('云川市东城区东湖路100号');
+    await pub.locator('#ent-lng').fill('102.71');
+    await pub.locator('#ent-lat').fill('25.04');
+    await pub.locator('#ent-contact-name').fill('陈晓');
+    await pub.locator('#ent-contact-phone').fill('13700001111');
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    await pub
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'licence.png', mimeType: 'image/png', buffer: png });
+    await pub.getByRole('button', { name: '提交申请' }).click();
+    await pub.getByText('加盟申请已提交').waitFor();
+    await shot(pub, 'enterprise-applied');
+
+    const desk = await as('dispatcher');
+    await visit(
+      desk,
+      '/enterprises',
+      desk.getByTestId('enterprise-table').locator('tr', { hasText: name }),
+      'enterprises',
+    );
+    await desk.getByTestId('enterprise-table').locator('tr', { hasText: name }).click();
+    const drawer = desk.locator('.ant-drawer-body');
+    // The contact person's phone is masked until an audited reveal.
+    await waitUntil(
+      async () => (await textOf(drawer.getByTestId('enterprise-contact'))).includes('137****1111'),
+      'masked phone',
+    );
+    await desk.getByRole('button', { name: '批准加盟' }).click();
+    const modal = desk.locator('.ant-modal:visible');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+    await waitUntil(async () => (await textOf(drawer)).includes('已加盟'), 'approved');
+    await shot(desk, 'enterprise-approved');
+    await desk.keyboard.press('Escape');
+
+    await pub.goto(`${server.base}/public/enterprises`);
+    await pub.getByTestId('directory-table').locator('tr', { hasText: name }).waitFor();
+    assert(!(await pub.content()).includes('13700001111'), 'no contact phone in the public directory');
+    await shot(pub, 'enterprise-directory');
+  } finally {
+    await context.close();
+  }
+});
+
 test('no uncaught errors in any page', async () => {
   assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);
 });

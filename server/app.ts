@@ -29,6 +29,9 @@ import { orgRoutes } from './features/org/org.routes';
 import { ticketRoutes } from './features/tickets/tickets.routes';
 import { incidentRoutes } from './features/incidents/incidents.routes';
 import { supervisionRoutes } from './features/supervision/supervision.routes';
+import { enterpriseRoutes } from './features/enterprises/enterprises.routes';
+import { serviceNumberRoutes } from './features/service-numbers/service-numbers.routes';
+import { volunteerRoutes } from './features/volunteers/volunteers.routes';
 import type { AppContext } from './platform/context';
 import { AppError, isAppError } from './platform/errors';
 import { sendError } from './platform/http';
@@ -50,6 +53,9 @@ const featureRoutes: RoutePlugin[] = [
   backupRoutes,
   incidentRoutes,
   supervisionRoutes,
+  enterpriseRoutes,
+  serviceNumberRoutes,
+  volunteerRoutes,
   demoRoutes,
 ];
 

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { roleLabels } from '../common/enums';
 import { buildApp } from './app';
 import { migrateToLatest } from './db/migrate';
@@ -10,10 +11,11 @@ import {
 } from './features/demo/load-demo-data';
 import { completeDemoLoad } from './features/demo/demo-steps';
 import { loadRules } from './features/rules/rules.service';
-import { runSweep, startSweeper } from './jobs/sla-sweep';
+import { advisoryLeadership, soleLeadership, startJobs } from './jobs/leader';
+import { runSweep } from './jobs/sla-sweep';
 import { systemClock, TestClock, type Clock } from './platform/clock';
 import type { AppContext } from './platform/context';
-import { openDatabase } from './platform/db';
+import { openDatabase, openReplica, type DatabaseHandle } from './platform/db';
 import { readEnv } from './platform/env';
 import { createLogger } from './platform/logger';
 import { createShutdown } from './platform/shutdown';
@@ -22,7 +24,14 @@ import { createShutdown } from './platform/shutdown';
 async function main(): Promise<void> {
   const env = readEnv();
   const logger = createLogger(env.LOG_LEVEL);
-  const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const handle = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    poolSize: env.DATABASE_POOL_SIZE,
+  });
+  const replica: DatabaseHandle | null = env.DATABASE_REPLICA_URL
+    ? await openReplica(env.DATABASE_REPLICA_URL, undefined, env.DATABASE_POOL_SIZE)
+    : null;
   await migrateToLatest(handle.db);
   await ensureReferenceData(handle.db);
   const demoLoaded = env.CIVICLINE_DEMO ? await loadDemoData(handle.db) : false;
@@ -32,7 +41,15 @@ async function main(): Promise<void> {
     ? new TestClock(env.CIVICLINE_NOW ? new Date(env.CIVICLINE_NOW) : undefined)
     : systemClock;
   const rules = await loadRules(handle.db, env.CIVICLINE_PROFILE, env.CIVICLINE_PROFILE_DIR);
-  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, env, clock, logger, rules };
+  const ctx: AppContext = {
+    db: handle.db,
+    dbKind: handle.kind,
+    env,
+    clock,
+    logger,
+    rules,
+    ...(replica ? { readDb: replica.db } : {}),
+  };
   if (env.CIVICLINE_DEMO) {
     const demo = await completeDemoLoad(ctx, {
       knowledge: env.CIVICLINE_DEMO_KB,
@@ -46,14 +63,19 @@ async function main(): Promise<void> {
   await app.listen({ port: env.PORT, host: env.HOST });
   // `civicline backup` reaches this process through it while the embedded database is held here.
   publishControlChannel(ctx, app.server.address());
-  const stopSweeper = startSweeper(ctx);
+  // Every process runs the loop; the one holding the advisory lock runs the jobs (docs/OPERATIONS.md).
+  const jobs = startJobs(
+    ctx,
+    handle.openSession ? advisoryLeadership(handle.openSession, logger) : soleLeadership,
+    env.CIVICLINE_JOB_INTERVAL_MS,
+  );
 
   const where =
     handle.kind === 'pglite' ? `embedded database in ${env.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [
     '',
     `CivicLine is running: http://localhost:${env.PORT}/  (API: /api, OpenAPI: /api/openapi.json)`,
-    `Database: ${where}${demoLoaded ? ' — demo city 云川市 loaded' : ''}`,
+    `Database: ${where}${demoLoaded ? ' — demo city 云川市 loaded' : ''}${replica ? ', reports from the replica (DATABASE_REPLICA_URL)' : ''}`,
     `Policy profile: ${rules.profile.id} (${rules.profile.name}), calendar version ${rules.calendarVersion}`,
   ];
   if (env.CIVICLINE_DEMO) {
@@ -65,12 +87,18 @@ async function main(): Promise<void> {
   if (env.CIVICLINE_TEST_CLOCK) {
     lines.push('Test clock enabled: POST /api/admin/clock {"now": ISO}, POST /api/admin/sweep');
   }
-  process.stdout.write(`${lines.join('\n')}\n\n`);
+  // Under `npm start` with CIVICLINE_WORKERS > 1 the first worker prints the banner, the others a line.
+  const worker = cluster.isWorker ? cluster.worker : undefined;
+  if (worker && worker.id > 1) process.stdout.write(`Worker ${worker.id} (pid ${process.pid}) is serving.\n`);
+  else process.stdout.write(`${lines.join('\n')}\n\n`);
 
   const shutdown = createShutdown({
     app,
-    stopJobs: stopSweeper,
-    closeDatabase: () => handle.close(),
+    stopJobs: () => jobs.stop(),
+    closeDatabase: async () => {
+      await replica?.close();
+      await handle.close();
+    },
     timeoutMs: env.CIVICLINE_SHUTDOWN_TIMEOUT_MS,
     logger,
   });

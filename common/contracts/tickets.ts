@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { channels, satisfactions, sourceLevels, ticketTypes, urgencies } from '../enums';
+import { factualFindings } from '../ticket-vocabulary';
 import { boundedInstant } from './instant';
+import { supervisionModes, supervisionTriggers } from './supervision';
 import { isPhoneNumber } from './phone';
 
 /**
@@ -98,7 +100,7 @@ export const actionPayloads = {
   reply: z.object({
     result: z.string().trim().min(1, '请填写办理结果').max(5000),
     contacted: z.boolean(),
-    factual: z.enum(['true', 'partly', 'false', 'n/a']).optional(),
+    factual: z.enum(factualFindings).optional(),
     solved: z.boolean().optional(),
     nextSteps: text(2000).optional(),
   }),
@@ -163,22 +165,8 @@ export const actionPayloads = {
   suspend: z.object({ reason: text(2000).optional() }),
   resume: empty,
   supervise: z.object({
-    trigger: z
-      .enum([
-        'overdue',
-        'repeat-complaint',
-        'low-rank',
-        'kb-outdated',
-        'leader-instruction',
-        'hot-issue',
-        'unsatisfied-fault',
-        'repeat-unsatisfied',
-        'flawed-procedure',
-        'upper-platform',
-        'other',
-      ])
-      .default('other'),
-    mode: z.enum(['system', 'written', 'phone', 'on-site', 'joint-meeting']).default('written'),
+    trigger: z.enum(supervisionTriggers).default('other'),
+    mode: z.enum(supervisionModes).default('written'),
     note: text(2000).optional(),
     respondWithinWorkingDays: z.number().int().min(1).max(30).optional(),
     /** The time the unit must answer by (e.g. set by a leader's instruction); overrides the limit. */
@@ -226,6 +214,8 @@ export const listTicketsQuery = z.object({
   scope: z.enum(['all', 'mine', 'todo']).default('all'),
   sort: z.enum(['received', '-received', 'due', '-due']).default('-received'),
   page: z.coerce.number().int().min(1).max(100000).default(1),
+  /** Keyset paging: the `nextCursor` of the previous page (then `page` is not used to skip rows). */
+  cursor: z.string().max(200).optional(),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;

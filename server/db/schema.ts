@@ -1,9 +1,11 @@
 import type { AssessmentTables } from './tables/assessment';
 import type { AuditTables } from './tables/audit';
 import type { CoreTables } from './tables/core';
+import type { EnterpriseTables } from './tables/enterprises';
 import type { IncidentTables } from './tables/incidents';
 import type { OperationsTables } from './tables/operations';
 import type { KbTables, KbTicketColumns } from './tables/kb';
+import type { ServiceNumberTables, ServiceNumberTicketColumns } from './tables/service-numbers';
 
 /**
  * The whole database as Kysely sees it. Each feature declares its tables in
@@ -16,7 +18,12 @@ export interface Database
     AssessmentTables,
     AuditTables,
     OperationsTables,
-    IncidentTables {
-  /** The knowledge base adds content_tokens / content_vector to orders (similar cases). */
-  ticket: CoreTables['ticket'] & KbTicketColumns;
+    IncidentTables,
+    EnterpriseTables,
+    ServiceNumberTables {
+  /**
+   * The knowledge base adds content_tokens / content_vector to orders (similar cases); the
+   * service-number registry adds the number a complaint is about.
+   */
+  ticket: CoreTables['ticket'] & KbTicketColumns & ServiceNumberTicketColumns;
 }

@@ -7,7 +7,16 @@ import {
 import { reloadCategoriesIfNewer } from '../features/categories/categories.service';
 import { performActionIn } from '../features/tickets/perform-action';
 import { withRetry } from '../platform/retry';
-import { candidateOrders, crossedDeadlines, lockFreeOrders, quietStatuses } from './sweep.repository';
+import {
+  candidateOrders,
+  crossedDeadlines,
+  insertAlerts,
+  lockFreeOrders,
+  quietStatuses,
+  setAlertLevels,
+  setLights,
+  type AlertRow,
+} from './sweep.repository';
 import { recordSupervision } from '../features/supervision/record-supervision';
 import { sweepIncidents } from '../features/incidents/sweep-incidents';
 import { IDEMPOTENCY_KEY_HOURS } from '../features/tickets/idempotency';
@@ -38,15 +47,15 @@ function emptyResult(): SweepResult {
  * `remind` event plus a system supervision item.
  *
  * Lock order (decision 0006): the order first, then its rows. Candidates are read without a
- * lock, a small batch of them is locked in id order with FOR UPDATE SKIP LOCKED, and only then
+ * lock (three index range scans), a batch of them (500) is locked in id order with FOR UPDATE SKIP LOCKED, and only then
  * are their deadline rows re-read and locked. An order a clerk (or another sweeper) is acting on
  * is skipped and tried again after the forward pass, up to RETRY_ROUNDS times; what is still in
  * use is left for the next tick. Safe with several instances: an alert that already exists is
- * never issued again.
+ * never issued again. Each batch is a handful of set-based statements, whatever its size.
  */
 export async function runSweep(ctx: AppContext, opts: { batchSize?: number } = {}): Promise<SweepResult> {
   const now = ctx.clock.now();
-  const batchSize = opts.batchSize ?? 100;
+  const batchSize = opts.batchSize ?? 500;
   const result = emptyResult();
   let inUse: number[] = [];
   for (let after = 0; ;) {
@@ -69,8 +78,14 @@ export async function runSweep(ctx: AppContext, opts: { batchSize?: number } = {
   return result;
 }
 
-/** One batch in one transaction; returns the orders that were in use (not locked, not swept). */
+/**
+ * One batch in one transaction, set-based: one statement locks the orders, one re-reads their
+ * crossed lines, one inserts every alert (`on conflict do nothing`: an alert that exists is
+ * never issued again), one stores the alert levels and one the lights; only reminder slips go
+ * order by order. Returns the orders that were in use (not locked, not swept).
+ */
 async function sweepOrders(ctx: AppContext, now: Date, ids: number[], total: SweepResult): Promise<number[]> {
+  const slip = ctx.rules.profile.lights?.red?.reminderSlip === true;
   const { counted, inUse } = await withRetry(ctx.db, async (trx) => {
     const counted = emptyResult(); // per attempt: a rolled-back attempt counts nothing
     const locked = await lockFreeOrders(trx, ids);
@@ -81,54 +96,46 @@ async function sweepOrders(ctx: AppContext, now: Date, ids: number[], total: Swe
         .map((t) => [t.id, t.status]),
     );
     const rows = await crossedDeadlines(trx, now, [...statusOf.keys()]);
+    const alerts: AlertRow[] = [];
+    const levels: { ticketId: number; stage: string; level: number }[] = [];
+    const lights: { ticketId: number; light: string }[] = [];
     for (const r of rows) {
-      const status = statusOf.get(r.ticket_id) ?? '';
       const reached = r.red_at && r.red_at <= now ? 3 : r.due_at <= now ? 2 : 1;
       for (let level = r.alert_level + 1; level <= reached; level++) {
         if (level === 1 && !r.warn_at) continue;
         if (level === 3 && !r.red_at) continue;
-        const kind = KIND_BY_LEVEL[level] as 'yellow' | 'overdue' | 'red';
-        const inserted = await trx
-          .insertInto('ticket_alert')
-          .values({ ticket_id: r.ticket_id, stage: r.stage, kind, due_at: r.due_at, created_at: now })
-          .onConflict((oc) => oc.doNothing())
-          .returning('kind')
-          .executeTakeFirst();
-        if (!inserted) continue;
-        counted[kind]++;
-        // The automatic reminder slip (催办单) where the profile issues one at red [zibo-12345 §12].
-        const slip = ctx.rules.profile.lights?.red?.reminderSlip === true;
-        if (kind === 'red' && slip && ['dispatched', 'in_progress', 'replied'].includes(status)) {
-          await performActionIn(ctx, trx, null, r.ticket_id, 'remind', {
-            note: `${r.stage} 超期一个工作日，系统自动催办`,
-          });
-          await recordSupervision(trx, ctx.rules, {
-            ticketId: r.ticket_id,
-            trigger: 'overdue',
-            mode: 'system',
-            note: `催办单：${r.stage} 已超期`,
-            createdBy: null,
-            now,
-          });
-          counted.reminders++;
-        }
+        const kind = KIND_BY_LEVEL[level] as AlertRow['kind'];
+        alerts.push({ ticketId: r.ticket_id, stage: r.stage, kind, dueAt: r.due_at });
       }
       // Stages that never get a yellow or red light skip straight past those levels.
       const level = Math.max(r.alert_level, reached === 2 && !r.red_at ? 3 : reached);
-      await trx
-        .updateTable('ticket_deadline')
-        .set({ alert_level: level })
-        .where('ticket_id', '=', r.ticket_id)
-        .where('stage', '=', r.stage)
-        .execute();
+      levels.push({ ticketId: r.ticket_id, stage: r.stage, level });
       if (r.stage === 'handleBy') {
-        await trx
-          .updateTable('ticket')
-          .set({ light: KIND_BY_LEVEL[reached] ?? 'green' })
-          .where('id', '=', r.ticket_id)
-          .execute();
+        lights.push({ ticketId: r.ticket_id, light: KIND_BY_LEVEL[reached] ?? 'green' });
       }
     }
+    const inserted = await insertAlerts(trx, alerts, now);
+    for (const a of inserted) {
+      counted[a.kind]++;
+      // The automatic reminder slip (催办单) where the profile issues one at red [zibo-12345 §12].
+      const status = statusOf.get(a.ticketId) ?? '';
+      if (a.kind === 'red' && slip && ['dispatched', 'in_progress', 'replied'].includes(status)) {
+        await performActionIn(ctx, trx, null, a.ticketId, 'remind', {
+          note: `${a.stage} 超期一个工作日，系统自动催办`,
+        });
+        await recordSupervision(trx, ctx.rules, {
+          ticketId: a.ticketId,
+          trigger: 'overdue',
+          mode: 'system',
+          note: `催办单：${a.stage} 已超期`,
+          createdBy: null,
+          now,
+        });
+        counted.reminders++;
+      }
+    }
+    await setAlertLevels(trx, levels);
+    await setLights(trx, lights);
     return { counted, inUse: ids.filter((id) => !held.has(id)) };
   });
   total.yellow += counted.yellow;

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Trx } from '../features/tickets/tickets.repository';
 
@@ -7,7 +7,7 @@ import type { Trx } from '../features/tickets/tickets.repository';
 /** Statuses whose clocks do not run: never alerted. */
 export const quietStatuses = ['suspended', 'closed', 'answered', 'not_accepted', 'merged'] as const;
 
-/** A deadline line crossed at `now` and not alerted yet (served by the three partial indexes). */
+/** A deadline line crossed at `now` and not alerted yet. */
 function crossed(now: Date) {
   return (eb: ExpressionBuilder<Database & { d: Database['ticket_deadline'] }, 'd'>) =>
     eb.and([
@@ -20,17 +20,26 @@ function crossed(now: Date) {
     ]);
 }
 
-/** Orders with a crossed line, in id order after `after`: read without any lock. */
+/**
+ * Orders with a crossed line, in id order after `after`, read without any lock: three range
+ * scans, one per partial index (the literals let the planner use them), instead of one OR that
+ * the planner estimates at a large part of the table.
+ */
 export async function candidateOrders(db: Trx, now: Date, after: number, limit: number): Promise<number[]> {
+  const line = (column: 'd.warn_at' | 'd.due_at' | 'd.red_at', level: number) =>
+    db
+      .selectFrom('ticket_deadline as d')
+      .select('d.ticket_id')
+      .where('d.met_at', 'is', null)
+      .where('d.alert_level', '<', sql.lit(level))
+      .where(column, '<=', now)
+      .where('d.ticket_id', '>', after);
   const rows = await db
-    .selectFrom('ticket_deadline as d')
-    .innerJoin('ticket as t', 't.id', 'd.ticket_id')
-    .select('d.ticket_id')
-    .where(crossed(now))
+    .selectFrom(line('d.warn_at', 1).union(line('d.due_at', 2)).union(line('d.red_at', 3)).as('c'))
+    .innerJoin('ticket as t', 't.id', 'c.ticket_id')
+    .select('c.ticket_id')
     .where('t.status', 'not in', [...quietStatuses])
-    .where('d.ticket_id', '>', after)
-    .groupBy('d.ticket_id')
-    .orderBy('d.ticket_id')
+    .orderBy('c.ticket_id')
     .limit(limit)
     .execute();
   return rows.map((r) => r.ticket_id);
@@ -64,4 +73,78 @@ export function crossedDeadlines(trx: Trx, now: Date, ticketIds: number[]) {
     .orderBy('d.stage')
     .forUpdate()
     .execute();
+}
+
+export interface AlertRow {
+  ticketId: number;
+  stage: string;
+  kind: 'yellow' | 'overdue' | 'red';
+  dueAt: Date;
+}
+
+/** Rows per statement: 5 parameters a row stays under the protocol's 65,535. */
+const CHUNK = 5000;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Inserts alerts, one statement per 5,000; returns those that did not exist yet (the primary key). */
+export async function insertAlerts(trx: Trx, rows: AlertRow[], now: Date): Promise<AlertRow[]> {
+  const out: AlertRow[] = [];
+  for (const part of chunks(rows)) out.push(...(await insertAlertRows(trx, part, now)));
+  return out;
+}
+
+async function insertAlertRows(trx: Trx, rows: AlertRow[], now: Date): Promise<AlertRow[]> {
+  const inserted = await trx
+    .insertInto('ticket_alert')
+    .values(
+      rows.map((r) => ({
+        ticket_id: r.ticketId,
+        stage: r.stage,
+        kind: r.kind,
+        due_at: r.dueAt,
+        created_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .returning(['ticket_id', 'stage', 'kind', 'due_at'])
+    .execute();
+  return inserted.map((r) => ({
+    ticketId: r.ticket_id,
+    stage: r.stage,
+    kind: r.kind as AlertRow['kind'],
+    dueAt: r.due_at,
+  }));
+}
+
+/** Stores the alert level of many stage lines, one statement per 5,000. */
+export async function setAlertLevels(trx: Trx, rows: { ticketId: number; stage: string; level: number }[]) {
+  for (const part of chunks(rows)) await setAlertLevelRows(trx, part);
+}
+
+async function setAlertLevelRows(trx: Trx, rows: { ticketId: number; stage: string; level: number }[]) {
+  const values = sql.join(
+    rows.map((r) => sql`(${r.ticketId}::bigint, ${r.stage}::text, ${r.level}::smallint)`),
+  );
+  await sql`
+    update ticket_deadline as d set alert_level = v.level
+    from (values ${values}) as v(ticket_id, stage, level)
+    where d.ticket_id = v.ticket_id and d.stage = v.stage`.execute(trx);
+}
+
+/** Stores the light of many orders, one statement per 5,000. */
+export async function setLights(trx: Trx, rows: { ticketId: number; light: string }[]) {
+  for (const part of chunks(rows)) await setLightRows(trx, part);
+}
+
+async function setLightRows(trx: Trx, rows: { ticketId: number; light: string }[]) {
+  const values = sql.join(rows.map((r) => sql`(${r.ticketId}::bigint, ${r.light}::text)`));
+  await sql`
+    update ticket as t set light = v.light
+    from (values ${values}) as v(id, light)
+    where t.id = v.id`.execute(trx);
 }

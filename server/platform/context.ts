@@ -27,4 +27,40 @@ export interface AppContext {
   logger: Logger;
   /** Mutable holder: replaced when a calendar is imported or the profile changes. */
   rules: Rules;
+  /** A streaming replica (DATABASE_REPLICA_URL) for read-only reports; absent: they read `db`. */
+  readDb?: Db;
+}
+
+/**
+ * The context of read-only paths (assessment reports, statistics): the same context, but `db`
+ * is the replica when there is one. It may lag the primary by a little (docs/OPERATIONS.md).
+ * Rules stay the live holder of `ctx`.
+ */
+export function reportContext(ctx: AppContext): AppContext {
+  const { readDb } = ctx;
+  if (!readDb) return ctx;
+  return {
+    get db() {
+      return readDb;
+    },
+    get dbKind() {
+      return ctx.dbKind;
+    },
+    get env() {
+      return ctx.env;
+    },
+    get clock() {
+      return ctx.clock;
+    },
+    get logger() {
+      return ctx.logger;
+    },
+    get rules() {
+      return ctx.rules;
+    },
+    set rules(rules: Rules) {
+      ctx.rules = rules;
+    },
+    readDb,
+  };
 }

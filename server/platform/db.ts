@@ -12,6 +12,11 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /**
+   * PostgreSQL only: a new session outside the pool with the pool's settings (search_path), for
+   * what must hold one connection, such as the session-level advisory lock of the job election.
+   */
+  openSession?: () => pg.Client;
   close(): Promise<void>;
 }
 
@@ -42,18 +47,33 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.schema, opts.poolSize);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.schema, opts.poolSize ?? 10);
   return openPglite(opts.dataDir ?? './data');
 }
 
 export async function openPostgres(url: string, schema?: string, poolSize = 10): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({
+  const config: pg.ClientConfig = {
     connectionString: url,
-    max: poolSize,
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
-  });
+  };
+  const pool = new pg.Pool({ ...config, max: poolSize });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    openSession: () => new pg.Client({ ...config, application_name: `civicline-jobs:${process.pid}` }),
+    close: () => db.destroy(),
+  };
+}
+
+/**
+ * The read side of a deployment with a streaming replica (DATABASE_REPLICA_URL): a pool on the
+ * standby, with the primary's schema. Only read-only paths (reports, statistics) get it; a hot
+ * standby refuses every write, so a mistake fails loudly instead of diverging.
+ */
+export async function openReplica(url: string, schema?: string, poolSize = 10): Promise<DatabaseHandle> {
+  const handle = await openPostgres(url, schema, poolSize);
+  return { db: handle.db, kind: 'postgres', close: handle.close };
 }
 
 /**

@@ -22,6 +22,14 @@ export const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  /** A streaming replica of DATABASE_URL: reports and statistics read from it, nothing is written to it. */
+  DATABASE_REPLICA_URL: z.string().optional(),
+  /** Connections per process to DATABASE_URL (and as many to the replica). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Server processes started by `npm start` (PostgreSQL only; the embedded database allows one). */
+  CIVICLINE_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /** How often the background jobs run (deadline sweep, incident reports, key pruning), in the elected process. */
+  CIVICLINE_JOB_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   CIVICLINE_PROFILE: z.string().default('zibo-12345'),
   CIVICLINE_PROFILE_DIR: z.string().optional(),
   CIVICLINE_TEST_CLOCK: bool,
@@ -71,5 +79,16 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  const env = parsed.data;
+  if (!env.DATABASE_URL && env.DATABASE_REPLICA_URL) {
+    throw new Error(
+      'Invalid configuration:\n  DATABASE_REPLICA_URL: needs DATABASE_URL (the primary it replicates)',
+    );
+  }
+  if (!env.DATABASE_URL && env.CIVICLINE_WORKERS > 1) {
+    throw new Error(
+      'Invalid configuration:\n  CIVICLINE_WORKERS: several processes need DATABASE_URL (the embedded database allows one)',
+    );
+  }
+  return env;
 }

@@ -16,9 +16,15 @@ export const errorStatus = {
   CONFLICT: 409,
   UNPROCESSABLE: 422,
   REASON_REQUIRED: 422,
+  /** A service number's effective date leaves less notice than the regulation asks (beijing-miyun §11). */
+  NOTICE_TOO_SHORT: 422,
   /** The same Idempotency-Key was sent with a different request. */
   IDEMPOTENCY_KEY_REUSED: 422,
+  /** A 统一社会信用代码 that fails GB 32100-2015 (length, characters or check character). */
+  INVALID_CREDIT_CODE: 422,
   PAYLOAD_TOO_LARGE: 413,
+  /** An upload whose content is not of an accepted type (checked by its first bytes). */
+  UNSUPPORTED_FILE_TYPE: 415,
   RATE_LIMITED: 429,
   /** A transaction kept losing to concurrent ones (deadlock, serialization) after its retries. */
   BUSY: 503,

@@ -19,6 +19,12 @@ const pages = {
   ticket: () => import('./pages/ticket-page').then((m) => ({ default: m.TicketPage })),
   admin: () => import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })),
   incidents: () => import('./pages/incidents/incidents-page').then((m) => ({ default: m.IncidentsPage })),
+  enterprises: () =>
+    import('./pages/enterprises/enterprises-page').then((m) => ({ default: m.EnterprisesPage })),
+  publicDirectory: () =>
+    import('./pages/enterprises/public-directory-page').then((m) => ({ default: m.PublicDirectoryPage })),
+  publicApply: () =>
+    import('./pages/enterprises/public-apply-page').then((m) => ({ default: m.PublicApplyPage })),
 };
 const LoginPage = lazy(pages.login);
 const HomePage = lazy(pages.home);
@@ -31,6 +37,9 @@ const TicketsPage = lazy(pages.tickets);
 const TicketPage = lazy(pages.ticket);
 const AdminPage = lazy(pages.admin);
 const IncidentsPage = lazy(pages.incidents);
+const EnterprisesPage = lazy(pages.enterprises);
+const PublicDirectoryPage = lazy(pages.publicDirectory);
+const PublicApplyPage = lazy(pages.publicApply);
 
 /** Starts loading the first screen's chunk while the session is checked. */
 function preloadCurrentPage(pathname: string): void {
@@ -101,6 +110,9 @@ function RouteError() {
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // Public pages of franchise enterprises: no sign-in.
+  { path: '/public/enterprises', element: <PublicDirectoryPage />, errorElement: <RouteError /> },
+  { path: '/public/enterprises/apply', element: <PublicApplyPage />, errorElement: <RouteError /> },
   {
     path: '/',
     errorElement: <RouteError />,
@@ -160,6 +172,14 @@ const router = createBrowserRouter([
             element: (
               <Guard page="incidents">
                 <IncidentsPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'enterprises',
+            element: (
+              <Guard page="enterprises">
+                <EnterprisesPage />
               </Guard>
             ),
           },

@@ -5,17 +5,18 @@
  * to a local civil date by shifting the epoch by eight hours and using integer day numbers
  * (days since 1970-01-01). Nothing here calls the local-time getters of `Date`.
  */
+import { SERVICE_OFFSET_MINUTES, SERVICE_OFFSET_MS, SERVICE_OFFSET_TEXT } from '../../../common/service-time';
 
 export const MS_PER_MINUTE = 60_000;
 export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
 
 /** Supported service time zones and their fixed offsets in minutes. */
-export const serviceTimeZones = { 'Asia/Shanghai': 480 } as const;
+export const serviceTimeZones = { 'Asia/Shanghai': SERVICE_OFFSET_MINUTES } as const;
 export type ServiceTimeZone = keyof typeof serviceTimeZones;
 
-/** The service offset, UTC+08:00, in milliseconds. */
-export const SERVICE_OFFSET_MS = serviceTimeZones['Asia/Shanghai'] * MS_PER_MINUTE;
+/** The service offset, UTC+08:00, in milliseconds (one constant, in common/service-time.ts). */
+export { SERVICE_OFFSET_MS };
 
 /** Day number (days since 1970-01-01) of a proleptic Gregorian civil date. */
 export function daysFromCivil(y: number, m: number, d: number): number {
@@ -127,7 +128,7 @@ export function formatInstantMs(ms: number): string {
   const h = Math.floor(sod / 3600);
   const mi = Math.floor((sod % 3600) / 60);
   const s = sod % 60;
-  return `${pad4(c.year)}-${pad2(c.month)}-${pad2(c.day)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}+08:00`;
+  return `${pad4(c.year)}-${pad2(c.month)}-${pad2(c.day)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}${SERVICE_OFFSET_TEXT}`;
 }
 
 export function formatInstant(t: Date): string {

@@ -20,7 +20,7 @@ export const callbackRate: Indicator = {
   value: (c) => ratio(c.calledBack, c.onTime + c.late),
   membership(f, o) {
     if (f.dispatchedAt.getTime() > o.asOf.getTime()) return null;
-    const cls = onTimeClass(f, o.asOf);
+    const cls = onTimeClass(f, o.asOf, o.lateReturnsOverdue);
     if (cls !== 'on-time' && cls !== 'late') return null;
     return f.callbackAt !== null ? 'numerator' : 'denominator';
   },

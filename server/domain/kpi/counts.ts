@@ -24,7 +24,15 @@ export interface KpiCounts {
   overdueOpen: number;
   /** Re-dispatched by a sub-platform to its own units (the sub-platform is not a handling unit). */
   forwarded: number;
-  /** Handling limit missed: completed late, replied late awaiting review, or open past the deadline. */
+  /**
+   * Approved returns asked after the return limit, counted as overdue handling under a scheme with
+   * `lateReturnsOverdue` (zibo-12345 §11(6)); they stay in `returned` for the return rate.
+   */
+  lateReturned: number;
+  /**
+   * Handling limit missed: completed late, replied late awaiting review, open past the deadline, or
+   * (under `lateReturnsOverdue`) returned after the return limit.
+   */
   overdue: number;
   /** Callbacks that reached the citizen (the latest per order). */
   callbacks: number;
@@ -54,6 +62,11 @@ export interface KpiCounts {
   /** Knowledge-base notices of the unit due in the period and decided / answered in time (not from order facts). */
   kbNoticesDecided: number;
   kbNoticesOnTime: number;
+  /**
+   * Supervisions of the unit due in the month and not answered by their due time (answered late,
+   * or still unanswered at the report time): tianjin-wuqing §24. Filled from the supervision records.
+   */
+  supervisionsIgnored: number;
 }
 
 export const countKeys = [
@@ -66,6 +79,7 @@ export const countKeys = [
   'late',
   'overdueOpen',
   'forwarded',
+  'lateReturned',
   'overdue',
   'callbacks',
   'calledBack',
@@ -89,6 +103,7 @@ export const countKeys = [
   'upheldNumberComplaints',
   'kbNoticesDecided',
   'kbNoticesOnTime',
+  'supervisionsIgnored',
 ] as const satisfies readonly (keyof KpiCounts)[];
 
 export function emptyCounts(): KpiCounts {
@@ -112,11 +127,14 @@ export interface TallyOptions {
   upheldAppeal: UpheldAppealRule;
   /** Category codes (or prefixes) of complaints about service numbers. */
   numberComplaintCategories: readonly string[];
+  /** A return asked after the return limit counts as overdue handling (zibo-12345 §11(6)). */
+  lateReturnsOverdue?: boolean;
 }
 
 /** The Beijing classification of one assignment (beijing-miyun Annex 2 §2(1)). */
 export type OnTimeClass =
   | 'returned'
+  | 'late-return'
   | 'return-pending'
   | 'in-limit'
   | 'reply-pending'
@@ -125,8 +143,10 @@ export type OnTimeClass =
   | 'overdue-open'
   | 'forwarded';
 
-export function onTimeClass(f: OrderFact, asOf: Date): OnTimeClass {
+export function onTimeClass(f: OrderFact, asOf: Date, lateReturnsOverdue = false): OnTimeClass {
   switch (f.outcome) {
+    case 'returned-late':
+      return lateReturnsOverdue ? 'late-return' : 'returned';
     case 'returned':
     case 'reassigned':
       return 'returned';
@@ -143,6 +163,16 @@ export function onTimeClass(f: OrderFact, asOf: Date): OnTimeClass {
         ? 'in-limit'
         : 'overdue-open';
   }
+}
+
+/** The handling limit was missed (超期): the overdue count's rule, shared by the tally and the drill-down. */
+export function isOverdueClass(cls: OnTimeClass, f: OrderFact): boolean {
+  return (
+    cls === 'late' ||
+    cls === 'overdue-open' ||
+    cls === 'late-return' ||
+    (cls === 'reply-pending' && f.replyLate === true)
+  );
 }
 
 export function rated(
@@ -168,10 +198,14 @@ export function tallyFact(c: KpiCounts, f: OrderFact, o: TallyOptions): void {
   const asOf = o.asOf.getTime();
   if (f.dispatchedAt.getTime() > asOf) return;
   c.dispatched++;
-  const cls = onTimeClass(f, o.asOf);
+  const cls = onTimeClass(f, o.asOf, o.lateReturnsOverdue);
   switch (cls) {
     case 'returned':
       c.returned++;
+      break;
+    case 'late-return':
+      c.returned++;
+      c.lateReturned++;
       break;
     case 'forwarded':
       c.forwarded++;
@@ -195,7 +229,7 @@ export function tallyFact(c: KpiCounts, f: OrderFact, o: TallyOptions): void {
       c.overdueOpen++;
       break;
   }
-  if (cls === 'late' || cls === 'overdue-open' || (cls === 'reply-pending' && f.replyLate === true)) {
+  if (isOverdueClass(cls, f)) {
     c.overdue++;
   }
   if (f.callbackAt !== null) {

@@ -19,7 +19,12 @@ export const extensionRate: Indicator = {
   source: 'zibo-12345 §11(4); beijing-miyun §17, §28; tianjin-urban §8(6)',
   value: (c) => ratio(c.extended, c.dispatched - c.forwarded),
   membership(f, o) {
-    if (f.dispatchedAt.getTime() > o.asOf.getTime() || onTimeClass(f, o.asOf) === 'forwarded') return null;
+    if (
+      f.dispatchedAt.getTime() > o.asOf.getTime() ||
+      onTimeClass(f, o.asOf, o.lateReturnsOverdue) === 'forwarded'
+    ) {
+      return null;
+    }
     return f.extensionsApproved > 0 ? 'numerator' : 'denominator';
   },
 };

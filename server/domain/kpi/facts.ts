@@ -43,7 +43,7 @@ export interface FactSource {
   deadlines: readonly FactSourceDeadline[];
 }
 
-type Working = OrderFact & { ended: boolean; standingFactual: string | null };
+type Working = OrderFact & { ended: boolean; standingFactual: string | null; returnAskedLate: boolean };
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
@@ -79,7 +79,8 @@ export function deriveFacts(src: FactSource): OrderFact[] {
         break;
       }
       case 'approve-return':
-        end('returned');
+        // zibo-12345 §11(6): a return asked after the return limit is overdue handling.
+        end(current?.returnAskedLate === true ? 'returned-late' : 'returned');
         break;
       default:
         if (current) apply(current, e);
@@ -99,7 +100,7 @@ export function deriveFacts(src: FactSource): OrderFact[] {
     last.receiveDueAt = dueOf('receiveBy');
     last.firstContactDueAt = dueOf('firstContactBy');
   }
-  return facts.map(({ ended: _ended, standingFactual: _factual, ...f }) => f);
+  return facts.map(({ ended: _ended, standingFactual: _factual, returnAskedLate: _late, ...f }) => f);
 }
 
 function newFact(t: FactSourceTicket, a: FactSourceAssignment): Working {
@@ -141,6 +142,7 @@ function newFact(t: FactSourceTicket, a: FactSourceAssignment): Working {
     appealUpheld: null,
     ended: false,
     standingFactual: null,
+    returnAskedLate: false,
   };
 }
 
@@ -170,7 +172,10 @@ function apply(f: Working, e: FactSourceEvent): void {
       f.replyLate = null;
       return;
     case 'request-return':
-      if (e.party === 'lead') f.returnRequests++;
+      if (e.party === 'lead') {
+        f.returnRequests++;
+        f.returnAskedLate = p.late === true;
+      }
       return;
     case 'request-extension':
       f.extensionRequests++;

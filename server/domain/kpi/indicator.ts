@@ -17,6 +17,7 @@ export const indicatorIds = [
   'kbTimelinessRate',
   'overdueCount',
   'supervisionCount',
+  'ignoredSupervisionCount',
   'upheldNumberComplaints',
 ] as const;
 export type IndicatorId = (typeof indicatorIds)[number];

@@ -12,6 +12,7 @@ import { redoRate } from './redo-rate';
 import { resultSatisfactionRate } from './result-satisfaction-rate';
 import { returnRate } from './return-rate';
 import { satisfactionRate } from './satisfaction-rate';
+import { ignoredSupervisionCount } from './ignored-supervision-count';
 import { supervisionCount } from './supervision-count';
 import { upheldNumberComplaints } from './upheld-number-complaints';
 
@@ -31,5 +32,6 @@ export const indicators: Record<IndicatorId, Indicator> = {
   kbTimelinessRate,
   overdueCount,
   supervisionCount,
+  ignoredSupervisionCount,
   upheldNumberComplaints,
 };

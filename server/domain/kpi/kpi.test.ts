@@ -199,3 +199,43 @@ describe('indicators on a hand-computed month', () => {
     }
   });
 });
+
+describe('a return asked after the return limit (zibo-12345 §11(6): 超期回退的视为超期办理件)', () => {
+  // The hand-computed month above plus r3: returned, but the unit asked after its return limit.
+  const facts = [
+    ...march(),
+    fact({ ticketId: 11, outcome: 'returned-late', completedAt: null, onTime: null }),
+  ];
+  const zibo = { ...opts, lateReturnsOverdue: true };
+
+  it('is a plain return where the scheme does not say otherwise', () => {
+    const c = tally(facts, opts);
+    // dispatched 11 − returns 3 − awaiting review 1 − within limit 1 − replies awaiting review 1 = 5 → 3/5.
+    expect(indicators.onTimeRate.value(c)).toBeCloseTo(0.6, 12);
+    expect(indicators.overdueCount.value(c)).toBe(3);
+    expect(indicators.returnRate.value(c)).toBeCloseTo(3 / 11, 12);
+  });
+
+  it('counts as overdue handling under a scheme with lateReturnsOverdue, and still as a return', () => {
+    const c = tally(facts, zibo);
+    // r3 stays in the on-time denominator: 11 − 2 − 1 − 1 − 1 = 6 → 3/6.
+    expect(indicators.onTimeRate.value(c)).toBeCloseTo(0.5, 12);
+    expect(indicators.overdueCount.value(c)).toBe(4); // D, i2, q1 and r3
+    expect(indicators.returnRate.value(c)).toBeCloseTo(3 / 11, 12);
+    // Completed-order rates do not see it: 4 completed, 4 called back, 1 redone.
+    expect(indicators.callbackRate.value(c)).toBe(1);
+    expect(indicators.redoRate.value(c)).toBe(0.25);
+  });
+
+  it('drill-down membership agrees with the value under both rules', () => {
+    for (const o of [opts, zibo]) {
+      const c = tally(facts, o);
+      for (const id of ['onTimeRate', 'overdueCount', 'returnRate'] as const) {
+        const m = facts.map((f) => indicators[id].membership(f, o));
+        const num = m.filter((x) => x === 'numerator').length;
+        const den = num + m.filter((x) => x === 'denominator').length;
+        expect(indicators[id].kind === 'count' ? num : num / den, id).toBe(indicators[id].value(c));
+      }
+    }
+  });
+});

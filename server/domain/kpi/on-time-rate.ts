@@ -8,7 +8,8 @@
  * Here: an order counts in the month it was dispatched to the unit; "on time" = the reply that
  * passed review was made by the handling deadline in force (approved extensions move it).
  * Platform re-assignments count with approved returns; forwards by a sub-platform are not the
- * sub-platform's handling. Denominator = on time + late + open past the deadline.
+ * sub-platform's handling. Denominator = on time + late + open past the deadline (+ returns asked
+ * after the return limit under a scheme with `lateReturnsOverdue`: zibo-12345 §11(6) 超期回退的视为超期办理件).
  */
 import type { Indicator } from './indicator';
 import { ratio } from './indicator';
@@ -21,11 +22,19 @@ export const onTimeRate: Indicator = {
   definition: '按期办结数量/(派单数量-批准退回数量-退回待审核数量-期限内办理中数量-回复待审核数量)',
   source: 'beijing-miyun Annex 2 §2(1); zibo-12345 §20; shanghai-962200 §24',
   value: (c) =>
-    ratio(c.onTime, c.dispatched - c.forwarded - c.returned - c.returnPending - c.inLimit - c.replyPending),
+    ratio(
+      c.onTime,
+      c.dispatched -
+        c.forwarded -
+        (c.returned - c.lateReturned) -
+        c.returnPending -
+        c.inLimit -
+        c.replyPending,
+    ),
   membership(f, o) {
     if (f.dispatchedAt.getTime() > o.asOf.getTime()) return null;
-    const cls = onTimeClass(f, o.asOf);
+    const cls = onTimeClass(f, o.asOf, o.lateReturnsOverdue);
     if (cls === 'on-time') return 'numerator';
-    return cls === 'late' || cls === 'overdue-open' ? 'denominator' : null;
+    return cls === 'late' || cls === 'overdue-open' || cls === 'late-return' ? 'denominator' : null;
   },
 };

@@ -5,10 +5,11 @@
  * (对超期未办结的来电诉求，由交办单位负责督办), §30. SPEC §6 counts overdue orders.
  *
  * Here: assignments whose handling limit was missed: completed late, replied late with the reply
- * awaiting review, or still open past the deadline at the report time.
+ * awaiting review, or still open past the deadline at the report time; under a scheme with
+ * `lateReturnsOverdue`, also returned after the return limit (zibo-12345 §11(6): 超期回退的视为超期办理件).
  */
 import type { Indicator } from './indicator';
-import { onTimeClass } from './counts';
+import { isOverdueClass, onTimeClass } from './counts';
 
 export const overdueCount: Indicator = {
   id: 'overdueCount',
@@ -19,9 +20,6 @@ export const overdueCount: Indicator = {
   value: (c) => c.overdue,
   membership(f, o) {
     if (f.dispatchedAt.getTime() > o.asOf.getTime()) return null;
-    const cls = onTimeClass(f, o.asOf);
-    return cls === 'late' || cls === 'overdue-open' || (cls === 'reply-pending' && f.replyLate === true)
-      ? 'numerator'
-      : null;
+    return isOverdueClass(onTimeClass(f, o.asOf, o.lateReturnsOverdue), f) ? 'numerator' : null;
   },
 };

@@ -19,7 +19,7 @@ export const redoRate: Indicator = {
   value: (c) => ratio(c.redone, c.onTime + c.late),
   membership(f, o) {
     if (f.dispatchedAt.getTime() > o.asOf.getTime()) return null;
-    const cls = onTimeClass(f, o.asOf);
+    const cls = onTimeClass(f, o.asOf, o.lateReturnsOverdue);
     if (cls !== 'on-time' && cls !== 'late') return null;
     return f.redoCount > 0 ? 'numerator' : 'denominator';
   },

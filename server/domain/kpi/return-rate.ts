@@ -21,7 +21,8 @@ export const returnRate: Indicator = {
   value: (c) => ratio(c.returned, c.dispatched - c.forwarded),
   membership(f, o) {
     if (f.dispatchedAt.getTime() > o.asOf.getTime()) return null;
-    const cls = onTimeClass(f, o.asOf);
-    return cls === 'forwarded' ? null : cls === 'returned' ? 'numerator' : 'denominator';
+    const cls = onTimeClass(f, o.asOf, o.lateReturnsOverdue);
+    if (cls === 'forwarded') return null;
+    return cls === 'returned' || cls === 'late-return' ? 'numerator' : 'denominator';
   },
 };

@@ -208,3 +208,29 @@ describe('periods and scheme validation', () => {
     expect(() => parseScheme(unknown, 'test')).toThrow(/indicator/);
   });
 });
+
+describe('tianjin-wuqing §24, §28: satisfaction-based score, points lost for ignored supervision', () => {
+  const wuqing = scheme('tianjin-wuqing');
+
+  it('a month: 60 × result satisfaction + 30 × on-time + (10 − 2 per ignored supervision, never below 0)', () => {
+    // result satisfaction 3/4 → 45; on time 4/5 → 24; 2 supervisions not answered by their due → 10 − 4 = 6.
+    const c = month({
+      dispatched: 5,
+      onTime: 4,
+      late: 1,
+      resultRated: 4,
+      resultSatisfied: 3,
+      supervisionsIgnored: 2,
+    });
+    const s = scoreUnit(wuqing, [c]);
+    expect(s.values.ignoredSupervisionCount).toBe(2);
+    expect(s.score).toBeCloseTo(45 + 24 + 6, 9);
+    // Six ignored supervisions would take 12 points: the component stops at 0.
+    expect(scoreUnit(wuqing, [{ ...c, supervisionsIgnored: 6 }]).score).toBeCloseTo(45 + 24, 9);
+  });
+
+  it('a unit whose supervisions were all answered in time keeps the 10 points', () => {
+    const c = month({ dispatched: 5, onTime: 5, resultRated: 4, resultSatisfied: 4 });
+    expect(scoreUnit(wuqing, [c]).score).toBeCloseTo(100, 9);
+  });
+});

@@ -60,7 +60,9 @@ export interface UnitScore {
 
 /** A unit's figures and score over a period, from its counts of each month of the period. */
 export function scoreUnit(scheme: Scheme, monthly: readonly KpiCounts[]): UnitScore {
-  const withData = monthly.filter((c) => c.dispatched > 0 || c.kbNoticesDecided > 0);
+  const withData = monthly.filter(
+    (c) => c.dispatched > 0 || c.kbNoticesDecided > 0 || c.supervisionsIgnored > 0,
+  );
   const values = Object.fromEntries(
     indicatorIds.map((id) => [id, periodValue(id, withData, scheme.aggregation)]),
   ) as Record<IndicatorId, number | null>;

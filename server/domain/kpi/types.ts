@@ -11,6 +11,8 @@
  * - return-pending: the unit asked to return it and the platform has not decided (退回待审核);
  * - completed: a reply of the unit passed review (办结 as far as the unit is concerned); stays so after a redo;
  * - returned: the platform approved the unit's return (批准退回);
+ * - returned-late: the same, but the unit asked after its return limit (zibo-12345 §11(6): 超期回退的视为超期办理件;
+ *   a scheme with `lateReturnsOverdue` counts it as overdue handling, others as a return);
  * - reassigned: the platform re-dispatched the order elsewhere without a return;
  * - forwarded: a sub-platform re-dispatched it to one of its own units.
  */
@@ -20,6 +22,7 @@ export const factOutcomes = [
   'return-pending',
   'completed',
   'returned',
+  'returned-late',
   'reassigned',
   'forwarded',
 ] as const;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { actionPayloads, ActionName } from '../../../common/contracts/tickets';
+import { formatServiceTime } from '../../../common/service-time';
 import type { StageDeadlines } from '../sla';
 import {
   ActionRefusal,
@@ -102,5 +103,5 @@ export function myAssignment(i: EffectInput<ActionName>): Assignment {
 
 /** Instants in the service time zone (UTC+8) for messages. */
 export function fmt(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+  return formatServiceTime(d, 'second');
 }

@@ -1,20 +1,15 @@
 import type { AssignmentStatus, PendingRequest, TicketStatus } from './statuses';
 import { ticketStatuses } from './statuses';
 import { closeRefusal, type CallbackTerms } from '../callback/terms';
-import type { TicketAction } from './actions';
+import type { Party, TicketAction } from '../../../common/ticket-vocabulary';
+
+export type { Party };
 /**
  * The work-order lifecycle as ONE table (DESIGN rule 2). Every state change of an order goes
  * through decideTransition(); the use cases only lock the row, ask here, and write the result.
  * Articles: zibo-12345 §11 (受理/转办/办理/延期/反馈/回退/续报/回访/重办/办结), wuqing §17-§25,
  * tianjin-urban §7-§8, shanghai §10-§13.
  */
-/**
- * How the acting user stands to this order:
- * platform = dispatcher/admin of the platform holding it (or above it); lead/co = a handler of
- * the lead or a co-handling unit; callback = callback agent / quality inspector; supervisor;
- * agent = intake agent; system = the deadline sweep.
- */
-export type Party = 'platform' | 'lead' | 'co' | 'callback' | 'supervisor' | 'agent' | 'system';
 
 export interface TransitionState {
   status: TicketStatus;

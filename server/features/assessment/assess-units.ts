@@ -1,3 +1,4 @@
+import { ignoredSupervisionCounts } from './supervision-counts.repository';
 import {
   addCounts,
   emptyCounts,
@@ -51,6 +52,7 @@ export function tallyOptionsOf(scheme: Scheme, asOf: Date, categories?: Category
     satisfied: scheme.satisfied,
     upheldAppeal: scheme.upheldAppeal,
     numberComplaintCategories: schemeCategoryCodes(scheme.numberComplaintCategories, categories),
+    lateReturnsOverdue: scheme.lateReturnsOverdue,
   };
 }
 
@@ -105,6 +107,9 @@ export async function assessUnits(
   const rows = await groupedCounts(ctx.db, { ...input.filter, months }, o, 'unit');
   if (scheme.components.some((c) => c.indicator === 'kbTimelinessRate')) {
     rows.push(...(await kbNoticeCounts(ctx.db, months, asOf)));
+  }
+  if (scheme.components.some((c) => c.indicator === 'ignoredSupervisionCount')) {
+    rows.push(...(await ignoredSupervisionCounts(ctx.db, months, asOf)));
   }
   const counts = byUnit(rows);
   const units = new Map((await unitsById(ctx.db, [...counts.keys()])).map((u) => [u.id, u]));

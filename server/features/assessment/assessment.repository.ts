@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { serviceDate } from '../../../common/service-time';
 import { countKeys, emptyCounts, type KpiCounts, type TallyOptions } from '../../domain/kpi';
 import type { Db } from '../../platform/db';
 import { rowToFact, type FactRow } from './ticket-facts.repository';
@@ -43,7 +44,7 @@ function inList(values: readonly string[]): RawBuilder<unknown> {
 function conditions(
   o: TallyOptions,
 ): Record<
-  Exclude<keyof KpiCounts, 'supervisions' | 'kbNoticesDecided' | 'kbNoticesOnTime'>,
+  Exclude<keyof KpiCounts, 'supervisions' | 'kbNoticesDecided' | 'kbNoticesOnTime' | 'supervisionsIgnored'>,
   RawBuilder<unknown>
 > {
   const asOf = o.asOf;
@@ -63,10 +64,12 @@ function conditions(
   const satisfied = (col: RawBuilder<unknown>) =>
     sql`f.callback_at is not null and ${col} is not null and (${col} in ${sat} or (${sql.lit(countSat)} and f.appeal_upheld is true))`;
   const late = sql`f.outcome = 'completed' and f.on_time is not true`;
+  // zibo-12345 §11(6): under lateReturnsOverdue a return asked after its limit is overdue handling.
+  const lateReturned = sql`${sql.lit(o.lateReturnsOverdue === true)} and f.outcome = 'returned-late'`;
   const overdueOpen = sql`f.outcome = 'in-progress' and f.handle_due_at < ${asOf}`;
   return {
     dispatched: sql`true`,
-    returned: sql`f.outcome in ('returned', 'reassigned')`,
+    returned: sql`f.outcome in ('returned', 'returned-late', 'reassigned')`,
     returnPending: sql`f.outcome = 'return-pending'`,
     inLimit: sql`f.outcome = 'in-progress' and (f.handle_due_at is null or f.handle_due_at >= ${asOf})`,
     replyPending: sql`f.outcome = 'reply-pending'`,
@@ -74,7 +77,8 @@ function conditions(
     late,
     overdueOpen,
     forwarded: sql`f.outcome = 'forwarded'`,
-    overdue: sql`(${late}) or (${overdueOpen}) or (f.outcome = 'reply-pending' and f.reply_late is true)`,
+    lateReturned,
+    overdue: sql`(${late}) or (${overdueOpen}) or (${lateReturned}) or (f.outcome = 'reply-pending' and f.reply_late is true)`,
     callbacks: sql`f.callback_at is not null`,
     calledBack: sql`f.callback_at is not null and f.outcome = 'completed'`,
     feedbackCallbacks: sql`f.callback_at is not null and not f.confidential and f.contacted_by_unit is not null`,
@@ -168,7 +172,7 @@ export async function kbNoticeCounts(db: Db, months: readonly number[], asOf: Da
     db,
   );
   if (!present.rows[0]?.t) return [];
-  const today = new Date(asOf.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = serviceDate(asOf);
   const rows = await sql<{ unit_id: number; month: number; decided: number; on_time: number }>`
     select n.unit_id, (extract(year from n.due_on) * 100 + extract(month from n.due_on))::int as month,
       count(*) filter (where a.published_at is not null or n.due_on < ${today}::date)::int as decided,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { parsePeriod, PeriodError, type Period } from '../../domain/kpi';
-import type { AppContext } from '../../platform/context';
+import { reportContext, type AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { requireUser } from '../../platform/http';
 import { assessUnits, tallyOptionsOf } from './assess-units';
@@ -22,8 +22,12 @@ function periodOf(p: string): Period {
   }
 }
 
-/** 考核与统计: scheme figures per unit, the orders behind a figure, dashboard statistics. */
-export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+/**
+ * 考核与统计: scheme figures per unit, the orders behind a figure, dashboard statistics. All
+ * read-only: they read from the replica when DATABASE_REPLICA_URL is set.
+ */
+export function assessmentRoutes(appCtx: AppContext): FastifyPluginAsyncZod {
+  const ctx = reportContext(appCtx);
   return async (app) => {
     app.get(
       '/api/assessment/schemes',

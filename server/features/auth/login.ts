@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Role } from '../../../common/enums';
+import { formatServiceTime } from '../../../common/service-time';
 import { AppError } from '../../platform/errors';
 import { systemClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
@@ -161,5 +162,5 @@ export async function login(
 }
 
 function fmtLocal(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return formatServiceTime(d, 'minute');
 }

@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import type { Trx } from '../tickets/tickets.repository';
+import { loadDemoEnterprises } from '../enterprises/demo-enterprises';
 import { loadDemoKnowledge } from './demo-knowledge';
 import { loadDemoOrders } from './load-demo-orders';
 
-export type DemoStep = 'demo-city' | 'demo-knowledge' | 'demo-orders';
+export type DemoStep = 'demo-city' | 'demo-knowledge' | 'demo-orders' | 'demo-enterprises';
 
 /** Records a step as done for good (begun now if it was not recorded as begun). */
 export async function markStepDone(db: Trx, step: DemoStep, now: Date): Promise<void> {
@@ -101,6 +102,13 @@ export async function completeDemoLoad(
       result.orders = await loadDemoOrders(ctx, opts.orders);
     }
     await markStepDone(ctx.db, 'demo-orders', ctx.clock.now());
+  }
+  if (states.get('demo-enterprises') !== 'done') {
+    // Franchise enterprises, their stars from closed demo orders: one transaction with its mark.
+    await ctx.db.transaction().execute(async (trx) => {
+      await loadDemoEnterprises(ctx, trx, ctx.clock.now());
+      await markStepDone(trx, 'demo-enterprises', ctx.clock.now());
+    });
   }
   return result;
 }

@@ -1,13 +1,15 @@
 import type { IgnoredSupervisionRow } from '../../../common/contracts/supervision';
+import { instantOfServiceTime } from '../../../common/service-time';
 import type { AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
 import { loadActor } from '../tickets/standing';
 import { supervisionScope } from './supervision-access';
 import { ignoredByUnit } from './supervision.repository';
 
-/** Start of a month in the service time zone (UTC+8). */
+/** Start of a month in the service time zone. */
 function monthStart(year: number, month: number): Date {
-  return new Date(Date.UTC(year, month - 1, 1) - 8 * 3_600_000);
+  const first = new Date(Date.UTC(year, month - 1, 1)).toISOString().slice(0, 10);
+  return instantOfServiceTime(first);
 }
 
 /**

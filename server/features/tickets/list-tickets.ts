@@ -1,94 +1,82 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { ListTicketsQuery } from '../../../common/contracts/tickets';
 import { formatInstant } from '../../domain/calendar';
-import { msOfLocal, parseDay } from '../../domain/calendar/time';
-import { readSearch } from '../../domain/ticket/search-query';
 import { ticketStatusLabels, type TicketStatus } from '../../domain/ticket/statuses';
+import type { Database } from '../../db/schema';
 import type { AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
 import { appendAudit } from '../audit/audit';
 import { callerViewFor, presentCaller, showsUnmaskedCaller, textFor } from './caller-privacy';
+import { afterCursor, decodeCursor, encodeCursor, orderOf, sortKeyOf } from './list-cursor';
+import {
+  coTodo,
+  filterConditions,
+  isUnitTodo,
+  leadTodo,
+  todoCondition,
+  unitTodoAny,
+  type Cond,
+} from './list-filters';
 import { loadActor, type Actor } from './standing';
 import { visibleTo } from './visibility';
 
-const csv = (v: string | undefined) =>
-  v
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean) ?? [];
+/** Counts stop here: the pager shows "10,000+" rather than counting a city's orders. */
+export const LIST_COUNT_CAP = 10_000;
+
+/** A unit tree with more units than this is read in one branch rather than one per unit. */
+const MAX_UNIT_BRANCHES = 32;
+
+type TicketQuery = SelectQueryBuilder<Database & { t: Database['ticket'] }, 't', object>;
 
 /**
- * Orders the caller may see, filtered, sorted and paged in SQL. The light is computed in SQL
- * from the stored handling deadline as of now (a reply freezes it; suspended orders keep the
- * light stored when they were suspended).
+ * Orders the caller may see, filtered, sorted and paged in SQL, each desk list from an index that
+ * matches its filter and sort: keyset paging (`cursor` in, `nextCursor` out; `page` still works,
+ * by offset), a count that stops at LIST_COUNT_CAP (`totalIsCapped`), and the light as stored
+ * (the actions and the sweep keep it; a reply freezes it, a suspension keeps it).
+ *
+ * A unit's to-do is read in branches, one per unit of its tree over the lead index plus one for
+ * co-handling, each already in deadline order, so a page never sorts the unit's open orders.
  */
 export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTicketsQuery) {
   const actor = await loadActor(ctx.db, user);
-  const now = ctx.clock.now();
-  const at = sql<Date>`coalesce(t.replied_at, ${now}::timestamptz)`;
-  const lightExpr = sql<string>`case
-      when d.due_at is null then 'green'
-      when t.status = 'suspended' then t.light
-      when d.red_at is not null and ${at} >= d.red_at then 'red'
-      when ${at} > d.due_at then 'overdue'
-      when d.warn_at is not null and ${at} >= d.warn_at then 'yellow'
-      else 'green' end`;
+  const cursor = q.cursor ? decodeCursor(q.sort, q.cursor) : null;
+  const filters = filterConditions(actor, user, q);
+  const after: Cond[] = cursor ? [() => afterCursor(q.sort, cursor)] : [];
+  const offset = cursor ? 0 : (q.page - 1) * q.pageSize;
+  const from = (): TicketQuery => ctx.db.selectFrom('ticket as t');
+  const where = (qb: TicketQuery, conds: Cond[]): TicketQuery =>
+    conds.length ? qb.where((eb) => eb.and(conds.map((c) => c(eb)))) : qb;
 
-  // A unit's to-do list is a subset of what it may see: the scope condition would only repeat it.
-  const todoImpliesScope = q.scope === 'todo' && (actor.role === 'handler' || actor.role === 'unit-leader');
-  let base = ctx.db
-    .selectFrom('ticket as t')
-    .leftJoin('ticket_deadline as d', (j) =>
-      j.onRef('d.ticket_id', '=', 't.id').on('d.stage', '=', 'handleBy'),
-    );
-  if (!todoImpliesScope) base = base.where(visibleTo(actor));
-
-  const statuses = csv(q.status);
-  if (statuses.length) base = base.where('t.status', 'in', statuses);
-  const types = csv(q.type);
-  if (types.length) base = base.where('t.type', 'in', types);
-  const chans = csv(q.channel);
-  if (chans.length) base = base.where('t.channel', 'in', chans);
-  if (q.category) base = base.where('t.category_code', 'like', `${q.category}%`);
-  // Searching by the caller never finds an order the viewer's unit is complained about (a hit
-  // would confirm who complained) [zibo §17].
-  if (q.phone) base = base.where('t.caller_phone', '=', q.phone).where(notComplainedAbout(actor));
-  const lights = csv(q.light);
-  if (lights.length) base = base.where(sql<boolean>`(${lightExpr}) in (${sql.join(lights)})`);
-  if (q.unitId) {
-    const unitId = q.unitId;
-    base = base.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('ticket_assignment as fa')
-          .innerJoin('org_unit as fu', 'fu.id', 'fa.unit_id')
-          .innerJoin('org_unit as root', (j) => j.on('root.id', '=', unitId))
-          .select(sql`1`.as('x'))
-          .whereRef('fa.ticket_id', '=', 't.id')
-          .where('fa.status', 'not in', ['returned', 'ended', 'forwarded'])
-          .where(sql<boolean>`fu.path like root.path || '%'`),
-      ),
-    );
+  let counting: Expression<unknown>;
+  let page: TicketQuery;
+  if (isUnitTodo(actor, q)) {
+    const branches = await unitTodoBranches(ctx, actor);
+    const ids = (conds: Cond[], limit: number) =>
+      sql.join(
+        branches.map((b) =>
+          where(from(), [...conds, b])
+            .select('t.id')
+            .orderBy(orderOf(q.sort))
+            .limit(limit),
+        ),
+        sql` union `,
+      );
+    counting = ids(filters, LIST_COUNT_CAP + 1);
+    const pageIds = ids([...filters, ...after], offset + q.pageSize + 1);
+    page = from().where(sql<SqlBool>`t.id in (${pageIds})`);
+  } else {
+    const scope: Cond[] = [(eb) => visibleTo(actor)(eb)];
+    if (q.scope === 'todo') scope.push(todoCondition(actor));
+    const base = where(from(), [...scope, ...filters]);
+    counting = base.select('t.id').limit(LIST_COUNT_CAP + 1);
+    page = where(base, after);
   }
-  if (q.q) base = base.where(searchCondition(actor, q.q));
-  if (q.receivedFrom) base = base.where('t.received_at', '>=', startOfServiceDay(q.receivedFrom));
-  if (q.receivedTo) base = base.where('t.received_at', '<', startOfServiceDay(q.receivedTo, 1));
-  const regions = csv(q.region);
-  if (regions.length) base = base.where('t.location_region', 'in', regions);
-  if (q.leadUnitId) base = base.where('t.lead_unit_id', '=', q.leadUnitId);
-  if (q.scope === 'mine') base = base.where('t.created_by', '=', user.id);
-  if (q.scope === 'todo') base = base.where(todoCondition(actor));
+  const countRow = await sql<{ n: number }>`select count(*)::int as n from (${counting}) as s`.execute(
+    ctx.db,
+  );
+  const counted = countRow.rows[0]?.n ?? 0;
 
-  const totalRow = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirst();
-  const order =
-    q.sort === 'due'
-      ? sql`t.handle_due_at asc nulls last, t.id asc`
-      : q.sort === '-due'
-        ? sql`t.handle_due_at desc nulls last, t.id desc`
-        : q.sort === 'received'
-          ? sql`t.received_at asc, t.id asc`
-          : sql`t.received_at desc, t.id desc`;
-  const rows = await base
+  const rows = await page
     .leftJoin('org_unit as lu', 'lu.id', 't.lead_unit_id')
     .leftJoin('category as c', 'c.code', 't.category_code')
     .leftJoin('org_unit as cu', 'cu.id', 't.complained_unit_id')
@@ -115,16 +103,20 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
       't.received_at',
       't.dispatched_at',
       't.closed_at',
-      'd.due_at',
+      't.handle_due_at',
       't.provisional',
-      lightExpr.as('light'),
+      't.light',
+      sql<string>`(${sortKeyOf(q.sort).key})::text`.as('sort_key'),
     ])
-    .orderBy(order)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
+    .orderBy(orderOf(q.sort))
+    .limit(q.pageSize + 1)
+    .offset(offset)
     .execute();
+  const more = rows.length > q.pageSize;
+  const shownRows = rows.slice(0, q.pageSize);
+  const last = shownRows[shownRows.length - 1];
 
-  const items = rows.map((r) => {
+  const items = shownRows.map((r) => {
     const view = callerViewFor(actor, { ...r, complainedUnitPath: r.complained_unit_path }, false);
     const caller = {
       name: r.caller_name,
@@ -143,9 +135,11 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
   );
 
   return {
-    total: totalRow?.n ?? 0,
+    total: Math.min(counted, LIST_COUNT_CAP),
+    totalIsCapped: counted > LIST_COUNT_CAP,
     page: q.page,
     pageSize: q.pageSize,
+    nextCursor: more && last ? encodeCursor(q.sort, { key: last.sort_key, id: last.id }) : null,
     items: items.map(({ r, view, caller }) => ({
       id: r.id,
       ticketNo: r.ticket_no,
@@ -166,11 +160,23 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
       receivedAt: r.received_at,
       dispatchedAt: r.dispatched_at,
       closedAt: r.closed_at,
-      handleBy: r.due_at ? formatInstant(r.due_at) : null,
+      handleBy: r.handle_due_at ? formatInstant(r.handle_due_at) : null,
       light: r.light,
       provisional: r.provisional,
     })),
   };
+}
+
+/** The to-do's branches: the lead index once per unit of the tree, then co-handling. */
+async function unitTodoBranches(ctx: AppContext, actor: Actor): Promise<Cond[]> {
+  const units = await ctx.db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('path', 'like', `${actor.unit.path}%`)
+    .orderBy('id')
+    .execute();
+  const lead = units.length <= MAX_UNIT_BRANCHES ? units.map((u) => leadTodo(u.id)) : [unitTodoAny(actor)];
+  return [...lead, coTodo(actor)];
 }
 
 /**
@@ -189,95 +195,4 @@ async function auditUnmaskedList(ctx: AppContext, user: SessionUser, q: ListTick
     targetId: null,
     details: { query, count: ids.length, ids },
   });
-}
-
-/** Orders that do not complain about the actor's unit or a unit above it. */
-function notComplainedAbout(actor: Actor) {
-  return (eb: Parameters<ReturnType<typeof visibleTo>>[0]) =>
-    eb.or([
-      eb('t.complained_unit_id', 'is', null),
-      eb(
-        't.complained_unit_id',
-        'not in',
-        eb
-          .selectFrom('org_unit as pu')
-          .select('pu.id')
-          .where(sql<boolean>`starts_with(${actor.unit.path}, pu.path)`),
-      ),
-    ]);
-}
-
-/**
- * The search box: the order number; the content's words (segmented index); and, for those who
- * may see callers (the platform's agents, dispatchers, callback agents, administrators), the
- * caller's phone, its last four digits or the caller's name. Matches on the caller or content
- * never return an order that complains about the viewer's unit [zibo §17].
- */
-function searchCondition(actor: Actor, entry: string) {
-  const r = readSearch(entry);
-  const callerSearch = actor.unit.is_platform && callerSearchRoles.has(actor.role);
-  return (eb: Parameters<ReturnType<typeof visibleTo>>[0]) => {
-    const about = [];
-    if (r.words.length) {
-      about.push(sql<boolean>`t.content_vector @@ plainto_tsquery('simple', ${r.words.join(' ')})`);
-    }
-    if (callerSearch && r.phone) {
-      about.push(eb('t.caller_phone', 'in', [...new Set([r.phone, entry.trim()])]));
-    }
-    if (callerSearch && r.lastFour) about.push(sql<boolean>`right(t.caller_phone, 4) = ${r.lastFour}`);
-    if (callerSearch && r.name) about.push(eb('t.caller_name', '=', r.name));
-    const byNumber = eb('t.ticket_no', '=', r.ticketNo);
-    return about.length ? eb.or([byNumber, eb.and([notComplainedAbout(actor)(eb), eb.or(about)])]) : byNumber;
-  };
-}
-
-const callerSearchRoles = new Set(['agent', 'dispatcher', 'callback', 'admin']);
-
-/** The instant a service-time-zone day (YYYY-MM-DD) begins, `plusDays` later. */
-function startOfServiceDay(day: string, plusDays = 0): Date {
-  return new Date(msOfLocal(parseDay(day) + plusDays, 0));
-}
-
-/** What waits for this user's action, by role. */
-function todoCondition(actor: Actor) {
-  return (eb: Parameters<ReturnType<typeof visibleTo>>[0]) => {
-    switch (actor.role) {
-      case 'dispatcher':
-      case 'admin':
-        return eb.or([
-          eb('t.status', 'in', ['pending_dispatch', 'replied', 'appealed']),
-          eb('t.pending_request', 'is not', null),
-          eb.and([eb('t.status', '=', 'dispatched'), eb('t.lead_unit_id', '=', actor.unit.id)]),
-        ]);
-      case 'callback':
-        return eb('t.status', 'in', ['pending_callback', 'unsatisfied', 'appealed']);
-      case 'handler':
-      case 'unit-leader':
-        return eb.and([
-          eb('t.status', 'in', ['dispatched', 'in_progress', 'unsatisfied']),
-          eb(
-            't.id',
-            'in',
-            eb
-              .selectFrom('ticket_assignment as ma')
-              .select('ma.ticket_id')
-              .where('ma.status', 'in', ['dispatched', 'accepted'])
-              .where(
-                'ma.unit_id',
-                'in',
-                eb
-                  .selectFrom('org_unit as mu')
-                  .select('mu.id')
-                  .where('mu.path', 'like', `${actor.unit.path}%`),
-              ),
-          ),
-        ]);
-      case 'supervisor':
-      case 'leader':
-        return eb('t.light', 'in', ['overdue', 'red']);
-      case 'agent':
-      case 'kb-editor':
-        return eb('t.created_by', '=', actor.userId ?? 0);
-    }
-  };
 }

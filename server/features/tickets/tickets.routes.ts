@@ -60,7 +60,7 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['tickets'],
           summary: '工单列表 List orders visible to the caller',
           description:
-            'status, light, type and channel take comma-separated lists. Returns {items, total, page, pageSize}.',
+            'status, light, type and channel take comma-separated lists. Returns {items, total, totalIsCapped, page, pageSize, nextCursor}: total stops at 10,000 (totalIsCapped); pass nextCursor as cursor for the next page.',
           querystring: listTicketsQuery,
         },
       },

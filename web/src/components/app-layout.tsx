@@ -11,6 +11,7 @@ import {
   SearchOutlined,
   SendOutlined,
   SettingOutlined,
+  ShopOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
@@ -32,6 +33,7 @@ const icons: Record<PageKey, ReactNode> = {
   tickets: <SearchOutlined />,
   admin: <SettingOutlined />,
   incidents: <FireOutlined />,
+  enterprises: <ShopOutlined />,
 };
 
 export function PageFallback() {

@@ -1,13 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Modal, Progress } from 'antd';
 import { useRef, useState } from 'react';
-import { channelLabels, ticketTypeLabels, urgencyLabels } from '../../../common/enums';
+import { channelLabels, lightLabels, ticketTypeLabels, urgencyLabels } from '../../../common/enums';
 import { errorText } from '../api/client';
 import { fetchTickets } from '../api/queries';
 import type { TicketListItem, TicketListQuery } from '../api/types';
 import { downloadText, toCsv } from '../lib/csv';
 import { fmtDateTime } from '../lib/format';
-import { lightLabels, pendingRequestLabels } from '../lib/labels';
+import { pendingRequestLabels } from '../../../common/ticket-vocabulary';
 
 /** Export of everything at most this many orders (the API pages 200 at a time). */
 export const EXPORT_LIMIT = 5000;

@@ -1,8 +1,8 @@
 import { Tag, Tooltip } from 'antd';
-import type { Light } from '../../../common/enums';
-import { urgencyLabels, type Urgency } from '../../../common/enums';
+import { lightLabels, urgencyLabels, type Light, type Urgency } from '../../../common/enums';
+import { pendingRequestLabels, type TicketStatus } from '../../../common/ticket-vocabulary';
 import type { PendingRequest } from '../api/types';
-import { lightColors, lightLabels, pendingRequestLabels, statusColors } from '../lib/labels';
+import { lightColors, statusColors } from '../lib/labels';
 
 export function LightTag({ light }: { light: Light }) {
   return (
@@ -23,7 +23,10 @@ export function StatusTag({
 }) {
   return (
     <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 2 }}>
-      <Tag color={statusColors[status] ?? 'default'} style={{ marginInlineEnd: pending ? 4 : 0 }}>
+      <Tag
+        color={Object.hasOwn(statusColors, status) ? statusColors[status as TicketStatus] : 'default'}
+        style={{ marginInlineEnd: pending ? 4 : 0 }}
+      >
         {label}
       </Tag>
       {pending ? (

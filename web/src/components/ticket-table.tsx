@@ -4,12 +4,19 @@ import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { channelLabels, channels, lights, ticketTypeLabels, ticketTypes } from '../../../common/enums';
+import {
+  channelLabels,
+  channels,
+  lightLabels,
+  lights,
+  ticketTypeLabels,
+  ticketTypes,
+} from '../../../common/enums';
 import { errorText } from '../api/client';
 import { useTickets } from '../api/queries';
 import type { TicketListItem, TicketListQuery } from '../api/types';
 import { fmtShort } from '../lib/format';
-import { lightLabels, ticketStatusLabels, type TicketStatus } from '../lib/labels';
+import { ticketStatuses, ticketStatusLabels, type TicketStatus } from '../../../common/ticket-vocabulary';
 import { useNow } from '../lib/use-now';
 import { CategoryCascader } from '../features/category-cascader';
 import { DeadlineCountdown } from './deadline-countdown';
@@ -253,7 +260,7 @@ export function TicketTable(props: Props) {
     );
   };
 
-  const statusChoices = props.statusOptions ?? (Object.keys(ticketStatusLabels) as TicketStatus[]);
+  const statusChoices = props.statusOptions ?? ticketStatuses;
   const data = list.data;
 
   return (

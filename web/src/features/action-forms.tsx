@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import type { ActionName } from '../../../common/contracts/tickets';
 import { satisfactionLabels, satisfactions } from '../../../common/enums';
 import type { RulesInfo, TicketDetail, TicketEvent } from '../api/types';
-import { factualLabels, superviseModeLabels, superviseTriggerLabels } from '../lib/labels';
+import { supervisionModeLabels, supervisionTriggerLabels } from '../../../common/contracts/supervision';
+import { factualLabels } from '../../../common/ticket-vocabulary';
 import { channelHints } from './scope-exclusions';
 import { ComplainedPartyFields, DispatchReasonField } from './complained-party';
 import { TicketSearchSelect } from './ticket-search-select';
@@ -441,12 +442,12 @@ export const actionForms: Record<FormAction, ActionFormSpec> = {
       <>
         <Form.Item name="trigger" label="督办事由" rules={[{ required: true, message: '请选择督办事由' }]}>
           <Select
-            options={Object.entries(superviseTriggerLabels).map(([value, label]) => ({ value, label }))}
+            options={Object.entries(supervisionTriggerLabels).map(([value, label]) => ({ value, label }))}
           />
         </Form.Item>
         <Form.Item name="mode" label="督办方式" rules={[{ required: true, message: '请选择督办方式' }]}>
           <Radio.Group
-            options={Object.entries(superviseModeLabels).map(([value, label]) => ({ value, label }))}
+            options={Object.entries(supervisionModeLabels).map(([value, label]) => ({ value, label }))}
           />
         </Form.Item>
         <Form.Item name="respondWithinWorkingDays" label="限期反馈">

@@ -1,15 +1,10 @@
 import { Empty, Timeline, Typography } from 'antd';
-import { satisfactionLabels, type Satisfaction, type StageKey } from '../../../common/enums';
+import { satisfactionLabels, stageLabels, type Satisfaction, type StageKey } from '../../../common/enums';
 import { useUnits } from '../api/queries';
 import type { TicketEvent } from '../api/types';
 import { fmtDateTime } from '../lib/format';
-import {
-  factualLabels,
-  stageLabels,
-  superviseModeLabels,
-  superviseTriggerLabels,
-  ticketStatusLabels,
-} from '../lib/labels';
+import { supervisionModeLabels, supervisionTriggerLabels } from '../../../common/contracts/supervision';
+import { factualLabels, labelOf, ticketStatusLabels } from '../../../common/ticket-vocabulary';
 
 const colorOf: Record<string, string> = {
   remind: 'red',
@@ -43,7 +38,7 @@ function payloadLines(e: TicketEvent, unitName: (id: unknown) => string): [strin
   add('答复内容', p.answer);
   add('办理结果', p.result);
   if ('contacted' in p) add('已联系诉求人', p.contacted, yesNo);
-  add('是否属实', p.factual, (v) => factualLabels[v as keyof typeof factualLabels] ?? String(v));
+  add('是否属实', p.factual, (v) => labelOf(factualLabels, v));
   if ('solved' in p) add('是否解决', p.solved, yesNo);
   add('后续措施', p.nextSteps);
   if ('reached' in p) add('联系到诉求人', p.reached, yesNo);
@@ -57,12 +52,8 @@ function payloadLines(e: TicketEvent, unitName: (id: unknown) => string): [strin
   add('依据', p.basis);
   add('建议承办单位', p.suggestedUnitId, unitName);
   add('建议渠道', p.suggestedChannel);
-  add(
-    '督办事由',
-    p.trigger,
-    (v) => superviseTriggerLabels[v as keyof typeof superviseTriggerLabels] ?? String(v),
-  );
-  add('督办方式', p.mode, (v) => superviseModeLabels[v as keyof typeof superviseModeLabels] ?? String(v));
+  add('督办事由', p.trigger, (v) => labelOf(supervisionTriggerLabels, v));
+  add('督办方式', p.mode, (v) => labelOf(supervisionModeLabels, v));
   add('限期反馈', p.respondWithinWorkingDays, (v) => `${String(v)} 个工作日内`);
   add('佐证材料', p.evidence);
   add('并入工单', p.intoTicketId, (v) => `#${String(v)}`);
@@ -107,7 +98,7 @@ export function EventTimeline({ events, loading }: { events: TicketEvent[] | und
               {e.toStatus && e.fromStatus !== e.toStatus && (
                 <Typography.Text type="secondary">
                   {' '}
-                  → {ticketStatusLabels[e.toStatus as keyof typeof ticketStatusLabels] ?? e.toStatus}
+                  → {labelOf(ticketStatusLabels, e.toStatus)}
                 </Typography.Text>
               )}
               <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>

@@ -17,7 +17,13 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { ActionName } from '../../../common/contracts/tickets';
-import { channelLabels, satisfactionLabels, ticketTypeLabels, type StageKey } from '../../../common/enums';
+import {
+  channelLabels,
+  satisfactionLabels,
+  stageLabels,
+  ticketTypeLabels,
+  type StageKey,
+} from '../../../common/enums';
 import { api, errorText } from '../api/client';
 import { useTicket, useTicketEvents } from '../api/queries';
 import type { Assignment, CallerView, DeadlineDetail, TicketDetail } from '../api/types';
@@ -26,7 +32,7 @@ import { DeadlineCountdown } from '../components/deadline-countdown';
 import { LightTag, ProvisionalMark, StatusTag, UrgencyTag } from '../components/tags';
 import { explainDeadline } from '../lib/explain';
 import { fmtDateTime } from '../lib/format';
-import { assignmentRoleLabels, assignmentStatusLabels, stageLabels } from '../lib/labels';
+import { assignmentRoleLabels, assignmentStatusLabels, labelOf } from '../../../common/ticket-vocabulary';
 import { useNow } from '../lib/use-now';
 import { complainedPartyItems, ProtectedCallerNotice } from './complained-party';
 import { EventTimeline } from './event-timeline';
@@ -205,7 +211,7 @@ function AssignmentTable({ rows }: { rows: Assignment[] }) {
           dataIndex: 'unitName',
           render: (v: string, r) => (
             <span>
-              {v} <Tag>{assignmentRoleLabels[r.role] ?? r.role}</Tag>
+              {v} <Tag>{labelOf(assignmentRoleLabels, r.role)}</Tag>
             </span>
           ),
         },
@@ -213,7 +219,7 @@ function AssignmentTable({ rows }: { rows: Assignment[] }) {
           title: '状态',
           dataIndex: 'status',
           width: 72,
-          render: (v: string) => assignmentStatusLabels[v] ?? v,
+          render: (v: string) => labelOf(assignmentStatusLabels, v),
         },
         {
           title: '派单',

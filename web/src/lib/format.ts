@@ -1,28 +1,24 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
+import { formatServiceTime, SERVICE_OFFSET_MINUTES } from '../../../common/service-time';
 
 dayjs.extend(utc);
 
-/** Service time zone offset (Asia/Shanghai, no daylight saving): every time is shown in it. */
-const SERVICE_OFFSET_MINUTES = 8 * 60;
-
+/** A dayjs in the service time zone, for date pickers; text goes through formatServiceTime. */
 export function toServiceTime(value: string | Date): dayjs.Dayjs {
   return dayjs(value).utcOffset(SERVICE_OFFSET_MINUTES);
 }
 
 export function fmtDateTime(value: string | Date | null | undefined): string {
-  if (!value) return '—';
-  return toServiceTime(value).format('YYYY-MM-DD HH:mm');
+  return value ? formatServiceTime(value, 'minute') || '—' : '—';
 }
 
 export function fmtShort(value: string | Date | null | undefined): string {
-  if (!value) return '—';
-  return toServiceTime(value).format('MM-DD HH:mm');
+  return value ? formatServiceTime(value, 'short') || '—' : '—';
 }
 
 export function fmtDate(value: string | Date | null | undefined): string {
-  if (!value) return '—';
-  return toServiceTime(value).format('YYYY-MM-DD');
+  return value ? formatServiceTime(value, 'date') || '—' : '—';
 }
 
 /** "3天4小时", "5小时12分", "8分" for a positive span in milliseconds. */

@@ -1,7 +1,16 @@
 import type { Role } from '../../../common/enums';
 
 export type PageKey =
-  'home' | 'intake' | 'dispatch' | 'inbox' | 'callback' | 'supervision' | 'tickets' | 'admin' | 'incidents';
+  | 'home'
+  | 'intake'
+  | 'dispatch'
+  | 'inbox'
+  | 'callback'
+  | 'supervision'
+  | 'tickets'
+  | 'admin'
+  | 'incidents'
+  | 'enterprises';
 
 export interface NavPage {
   key: PageKey;
@@ -28,6 +37,12 @@ export const navPages: NavPage[] = [
     path: '/incidents',
     label: '重大事件',
     roles: ['agent', 'dispatcher', 'supervisor', 'leader', 'admin'],
+  },
+  {
+    key: 'enterprises',
+    path: '/enterprises',
+    label: '加盟企业',
+    roles: ['agent', 'dispatcher', 'callback', 'supervisor', 'leader', 'admin'],
   },
   { key: 'tickets', path: '/tickets', label: '工单查询', roles: 'all' },
   { key: 'admin', path: '/admin', label: '系统管理', roles: ['admin'] },

@@ -9,7 +9,8 @@ import type { TicketListQuery } from '../api/types';
 import { useMe } from '../auth/auth-context';
 import { SimpleBarChart } from '../components/bar-chart';
 import { PageTitle } from '../components/page-title';
-import { lightColors, lightLabels } from '../lib/labels';
+import { lightLabels } from '../../../common/enums';
+import { lightColors } from '../lib/labels';
 
 interface Counter {
   label: string;

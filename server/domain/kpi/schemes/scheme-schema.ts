@@ -102,6 +102,8 @@ export const schemeSchema = z
     upheldAppeal: z.enum(['remove-rating', 'count-satisfied', 'keep']).default('remove-rating'),
     /** Categories (codes or prefixes) of complaints about service numbers. */
     numberComplaintCategories: z.array(z.string().min(1)).default([]),
+    /** A return asked after the return limit counts as overdue handling (zibo-12345 §11(6)). */
+    lateReturnsOverdue: z.boolean().default(false),
     /**
      * How rates of a period longer than a month combine: the mean of the monthly rates
      * (beijing-miyun Annex 2 §3 "年度平均"), or one rate over the pooled counts.

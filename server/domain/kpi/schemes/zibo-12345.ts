@@ -15,6 +15,8 @@ export const zibo12345Scheme: SchemeInput = {
   satisfied: ['satisfied'],
   upheldAppeal: 'remove-rating',
   numberComplaintCategories: [],
+  /** zibo-12345 §11(6): "超期回退的视为超期办理件". */
+  lateReturnsOverdue: true,
   aggregation: 'monthly-mean',
   missingRate: 'rescale',
   components: [

@@ -2,6 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import { serviceYear } from '../../../../common/service-time';
 import { api, errorText } from '../../api/client';
 import { fetchCalendarYear } from '../../api/calendar';
 import { useServerClock } from '../../api/queries';
@@ -121,9 +122,7 @@ function ImportButton({ onImported }: { onImported: (year: number) => void }) {
 /** The working-day calendar of a year: holidays and make-up working days. */
 export function CalendarTab() {
   const clock = useServerClock();
-  const thisYear = clock.data
-    ? new Date(new Date(clock.data.now).getTime() + 8 * 3_600_000).getUTCFullYear()
-    : new Date().getFullYear();
+  const thisYear = serviceYear(clock.data ? clock.data.now : Date.now());
   const [year, setYear] = useState<number | null>(null);
   const y = year ?? thisYear;
   const cal = useQuery({

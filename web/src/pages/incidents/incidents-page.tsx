@@ -24,12 +24,13 @@ import {
   type IncidentReportKind,
   type IncidentSummaryDto,
 } from '../../../../common/contracts/incidents';
+import { formatServiceTime, SERVICE_OFFSET_TEXT } from '../../../../common/service-time';
 import { api, errorText } from '../../api/client';
 import { useMe } from '../../auth/auth-context';
 import { PageTitle } from '../../components/page-title';
 import { LightTag } from '../../components/tags';
 import { incidentKeys, useIncidents } from '../../features/incident-panel';
-import { fmtDateTime, toServiceTime } from '../../lib/format';
+import { fmtDateTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 
 const formLabels = { oral: '口头报告', any: '报告', written: '书面报告' } as const;
@@ -114,7 +115,7 @@ function CreateIncidentModal({ open, onClose }: { open: boolean; onClose: () => 
   const create = useMutation({
     mutationFn: (v: { title: string; occurredAt: string; description?: string }) => {
       const m = localPattern.exec(v.occurredAt.trim());
-      const occurredAt = m ? `${m[1] ?? ''}T${m[2] ?? ''}:00+08:00` : v.occurredAt;
+      const occurredAt = m ? `${m[1] ?? ''}T${m[2] ?? ''}:00${SERVICE_OFFSET_TEXT}` : v.occurredAt;
       return api<IncidentDto>('/api/incidents', {
         method: 'POST',
         body: { title: v.title, occurredAt, description: v.description || undefined, ticketIds: [] },
@@ -138,11 +139,7 @@ function CreateIncidentModal({ open, onClose }: { open: boolean; onClose: () => 
       onOk={() => void form.validateFields().then((v) => create.mutate(v))}
       destroyOnHidden
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ occurredAt: toServiceTime(new Date(now)).format('YYYY-MM-DD HH:mm') }}
-      >
+      <Form form={form} layout="vertical" initialValues={{ occurredAt: formatServiceTime(now, 'minute') }}>
         <Form.Item
           name="title"
           label="事件名称"
