@@ -157,9 +157,7 @@ async function main() {
     const c = counts.get(s) ?? [];
     const t = times.get(s) ?? [];
     const mean = t.reduce((a, b) => a + b, 0) / Math.max(1, t.length);
-    console.log(
-      `${s.padEnd(9)} statements ${Math.min(...c)}-${Math.max(...c)}  mean ${mean.toFixed(2)} ms`,
-    );
+    console.log(`${s.padEnd(9)} statements ${Math.min(...c)}-${Math.max(...c)}  mean ${mean.toFixed(2)} ms`);
   }
   await cleanup();
 }
