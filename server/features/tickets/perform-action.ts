@@ -1,25 +1,19 @@
 import { actionPayloads, type ActionName } from '../../../common/contracts/tickets';
-import { computeDeadlines } from '../../domain/sla';
-import { recordTicketFacts } from '../assessment/record-ticket-facts';
-import { decideTransition, type ActionFacts } from '../../domain/ticket/transitions';
+import { applyAction } from '../../domain/ticket/apply-action';
+import { decideAction } from '../../domain/ticket/decide-action';
+import type { ActionPayload } from '../../domain/ticket/effect-input';
+import { ActionRefusal, type ActionRefs, type OrderChanges } from '../../domain/ticket/order';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
-import { callbackFacts, effects, type EffectInput } from './action-effects';
-import { callbackTermsOf } from '../../domain/callback/terms';
-import { loadActor, standingOf, transitionStateOf, unitInfo, type Actor } from './standing';
-import { refreshDeadlines, slaFactsOf } from './ticket-deadlines';
-import { extensionRelayOf } from './extension-relay';
 import { withRetry } from '../../platform/retry';
-import {
-  appendEvent,
-  listAssignments,
-  lockTicket,
-  lockTicketsInOrder,
-  updateTicket,
-  type Trx,
-} from './tickets.repository';
+import { lockMergeTarget } from './merge-target';
+import { loadOrderForAction, persistChanges } from './order-action.repository';
+import { loadActor, standingOf, type Actor } from './standing';
+import { lockTicketsInOrder, type Trx } from './tickets.repository';
 import { canView } from './visibility';
+
+export { loadOrderEvents, syncDeadlines } from './order-sync';
 
 export function isActionName(name: string): name is ActionName {
   return Object.prototype.hasOwnProperty.call(actionPayloads, name);
@@ -37,23 +31,42 @@ export function parseActionPayload(action: ActionName, body: unknown) {
   return parsed.data;
 }
 
-export async function loadOrderEvents(trx: Trx, ticketId: number) {
-  const rows = await trx
-    .selectFrom('ticket_event')
-    .select(['at', 'action', 'payload'])
-    .where('ticket_id', '=', ticketId)
-    .orderBy('seq')
-    .execute();
-  return rows.map((r) => ({ at: r.at, action: r.action, payload: r.payload as Record<string, unknown> }));
+/** A refusal of the functional core in the error vocabulary. */
+export function asAppError(e: unknown): unknown {
+  return e instanceof ActionRefusal ? new AppError(e.code, e.message, e.details) : e;
+}
+
+/** The units a payload names (dispatch targets, a suggested unit, the party complained about). */
+export function unitsNamedBy(action: ActionName, payload: ActionPayload<ActionName>): number[] {
+  if (action === 'dispatch') {
+    const p = payload as ActionPayload<'dispatch'>;
+    return [p.unitId, ...p.coUnitIds];
+  }
+  if (action === 'request-return') {
+    const id = (payload as ActionPayload<'request-return'>).suggestedUnitId;
+    return id ? [id] : [];
+  }
+  if (action === 'update') {
+    const id = (payload as ActionPayload<'update'>).complainedUnitId;
+    return id ? [id] : [];
+  }
+  return [];
+}
+
+/** How many assignments an action may create (ids are taken with the load). */
+export function newAssignmentsOf(action: ActionName, payload: ActionPayload<ActionName>): number {
+  if (action !== 'dispatch') return 0;
+  const p = payload as ActionPayload<'dispatch'>;
+  return 1 + new Set(p.coUnitIds.filter((id) => id !== p.unitId)).size;
 }
 
 /**
- * One action on one order (DESIGN rule 2): lock the row, decide with the transition table,
- * apply the action's effects, write the new state and the event in the same transaction,
- * then restore the stage deadlines. A concurrent second action waits for the lock and is
- * then judged against the new state, so exactly one of two conflicting actions wins.
- * A transaction aborted as a deadlock victim or for a serialization failure runs again
- * (withRetry); when its retries are spent the answer is 503 BUSY.
+ * One action on one order (DESIGN rule 2): load (the order locked), decide with the transition
+ * table, apply the action (server/domain/ticket/apply-action.ts, pure) and persist its changes,
+ * in one transaction. A concurrent second action waits for the lock and is then judged against
+ * the new state, so exactly one of two conflicting actions wins. A transaction aborted as a
+ * deadlock victim or for a serialization failure runs again (withRetry); when its retries are
+ * spent the answer is 503 BUSY.
  */
 export async function performAction(
   ctx: AppContext,
@@ -78,85 +91,70 @@ export async function performActionIn(
   payload: ReturnType<typeof parseActionPayload>,
   opts: { expectedVersion?: number } = {},
 ): Promise<{ status: string; seq: number }> {
-  {
-    const now = ctx.clock.now();
-    // Lock order (decision 0006): orders before their rows, several orders in ascending id.
-    if (action === 'merge') {
-      const into = (payload as EffectInput<'merge'>['payload']).intoTicketId;
-      await lockTicketsInOrder(trx, [ticketId, into]);
-    }
-    const ticket = await lockTicket(trx, ticketId);
-    if (!ticket) throw new AppError('NOT_FOUND', '工单不存在');
-    const assignments = await listAssignments(trx, ticketId);
-    const units = await unitInfo(trx, ticket, assignments);
-    if (actor) {
-      const platformPath = ticket.platform_unit_id ? units.paths.get(ticket.platform_unit_id) : undefined;
-      const paths = assignments.map((a) => units.paths.get(a.unit_id) ?? '');
-      if (!canView(actor, platformPath, paths)) throw new AppError('NOT_FOUND', '工单不存在');
-    }
-    if (opts.expectedVersion !== undefined && opts.expectedVersion !== ticket.version) {
-      throw new AppError('CONFLICT', '工单已被他人更新，请刷新后重试', { version: ticket.version });
-    }
-    const events = await loadOrderEvents(trx, ticketId);
-    const state = {
-      ...transitionStateOf(ticket, assignments, units.platforms),
-      callback: callbackTermsOf(ctx.rules.profile, ticket.ticket_no, events),
-      extensionRelay: extensionRelayOf(ctx.rules.profile, ticket, assignments, events),
-    };
-    const standing = actor
-      ? standingOf(actor, ticket, assignments, units.paths)
-      : { parties: new Set(['system'] as const) };
-    const facts: ActionFacts =
-      action === 'record-callback'
-        ? callbackFacts(ctx.rules, payload as EffectInput<'record-callback'>['payload'])
-        : {};
-    const result = decideTransition(state, action, standing, facts);
-    if (!result.ok) {
-      throw new AppError('TRANSITION_NOT_ALLOWED', result.reason, { status: ticket.status, action });
-    }
-    const decision = result.decision;
-    const deadlines = computeDeadlines(
-      ctx.rules.profile,
-      ctx.rules.calendar,
-      slaFactsOf(ticket, assignments, events),
-    );
-    const effect = effects[action] as (
-      i: EffectInput<ActionName>,
-    ) => ReturnType<(typeof effects)[ActionName]>;
-    const out = await effect({
-      trx,
-      rules: ctx.rules,
-      now,
-      actor: actor ?? systemActor,
-      ticket,
-      assignments,
-      events,
-      deadlines,
-      decision,
-      payload,
-    });
-    await updateTicket(trx, ticketId, {
-      ...out.patch,
-      status: decision.to,
-      pending_request: decision.pendingRequest,
-      status_before_suspend: decision.statusBeforeSuspend,
-      updated_at: now,
-    });
-    const seq = await appendEvent(trx, {
-      ticketId,
-      at: now,
-      actorUserId: actor?.userId ?? null,
-      actorUnitId: actor?.unit.id ?? null,
-      action,
-      party: decision.party,
-      payload: { ...payload, ...out.eventExtra },
-      from: decision.from,
-      to: decision.to,
-    });
-    await syncDeadlines(ctx, trx, ticketId, now);
-    await recordTicketFacts(trx, ticketId);
-    return { status: decision.to, seq };
+  const now = ctx.clock.now();
+  // Lock order (decision 0006): orders before their rows, several orders in ascending id.
+  if (action === 'merge') {
+    await lockTicketsInOrder(trx, [ticketId, (payload as ActionPayload<'merge'>).intoTicketId]);
   }
+  const loaded = await loadOrderForAction(trx, ticketId, {
+    unitIds: unitsNamedBy(action, payload),
+    newAssignments: newAssignmentsOf(action, payload),
+  });
+  if (!loaded) throw new AppError('NOT_FOUND', '工单不存在');
+  const { ticket, assignments, events, units } = loaded;
+  const paths = new Map([...units].map(([id, u]) => [id, u.path]));
+  if (actor) {
+    const platformPath = ticket.platform_unit_id ? paths.get(ticket.platform_unit_id) : undefined;
+    if (
+      !canView(
+        actor,
+        platformPath,
+        assignments.map((a) => paths.get(a.unit_id) ?? ''),
+      )
+    ) {
+      throw new AppError('NOT_FOUND', '工单不存在');
+    }
+  }
+  if (opts.expectedVersion !== undefined && opts.expectedVersion !== ticket.version) {
+    throw new AppError('CONFLICT', '工单已被他人更新，请刷新后重试', { version: ticket.version });
+  }
+  const snapshot = { order: ticket, assignments, events };
+  const platforms = new Set([...units.values()].filter((u) => u.is_platform).map((u) => u.id));
+  const standing = actor
+    ? standingOf(actor, ticket, assignments, paths)
+    : { parties: new Set(['system'] as const) };
+  const result = decideAction(snapshot, platforms, action, payload, standing, ctx.rules);
+  if (!result.ok) {
+    throw new AppError('TRANSITION_NOT_ALLOWED', result.reason, { status: ticket.status, action });
+  }
+  const ids = [...loaded.newAssignmentIds];
+  const refs: ActionRefs & { system?: boolean } = {
+    actor: actor ? { userId: actor.userId, unit: actor.unit } : { userId: null, unit: { id: 0, path: '/' } },
+    units,
+    nextAssignmentId: () => {
+      const id = ids.shift();
+      if (id === undefined) throw new Error('no assignment id reserved');
+      return id;
+    },
+    ...(actor ? {} : { system: true }),
+  };
+  if (action === 'merge') {
+    const target = await lockMergeTarget(
+      trx,
+      actor ?? systemActor,
+      ticket,
+      (payload as ActionPayload<'merge'>).intoTicketId,
+    );
+    refs.mergeTarget = { id: target.id, ticket_no: target.ticket_no, status: target.status };
+  }
+  let changes: OrderChanges;
+  try {
+    changes = applyAction(snapshot, result.decision, payload, refs, ctx.rules, now);
+  } catch (e) {
+    throw asAppError(e);
+  }
+  await persistChanges(trx, changes);
+  return { status: result.decision.to, seq: changes.event.seq };
 }
 
 const systemActor: Actor = {
@@ -164,25 +162,3 @@ const systemActor: Actor = {
   role: 'admin',
   unit: { id: 0, path: '/', kind: 'center', is_platform: true },
 };
-
-/** Recomputes and stores an order's stage deadlines and its light (inside the caller's transaction). */
-export async function syncDeadlines(ctx: AppContext, trx: Trx, ticketId: number, now: Date) {
-  const fresh = await lockTicket(trx, ticketId);
-  if (!fresh) return;
-  const assignments = await listAssignments(trx, ticketId);
-  const events = await loadOrderEvents(trx, ticketId);
-  const summary = await refreshDeadlines(trx, ctx.rules, fresh, assignments, events, now);
-  await trx
-    .updateTable('ticket')
-    .set({
-      light: summary.light,
-      handle_due_at: summary.handleDueAt,
-      provisional: summary.provisional,
-      profile_id: ctx.rules.profile.id,
-      profile_version: ctx.rules.profile.version,
-      calendar_version: ctx.rules.calendarVersion,
-    })
-    .where('id', '=', ticketId)
-    .execute();
-  return summary;
-}

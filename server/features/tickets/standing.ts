@@ -4,6 +4,9 @@ import type { AssignmentStatus, PendingRequest, TicketStatus } from '../../domai
 import type { Db } from '../../platform/db';
 import type { SessionUser } from '../../platform/http';
 import type { AssignmentRow, TicketRow } from './tickets.repository';
+import { activeAssignments, leadAssignment } from '../../domain/ticket/order';
+
+export { activeAssignments, leadAssignment };
 
 export interface UnitRef {
   id: number;
@@ -36,17 +39,6 @@ export async function unitActor(db: Db, unitId: number, role: Role): Promise<Act
     .where('id', '=', unitId)
     .executeTakeFirstOrThrow();
   return { userId: null, role, unit };
-}
-
-/** Active assignments: those still in the order's current dispatch chain. */
-export function activeAssignments(assignments: AssignmentRow[]): AssignmentRow[] {
-  return assignments.filter(
-    (a) => a.status !== 'returned' && a.status !== 'ended' && a.status !== 'forwarded',
-  );
-}
-
-export function leadAssignment(assignments: AssignmentRow[]): AssignmentRow | undefined {
-  return activeAssignments(assignments).find((a) => a.role === 'lead');
 }
 
 const isAncestorOrSelf = (ancestor: UnitRef, path: string) => path.startsWith(ancestor.path);

@@ -2,9 +2,9 @@ import type { BatchWriter } from '../import-history';
 import { importOrderExact, refusalOf } from '../import-order-exact';
 import type { Refusal, PlannedOrder } from '../plan-order';
 import { ordersById, ordersByNo, reserveIds, writeOrders } from './bulk-write';
-import type { MergeTarget } from './fast-effects';
+
 import { IdPool, type OrderRows } from './order-state';
-import { fastPathCovers, replayOrderFast, type FastContext } from './replay-order-fast';
+import { fastPathCovers, replayOrderFast, type FastContext, type MergeTarget } from './replay-order-fast';
 
 function assignmentsNeeded(plans: readonly PlannedOrder[]): number {
   let n = 0;

@@ -1,12 +1,13 @@
 import type { Selectable } from 'kysely';
-import type { SupervisionTable, TicketDeadlineTable, TicketEventTable } from '../../../db/tables/core';
+import type { TicketDeadlineTable, TicketEventTable } from '../../../db/tables/core';
+import type { NewSupervision } from '../../../domain/ticket/order';
 import type { OrderFact } from '../../../domain/kpi';
 import type { AssignmentRow, TicketRow } from '../../tickets/tickets.repository';
 
 /** One order's rows as the fast path builds them in memory, before they are written in bulk. */
 export type EventRow = Omit<Selectable<TicketEventTable>, 'id'>;
 export type DeadlineRow = Selectable<TicketDeadlineTable>;
-export type SupervisionRow = Omit<Selectable<SupervisionTable>, 'id'>;
+export type SupervisionRow = NewSupervision;
 
 export interface OrderRows {
   ticket: TicketRow;

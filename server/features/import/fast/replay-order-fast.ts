@@ -1,15 +1,13 @@
 import type { ActionName } from '../../../../common/contracts/tickets';
-import type { StageKey } from '../../../../common/enums';
 import { deriveFacts } from '../../../domain/kpi';
-import { computeDeadlines, lightAt, type StageDeadline } from '../../../domain/sla';
-import { decideTransition, type ActionFacts } from '../../../domain/ticket/transitions';
-import { callbackTermsOf } from '../../../domain/callback/terms';
+import { applyAction } from '../../../domain/ticket/apply-action';
+import { decideAction } from '../../../domain/ticket/decide-action';
+import type { OrderEvent, UnitFacts } from '../../../domain/ticket/order';
+import { stageRowsOf } from '../../../domain/ticket/order-deadlines';
 import type { Rules } from '../../../platform/context';
 import { AppError, isAppError } from '../../../platform/errors';
-import { callbackFacts } from '../../tickets/action-effects';
-import { isActionName, parseActionPayload } from '../../tickets/perform-action';
-import { leadAssignment, standingOf, transitionStateOf, type Actor } from '../../tickets/standing';
-import { metAt, slaFactsOf, windowStages } from '../../tickets/ticket-deadlines';
+import { asAppError, isActionName, parseActionPayload, unitsNamedBy } from '../../tickets/perform-action';
+import { standingOf, type Actor } from '../../tickets/standing';
 import type { AssignmentRow, TicketRow } from '../../tickets/tickets.repository';
 import { canView } from '../../tickets/visibility';
 import { importActor } from '../actors';
@@ -17,8 +15,14 @@ import { refusalOf } from '../import-order-exact';
 import { openedTicketRow, openingEvent, type ImportRefs } from '../opening';
 import { Refusal, type PlannedOrder } from '../plan-order';
 import type { UnitDirectory } from '../unit-directory';
-import { fastEffects, type FastEffectInput, type MergeTarget } from './fast-effects';
 import type { DeadlineRow, EventRow, IdPool, OrderRows, SupervisionRow } from './order-state';
+
+/** Id, number and status of an order the run already holds (a merge target). */
+export interface MergeTarget {
+  id: number;
+  ticketNo: string;
+  status: string;
+}
 
 export interface FastContext {
   rules: Rules;
@@ -31,60 +35,65 @@ export interface FastContext {
   orderById: (id: number) => MergeTarget | undefined;
 }
 
+/**
+ * The actions the fast path replays in memory; an order with any other action goes through the
+ * use cases (its effects are the same function, server/domain/ticket/apply-action.ts).
+ */
+const fastActions: ReadonlySet<string> = new Set<ActionName>([
+  'dispatch',
+  'accept',
+  'record-contact',
+  'reply',
+  'approve-reply',
+  'reject-reply',
+  'record-callback',
+  'redo',
+  'close',
+  'request-return',
+  'approve-return',
+  'reject-return',
+  'request-extension',
+  'approve-extension',
+  'reject-extension',
+  'report-progress',
+  'appeal',
+  'uphold-appeal',
+  'dismiss-appeal',
+  'merge',
+  'not-accept',
+  'suspend',
+  'resume',
+  'supervise',
+  'remind',
+]);
+
 /** Can the fast path replay every event of this order? Otherwise it goes through the use cases. */
 export function fastPathCovers(plan: PlannedOrder): boolean {
-  return plan.events.every((e) => Object.prototype.hasOwnProperty.call(fastEffects, e.action));
+  return plan.events.every((e) => fastActions.has(e.action));
 }
 
-type Lite = { at: Date; action: string; payload: Record<string, unknown> };
+/** The stage rows as the bulk writer stores them (a computed alert level of 0 unless a window). */
+function deadlineRows(rows: ReturnType<typeof stageRowsOf>['rows']): DeadlineRow[] {
+  return rows.map((r) => ({ ...r, alert_level: r.alert_level ?? 0 }));
+}
 
-/** syncDeadlines on memory: the stage rows and the order's light, due time and versions. */
-function syncDeadlines(
-  rules: Rules,
-  ticket: TicketRow,
-  assignments: AssignmentRow[],
-  events: Lite[],
-  now: Date,
-): { ticket: TicketRow; deadlines: DeadlineRow[] } {
-  const facts = slaFactsOf(ticket, assignments, events);
-  const deadlines = computeDeadlines(rules.profile, rules.calendar, facts);
-  const lead = leadAssignment(assignments);
-  const rows: DeadlineRow[] = [];
-  for (const [stage, d] of Object.entries(deadlines) as [StageKey, StageDeadline][]) {
-    const isWindow = windowStages.includes(stage);
-    rows.push({
-      ticket_id: ticket.id,
-      stage,
-      unit_id: lead?.unit_id ?? null,
-      start_at: d.startAt,
-      due_at: d.dueAt,
-      warn_at: isWindow ? null : d.warnAt,
-      red_at: isWindow ? null : d.redAt,
-      met_at: metAt(stage, ticket, assignments),
-      alert_level: isWindow ? 3 : 0,
-      provisional: d.provisional,
-      explain: d.explain,
-      profile_id: rules.profile.id,
-      profile_version: rules.profile.version,
-      calendar_version: rules.calendarVersion,
-    });
+function unitFacts(units: UnitDirectory, ids: readonly (number | null)[]): Map<number, UnitFacts> {
+  const out = new Map<number, UnitFacts>();
+  for (const id of ids) {
+    const u = id === null ? undefined : units.get(id);
+    if (u) {
+      out.set(u.id, {
+        id: u.id,
+        name: u.name,
+        path: u.path,
+        kind: u.kind,
+        active: u.active,
+        is_platform: u.isPlatform,
+      });
+    }
   }
-  return {
-    ticket: {
-      ...ticket,
-      light: lightAt(deadlines, facts, now),
-      handle_due_at: deadlines.handleBy?.dueAt ?? null,
-      provisional: Object.values(deadlines).some((d) => d.provisional),
-      profile_id: rules.profile.id,
-      profile_version: rules.profile.version,
-      calendar_version: rules.calendarVersion,
-    },
-    deadlines: rows,
-  };
+  return out;
 }
-
-const json = (v: Record<string, unknown>): Record<string, unknown> =>
-  JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
 
 /**
  * Replays one planned order in memory through the transition table and the restated effects,
@@ -104,7 +113,7 @@ export function replayOrderFast(fx: FastContext, plan: PlannedOrder): OrderRows 
     provisional: false,
     handle_due_at: null,
   } as TicketRow;
-  const assignments: AssignmentRow[] = [];
+  let assignments: AssignmentRow[] = [];
   const supervisions: SupervisionRow[] = [];
   const open = openingEvent(plan, ticket.id, refs);
   const events: EventRow[] = [
@@ -116,14 +125,16 @@ export function replayOrderFast(fx: FastContext, plan: PlannedOrder): OrderRows 
       actor_unit_id: open.actorUnitId,
       action: open.action,
       party: open.party,
-      payload: json(open.payload),
+      payload: JSON.parse(JSON.stringify(open.payload)) as Record<string, unknown>,
       from_status: null,
       to_status: open.to,
     },
   ];
-  const lite = (): Lite[] => events.map((e) => ({ at: e.at, action: e.action, payload: e.payload }));
-  let synced = syncDeadlines(rules, ticket, assignments, lite(), open.at);
-  ticket = synced.ticket;
+  const eventsLite = (): OrderEvent[] =>
+    events.map((e) => ({ at: e.at, action: e.action, party: e.party, payload: e.payload }));
+  const opened0 = stageRowsOf(rules, ticket, assignments, eventsLite(), open.at);
+  ticket = { ...ticket, ...opened0.summary };
+  let deadlines = deadlineRows(opened0.rows);
 
   for (const e of plan.events) {
     let actor: Actor | null = null;
@@ -161,70 +172,46 @@ export function replayOrderFast(fx: FastContext, plan: PlannedOrder): OrderRows 
       const platforms = new Set(
         assignments.filter((a) => units.get(a.unit_id)?.isPlatform).map((a) => a.unit_id),
       );
-      const state = {
-        ...transitionStateOf(ticket, assignments, platforms),
-        callback: callbackTermsOf(rules.profile, ticket.ticket_no, lite()),
-      };
+      const snapshot = { order: ticket, assignments, events: eventsLite() };
       const ids = new Set(assignments.map((a) => a.unit_id));
       if (ticket.platform_unit_id) ids.add(ticket.platform_unit_id);
       const standing = actor
         ? standingOf(actor, ticket, assignments, new Map([...ids].map((id) => [id, pathOf(id)])))
         : { parties: new Set(['system'] as const) };
-      const facts: ActionFacts =
-        action === 'record-callback'
-          ? callbackFacts(rules, payload as FastEffectInput<'record-callback'>['payload'])
-          : {};
-      const result = decideTransition(state, action, standing, facts);
+      const result = decideAction(snapshot, platforms, action, payload, standing, rules);
       if (!result.ok) {
         throw new AppError('TRANSITION_NOT_ALLOWED', result.reason, { status: ticket.status, action });
       }
-      const decision = result.decision;
-      const effect = fastEffects[action] as
-        | ((i: FastEffectInput<ActionName>) => ReturnType<NonNullable<(typeof fastEffects)['dispatch']>>)
-        | undefined;
-      if (!effect) throw new Refusal(`不支持快速导入的操作 ${action}`);
-      const out = effect({
-        rules,
-        units,
-        assignmentIds: fx.assignmentIds,
-        now,
-        actor: actor ?? {
-          userId: 0,
-          role: 'admin',
-          unit: { id: 0, path: '/', kind: 'center', is_platform: true },
-        },
-        ticket,
-        assignments,
-        events: lite(),
-        deadlines: computeDeadlines(rules.profile, rules.calendar, slaFactsOf(ticket, assignments, lite())),
-        decision,
-        payload,
-        supervisions,
-        mergeTarget: fx.orderById,
-      });
-      ticket = {
-        ...ticket,
-        ...out.patch,
-        status: decision.to,
-        pending_request: decision.pendingRequest,
-        status_before_suspend: decision.statusBeforeSuspend,
-        updated_at: now,
-        version: ticket.version + 1,
-      };
-      events.push({
-        ticket_id: ticket.id,
-        seq: events.length + 1,
-        at: now,
-        actor_user_id: actor?.userId ?? null,
-        actor_unit_id: actor?.unit.id ?? null,
-        action,
-        party: decision.party,
-        payload: json({ ...payload, ...out.eventExtra }),
-        from_status: decision.from,
-        to_status: decision.to,
-      });
-      synced = syncDeadlines(rules, ticket, assignments, lite(), now);
-      ticket = synced.ticket;
+      const intoId = action === 'merge' ? (payload as { intoTicketId: number }).intoTicketId : null;
+      const target = intoId === null ? undefined : fx.orderById(intoId);
+      let changes;
+      try {
+        changes = applyAction(
+          snapshot,
+          result.decision,
+          payload,
+          {
+            actor: actor
+              ? { userId: actor.userId, unit: actor.unit }
+              : { userId: null, unit: { id: 0, path: '/' } },
+            units: unitFacts(units, [...unitsNamedBy(action, payload), ticket.complained_unit_id]),
+            nextAssignmentId: () => fx.assignmentIds.take(),
+            ...(target
+              ? { mergeTarget: { id: target.id, ticket_no: target.ticketNo, status: target.status } }
+              : {}),
+            ...(actor ? {} : { system: true }),
+          },
+          rules,
+          now,
+        );
+      } catch (err) {
+        throw asAppError(err);
+      }
+      ticket = { ...ticket, ...changes.patch, version: ticket.version + 1 };
+      assignments = changes.assignments;
+      events.push(changes.event);
+      supervisions.push(...changes.supervisions);
+      deadlines = deadlineRows(changes.deadlines);
     } catch (err) {
       if (isAppError(err) && err.code === 'NOT_FOUND' && actor) {
         throw refusalOf(
@@ -257,7 +244,7 @@ export function replayOrderFast(fx: FastContext, plan: PlannedOrder): OrderRows 
       contactedAt: a.contacted_at,
     })),
     events: events.map((x) => ({ at: x.at, action: x.action, party: x.party, payload: x.payload })),
-    deadlines: synced.deadlines.map((d) => ({ stage: d.stage, dueAt: d.due_at })),
+    deadlines: deadlines.map((d) => ({ stage: d.stage, dueAt: d.due_at })),
   });
-  return { ticket, assignments, events, deadlines: synced.deadlines, supervisions, facts };
+  return { ticket, assignments, events, deadlines, supervisions, facts };
 }

@@ -1,0 +1,165 @@
+/**
+ * Write-path bench: how many SQL statements intake and the common actions send to the database,
+ * counted through a Kysely plugin on the real use cases (transaction BEGIN/COMMIT not included),
+ * and their mean wall time over a few hundred orders. Embedded database by default, or the
+ * server named by DATABASE_URL (a schema of its own, dropped afterwards).
+ *
+ *   npx tsx bench/write-path.bench.ts [--orders 200] [--show]
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
+import pg from 'pg';
+import type { Role } from '../common/enums';
+import { migrateToLatest } from '../server/db/migrate';
+import { ensureReferenceData, loadDemoData } from '../server/features/demo/load-demo-data';
+import { loadRules } from '../server/features/rules/rules.service';
+import { createTicket } from '../server/features/tickets/create-ticket';
+import { performAction } from '../server/features/tickets/perform-action';
+import { TestClock } from '../server/platform/clock';
+import type { AppContext } from '../server/platform/context';
+import { openDatabase, openPostgres, type DatabaseHandle } from '../server/platform/db';
+import { readEnv } from '../server/platform/env';
+import type { SessionUser } from '../server/platform/http';
+import { createLogger } from '../server/platform/logger';
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const N = arg('orders', 200);
+const show = process.argv.includes('--show');
+
+/** Counts the statements Kysely sends (every query, raw SQL included, passes a plugin). */
+class StatementCounter implements KyselyPlugin {
+  count = 0;
+  kinds: string[] = [];
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.count++;
+    if (show) this.kinds.push(args.node.kind);
+    return args.node;
+  }
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return Promise.resolve(args.result);
+  }
+}
+
+async function open(): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`create schema ${schema}`);
+    await c.end();
+    const handle = await openPostgres(url, schema, 10);
+    return {
+      handle,
+      cleanup: async () => {
+        await handle.close();
+        const d = new pg.Client({ connectionString: url });
+        await d.connect();
+        await d.query(`drop schema ${schema} cascade`);
+        await d.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'civicline-bench-'));
+  const handle = await openDatabase({ dataDir: dir });
+  return {
+    handle,
+    cleanup: async () => {
+      await handle.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main() {
+  const { handle, cleanup } = await open();
+  await migrateToLatest(handle.db);
+  await ensureReferenceData(handle.db);
+  await loadDemoData(handle.db);
+  const counter = new StatementCounter();
+  const db = handle.db.withPlugin(counter);
+  const env = readEnv({ CIVICLINE_TEST_CLOCK: '1', LOG_LEVEL: 'silent' });
+  const clock = new TestClock(new Date('2026-11-23T10:00:00+08:00'));
+  const rules = await loadRules(handle.db, 'zibo-12345');
+  const ctx: AppContext = { db, dbKind: handle.kind, env, clock, logger: createLogger('silent'), rules };
+  const users = await handle.db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'display_name', 'role', 'unit_id'])
+    .execute();
+  const session = (u: string): SessionUser => {
+    const r = users.find((x) => x.username === u);
+    if (!r) throw new Error(u);
+    return {
+      id: r.id,
+      username: r.username,
+      displayName: r.display_name,
+      role: r.role as Role,
+      unitId: r.unit_id,
+      sessionId: 0,
+    };
+  };
+  const rsj = (
+    await handle.db.selectFrom('org_unit').select('id').where('code', '=', 'YC-RSJ').executeTakeFirstOrThrow()
+  ).id;
+  const agent = session('agent');
+  const dispatcher = session('dispatcher');
+  const handler = session('handler');
+  const steps = ['intake', 'dispatch', 'accept', 'reply'] as const;
+  const counts = new Map<string, number[]>(steps.map((s) => [s, []]));
+  const times = new Map<string, number[]>(steps.map((s) => [s, []]));
+  const measure = async (step: (typeof steps)[number], fn: () => Promise<unknown>) => {
+    counter.count = 0;
+    counter.kinds = [];
+    const t0 = performance.now();
+    await fn();
+    times.get(step)?.push(performance.now() - t0);
+    counts.get(step)?.push(counter.count);
+    if (show && counts.get(step)?.length === 1) console.log(step, counter.kinds.join(' '));
+  };
+  for (let i = 0; i < N; i++) {
+    let id = 0;
+    await measure('intake', async () => {
+      id = await createTicket(ctx, agent, {
+        channel: 'phone',
+        type: 'complaint',
+        category: '010201',
+        urgency: 'normal',
+        level: 'city',
+        caller: { name: '王小明', phone: `1381234${String(i).padStart(4, '0')}`, confidential: false },
+        location: { address: '东城区东湖路18号', region: '东城区' },
+        content: '公司拖欠三个月工资共计两万元，多次讨要无果，请求劳动监察部门处理。',
+        complex: false,
+        tags: [],
+        disposition: 'order',
+      });
+    });
+    await measure('dispatch', () => performAction(ctx, dispatcher, id, 'dispatch', { unitId: rsj }));
+    await measure('accept', () => performAction(ctx, handler, id, 'accept', {}));
+    await measure('reply', () =>
+      performAction(ctx, handler, id, 'reply', { result: '已核实并处理', contacted: true }),
+    );
+  }
+  console.log(`write path, ${N} orders, ${handle.kind}`);
+  for (const s of steps) {
+    const c = counts.get(s) ?? [];
+    const t = times.get(s) ?? [];
+    const mean = t.reduce((a, b) => a + b, 0) / Math.max(1, t.length);
+    console.log(`${s.padEnd(9)} statements ${Math.min(...c)}-${Math.max(...c)}  mean ${mean.toFixed(2)} ms`);
+  }
+  await cleanup();
+}
+
+await main();

@@ -1,0 +1,40 @@
+import { stageRowsOf } from '../../domain/ticket/order-deadlines';
+import type { DeadlineSummary } from '../../domain/ticket/order';
+import type { AppContext } from '../../platform/context';
+import { writeDeadlines } from './order-action.repository';
+import { listAssignments, lockTicket, type Trx } from './tickets.repository';
+
+export async function loadOrderEvents(trx: Trx, ticketId: number) {
+  const rows = await trx
+    .selectFrom('ticket_event')
+    .select(['at', 'action', 'party', 'payload'])
+    .where('ticket_id', '=', ticketId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    at: r.at,
+    action: r.action,
+    party: r.party,
+    payload: r.payload as Record<string, unknown>,
+  }));
+}
+
+/**
+ * Recomputes and stores an order's stage deadlines and its light from what is stored (inside the
+ * caller's transaction): for changes made outside the action path (history import openings).
+ */
+export async function syncDeadlines(
+  ctx: AppContext,
+  trx: Trx,
+  ticketId: number,
+  now: Date,
+): Promise<DeadlineSummary | undefined> {
+  const fresh = await lockTicket(trx, ticketId);
+  if (!fresh) return undefined;
+  const assignments = await listAssignments(trx, ticketId);
+  const events = await loadOrderEvents(trx, ticketId);
+  const { rows, summary } = stageRowsOf(ctx.rules, fresh, assignments, events, now);
+  await writeDeadlines(trx, ticketId, rows);
+  await trx.updateTable('ticket').set(summary).where('id', '=', ticketId).execute();
+  return summary;
+}
