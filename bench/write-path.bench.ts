@@ -22,11 +22,10 @@ import pg from 'pg';
 import type { Role } from '../common/enums';
 import { migrateToLatest } from '../server/db/migrate';
 import { ensureReferenceData, loadDemoData } from '../server/features/demo/load-demo-data';
-import { loadRules } from '../server/features/rules/rules.service';
 import { createTicket } from '../server/features/tickets/create-ticket';
 import { performAction } from '../server/features/tickets/perform-action';
 import { TestClock } from '../server/platform/clock';
-import type { AppContext } from '../server/platform/context';
+import { createContext } from '../server/platform/context';
 import { openDatabase, openPostgres, type DatabaseHandle } from '../server/platform/db';
 import { readEnv } from '../server/platform/env';
 import type { SessionUser } from '../server/platform/http';
@@ -91,10 +90,15 @@ async function main() {
   await loadDemoData(handle.db);
   const counter = new StatementCounter();
   const db = handle.db.withPlugin(counter);
-  const env = readEnv({ CIVICLINE_TEST_CLOCK: '1', LOG_LEVEL: 'silent' });
-  const clock = new TestClock(new Date('2026-11-23T10:00:00+08:00'));
-  const rules = await loadRules(handle.db, 'zibo-12345');
-  const ctx: AppContext = { db, dbKind: handle.kind, env, clock, logger: createLogger('silent'), rules };
+  const env = readEnv({
+    CIVICLINE_TEST_CLOCK: '1',
+    CIVICLINE_NOW: '2026-11-23T10:00:00+08:00',
+    LOG_LEVEL: 'silent',
+    CIVICLINE_PROFILE: 'zibo-12345',
+  });
+  const ctx = await createContext({ handle: { db, kind: handle.kind }, env, logger: createLogger('silent') });
+  const clock = ctx.clock;
+  if (!(clock instanceof TestClock)) throw new Error('the bench runs on the test clock');
   const users = await handle.db
     .selectFrom('app_user')
     .select(['id', 'username', 'display_name', 'role', 'unit_id'])
