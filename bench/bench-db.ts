@@ -9,7 +9,7 @@ import { migrateToLatest } from '../server/db/migrate';
 import { ensureReferenceData, loadDemoData } from '../server/features/demo/load-demo-data';
 import { TestClock } from '../server/platform/clock';
 import { createContext } from '../server/platform/context';
-import { openPostgres } from '../server/platform/db';
+import { openPostgres, type Db } from '../server/platform/db';
 import { readEnv } from '../server/platform/env';
 import { createLogger } from '../server/platform/logger';
 import type { SessionUser } from '../server/platform/http';
@@ -55,22 +55,7 @@ export async function openBenchDb(keptName: string, now: Date) {
   const ctx = await createContext({ handle, env, logger: createLogger('silent') });
   const clock = ctx.clock;
   if (!(clock instanceof TestClock)) throw new Error('the bench runs on the test clock');
-  const users = await db
-    .selectFrom('app_user')
-    .select(['id', 'username', 'display_name', 'role', 'unit_id'])
-    .execute();
-  const session = (u: string): SessionUser => {
-    const r = users.find((x) => x.username === u);
-    if (!r) throw new Error(u);
-    return {
-      id: r.id,
-      username: r.username,
-      displayName: r.display_name,
-      role: r.role as Role,
-      unitId: r.unit_id,
-      sessionId: 0,
-    };
-  };
+  const session = await demoSessions(db);
   const all = await db.selectFrom('org_unit').select(['id', 'code', 'path', 'kind']).execute();
   const dc = all.find((u) => u.code === 'DC-RX');
   const rsj = all.find((u) => u.code === 'YC-RSJ')?.id ?? 0;
@@ -92,5 +77,25 @@ export async function openBenchDb(keptName: string, now: Date) {
       await handle.close();
       if (!keep) await admin(`drop schema ${schema} cascade`);
     },
+  };
+}
+
+/** The demo users as sessions, by user name, for benches that call the use cases directly. */
+export async function demoSessions(db: Db): Promise<(username: string) => SessionUser> {
+  const users = await db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'display_name', 'role', 'unit_id'])
+    .execute();
+  return (u: string): SessionUser => {
+    const r = users.find((x) => x.username === u);
+    if (!r) throw new Error(u);
+    return {
+      id: r.id,
+      username: r.username,
+      displayName: r.display_name,
+      role: r.role as Role,
+      unitId: r.unit_id,
+      sessionId: 0,
+    };
   };
 }

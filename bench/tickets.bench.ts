@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/tickets.bench.ts [--orders 100000]
  */
+import { demoSessions } from './bench-db';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -18,8 +19,6 @@ import { listTicketsQuery } from '../common/contracts/tickets';
 import { createContext } from '../server/platform/context';
 import { openDatabase, openPostgres, type DatabaseHandle } from '../server/platform/db';
 import { readEnv } from '../server/platform/env';
-import type { SessionUser } from '../server/platform/http';
-import type { Role } from '../common/enums';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -81,22 +80,7 @@ async function main() {
     LOG_LEVEL: 'silent',
   });
   const ctx = await createContext({ handle, env });
-  const users = await db
-    .selectFrom('app_user')
-    .select(['id', 'username', 'display_name', 'role', 'unit_id'])
-    .execute();
-  const session = (u: string): SessionUser => {
-    const r = users.find((x) => x.username === u);
-    if (!r) throw new Error(u);
-    return {
-      id: r.id,
-      username: r.username,
-      displayName: r.display_name,
-      role: r.role as Role,
-      unitId: r.unit_id,
-      sessionId: 0,
-    };
-  };
+  const session = await demoSessions(db);
   const units = await db
     .selectFrom('org_unit')
     .select(['id', 'code'])

@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/write-path.bench.ts [--orders 200] [--show]
  */
+import { demoSessions } from './bench-db';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +20,6 @@ import type {
   UnknownRow,
 } from 'kysely';
 import pg from 'pg';
-import type { Role } from '../common/enums';
 import { migrateToLatest } from '../server/db/migrate';
 import { ensureReferenceData, loadDemoData } from '../server/features/demo/load-demo-data';
 import { createTicket } from '../server/features/tickets/create-ticket';
@@ -28,7 +28,6 @@ import { TestClock } from '../server/platform/clock';
 import { createContext } from '../server/platform/context';
 import { openDatabase, openPostgres, type DatabaseHandle } from '../server/platform/db';
 import { readEnv } from '../server/platform/env';
-import type { SessionUser } from '../server/platform/http';
 import { createLogger } from '../server/platform/logger';
 
 const arg = (name: string, dflt: number) => {
@@ -99,22 +98,7 @@ async function main() {
   const ctx = await createContext({ handle: { db, kind: handle.kind }, env, logger: createLogger('silent') });
   const clock = ctx.clock;
   if (!(clock instanceof TestClock)) throw new Error('the bench runs on the test clock');
-  const users = await handle.db
-    .selectFrom('app_user')
-    .select(['id', 'username', 'display_name', 'role', 'unit_id'])
-    .execute();
-  const session = (u: string): SessionUser => {
-    const r = users.find((x) => x.username === u);
-    if (!r) throw new Error(u);
-    return {
-      id: r.id,
-      username: r.username,
-      displayName: r.display_name,
-      role: r.role as Role,
-      unitId: r.unit_id,
-      sessionId: 0,
-    };
-  };
+  const session = await demoSessions(handle.db);
   const rsj = (
     await handle.db.selectFrom('org_unit').select('id').where('code', '=', 'YC-RSJ').executeTakeFirstOrThrow()
   ).id;
