@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberComplaintKinds } from './service-numbers';
 import { channels, lights, satisfactions, sourceLevels, stageKeys, ticketTypes, urgencies } from '../enums';
 import {
   assignmentRoles,
@@ -149,6 +150,18 @@ export const ticketDetail = z.object({
   complainedUnitId: z.number().int().nullable(),
   complainedUnitName: z.string().nullable(),
   complainedPerson: z.string().nullable(),
+  /** The published service number the order complains about (beijing-miyun §26), or null. */
+  numberComplaint: z
+    .object({
+      serviceNumberId: z.number().int(),
+      number: z.string(),
+      name: z.string(),
+      unitId: z.number().int(),
+      unitName: z.string(),
+      kind: z.enum(numberComplaintKinds),
+      kindLabel: z.string(),
+    })
+    .nullable(),
   location: z.object({ address: z.string().nullable(), region: z.string().nullable() }),
   content: z.string(),
   demand: z.string().nullable(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channels, satisfactions, sourceLevels, ticketTypes, urgencies } from '../enums';
 import { factualFindings } from '../ticket-vocabulary';
 import { boundedInstant } from './instant';
+import { numberComplaintKinds } from './service-numbers';
 import { supervisionModes, supervisionTriggers } from './supervision';
 import { isPhoneNumber } from './phone';
 
@@ -54,11 +55,19 @@ export const createTicketBody = z
     complainedUnitId: z.number().int().positive().optional(),
     /** 被投诉人: a staff member's name or badge number. */
     complainedPerson: text(100).optional(),
+    /** A complaint about a published service number (beijing-miyun §26): the number … */
+    serviceNumberId: z.number().int().positive().optional(),
+    /** … and what is complained of (§26 (1)-(9)). */
+    numberComplaintKind: z.enum(numberComplaintKinds).optional(),
   })
 
   .superRefine((b, ctx) => {
     if (b.disposition === 'direct-answer' && !b.answer) {
       ctx.addIssue({ code: 'custom', path: ['answer'], message: '直接答复须填写答复内容' });
+    }
+    if ((b.serviceNumberId === undefined) !== (b.numberComplaintKind === undefined)) {
+      const path = b.serviceNumberId === undefined ? 'serviceNumberId' : 'numberComplaintKind';
+      ctx.addIssue({ code: 'custom', path: [path], message: '号码投诉须同时填写被投诉号码和投诉情形' });
     }
     if (b.disposition === 'not-accepted' && !b.notAcceptedReason) {
       ctx.addIssue({ code: 'custom', path: ['notAcceptedReason'], message: '不予受理须说明理由' });

@@ -19,6 +19,7 @@ import {
 } from './sweep.repository';
 import { recordSupervision } from '../features/supervision/record-supervision';
 import { sweepIncidents } from '../features/incidents/sweep-incidents';
+import { superviseOverdueNumberComplaints } from '../features/service-numbers/overdue-complaints';
 import { IDEMPOTENCY_KEY_HOURS } from '../features/tickets/idempotency';
 import { pruneKeys } from '../features/tickets/idempotency.repository';
 
@@ -173,6 +174,8 @@ export async function tick(ctx: AppContext): Promise<SweepResult> {
   const result = await runSweep(ctx);
   // Major-incident report deadlines (shanghai-962200 §15, beijing-miyun §8): overdue alerts once.
   await sweepIncidents(ctx);
+  // Complaints about service numbers a working day past their deadline (beijing-miyun §30).
+  await superviseOverdueNumberComplaints(ctx);
   // Idempotency keys are remembered for a day; a retry comes within minutes.
   await pruneKeys(ctx.db, new Date(ctx.clock.now().getTime() - IDEMPOTENCY_KEY_HOURS * 3_600_000));
   return result;

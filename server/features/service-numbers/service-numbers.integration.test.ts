@@ -184,13 +184,13 @@ describe('service-number registry', () => {
 
   it('complaints about a number are counted in the registry', async () => {
     const orders = ticketApi(t);
-    const o = await orders.create({ ...sampleOrder, content: '拨打社保咨询电话，工作时间长时间无人接听。' });
-    // Intake does not take the number yet: the order names it as intake will.
-    await t.ctx.db
-      .updateTable('ticket')
-      .set({ service_number_id: numberId, number_complaint_kind: 'unanswered' })
-      .where('id', '=', o.id)
-      .execute();
+    await orders.create({
+      ...sampleOrder,
+      category: undefined,
+      content: '拨打社保咨询电话，工作时间长时间无人接听。',
+      serviceNumberId: numberId,
+      numberComplaintKind: 'unanswered',
+    });
     const entry = (await a.registry('dispatcher')).find((n) => n.id === numberId);
     expect(entry?.complaints).toEqual({ total: 1, open: 1, upheld: 0 });
   });

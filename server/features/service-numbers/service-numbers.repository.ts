@@ -289,3 +289,73 @@ export async function answerReviewRow(
 export function numbersOfUnit(db: Trx, unitId: number) {
   return db.selectFrom('service_number').select('id').where('unit_id', '=', unitId).execute();
 }
+
+/** A registered number an intake names as complained about, with its owning unit. */
+export async function numberForComplaint(db: Trx, id: number) {
+  return db
+    .selectFrom('service_number as n')
+    .innerJoin('org_unit as u', 'u.id', 'n.unit_id')
+    .select(['n.id', 'n.unit_id', 'u.name as unit_name'])
+    .where('n.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The number an order complains about, as last registered (null: not a number complaint). */
+export async function complaintOfOrder(db: Trx, ticketId: number) {
+  return db
+    .selectFrom('ticket as t')
+    .innerJoin('service_number as n', 'n.id', 't.service_number_id')
+    .innerJoin('org_unit as u', 'u.id', 'n.unit_id')
+    .innerJoin('service_number_version as v', (j) =>
+      j
+        .onRef('v.service_number_id', '=', 'n.id')
+        .on(
+          'v.seq',
+          '=',
+          sql<number>`(select max(seq) from service_number_version w where w.service_number_id = n.id)`,
+        ),
+    )
+    .select([
+      'n.id',
+      't.number_complaint_kind as kind',
+      'v.number',
+      'v.name',
+      'n.unit_id',
+      'u.name as unit_name',
+    ])
+    .where('t.id', '=', ticketId)
+    .executeTakeFirst();
+}
+
+/**
+ * Open number complaints (not replied to) whose handling deadline has passed and that have no
+ * system supervision since it, locked (orders in use are skipped: the next tick takes them).
+ */
+export async function lockUnsupervisedLateComplaints(trx: Trx, categories: string[], now: Date) {
+  if (categories.length === 0) return [];
+  return trx
+    .selectFrom('ticket as t')
+    .innerJoin('ticket_deadline as d', (j) =>
+      j.onRef('d.ticket_id', '=', 't.id').on('d.stage', '=', 'handleBy').on('d.met_at', 'is', null),
+    )
+    .select(['t.id', 't.ticket_no', 'd.due_at'])
+    .where('t.status', 'in', ['dispatched', 'in_progress'])
+    .where('t.category_code', 'in', categories)
+    .where('d.due_at', '<=', now)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('supervision as s')
+            .select('s.id')
+            .whereRef('s.ticket_id', '=', 't.id')
+            .where('s.trigger', '=', 'overdue')
+            .where('s.created_by', 'is', null)
+            .whereRef('s.created_at', '>=', 'd.due_at'),
+        ),
+      ),
+    )
+    .orderBy('t.id')
+    .forUpdate('t')
+    .skipLocked()
+    .execute();
+}

@@ -10,6 +10,7 @@ import { claimIdempotencyKey, completeIdempotencyKey, type IdempotencyClaim } fr
 import { syncDeadlines } from './perform-action';
 import { appendEvent, insertTicket, nextTicketNo } from './tickets.repository';
 import { superviseRepeatCalls } from '../supervision/repeat-calls';
+import { checkNumberComplaint } from '../service-numbers/number-complaints';
 
 const intakeRoles = ['agent', 'dispatcher', 'admin'] as const;
 
@@ -35,19 +36,28 @@ export async function createTicket(
     ]);
   }
   if (body.complainedUnitId) await checkComplainedUnit(ctx.db, body.complainedUnitId);
-  if (body.category) {
+  const numberComplaint =
+    body.serviceNumberId !== undefined && body.numberComplaintKind !== undefined
+      ? await checkNumberComplaint(ctx, {
+          serviceNumberId: body.serviceNumberId,
+          kind: body.numberComplaintKind,
+          category: body.category,
+        })
+      : null;
+  const category = numberComplaint ? (numberComplaint.category ?? undefined) : body.category;
+  if (category) {
     const cat = await ctx.db
       .selectFrom('category')
       .select(['code', 'active'])
-      .where('code', '=', body.category)
+      .where('code', '=', category)
       .executeTakeFirst();
     if (!cat) {
-      throw new AppError('VALIDATION_FAILED', `问题分类 ${body.category} 不存在`, [
+      throw new AppError('VALIDATION_FAILED', `问题分类 ${category} 不存在`, [
         { path: '/category', message: 'unknown' },
       ]);
     }
     if (!cat.active) {
-      throw new AppError('VALIDATION_FAILED', `问题分类 ${body.category} 已停用，请选择其他分类`, [
+      throw new AppError('VALIDATION_FAILED', `问题分类 ${category} 已停用，请选择其他分类`, [
         { path: '/category', message: 'disabled' },
       ]);
     }
@@ -91,7 +101,7 @@ export async function createTicket(
       status,
       channel: body.channel,
       type: body.type,
-      category_code: body.category ?? null,
+      category_code: category ?? null,
       urgency: body.urgency,
       source_level: body.level,
       caller_name: body.caller.name ?? null,
@@ -110,6 +120,8 @@ export async function createTicket(
       suggested_channel: body.suggestedChannel ?? null,
       complained_unit_id: body.complainedUnitId ?? null,
       complained_person: body.complainedPerson || null,
+      service_number_id: body.serviceNumberId ?? null,
+      number_complaint_kind: body.numberComplaintKind ?? null,
       platform_unit_id: platformUnitId,
       lead_unit_id: null,
       status_before_suspend: null,
@@ -151,6 +163,13 @@ export async function createTicket(
         ...(body.knowledgeArticleId ? { knowledgeArticleId: body.knowledgeArticleId } : {}),
         ...(body.complainedUnitId ? { complainedUnitId: body.complainedUnitId } : {}),
         ...(body.complainedPerson ? { complainedPerson: body.complainedPerson } : {}),
+        ...(numberComplaint
+          ? {
+              serviceNumberId: body.serviceNumberId,
+              numberComplaintKind: body.numberComplaintKind,
+              numberUnitId: numberComplaint.unitId,
+            }
+          : {}),
         ...(body.notAcceptedReason
           ? { reason: body.notAcceptedReason, suggestedChannel: body.suggestedChannel ?? null }
           : {}),

@@ -14,6 +14,7 @@ import {
   type CallerFacts,
 } from './caller-privacy';
 import { findComplainedUnit } from './complained-party';
+import { numberComplaintOf } from '../service-numbers/number-complaints';
 import { loadOrderEvents } from './perform-action';
 import { loadActor, standingOf, transitionStateOf, unitInfo } from './standing';
 import { slaFactsOf } from './ticket-deadlines';
@@ -109,6 +110,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number):
       assignments,
       unitNames: units.names,
       complainedUnitName: complained?.name ?? null,
+      numberComplaint: await numberComplaintOf(ctx.db, ticket.id),
       categoryName: category?.name ?? null,
       view,
       caller,

@@ -149,6 +149,7 @@ export interface TicketFacts {
   assignments: AssignmentRow[];
   unitNames: ReadonlyMap<number, string>;
   complainedUnitName: string | null;
+  numberComplaint: TicketDetail['numberComplaint'];
   categoryName: string | null;
   view: CallerView;
   caller: CallerFacts;
@@ -179,6 +180,7 @@ export function presentTicket(f: TicketFacts, at: PresentAt): TicketDetail {
     complainedUnitId: ticket.complained_unit_id,
     complainedUnitName: f.complainedUnitName,
     complainedPerson: ticket.complained_person,
+    numberComplaint: f.numberComplaint,
     location: { address: text(ticket.location_address), region: ticket.location_region },
     content: textFor(view, caller, ticket.content),
     demand: text(ticket.demand),

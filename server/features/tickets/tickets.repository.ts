@@ -20,7 +20,7 @@ export async function nextTicketNo(trx: Trx, day: string): Promise<string> {
   return `${day.replaceAll('-', '')}${String(row.last_value).padStart(5, '0')}`;
 }
 
-export async function insertTicket(trx: Trx, row: Insertable<TicketTable>): Promise<number> {
+export async function insertTicket(trx: Trx, row: Insertable<Database['ticket']>): Promise<number> {
   const r = await trx.insertInto('ticket').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
