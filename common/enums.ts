@@ -10,6 +10,7 @@ export const roles = [
   'supervisor', // 督办员
   'kb-editor', // 知识库维护员
   'leader', // 领导
+  'enterprise', // 加盟企业 (a franchise enterprise's own account, tianjin-wuqing §36)
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -23,6 +24,7 @@ export const roleLabels: Record<Role, string> = {
   supervisor: '督办员',
   'kb-editor': '知识库维护员',
   leader: '领导',
+  enterprise: '加盟企业',
 };
 
 export const unitKinds = ['center', 'sub-platform', 'department', 'town', 'enterprise', 'sub-unit'] as const;

@@ -18,6 +18,7 @@ export const ticketStatuses = [
   'answered', // 直接答复 (closed at intake)
   'not_accepted', // 不予受理
   'merged', // 已合并
+  'referred', // 已转加盟企业 (an e-order with a franchise enterprise, tianjin-wuqing §35-§36)
 ] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
 
@@ -34,6 +35,7 @@ export const ticketStatusLabels: Record<TicketStatus, string> = {
   answered: '已直接答复',
   not_accepted: '不予受理',
   merged: '已合并',
+  referred: '企业办理中',
 };
 
 /** Requests a unit has made that wait for the platform's decision. */
@@ -77,6 +79,8 @@ export const ticketActions = [
   'update',
   'respond-supervision',
   'inspect',
+  'refer-enterprise',
+  'report-referral',
 ] as const;
 export type TicketAction = (typeof ticketActions)[number];
 
@@ -118,6 +122,8 @@ export const actionLabels: Record<TicketAction | IntakeAction, string> = {
   update: '修改工单信息',
   'respond-supervision': '答复督办',
   inspect: '质检评定',
+  'refer-enterprise': '转加盟企业',
+  'report-referral': '企业反馈',
 };
 
 /** Assignment statuses (one row per unit the order was sent to). */
@@ -147,9 +153,19 @@ export const assignmentRoleLabels: Record<AssignmentRole, string> = { lead: '主
 /**
  * How the acting user stands to an order: platform = dispatcher/admin of the platform holding it
  * (or above it); lead/co = a handler of the lead or a co-handling unit; callback = callback agent /
- * quality inspector; supervisor; agent = intake agent; system = the deadline sweep.
+ * quality inspector; supervisor; agent = intake agent; enterprise = the franchise enterprise an
+ * order was referred to (tianjin-wuqing §36); system = the deadline sweep.
  */
-export const parties = ['platform', 'lead', 'co', 'callback', 'supervisor', 'agent', 'system'] as const;
+export const parties = [
+  'platform',
+  'lead',
+  'co',
+  'callback',
+  'supervisor',
+  'agent',
+  'enterprise',
+  'system',
+] as const;
 export type Party = (typeof parties)[number];
 export const partyLabels: Record<Party, string> = {
   platform: '平台',
@@ -158,6 +174,7 @@ export const partyLabels: Record<Party, string> = {
   callback: '回访',
   supervisor: '督办',
   agent: '受理',
+  enterprise: '加盟企业',
   system: '系统',
 };
 

@@ -747,6 +747,83 @@ test('enterprise: applies on the public page without an account; the center appr
   }
 });
 
+test('enterprise: the center opens its account, an agent refers an order, the enterprise reports back on its desk', async () => {
+  const name = '云川市测试保洁服务有限公司';
+  const desk = await as('dispatcher');
+  const row = desk.getByTestId('enterprise-table').locator('tr', { hasText: name });
+  await visit(desk, '/enterprises', desk.getByTestId('enterprise-table'), 'enterprises');
+  await desk.locator('.ant-segmented-item', { hasText: '已加盟' }).click();
+  await row.first().click();
+  await desk.getByRole('button', { name: '开通企业账号' }).click();
+  const form = desk.locator('.enterprise-account-modal');
+  await form.locator('#account-username').fill('cleaner');
+  await form.locator('#account-display-name').fill('测试保洁 客服');
+  await form.locator('#account-password').fill('Temp-2026-clean');
+  await form.locator('.ant-modal-footer .ant-btn-primary').click();
+  await desk.getByText('已开通账号 cleaner').first().waitFor();
+  await desk.keyboard.press('Escape');
+
+  // A citizen asks for a cleaning service; the agent refers the order to the enterprise.
+  const order = await state.api.post('agent', '/api/tickets', {
+    type: 'help',
+    category: '130101',
+    caller: { name: '刘芳', phone: '13900003333', confidential: false },
+    location: { region: '东城区', address: '东湖路20号' },
+    content: '新房装修完需要开荒保洁，请推荐保洁公司上门。',
+  });
+  const agent = await as('agent');
+  await agent.goto(`${server.base}/tickets/${order.id}`);
+  const modal = await openAction(agent, 'refer-enterprise');
+  await modal.locator('#enterpriseId').click();
+  await agent
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name })
+    .first()
+    .click();
+  await submitModal(agent, modal);
+  await expectStatus(agent, '企业办理中');
+
+  // The enterprise signs in with its own account (first sign-in: a new password) and reports back.
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  watchErrors(page, 'cleaner');
+  try {
+    await page.goto(`${server.base}/login`);
+    await page.locator('#username').fill('cleaner');
+    await page.locator('#password').fill('Temp-2026-clean');
+    await page.keyboard.press('Enter');
+    const change = page.locator('.ant-modal', { hasText: '首次登录请修改密码' });
+    await change.waitFor();
+    await change.locator('#currentPassword').fill('Temp-2026-clean');
+    await change.locator('#newPassword').fill('Bao-Jie-2026!');
+    await change.locator('#confirm').fill('Bao-Jie-2026!');
+    await change.locator('.ant-modal-footer .ant-btn-primary').click();
+    await change.waitFor({ state: 'hidden' });
+    const mine = page.locator('tr', { hasText: order.ticketNo });
+    await page.goto(`${server.base}/enterprise-desk`);
+    await mine.waitFor();
+    assert((await mine.innerText()).includes('13900003333'), 'the enterprise sees the phone to call');
+    await shot(page, 'enterprise-desk');
+    await mine.getByRole('button', { name: '反馈办理情况' }).click();
+    const report = page.locator('.ant-modal:visible');
+    await report.locator('#result').waitFor();
+    await report.getByRole('radio', { name: '已联系', exact: true }).check();
+    await report.locator('#result').fill('已电话联系，12月9日上午上门完成开荒保洁。');
+    await report.locator('#price').fill('480元');
+    await report.locator('.ant-modal-footer .ant-btn-primary').click();
+    await report.waitFor({ state: 'hidden' });
+    await waitUntil(
+      async () => (await mine.innerText()).includes('待回访'),
+      'reported, awaiting the callback',
+    );
+    await shot(page, 'enterprise-reported');
+    // The order lists and other screens are not the enterprise's.
+    assert(!(await page.locator('.ant-menu').innerText()).includes('工单查询'), 'only the enterprise desk');
+  } finally {
+    await context.close();
+  }
+});
+
 test('no uncaught errors in any page', async () => {
   assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);
 });

@@ -102,6 +102,18 @@ export const actionPayloads = {
     emergencyResultDays: z.number().int().min(1).max(10).optional(),
   }),
   accept: empty,
+  /** tianjin-wuqing §35: the e-order goes to an approved franchise enterprise. */
+  'refer-enterprise': z.object({
+    enterpriseId: z.number().int().positive(),
+    note: text(2000).optional(),
+  }),
+  /** tianjin-wuqing §36: the enterprise reports back what it did. */
+  'report-referral': z.object({
+    result: z.string().trim().min(1, '请填写服务情况').max(5000),
+    contacted: z.boolean(),
+    price: text(100).optional(),
+    serviceTime: text(100).optional(),
+  }),
   'record-contact': z.object({
     note: text(2000).optional(),
     at: boundedInstant.optional(),

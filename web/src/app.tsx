@@ -27,6 +27,8 @@ const pages = {
     import('./pages/enterprises/public-apply-page').then((m) => ({ default: m.PublicApplyPage })),
   'service-numbers': () =>
     import('./pages/service-numbers/service-numbers-page').then((m) => ({ default: m.ServiceNumbersPage })),
+  'enterprise-desk': () =>
+    import('./pages/enterprises/enterprise-desk-page').then((m) => ({ default: m.EnterpriseDeskPage })),
   publicNumbers: () =>
     import('./pages/service-numbers/public-numbers-page').then((m) => ({ default: m.PublicNumbersPage })),
 };
@@ -46,6 +48,7 @@ const PublicDirectoryPage = lazy(pages.publicDirectory);
 const PublicApplyPage = lazy(pages.publicApply);
 const ServiceNumbersPage = lazy(pages['service-numbers']);
 const PublicNumbersPage = lazy(pages.publicNumbers);
+const EnterpriseDeskPage = lazy(pages['enterprise-desk']);
 
 /** Starts loading the first screen's chunk while the session is checked. */
 function preloadCurrentPage(pathname: string): void {
@@ -195,6 +198,14 @@ const router = createBrowserRouter([
             element: (
               <Guard page="service-numbers">
                 <ServiceNumbersPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'enterprise-desk',
+            element: (
+              <Guard page="enterprise-desk">
+                <EnterpriseDeskPage />
               </Guard>
             ),
           },

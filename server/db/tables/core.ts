@@ -31,6 +31,8 @@ export interface AppUserTable {
   locked_until: Timestamp | null;
   must_change_password: Generated<boolean>;
   created_at: CreatedAt;
+  /** The franchise enterprise of an `enterprise` account (migration 20261207230000). */
+  enterprise_id: Generated<number | null>;
 }
 
 export interface AuthSessionTable {

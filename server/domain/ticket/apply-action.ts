@@ -31,6 +31,7 @@ import {
   recordCallback,
   requestExtension,
   supervise,
+  reportReferral,
   update,
   uphold,
 } from './order-effects';
@@ -67,6 +68,8 @@ export const actionEffects: { [A in ActionName]: Effect<A> } = {
   remind: none,
   'recompute-deadlines': none,
   update,
+  'refer-enterprise': none,
+  'report-referral': reportReferral,
 };
 
 function isEffectAction(action: string): action is ActionName {

@@ -214,3 +214,9 @@ export const update: Effect<'update'> = (i) => {
     },
   };
 };
+
+/** 企业反馈 [tianjin-wuqing §36]: the enterprise's report is the order's reply, awaiting the callback. */
+export const reportReferral: Effect<'report-referral'> = (i) => ({
+  patch: { replied_at: i.now, contacted_by_unit: i.payload.contacted },
+  eventExtra: {},
+});

@@ -83,6 +83,17 @@ export function relayRefusal(action: string, s: TransitionState, a: ActorStandin
 }
 
 export const transitionTable: readonly Rule[] = [
+  // 加盟企业 [tianjin-wuqing §35-§36]: the platform sends the e-order to an approved franchise
+  // enterprise (the citizen's own choice or the nearest, best rated); the enterprise contacts the
+  // citizen and reports back; the callback then rates the service.
+  {
+    action: 'refer-enterprise',
+    party: ['platform', 'agent'],
+    from: ['pending_dispatch'],
+    pending: 'none',
+    to: 'referred',
+  },
+  { action: 'report-referral', party: ['enterprise'], from: ['referred'], to: 'pending_callback' },
   // 转办/派单 [zibo §11(2); wuqing §16-§18; tianjin-urban §8(2)-(3)]: the platform reviews and dispatches;
   // a sub-platform that received the order re-dispatches it to its own units; the platform may re-assign.
   {

@@ -28,6 +28,12 @@ const plain: Record<TicketAction, Allowed> = {
   dispatch: { platform: { from: ['pending_dispatch', 'dispatched'], to: 'dispatched' } },
   // 签收 by the lead unit.
   accept: { lead: { from: ['dispatched'], to: 'in_progress' } },
+  // 加盟企业 [tianjin-wuqing §35-§36]: referred before dispatch; the enterprise reports back.
+  'refer-enterprise': {
+    platform: { from: ['pending_dispatch'], to: 'referred' },
+    agent: { from: ['pending_dispatch'], to: 'referred' },
+  },
+  'report-referral': { enterprise: { from: ['referred'], to: 'pending_callback' } },
   // 先行联系 [wuqing §19(1); shanghai §11(1)], 答复 [zibo §11(5)], 续报 [zibo §11(7)]: while handling.
   'record-contact': { lead: { from: ['in_progress'], to: 'same' } },
   reply: { lead: { from: ['in_progress'], to: 'replied' } },

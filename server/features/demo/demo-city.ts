@@ -13,6 +13,8 @@ export interface DemoUnit {
   isPlatform?: boolean;
   duties?: string[];
   phone?: string;
+  /** false: a unit no order is dispatched to (the accounts of franchise enterprises). */
+  active?: boolean;
 }
 
 export const demoUnits: DemoUnit[] = [
@@ -166,6 +168,8 @@ export const demoUnits: DemoUnit[] = [
     region: '北山区',
     duties: ['06'],
   },
+  // Accounts of franchise enterprises (加盟企业, tianjin-wuqing §36): never dispatched to.
+  { code: 'FRANCHISE', name: '加盟企业', kind: 'sub-unit', parent: null, active: false },
 ];
 
 export interface DemoUser {
@@ -188,6 +192,7 @@ export const demoUsers: DemoUser[] = [
   { username: 'unit-leader', displayName: '人社局联络员 吴刚', role: 'unit-leader', unit: 'YC-RSJ' },
   { username: 'dispatcher-dc', displayName: '东城分中心派单员 郑红', role: 'dispatcher', unit: 'DC-RX' },
   { username: 'handler-dc', displayName: '东湖街道 冯磊', role: 'handler', unit: 'DC-DHJD' },
+  { username: 'enterprise', displayName: '安家家政 客服', role: 'enterprise', unit: 'FRANCHISE' },
 ];
 
 export const DEMO_PASSWORD = 'demo';

@@ -39,6 +39,9 @@ export async function loadDemoData(db: Db): Promise<boolean> {
         phone: u.phone ?? null,
       });
       ids.set(u.code, id);
+      if (u.active === false) {
+        await trx.updateTable('org_unit').set({ active: false }).where('id', '=', id).execute();
+      }
     }
     const hash = await hashPassword(DEMO_PASSWORD);
     let adminId = 0;

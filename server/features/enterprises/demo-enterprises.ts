@@ -9,6 +9,7 @@ import {
   rateReferrals,
 } from './enterprises.repository';
 import { storeLicence } from './licence-file';
+import { linkDemoAccount } from './enterprise-desk.repository';
 
 /** A placeholder licence image for the demo (a PNG signature and an empty header chunk). */
 const DEMO_LICENCE = Buffer.from([
@@ -118,6 +119,7 @@ export async function loadDemoEnterprises(ctx: AppContext, trx: Trx, now: Date):
     .limit(20)
     .execute();
   const tickets = closed.map((t) => Number(t.id));
+  let account = false;
   for (const e of demoEnterprises) {
     const file = await storeLicence(ctx.env.DATA_DIR, { bytes: DEMO_LICENCE, type: 'image/png', ext: 'png' });
     const id = await insertEnterprise(trx, {
@@ -146,6 +148,11 @@ export async function loadDemoEnterprises(ctx: AppContext, trx: Trx, now: Date):
         by: null,
         at: now,
       });
+    }
+    if (e.status === 'approved' && !account) {
+      // The demo account `enterprise` works the desk of the first approved enterprise.
+      await linkDemoAccount(trx, 'enterprise', id);
+      account = true;
     }
     if (e.status === 'approved') {
       const admin = await trx

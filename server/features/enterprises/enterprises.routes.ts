@@ -13,7 +13,16 @@ import {
 } from '../../../common/contracts/enterprises';
 import type { AppContext } from '../../platform/context';
 import { errorBody, idParam, requireUser } from '../../platform/http';
+import { actionPayloads } from '../../../common/contracts/tickets';
+import { AppError } from '../../platform/errors';
 import { applyEnterprise } from './apply-enterprise';
+import {
+  createEnterpriseAccount,
+  deskOrder,
+  enterpriseAccountBody,
+  listDeskOrders,
+  reportBack,
+} from './enterprise-desk';
 import { approveEnterprise } from './approve-enterprise';
 import { getEnterprise, getLicence, listEnterprises } from './get-enterprise';
 import { listDirectory, listServices } from './list-directory';
@@ -155,6 +164,53 @@ export function enterpriseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => revealContact(ctx, requireUser(req), req.params.id, req.body.reason, req.ip),
+    );
+
+    app.post(
+      '/api/enterprises/:id/accounts',
+      {
+        schema: {
+          tags,
+          summary: '为已加盟企业开通企业工作台账号（首次登录须修改密码）',
+          params: idParam,
+          body: enterpriseAccountBody,
+          response: { 201: z.object({ id: z.number(), username: z.string() }) },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await createEnterpriseAccount(ctx, requireUser(req), req.params.id, req.body)),
+    );
+    app.get(
+      '/api/enterprise-desk/orders',
+      {
+        schema: {
+          tags,
+          summary: '企业工作台：派给本企业的电子工单（武清细则第三十六条）',
+          response: { 200: z.object({ items: z.array(deskOrder) }) },
+        },
+      },
+      async (req) => ({ items: await listDeskOrders(ctx, requireUser(req)) }),
+    );
+    app.post(
+      '/api/enterprise-desk/orders/:id/report',
+      {
+        schema: {
+          tags,
+          summary: '企业反馈办理情况（转入回访）',
+          description:
+            'body: {result, contacted, price?, serviceTime?}; 409 unless the order is referred to this enterprise and awaits its report.',
+          params: idParam,
+          body: actionPayloads['report-referral'],
+          response: { 200: deskOrder },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        await reportBack(ctx, user, req.params.id, req.body);
+        const [order] = await listDeskOrders(ctx, user, req.params.id);
+        if (!order) throw new AppError('NOT_FOUND', '工单不存在');
+        return order;
+      },
     );
   };
 }

@@ -28,7 +28,8 @@ describe('work-order lifecycle (zibo-12345)', () => {
     const created = await api.create();
     expect(created.status).toBe('pending_dispatch');
     expect(created.ticketNo).toMatch(/^20261123\d{5}$/);
-    expect(created.allowedActions).toEqual(['merge']); // the agent may merge a duplicate, not dispatch
+    // The agent may merge a duplicate or refer the citizen to a franchise enterprise, not dispatch.
+    expect(created.allowedActions).toEqual(['merge', 'refer-enterprise']);
 
     const dispatched = await api.ok('dispatcher', created.id, 'dispatch', { unitId: rsj });
     expect(dispatched.status).toBe('dispatched');

@@ -173,6 +173,9 @@ export function todoCondition(actor: Actor): Cond {
       case 'agent':
       case 'kb-editor':
         return eb('t.created_by', '=', actor.userId ?? 0);
+      case 'enterprise':
+        // An enterprise's e-orders are on its own desk (features/enterprises), never in these lists.
+        return eb.val(false);
     }
   };
 }

@@ -12,6 +12,8 @@ import { loadOrderForAction, persistChanges } from './order-action.repository';
 import { loadActor, standingOf, type Actor } from './standing';
 import { lockTicketsInOrder, type Trx } from './tickets.repository';
 import { canView } from './visibility';
+import { rateReferral, recordReferral } from '../enterprises/referrals';
+import { enterpriseOfUser, isReferredTo } from '../enterprises/enterprise-desk.repository';
 
 export { loadOrderEvents, syncDeadlines } from './order-sync';
 
@@ -103,7 +105,10 @@ export async function performActionIn(
   if (!loaded) throw new AppError('NOT_FOUND', '工单不存在');
   const { ticket, assignments, events, units } = loaded;
   const paths = new Map([...units].map(([id, u]) => [id, u.path]));
-  if (actor) {
+  // A franchise enterprise's account acts on the orders referred to it (tianjin-wuqing §36).
+  const referredToActor =
+    actor?.role === 'enterprise' && (await isReferredToUser(trx, ticketId, actor.userId));
+  if (actor && !referredToActor) {
     const platformPath = ticket.platform_unit_id ? paths.get(ticket.platform_unit_id) : undefined;
     if (
       !canView(
@@ -120,9 +125,11 @@ export async function performActionIn(
   }
   const snapshot = { order: ticket, assignments, events };
   const platforms = new Set([...units.values()].filter((u) => u.is_platform).map((u) => u.id));
-  const standing = actor
-    ? standingOf(actor, ticket, assignments, paths)
-    : { parties: new Set(['system'] as const) };
+  const standing = !actor
+    ? { parties: new Set(['system'] as const) }
+    : actor.role === 'enterprise'
+      ? { parties: new Set(referredToActor ? (['enterprise'] as const) : []) }
+      : standingOf(actor, ticket, assignments, paths);
   const result = decideAction(snapshot, platforms, action, payload, standing, ctx.rules);
   if (!result.ok) {
     throw new AppError('TRANSITION_NOT_ALLOWED', result.reason, { status: ticket.status, action });
@@ -147,6 +154,11 @@ export async function performActionIn(
     );
     refs.mergeTarget = { id: target.id, ticket_no: target.ticket_no, status: target.status };
   }
+  if (action === 'refer-enterprise') {
+    // Refuses an enterprise that is not an approved member (lock order: the order, then it).
+    const p = payload as ActionPayload<'refer-enterprise'>;
+    await recordReferral(trx, { ticketId, enterpriseId: p.enterpriseId, by: actor?.userId ?? null, at: now });
+  }
   let changes: OrderChanges;
   try {
     changes = applyAction(snapshot, result.decision, payload, refs, ctx.rules, now);
@@ -154,7 +166,19 @@ export async function performActionIn(
     throw asAppError(e);
   }
   await persistChanges(trx, changes);
+  if (action === 'record-callback') {
+    // The callback's rating of a referred order makes the enterprise's stars (tianjin-wuqing §35).
+    const p = payload as ActionPayload<'record-callback'>;
+    if (p.reached && p.resultSatisfaction) {
+      await rateReferral(trx, { ticketId, rating: p.resultSatisfaction, at: now });
+    }
+  }
   return { status: result.decision.to, seq: changes.event.seq };
+}
+
+async function isReferredToUser(trx: Trx, ticketId: number, userId: number | null): Promise<boolean> {
+  const enterpriseId = userId === null ? null : await enterpriseOfUser(trx, userId);
+  return enterpriseId !== null && isReferredTo(trx, ticketId, enterpriseId);
 }
 
 const systemActor: Actor = {

@@ -35,6 +35,7 @@ const icons: Record<PageKey, ReactNode> = {
   incidents: <FireOutlined />,
   enterprises: <ShopOutlined />,
   'service-numbers': <ContactsOutlined />,
+  'enterprise-desk': <ShopOutlined />,
 };
 
 export function PageFallback() {

@@ -11,6 +11,7 @@ import { ComplainedPartyFields, DispatchReasonField } from './complained-party';
 import { TicketSearchSelect } from './ticket-search-select';
 import { CallbackChannelField, CallbackSampleNotice, inspectForm } from './callback-forms';
 import { MultiUnitPicker, UnitPicker, UnitSuggestions } from './unit-picker';
+import { referralForms } from './referral-forms';
 
 /** Actions a person performs through a form (system actions never come over HTTP). */
 export type FormAction = Exclude<ActionName, 'remind' | 'recompute-deadlines'>;
@@ -73,6 +74,7 @@ const isEmergency = (t: TicketDetail) => t.urgency === 'emergency' || t.urgency 
 
 /** One form per action (payloads: common/contracts/tickets.ts actionPayloads). */
 export const actionForms: Record<FormAction, ActionFormSpec> = {
+  ...referralForms,
   dispatch: {
     width: 640,
     fields: (c) => (

@@ -15,6 +15,7 @@ export const statusColors: Record<TicketStatus, string> = {
   answered: 'success',
   not_accepted: 'default',
   merged: 'default',
+  referred: 'lime',
 };
 
 export const lightColors: Record<Light, string> = {

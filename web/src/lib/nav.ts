@@ -11,7 +11,8 @@ export type PageKey =
   | 'admin'
   | 'incidents'
   | 'enterprises'
-  | 'service-numbers';
+  | 'service-numbers'
+  | 'enterprise-desk';
 
 export interface NavPage {
   key: PageKey;
@@ -51,17 +52,22 @@ export const navPages: NavPage[] = [
     label: '服务号码',
     roles: ['dispatcher', 'admin', 'supervisor', 'leader', 'unit-leader', 'handler'],
   },
+  { key: 'enterprise-desk', path: '/enterprise-desk', label: '企业工作台', roles: ['enterprise'] },
   { key: 'tickets', path: '/tickets', label: '工单查询', roles: 'all' },
   { key: 'admin', path: '/admin', label: '系统管理', roles: ['admin'] },
 ];
 
+/** A franchise enterprise's account works only its own desk (tianjin-wuqing §36). */
+const opens = (p: NavPage, role: Role) =>
+  role === 'enterprise' ? p.key === 'enterprise-desk' : p.roles === 'all' || p.roles.includes(role);
+
 export function canOpen(page: PageKey, role: Role): boolean {
   const p = navPages.find((n) => n.key === page);
-  return !!p && (p.roles === 'all' || p.roles.includes(role));
+  return !!p && opens(p, role);
 }
 
 export function pagesFor(role: Role): NavPage[] {
-  return navPages.filter((p) => p.roles === 'all' || p.roles.includes(role));
+  return navPages.filter((p) => opens(p, role));
 }
 
 /** The desk a role lands on after signing in. */
@@ -82,5 +88,7 @@ export function deskOf(role: Role): string {
     case 'admin':
     case 'kb-editor':
       return '/';
+    case 'enterprise':
+      return '/enterprise-desk';
   }
 }

@@ -121,6 +121,9 @@ function countersFor(role: Role, subPlatform: boolean): { base: TicketListQuery;
           },
         ],
       };
+    case 'enterprise':
+      // An enterprise's e-orders are on its own desk (/enterprise-desk), not in the order lists.
+      return { base: { scope: 'mine' }, counters: [] };
   }
 }
 

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { EnterpriseAccountButton } from './enterprise-account';
 import {
   App,
   Button,
@@ -194,6 +195,9 @@ export function EnterpriseDrawer({ id, onClose }: { id: number | null; onClose: 
                   {actionLabels[a]}
                 </Button>
               ))}
+            {d.status === 'approved' && d.allowedActions.includes('recommend') && (
+              <EnterpriseAccountButton enterpriseId={d.id} enterpriseName={d.name} />
+            )}
           </Space>
         )
       }
