@@ -824,6 +824,47 @@ test('enterprise: the center opens its account, an agent refers an order, the en
   }
 });
 
+test('service numbers: a unit applies for a number 45 days ahead; the center approves it', async () => {
+  const unit = await as('unit-leader');
+  await visit(
+    unit,
+    '/service-numbers?tab=applications',
+    unit.getByRole('button', { name: '提交号码申请' }),
+    'service numbers',
+  );
+  await unit.getByRole('button', { name: '提交号码申请' }).click();
+  const form = unit.locator('.ant-modal:visible');
+  await form.locator('#number').fill('0871-65129900');
+  await form.locator('#name').fill('就业创业咨询电话');
+  await form.locator('#dutyHours').fill('工作日 8:30-17:30');
+  await form.locator('#duties').fill('就业创业政策咨询、投诉受理');
+  await form.locator('#effectiveDate').click();
+  await form.locator('#effectiveDate').fill('2027-06-01');
+  await form.locator('#effectiveDate').press('Enter');
+  await form.locator('.ant-modal-footer .ant-btn-primary').click();
+  await unit.getByText('申请已提交，等待热线中心审核').first().waitFor();
+  await form.waitFor({ state: 'hidden' });
+  // The unit cannot approve its own application.
+  const mine = unit.locator('tr', { hasText: '0871-65129900' });
+  await mine.waitFor();
+  assert((await mine.getByRole('button', { name: '通过' }).count()) === 0, 'no approval of its own');
+
+  const center = await as('dispatcher');
+  const row = center.locator('tr', { hasText: '0871-65129900' });
+  await visit(center, '/service-numbers?tab=applications', row, 'service numbers');
+  await row.getByRole('button', { name: '通过' }).click();
+  // Approved, it leaves the queue of pending applications and is in the registry.
+  await waitUntil(async () => (await row.count()) === 0, 'left the pending queue');
+  const approved = await state.api.get('dispatcher', '/api/service-numbers/applications?status=approved');
+  assert(
+    approved.items.some((a) => a.number === '0871-65129900'),
+    'the application is approved',
+  );
+  await center.getByRole('tab', { name: '号码登记簿' }).click();
+  await center.locator('tr', { hasText: '0871-65129900' }).first().waitFor();
+  await shot(center, 'service-number-approved');
+});
+
 test('no uncaught errors in any page', async () => {
   assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);
 });

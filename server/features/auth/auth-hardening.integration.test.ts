@@ -117,7 +117,8 @@ describe('demo passwords outside demo mode', () => {
     const { requireChangeOfDemoPasswords } = await import('../demo/load-demo-data');
     const t = await createTestApp();
     try {
-      expect(await requireChangeOfDemoPasswords(t.handle.db)).toBe(12);
+      // The 13 demo accounts of the README, each still with the demo password.
+      expect(await requireChangeOfDemoPasswords(t.handle.db)).toBe(13);
       const bad = await t.app.inject({
         method: 'POST',
         url: '/api/auth/login',
