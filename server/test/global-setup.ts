@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { migrateToLatest } from '../db/migrate';
 import { openPostgres, pgliteExtensions, pgliteParsers, wrapPglite } from '../platform/db';
-import { adminQuery, databaseUrl } from './pg-admin';
+import { adminQuery, databaseUrl, throwAwaySettings } from './pg-admin';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (url) {
     await adminQuery(url, 'create extension if not exists pg_trgm');
     const template = `civicline_tpl_${crypto.randomBytes(5).toString('hex')}`;
-    await adminQuery(url, `create database ${template}`);
+    await adminQuery(url, `create database ${template}`, throwAwaySettings(template));
     const drop = () => adminQuery(url, `drop database if exists ${template} with (force)`);
     try {
       const handle = await openPostgres(databaseUrl(url, template), undefined, 5);

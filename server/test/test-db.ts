@@ -9,7 +9,7 @@ import {
   wrapPglite,
   type DatabaseHandle,
 } from '../platform/db';
-import { adminQuery, databaseUrl } from './pg-admin';
+import { adminQuery, databaseUrl, throwAwaySettings } from './pg-admin';
 
 /**
  * A fresh, migrated database for one test file: a copy of the PGlite template by default, or on
@@ -22,7 +22,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     const template = inject('postgresTemplate');
     if (!template) throw new Error('no migrated PostgreSQL template: run through the integration project');
     const name = `t_${crypto.randomBytes(6).toString('hex')}`;
-    await adminQuery(url, `create database ${name} template ${template}`);
+    await adminQuery(url, `create database ${name} template ${template}`, throwAwaySettings(name));
     const handle = await openPostgres(databaseUrl(url, name), undefined, 5);
     return {
       ...handle,
