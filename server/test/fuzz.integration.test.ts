@@ -53,7 +53,9 @@ const hostileStrings = [
   '{"$gt": ""}',
 ];
 
-describe('fuzzing every route', () => {
+// Thousands of requests one after the other per test: more than the default limit per test when
+// other test files share the cores.
+describe('fuzzing every route', { timeout: 240_000 }, () => {
   let t: TestApp;
   let routes: { method: string; path: string; query: string[] }[];
   beforeAll(async () => {

@@ -1,9 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { inject } from 'vitest';
-import { migrateToLatest } from '../db/migrate';
 import {
   openPostgres,
   pgliteExtensions,
@@ -11,29 +9,26 @@ import {
   wrapPglite,
   type DatabaseHandle,
 } from '../platform/db';
+import { adminQuery, databaseUrl, throwAwaySettings } from './pg-admin';
 
 /**
- * A fresh, migrated database for one test file: a copy of the PGlite template by default,
- * or a schema of its own on the server named by DATABASE_URL.
+ * A fresh, migrated database for one test file: a copy of the PGlite template by default, or on
+ * the server named by DATABASE_URL a database of its own cloned from the migrated template
+ * (see global-setup.ts), dropped on close.
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    const handle = await openPostgres(url, schema, 5);
-    await migrateToLatest(handle.db);
+    const template = inject('postgresTemplate');
+    if (!template) throw new Error('no migrated PostgreSQL template: run through the integration project');
+    const name = `t_${crypto.randomBytes(6).toString('hex')}`;
+    await adminQuery(url, `create database ${name} template ${template}`, throwAwaySettings(name));
+    const handle = await openPostgres(databaseUrl(url, name), undefined, 5);
     return {
       ...handle,
       close: async () => {
         await handle.close();
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop schema ${schema} cascade`);
-        await c.end();
+        await adminQuery(url, `drop database if exists ${name} with (force)`);
       },
     };
   }
