@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deadlineExplanation } from './deadline-explanation';
 import { channels, lights, satisfactions, sourceLevels, stageKeys, ticketTypes, urgencies } from '../enums';
 import {
   assignmentRoles,
@@ -110,8 +111,10 @@ export const deadlineDetail = z.object({
   light: z.enum(lights),
   workingDaysLeft,
   provisional: z.boolean(),
-  /** How the deadline was computed (rules, holidays, extensions, pauses). */
+  /** How the deadline was computed, in Chinese (rendered from `explanation`). */
   explain: z.string(),
+  /** How the deadline was computed, step by step (rules, holidays, extensions, pauses). */
+  explanation: deadlineExplanation,
   profileId: z.string(),
   profileVersion: z.string(),
   calendarVersion: z.number().int().nullable(),

@@ -145,7 +145,7 @@ export function stageRowsOf(
       met_at: metAt(stage, order, assignments, events),
       alert_level: isWindow ? 3 : null,
       provisional: d.provisional,
-      explain: d.explain,
+      explanation: d.explanation,
       profile_id: rules.profile.id,
       profile_version: rules.profile.version,
       calendar_version: rules.calendarVersion,

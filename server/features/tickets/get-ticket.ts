@@ -1,3 +1,4 @@
+import { citationNames } from '../../../common/article-citation';
 import { lightAt, type StageDeadline, type StageDeadlines } from '../../domain/sla';
 import { allowedActions } from '../../domain/ticket/transitions';
 import type { TicketDetail, TicketEvent } from '../../../common/contracts/ticket-responses';
@@ -37,7 +38,7 @@ function stageOf(r: DeadlineRow): StageDeadline {
     warnAt: r.warn_at,
     redAt: r.red_at,
     provisional: r.provisional,
-    explain: r.explain,
+    explanation: r.explanation,
     article: '',
   };
 }
@@ -117,7 +118,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number):
       callbackTerms,
       allowed: allowedActions(state, standing),
     },
-    { now, calendar: ctx.rules.calendar },
+    { now, calendar: ctx.rules.calendar, profileNames: citationNames(ctx.rules.profile) },
   );
 }
 

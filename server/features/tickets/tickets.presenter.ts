@@ -1,3 +1,4 @@
+import { renderExplanation } from '../../../common/deadline-text';
 import type {
   AssignmentView,
   CallerView as CallerDto,
@@ -44,6 +45,8 @@ import type { AssignmentRow, DeadlineRow, TicketRow } from './tickets.repository
 export interface PresentAt {
   now: Date;
   calendar: WorkCalendar;
+  /** Names to cite a site profile's articles by (citationNames). */
+  profileNames?: Readonly<Record<string, string>>;
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -136,7 +139,8 @@ export function presentDeadline(r: DeadlineRow, at: PresentAt): DeadlineDetail {
     light: stageLightAt({ dueAt: r.due_at, warnAt: r.warn_at, redAt: r.red_at }, r.met_at, at.now),
     workingDaysLeft: r.met_at ? null : workingDaysLeft(at.calendar, r.due_at, at.now),
     provisional: r.provisional,
-    explain: r.explain,
+    explain: renderExplanation(r.explanation, at.profileNames),
+    explanation: r.explanation,
     profileId: r.profile_id,
     profileVersion: r.profile_version,
     calendarVersion: r.calendar_version,
