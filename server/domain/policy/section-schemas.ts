@@ -33,7 +33,11 @@ export const extensionSchema = extensionTermsSchema
     cases: z
       .array(
         z
-          .object({ when: conditionSchema, terms: extensionTermsSchema.partial().extend({ article }) })
+          .object({
+            when: conditionSchema,
+            terms: extensionTermsSchema.partial().extend({ article }),
+            label: z.string().optional(),
+          })
           .strict(),
       )
       .default([]),
