@@ -108,6 +108,9 @@ export const deadlineDetail = z.object({
   warnAt: z.string().nullable(),
   redAt: z.string().nullable(),
   metAt: z.string().nullable(),
+  /** Still running: not met and owed in the order's status (a window: not yet ended). */
+  open: z.boolean(),
+  /** The stage's light while it runs; green once met or no longer owed. */
   light: z.enum(lights),
   workingDaysLeft,
   provisional: z.boolean(),

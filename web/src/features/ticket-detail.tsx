@@ -166,9 +166,16 @@ function DeadlineTable({
           dataIndex: 'dueAt',
           width: 200,
           render: (v: string, r) =>
-            r.metAt ? (
+            r.metAt || !r.open ? (
               <span>
-                {fmtDateTime(v)} <Tag color="success">已完成</Tag>
+                {fmtDateTime(v)}{' '}
+                {r.metAt && (r.stage === 'returnBy' || r.stage === 'extensionRequestBy') ? (
+                  <Tag>已结束</Tag>
+                ) : r.metAt ? (
+                  <Tag color="success">已完成</Tag>
+                ) : (
+                  <Tag>不再适用</Tag>
+                )}
               </span>
             ) : (
               <DeadlineCountdown
