@@ -95,9 +95,9 @@ export async function generateOrders(db: Db, n: number, units: CityUnits, log: (
   );
   await sql`
     insert into ticket_deadline (ticket_id, stage, unit_id, start_at, due_at, warn_at, red_at, met_at,
-      alert_level, explain, profile_id, profile_version)
+      alert_level, explanation, profile_id, profile_version)
     select id, 'handleBy', lead_unit_id, dispatched_at, handle_due_at, handle_due_at - interval '1 day',
-      handle_due_at + interval '1 day', replied_at, 0, 'bench', 'zibo-12345', '1'
+      handle_due_at + interval '1 day', replied_at, 0, '[]'::jsonb, 'zibo-12345', '1'
     from ticket where lead_unit_id is not null`.execute(db);
   // Lights and alert levels as the actions and the sweep leave them at BENCH_NOW.
   await sql`

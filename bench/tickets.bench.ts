@@ -195,7 +195,7 @@ async function main() {
               red_at: new Date(due.getTime() + 86_400_000),
               met_at: null,
               provisional: false,
-              explain: 'bench',
+              explanation: '[]',
               profile_id: 'zibo-12345',
               profile_version: ctx.rules.profile.version,
               calendar_version: ctx.rules.calendarVersion,

@@ -595,6 +595,15 @@ test('admin: units tree, policy profile, calendar, test clock and sweep', async 
   await page.locator('.ant-table-row', { hasText: '查看来电人完整信息' }).first().waitFor();
   await page.goto(`${server.base}/admin?tab=policy`);
   await page.getByText('淄博12345政务服务便民热线').first().waitFor();
+  // The rules read in Chinese, each citing its article; no English reaches a clerk.
+  const rules = page.getByTestId('profile-rules');
+  await rules.getByText('淄博12345 第十一条第（二）项、第十三条').waitFor();
+  await rules.getByText('不设固定时限：紧急事项及时转办').waitFor();
+  const rulesText = await rules.innerText();
+  assert(
+    !/[A-Za-z]/.test(rulesText),
+    `English on the policy screen: ${rulesText.match(/.{0,20}[A-Za-z].{0,20}/)?.[0]}`,
+  );
   await shot(page, '16-admin-policy');
   await page.goto(`${server.base}/admin?tab=calendar`);
   await page.getByText('国庆节 10-01 至 10-07').waitFor();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { numberComplaintKinds } from './service-numbers';
+import { deadlineExplanation } from './deadline-explanation';
 import { channels, lights, satisfactions, sourceLevels, stageKeys, ticketTypes, urgencies } from '../enums';
 import {
   assignmentRoles,
@@ -108,11 +109,16 @@ export const deadlineDetail = z.object({
   warnAt: z.string().nullable(),
   redAt: z.string().nullable(),
   metAt: z.string().nullable(),
+  /** Still running: not met and owed in the order's status (a window: not yet ended). */
+  open: z.boolean(),
+  /** The stage's light while it runs; green once met or no longer owed. */
   light: z.enum(lights),
   workingDaysLeft,
   provisional: z.boolean(),
-  /** How the deadline was computed (rules, holidays, extensions, pauses). */
+  /** How the deadline was computed, in Chinese (rendered from `explanation`). */
   explain: z.string(),
+  /** How the deadline was computed, step by step (rules, holidays, extensions, pauses). */
+  explanation: deadlineExplanation,
   profileId: z.string(),
   profileVersion: z.string(),
   calendarVersion: z.number().int().nullable(),

@@ -1,3 +1,5 @@
+import type { Light, StageKey } from '../../common/enums';
+import { lightOfRank, orderLightAt, stagesOwed, worseLight, type StageLine } from '../domain/sla/order-light';
 import type { AppContext } from '../platform/context';
 import {
   recomputeForProfileChange,
@@ -12,6 +14,7 @@ import {
   crossedDeadlines,
   insertAlerts,
   lockFreeOrders,
+  ordersWithLines,
   quietStatuses,
   setAlertLevels,
   setLights,
@@ -96,13 +99,18 @@ async function sweepOrders(ctx: AppContext, now: Date, ids: number[], total: Swe
         .filter((t) => !(quietStatuses as readonly string[]).includes(t.status))
         .map((t) => [t.id, t.status]),
     );
+    // The order's light only rises with time between actions (which recompute it whole).
+    const lightOf = new Map(locked.map((t) => [t.id, t.light as Light]));
     const rows = await crossedDeadlines(trx, now, [...statusOf.keys()]);
     const alerts: AlertRow[] = [];
     const levels: { ticketId: number; stage: string; level: number }[] = [];
-    const lights: { ticketId: number; light: string }[] = [];
+    const raised = new Map<number, Light>();
     for (const r of rows) {
       const reached = r.red_at && r.red_at <= now ? 3 : r.due_at <= now ? 2 : 1;
-      for (let level = r.alert_level + 1; level <= reached; level++) {
+      // A stage the order's status no longer owes (awaiting review, callback…) is passed over
+      // silently: no alert, no light [SPEC §4.1].
+      const owed = stagesOwed(statusOf.get(r.ticket_id) ?? '').includes(r.stage as StageKey);
+      for (let level = r.alert_level + 1; owed && level <= reached; level++) {
         if (level === 1 && !r.warn_at) continue;
         if (level === 3 && !r.red_at) continue;
         const kind = KIND_BY_LEVEL[level] as AlertRow['kind'];
@@ -111,10 +119,14 @@ async function sweepOrders(ctx: AppContext, now: Date, ids: number[], total: Swe
       // Stages that never get a yellow or red light skip straight past those levels.
       const level = Math.max(r.alert_level, reached === 2 && !r.red_at ? 3 : reached);
       levels.push({ ticketId: r.ticket_id, stage: r.stage, level });
-      if (r.stage === 'handleBy') {
-        lights.push({ ticketId: r.ticket_id, light: KIND_BY_LEVEL[reached] ?? 'green' });
+      if (owed) {
+        const before = raised.get(r.ticket_id) ?? lightOf.get(r.ticket_id) ?? 'green';
+        raised.set(r.ticket_id, worseLight(before, lightOfRank[reached] ?? 'green'));
       }
     }
+    const lights = [...raised]
+      .filter(([id, light]) => light !== lightOf.get(id))
+      .map(([ticketId, light]) => ({ ticketId, light }));
     const inserted = await insertAlerts(trx, alerts, now);
     for (const a of inserted) {
       counted[a.kind]++;
@@ -146,6 +158,61 @@ async function sweepOrders(ctx: AppContext, now: Date, ids: number[], total: Swe
   return inUse;
 }
 
+/**
+ * The stored lights checked against the rule in force (orderLightAt: the stages still owed), in
+ * batches, at the first tick: orders stored under an older rule (a light frozen at a reply, a
+ * stage no longer owed) leave the queues at once. Suspended orders keep theirs (frozen). Writes
+ * through the sweep's own light statement; returns how many lights changed.
+ */
+export async function refreshLights(ctx: AppContext, batchSize = 1000): Promise<number> {
+  const now = ctx.clock.now();
+  let changed = 0;
+  for (let after = 0; ;) {
+    const { orders, lines } = await ordersWithLines(ctx.db, after, batchSize);
+    const byOrder = new Map<number, StageLine[]>();
+    for (const l of lines) {
+      const list = byOrder.get(l.ticket_id) ?? [];
+      list.push({
+        stage: l.stage as StageKey,
+        dueAt: l.due_at,
+        warnAt: l.warn_at,
+        redAt: l.red_at,
+        metAt: l.met_at,
+      });
+      byOrder.set(l.ticket_id, list);
+    }
+    const updates = orders
+      .filter((o) => o.status !== 'suspended')
+      .map((o) => ({
+        ticketId: o.id,
+        was: o.light,
+        light: orderLightAt(byOrder.get(o.id) ?? [], o.status, [], now),
+      }))
+      .filter((u) => u.light !== u.was);
+    if (updates.length > 0) {
+      // Each order is locked before its light is written (decision 0006); one in use is left to its action.
+      await withRetry(ctx.db, async (trx) => {
+        const held = new Set(
+          (
+            await lockFreeOrders(
+              trx,
+              updates.map((u) => u.ticketId),
+            )
+          ).map((t) => t.id),
+        );
+        await setLights(
+          trx,
+          updates.filter((u) => held.has(u.ticketId)),
+        );
+      });
+      changed += updates.length;
+    }
+    if (orders.length < batchSize) break;
+    after = orders[orders.length - 1]?.id ?? after;
+  }
+  return changed;
+}
+
 /** Contexts whose open orders were checked against the profile in force. */
 const profileChecked = new WeakSet<AppContext>();
 
@@ -161,6 +228,8 @@ export async function tick(ctx: AppContext): Promise<SweepResult> {
     if (r.changed > 0) {
       ctx.logger.info({ ...r, profile: ctx.rules.profile.id }, 'profile changed: open orders recomputed');
     }
+    const lights = await refreshLights(ctx);
+    if (lights > 0) ctx.logger.info({ lights }, 'stored lights brought up to the stages still owed');
   }
   if (await reloadCalendarIfNewer(ctx)) {
     const r = await recomputeOpenOrders(ctx, `日历版本 ${ctx.rules.calendarVersion} 生效`);

@@ -53,7 +53,7 @@ export function lockFreeOrders(trx: Trx, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return trx
     .selectFrom('ticket')
-    .select(['id', 'status'])
+    .select(['id', 'status', 'light'])
     .where('id', 'in', ids)
     .orderBy('id')
     .forUpdate()
@@ -147,4 +147,36 @@ async function setLightRows(trx: Trx, rows: { ticketId: number; light: string }[
     update ticket as t set light = v.light
     from (values ${values}) as v(id, light)
     where t.id = v.id`.execute(trx);
+}
+
+/**
+ * Orders in `after`'s id order that may carry a light (not closed, or closed with one), with
+ * their running stage lines: the input of the light check at start.
+ */
+export async function ordersWithLines(db: Trx, after: number, limit: number) {
+  const orders = await db
+    .selectFrom('ticket')
+    .select(['id', 'status', 'light'])
+    .where('id', '>', after)
+    .where((eb) =>
+      eb.or([
+        eb('status', 'not in', ['closed', 'answered', 'not_accepted', 'merged']),
+        eb('light', '<>', 'green'),
+      ]),
+    )
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  if (orders.length === 0) return { orders, lines: [] };
+  const lines = await db
+    .selectFrom('ticket_deadline')
+    .select(['ticket_id', 'stage', 'due_at', 'warn_at', 'red_at', 'met_at'])
+    .where(
+      'ticket_id',
+      'in',
+      orders.map((o) => o.id),
+    )
+    .where('met_at', 'is', null)
+    .execute();
+  return { orders, lines };
 }

@@ -11,7 +11,7 @@ const readerRoots = ['server', 'web/src', 'common'].map((d) => path.join(repoRoo
 /** Where a profile's rules are written down (not where they are read). */
 const definitionFiles = [
   /\/domain\/policy\/profiles\//,
-  /\/domain\/policy\/profile-schema\.ts$/,
+  /\/domain\/policy\/(profile|limit|section)-schemas?\.ts$/,
   /\/domain\/policy\/parse-profile\.ts$/,
   /\.test\.ts$/,
   /\/test\//,

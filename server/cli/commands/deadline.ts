@@ -3,6 +3,7 @@
  * JSON lines `{"from": ISO, "add": "5wd"}` on stdin → one deadline per line, in order).
  * Pure calendar arithmetic: no database.
  */
+import { renderExplanation } from '../../../common/deadline-text';
 import type { Command } from 'commander';
 import { formatInstantMs, parseClock, parseInstantMs } from '../../domain/calendar/time';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar';
@@ -138,7 +139,7 @@ export function registerDeadlineCommand(program: Command): void {
         endOfDay: opts.endOfDay,
       });
       process.stdout.write(`${formatInstantMs(r.at.getTime())}\n`);
-      if (opts.explain) process.stdout.write(`${r.explain}${r.provisional ? ' [provisional]' : ''}\n`);
+      if (opts.explain) process.stdout.write(`${renderExplanation(r.explanation)}\n`);
       process.exitCode = 0;
     });
 }

@@ -3,6 +3,7 @@
  * The order is taken as dispatched on receipt. Stages that start later (the reply, closure) are
  * left out unless their instant is given (--replied, --closed). No database.
  */
+import { renderExplanation } from '../../../common/deadline-text';
 import type { Command } from 'commander';
 import {
   sourceLevels,
@@ -86,7 +87,7 @@ export function limitsObject(
     const s = d[k];
     if (!s) continue;
     out[k] = formatInstantMs(s.dueAt.getTime());
-    notes[k] = s.provisional ? `${s.explain} [provisional]` : s.explain;
+    notes[k] = renderExplanation(s.explanation);
   }
   const h = d.handleBy;
   if (h?.warnAt) out.yellowAt = formatInstantMs(h.warnAt.getTime());

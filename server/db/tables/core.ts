@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
+import type { DeadlineExplanation } from '../../../common/contracts/deadline-explanation';
+
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
@@ -168,7 +170,7 @@ export interface TicketDeadlineTable {
   met_at: Timestamp | null;
   alert_level: Generated<number>;
   provisional: boolean;
-  explain: string;
+  explanation: JSONColumnType<DeadlineExplanation>;
   profile_id: string;
   profile_version: string;
   calendar_version: number | null;

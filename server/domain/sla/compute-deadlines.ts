@@ -1,12 +1,6 @@
 /** Stage deadlines of one order under a profile and a calendar (SPEC §4, §4.1). Pure. */
-import {
-  formatLocalShort,
-  localDayOfMs,
-  msOfLocal,
-  parseClock,
-  parseWindows,
-  type WorkCalendar,
-} from '../calendar';
+import type { ExplanationStep } from '../../../common/contracts/deadline-explanation';
+import { localDayOfMs, msOfLocal, parseClock, parseWindows, type WorkCalendar } from '../calendar';
 import {
   isEmergency,
   selectExtensionTerms,
@@ -17,7 +11,7 @@ import {
   type ReceiveLimit,
   type StartEvent,
 } from '../policy';
-import { addDurationMs, describeSpecialDays, provisionalNote } from './durations';
+import { addDurationMs, cutOff, provisionalYears, specialDaysIn } from './durations';
 import { receiveWithOfficeHours } from './office-hours';
 import { addHoursWithPauses, normalisePauses, nthCountingDay, pausedDayIntervals } from './pauses';
 import type { SlaFacts, StageDeadline, StageDeadlines } from './types';
@@ -37,21 +31,6 @@ function startOf(facts: SlaFacts, ev: StartEvent): Date | null {
   }
 }
 
-function amountText(amount: number, unit: 'wd' | 'nd' | 'h'): string {
-  const s = Math.abs(amount) === 1 ? '' : 's';
-  return unit === 'wd'
-    ? `${amount} working day${s}`
-    : unit === 'nd'
-      ? `${amount} natural day${s}`
-      : `${amount} hour${s}`;
-}
-
-function ordinal(n: number): string {
-  const t = n % 100;
-  if (t >= 11 && t <= 13) return `${n}th`;
-  return `${n}${n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th'}`;
-}
-
 interface Ctx {
   cal: WorkCalendar;
   eod: number;
@@ -60,7 +39,7 @@ interface Ctx {
 interface Due {
   ms: number;
   provisional: boolean;
-  explain: string;
+  steps: ExplanationStep[];
   firstDay: number;
   lastDay: number;
 }
@@ -73,16 +52,25 @@ function durationDue(
   pauses: SlaFacts['pauses'] | null,
 ): Due {
   const { cal, eod } = ctx;
-  const head = `${amountText(l.amount, l.unit)} from ${formatLocalShort(startMs)}`;
+  const count = {
+    kind: 'count' as const,
+    amount: l.amount,
+    unit: l.unit,
+    from: new Date(startMs).toISOString(),
+    special: [] as ReturnType<typeof specialDaysIn>,
+    suspendedDays: 0,
+    suspendedMinutes: 0,
+    endOfDay: l.unit === 'h' ? null : cutOff(eod),
+  };
   const startDay = localDayOfMs(startMs);
   const norm = pauses ? normalisePauses(pauses, startMs) : [];
   if (l.unit === 'h') {
     const r = addHoursWithPauses(startMs, Math.round(l.amount * 3_600_000), norm);
-    const note = r.pausedMs > 0 ? ` (+${Math.round(r.pausedMs / 60_000)} min suspended)` : '';
+    count.suspendedMinutes = r.pausedMs > 0 ? Math.round(r.pausedMs / 60_000) : 0;
     return {
       ms: r.ms,
       provisional: false,
-      explain: head + note,
+      steps: [count],
       firstDay: startDay,
       lastDay: localDayOfMs(r.ms),
     };
@@ -90,27 +78,22 @@ function durationDue(
   if (norm.length === 0) {
     const ms = addDurationMs(cal, startMs, l.amount, l.unit, eod);
     const day = localDayOfMs(ms);
-    const special = l.unit === 'wd' ? describeSpecialDays(cal, startDay + 1, day) : '';
+    if (l.unit === 'wd') count.special = specialDaysIn(cal, startDay + 1, day);
     return {
       ms,
       provisional: l.unit === 'wd' && cal.anyProvisional(startDay + 1, day),
-      explain: special ? `${head} (${special})` : head,
+      steps: [count],
       firstDay: startDay,
       lastDay: day,
     };
   }
   const r = nthCountingDay(cal, startDay, l.amount, l.unit, pausedDayIntervals(norm));
-  const special = l.unit === 'wd' ? describeSpecialDays(cal, startDay + 1, r.day) : '';
-  const notes = [
-    special,
-    r.skipped > 0 ? `${r.skipped} ${l.unit === 'wd' ? 'working' : 'natural'} day(s) suspended` : '',
-  ]
-    .filter(Boolean)
-    .join('; ');
+  if (l.unit === 'wd') count.special = specialDaysIn(cal, startDay + 1, r.day);
+  count.suspendedDays = r.skipped;
   return {
     ms: msOfLocal(r.day, eod),
     provisional: l.unit === 'wd' && cal.anyProvisional(startDay + 1, r.day),
-    explain: notes ? `${head} (${notes})` : head,
+    steps: [count],
     firstDay: startDay,
     lastDay: r.day,
   };
@@ -130,7 +113,7 @@ function stage(
     warnAt: extra?.warnAt == null ? null : new Date(extra.warnAt),
     redAt: extra?.redAt == null ? null : new Date(extra.redAt),
     provisional: due.provisional || (extra?.provisional ?? false),
-    explain: `${due.explain}, ${article}`,
+    explanation: [...due.steps, { kind: 'rule', article }],
     article,
   };
 }
@@ -155,24 +138,29 @@ function simpleStage(
       {
         ...r,
         provisional,
-        explain: r.explain + (provisional ? `; ${provisionalNote(ctx.cal, r.firstDay, r.lastDay)}` : ''),
+        steps: provisional
+          ? [...r.steps, { kind: 'provisional', years: provisionalYears(ctx.cal, r.firstDay, r.lastDay) }]
+          : r.steps,
       },
       limit.article,
     );
   }
   const due = durationDue(ctx, startMs, limit, null);
-  if (due.provisional) due.explain += `; ${provisionalNote(ctx.cal, due.firstDay, due.lastDay)}`;
+  if (due.provisional) {
+    due.steps.push({ kind: 'provisional', years: provisionalYears(ctx.cal, due.firstDay, due.lastDay) });
+  }
   return stage(key, startMs, due, limit.article);
 }
 
 /** The handling limit, or the emergency result limit for emergency orders. */
-function handlingLimit(profile: Profile, facts: SlaFacts): { limit: DurationLimit | null; note: string } {
+function handlingLimit(
+  profile: Profile,
+  facts: SlaFacts,
+): { limit: DurationLimit | null; note: ExplanationStep | null } {
   const em = profile.emergency;
   if (em && em.result && isEmergency(profile, facts)) {
     const requested = facts.emergencyResultDays ?? em.result.default;
     const amount = Math.min(em.result.max, Math.max(em.result.min, Math.round(requested)));
-    const note =
-      amount !== requested ? ` (requested ${requested}, limited to ${em.result.min}-${em.result.max})` : '';
     return {
       limit: {
         kind: 'duration',
@@ -181,11 +169,18 @@ function handlingLimit(profile: Profile, facts: SlaFacts): { limit: DurationLimi
         start: em.result.start,
         article: em.result.article,
       },
-      note: `emergency result${note}: `,
+      note: {
+        kind: 'emergency-result',
+        requested,
+        applied: amount,
+        min: em.result.min,
+        max: em.result.max,
+        unit: em.result.unit,
+      },
     };
   }
   const l = selectLimit(profile.limits.handle, facts);
-  return { limit: l && l.kind === 'duration' ? l : null, note: '' };
+  return { limit: l && l.kind === 'duration' ? l : null, note: null };
 }
 
 export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts: SlaFacts): StageDeadlines {
@@ -224,7 +219,7 @@ export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts
     const due = durationDue(ctx, startMs, handle, facts.pauses);
     let dueMs = due.ms;
     let lastDay = due.lastDay;
-    let explain = note + due.explain;
+    const steps: ExplanationStep[] = note ? [note, ...due.steps] : [...due.steps];
     let provisional = due.provisional;
     const extDays = facts.extensions.reduce((s, e) => s + e.workingDays, 0);
     if (extDays > 0) {
@@ -234,13 +229,16 @@ export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts
       dueMs = msOfLocal(r.day, ctx.eod);
       lastDay = r.day;
       provisional = provisional || calendar.anyProvisional(dueDay + 1, r.day);
-      const ext = profile.extension?.article ?? 'approved extension';
-      const special = describeSpecialDays(calendar, dueDay + 1, r.day);
-      explain += `, extended by ${amountText(extDays, 'wd')}${special ? ` (${special})` : ''} [${ext}]`;
+      steps.push({
+        kind: 'extension',
+        workingDays: extDays,
+        special: specialDaysIn(calendar, dueDay + 1, r.day),
+        article: profile.extension?.article ?? null,
+      });
     }
     const open = facts.pauses.find((p) => p.to === null);
     if (open) {
-      explain += `; suspended since ${formatLocalShort(open.from.getTime())}, to be recomputed on resumption`;
+      steps.push({ kind: 'suspended', since: open.from.toISOString() });
     }
 
     let warnAt: number | null = null;
@@ -260,8 +258,10 @@ export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts
         lastDay = Math.max(lastDay, d);
       }
     }
-    if (provisional) explain += `; ${provisionalNote(calendar, due.firstDay + 1, lastDay)}`;
-    out.handleBy = stage('handleBy', startMs, { ...due, ms: dueMs, provisional, explain }, handle.article, {
+    if (provisional) {
+      steps.push({ kind: 'provisional', years: provisionalYears(calendar, due.firstDay + 1, lastDay) });
+    }
+    out.handleBy = stage('handleBy', startMs, { ...due, ms: dueMs, provisional, steps }, handle.article, {
       warnAt,
       redAt,
     });
@@ -273,10 +273,6 @@ export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts
       const d = k === 0 ? dueDay : calendar.addWorkingDays(dueDay, -k);
       const at = k === 0 ? dueMs : msOfLocal(d, ctx.eod);
       const prov = calendar.anyProvisional(Math.min(d, dueDay), dueDay);
-      const what =
-        k === 0
-          ? 'by the handling deadline'
-          : `by the end of the ${k === 1 ? '' : `${ordinal(k)} `}working day before the deadline's day`;
       out.extensionRequestBy = {
         stage: 'extensionRequestBy',
         startAt: new Date(startMs),
@@ -284,7 +280,10 @@ export function computeDeadlines(profile: Profile, calendar: WorkCalendar, facts
         warnAt: null,
         redAt: null,
         provisional: prov || provisional,
-        explain: `extension request ${what} (deadline ${formatLocalShort(dueMs)}), ${terms.article}`,
+        explanation: [
+          { kind: 'extension-request', leadWorkingDays: k, deadline: new Date(dueMs).toISOString() },
+          { kind: 'rule', article: terms.article },
+        ],
         article: terms.article,
       };
     }

@@ -6,14 +6,12 @@
  * - N natural days (nd): the end of the N-th calendar day after t's date, never moved.
  * - N hours (h): exactly t + N hours.
  */
-import {
-  MS_PER_HOUR,
-  civilFromDays,
-  formatLocalShort,
-  localDayOfMs,
-  msOfLocal,
-  parseClock,
-} from '../calendar/time';
+import type {
+  DeadlineExplanation,
+  ExplanationStep,
+  SpecialDay,
+} from '../../../common/contracts/deadline-explanation';
+import { MS_PER_HOUR, civilFromDays, formatDay, localDayOfMs, msOfLocal, parseClock } from '../calendar/time';
 import type { WorkCalendar } from '../calendar/work-calendar';
 
 export type DurationUnit = 'wd' | 'nd' | 'h';
@@ -59,28 +57,18 @@ export function addDurationMs(
   return msOfLocal(target, endOfDayMs);
 }
 
-const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-function monthDay(day: number): { m: number; text: string } {
-  const c = civilFromDays(day);
-  return { m: c.month, text: `${monthNames[c.month - 1] ?? '?'} ${c.day}` };
-}
-function rangeText(a: number, b: number): string {
-  const x = monthDay(a);
-  if (a === b) return x.text;
-  const y = monthDay(b);
-  return y.m === x.m ? `${x.text}-${civilFromDays(b).day}` : `${x.text}-${y.text}`;
-}
-
 /**
  * Notable days in [from, to]: runs of non-working days that include a public holiday, and
- * make-up working days, e.g. "Oct 1-7 holiday, Oct 10 make-up day".
+ * make-up working days (e.g. 10-01..10-07 holiday, 10-10 make-up day).
  */
-export function describeSpecialDays(cal: WorkCalendar, from: number, to: number): string {
-  const parts: string[] = [];
+export function specialDaysIn(cal: WorkCalendar, from: number, to: number): SpecialDay[] {
+  const out: SpecialDay[] = [];
   let runStart = -1;
   let runHoliday = false;
   const flush = (end: number): void => {
-    if (runStart >= 0 && runHoliday) parts.push(`${rangeText(runStart, end)} holiday`);
+    if (runStart >= 0 && runHoliday) {
+      out.push({ kind: 'holiday', from: formatDay(runStart), to: formatDay(end) });
+    }
     runStart = -1;
     runHoliday = false;
   };
@@ -92,31 +80,27 @@ export function describeSpecialDays(cal: WorkCalendar, from: number, to: number)
       continue;
     }
     flush(d - 1);
-    if (kind === 'makeup') parts.push(`${monthDay(d).text} make-up day`);
+    if (kind === 'makeup') out.push({ kind: 'makeup', day: formatDay(d) });
   }
   flush(to);
-  return parts.join(', ');
+  return out;
 }
 
-function unitText(amount: number, unit: DurationUnit): string {
-  const one = Math.abs(amount) === 1;
-  switch (unit) {
-    case 'wd':
-      return `${amount} working day${one ? '' : 's'}`;
-    case 'nd':
-      return `${amount} natural day${one ? '' : 's'}`;
-    case 'h':
-      return `${amount} hour${one ? '' : 's'}`;
-  }
-}
-
-/** Notes years without an official schedule in [from, to]. */
-export function provisionalNote(cal: WorkCalendar, from: number, to: number): string {
+/** Years without an official schedule in [from, to]. */
+export function provisionalYears(cal: WorkCalendar, from: number, to: number): number[] {
   const years: number[] = [];
   for (let y = civilFromDays(from).year; y <= civilFromDays(to).year; y++) {
     if (!cal.isYearCovered(y)) years.push(y);
   }
-  return years.length === 0 ? '' : `provisional: no official holiday schedule for ${years.join(', ')} yet`;
+  return years;
+}
+
+/** The cut-off of a day's limit when it is not the end of the day (null otherwise). */
+export function cutOff(endOfDayMs: number): string | null {
+  if (endOfDayMs === DEFAULT_END_OF_DAY_MS) return null;
+  const s = Math.floor(endOfDayMs / 1000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
 }
 
 /** Adds a duration to an instant, with an explanation. */
@@ -125,7 +109,7 @@ export function addDuration(
   from: Date,
   add: Duration,
   opts?: { endOfDay?: string },
-): { at: Date; provisional: boolean; explain: string } {
+): { at: Date; provisional: boolean; explanation: DeadlineExplanation } {
   const eod = opts?.endOfDay === undefined ? DEFAULT_END_OF_DAY_MS : parseClock(opts.endOfDay);
   const fromMs = from.getTime();
   if (!Number.isFinite(fromMs)) throw new RangeError('invalid start instant');
@@ -133,19 +117,24 @@ export function addDuration(
     throw new RangeError('working and natural days must be whole numbers');
   }
   const at = addDurationMs(calendar, fromMs, add.amount, add.unit, eod);
-  const head = `${unitText(add.amount, add.unit)} from ${formatLocalShort(fromMs)}`;
-  if (add.unit === 'h') return { at: new Date(at), provisional: false, explain: head };
+  const count: ExplanationStep = {
+    kind: 'count',
+    amount: add.amount,
+    unit: add.unit,
+    from: new Date(fromMs).toISOString(),
+    special: [],
+    suspendedDays: 0,
+    suspendedMinutes: 0,
+    endOfDay: add.unit === 'h' ? null : cutOff(eod),
+  };
+  if (add.unit === 'h') return { at: new Date(at), provisional: false, explanation: [count] };
   const d0 = localDayOfMs(fromMs);
   const d1 = localDayOfMs(at);
   const lo = Math.min(d0 + 1, d1);
   const hi = Math.max(d0, d1);
   const provisional = add.unit === 'wd' && calendar.anyProvisional(lo, hi);
-  const notes: string[] = [];
-  if (add.unit === 'wd') {
-    const special = describeSpecialDays(calendar, lo, hi);
-    if (special) notes.push(special);
-  }
-  let explain = notes.length > 0 ? `${head} (${notes.join('; ')})` : head;
-  if (provisional) explain += `; ${provisionalNote(calendar, lo, hi)}`;
-  return { at: new Date(at), provisional, explain };
+  if (add.unit === 'wd') count.special = specialDaysIn(calendar, lo, hi);
+  const explanation: DeadlineExplanation = [count];
+  if (provisional) explanation.push({ kind: 'provisional', years: provisionalYears(calendar, lo, hi) });
+  return { at: new Date(at), provisional, explanation };
 }

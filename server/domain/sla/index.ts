@@ -10,7 +10,7 @@ export {
   addDuration,
   addDurationMs,
   parseDurationSpec,
-  describeSpecialDays,
+  specialDaysIn,
   type Duration,
   type DurationUnit,
 } from './durations';

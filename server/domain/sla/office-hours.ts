@@ -6,9 +6,9 @@
  *   consecutive non-working days that contains a public holiday and is at least
  *   longHoliday.minDays long; else O + offHoursHours.
  */
+import type { ExplanationStep } from '../../../common/contracts/deadline-explanation';
 import {
   MS_PER_HOUR,
-  formatLocalShort,
   isWithinWindows,
   localDayOfMs,
   nextOpening,
@@ -16,18 +16,20 @@ import {
   type WorkCalendar,
 } from '../calendar';
 import type { OfficeHoursLimit } from '../policy';
-import { describeSpecialDays } from './durations';
+import { specialDaysIn } from './durations';
 
 export function receiveWithOfficeHours(
   cal: WorkCalendar,
   arrivalMs: number,
   rule: OfficeHoursLimit,
   windows: readonly ParsedWindow[],
-): { ms: number; explain: string; firstDay: number; lastDay: number } {
+): { ms: number; steps: ExplanationStep[]; firstDay: number; lastDay: number } {
   if (isWithinWindows(cal, arrivalMs, windows)) {
     return {
       ms: arrivalMs + rule.withinHours * MS_PER_HOUR,
-      explain: `${rule.withinHours} hours from ${formatLocalShort(arrivalMs)} (within office hours)`,
+      steps: [
+        { kind: 'within-office-hours', hours: rule.withinHours, from: new Date(arrivalMs).toISOString() },
+      ],
       firstDay: localDayOfMs(arrivalMs),
       lastDay: localDayOfMs(arrivalMs),
     };
@@ -45,13 +47,18 @@ export function receiveWithOfficeHours(
     }
   }
   const hours = long && rule.longHoliday ? rule.longHoliday.hours : rule.offHoursHours;
-  const special = describeSpecialDays(cal, d0, d1);
-  const why = long
-    ? `holiday of ${rule.longHoliday?.minDays ?? 5} or more days${special ? `: ${special}` : ''}`
-    : `off hours${special ? `; ${special}` : ''}`;
   return {
     ms: opening + hours * MS_PER_HOUR,
-    explain: `${hours} hours after the next opening ${formatLocalShort(opening)} (received ${formatLocalShort(arrivalMs)}, ${why})`,
+    steps: [
+      {
+        kind: 'after-opening',
+        hours,
+        opening: new Date(opening).toISOString(),
+        receivedAt: new Date(arrivalMs).toISOString(),
+        longHolidayDays: long ? (rule.longHoliday?.minDays ?? 5) : null,
+        special: specialDaysIn(cal, d0, d1),
+      },
+    ],
     firstDay: d0,
     lastDay: d1,
   };

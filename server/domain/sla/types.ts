@@ -1,3 +1,4 @@
+import type { DeadlineExplanation } from '../../../common/contracts/deadline-explanation';
 import type { Light, SourceLevel, StageKey, TicketType, Urgency } from '../../../common/enums';
 
 export type { Light, StageKey };
@@ -35,7 +36,8 @@ export interface StageDeadline {
   redAt: Date | null;
   /** Falls in a year without an official holiday schedule. */
   provisional: boolean;
-  explain: string;
+  /** How the deadline was computed, step by step (rendered in Chinese by common/deadline-text). */
+  explanation: DeadlineExplanation;
   article: string;
 }
 

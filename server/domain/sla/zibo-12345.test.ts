@@ -37,10 +37,22 @@ describe('zibo-12345 §11(3) handling: 5 working days from dispatch', () => {
   });
   it('explains the holiday and the make-up day, citing §11(3)', () => {
     const h = compute({ dispatched: '2026-09-30 10:05' }).handleBy;
-    expect(h?.explain).toContain(
-      '5 working days from 2026-09-30 10:05 (Oct 1-7 holiday, Oct 10 make-up day)',
-    );
-    expect(h?.explain).toContain('zibo-12345 §11(3)');
+    expect(h?.explanation).toEqual([
+      {
+        kind: 'count',
+        amount: 5,
+        unit: 'wd',
+        from: '2026-09-30T02:05:00.000Z',
+        special: [
+          { kind: 'holiday', from: '2026-10-01', to: '2026-10-07' },
+          { kind: 'makeup', day: '2026-10-10' },
+        ],
+        suspendedDays: 0,
+        suspendedMinutes: 0,
+        endOfDay: null,
+      },
+      { kind: 'rule', article: 'zibo-12345 §11(3)' },
+    ]);
     expect(h?.provisional).toBe(false);
     expect(local(h?.startAt)).toBe('2026-09-30 10:05:00');
   });
@@ -175,7 +187,7 @@ describe('suspension (pauses) and provisional years', () => {
     const h = compute({ dispatched: '2026-12-28 09:00' }).handleBy;
     expect(local(h?.dueAt)).toBe('2027-01-05 23:59:59');
     expect(h?.provisional).toBe(true);
-    expect(h?.explain).toContain('provisional');
+    expect(h?.explanation).toContainEqual({ kind: 'provisional', years: [2027] });
   });
   it('2027-09-29 + 5 WD: Sep 30, Oct 4, 5, 6, 7 (Oct 1-3 statutory) → provisional', () => {
     const d = compute({ dispatched: '2027-09-29 10:00' });

@@ -1,5 +1,6 @@
 import type { Light, SourceLevel, StageKey, TicketType, Urgency } from '../../../common/enums';
-import { computeDeadlines, lightAt, type SlaFacts, type StageDeadline, type StageDeadlines } from '../sla';
+import { computeDeadlines, type SlaFacts, type StageDeadline, type StageDeadlines } from '../sla';
+import { orderLightAt, windowStages } from '../sla/order-light';
 import {
   leadAssignment,
   type Assignment,
@@ -9,8 +10,7 @@ import {
   type StageRow,
 } from './order';
 
-/** Stages that are windows (a right of the unit), not obligations: never alerted. */
-export const windowStages: readonly StageKey[] = ['returnBy', 'extensionRequestBy'];
+export { windowStages };
 
 interface EventLite {
   at: Date;
@@ -69,12 +69,18 @@ export function slaFactsOf(
   };
 }
 
-/** When a stage's obligation was met, from the order and its assignments (null: not yet, or a window). */
+/**
+ * When a stage was met, from the order and its assignments (null: not yet); a window ends when it
+ * no longer applies: the return window once the lead unit signs for the order, the extension
+ * request window once the unit replies.
+ */
 export function metAt(
   stage: StageKey,
   ticket: Pick<Order, 'dispatched_at' | 'closed_at' | 'replied_at' | 'callback_at'>,
   assignments: readonly Assignment[],
   events: readonly EventLite[] = [],
+  /** When the stage's window opened (its start), for windows. */
+  windowStart: Date | null = null,
 ): Date | null {
   const lead = leadAssignment(assignments);
   switch (stage) {
@@ -114,9 +120,15 @@ export function metAt(
       return ticket.replied_at;
     case 'callbackBy':
       return ticket.callback_at;
-    case 'returnBy':
+    case 'returnBy': {
+      // Signed for after the window opened (it runs from dispatch): the unit has taken the order
+      // on. A window that runs from the sign-for itself (tianjin-urban §8(5)) ends at the reply.
+      const since = windowStart?.getTime() ?? ticket.dispatched_at?.getTime() ?? 0;
+      const accepted = lead?.accepted_at;
+      return accepted && accepted.getTime() > since ? accepted : (ticket.replied_at ?? ticket.closed_at);
+    }
     case 'extensionRequestBy':
-      return null;
+      return ticket.replied_at ?? ticket.closed_at;
   }
 }
 
@@ -142,16 +154,27 @@ export function stageRowsOf(
       due_at: d.dueAt,
       warn_at: isWindow ? null : d.warnAt,
       red_at: isWindow ? null : d.redAt,
-      met_at: metAt(stage, order, assignments, events),
+      met_at: metAt(stage, order, assignments, events, d.startAt),
       alert_level: isWindow ? 3 : null,
       provisional: d.provisional,
-      explain: d.explain,
+      explanation: d.explanation,
       profile_id: rules.profile.id,
       profile_version: rules.profile.version,
       calendar_version: rules.calendarVersion,
     });
   }
-  const light: Light = lightAt(deadlines, facts, now);
+  const light: Light = orderLightAt(
+    rows.map((r) => ({
+      stage: r.stage as StageKey,
+      dueAt: r.due_at,
+      warnAt: r.warn_at,
+      redAt: r.red_at,
+      metAt: r.met_at,
+    })),
+    order.status,
+    facts.pauses,
+    now,
+  );
   return {
     deadlines,
     rows,

@@ -1,3 +1,4 @@
+import type { DeadlineExplanation } from '../../../common/contracts/deadline-explanation';
 import type { WorkCalendar } from '../calendar';
 import type { OrderFact } from '../kpi';
 import type { Profile } from '../policy';
@@ -154,7 +155,7 @@ export interface StageRow {
   met_at: Date | null;
   alert_level: number | null;
   provisional: boolean;
-  explain: string;
+  explanation: DeadlineExplanation;
   profile_id: string;
   profile_version: string;
   calendar_version: number;

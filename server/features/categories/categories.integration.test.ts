@@ -121,9 +121,11 @@ describe('beijing-miyun: complaints about service numbers (§26-§30)', () => {
     expect(c.deadlines.extensionRequestBy).toBe('2026-11-26T23:59:59+08:00');
     expect(o.deadlines.extensionRequestBy).toBe('2026-11-30T23:59:59+08:00');
     const detail = (await api.get(complaint.id)) as unknown as {
-      deadlineDetails: { stage: string; explain: string }[];
+      deadlineDetails: { stage: string; explain: string; explanation: unknown[] }[];
     };
-    expect(detail.deadlineDetails.find((d) => d.stage === 'handleBy')?.explain).toMatch(/beijing-miyun §27/);
+    const handle = detail.deadlineDetails.find((d) => d.stage === 'handleBy');
+    expect(handle?.explanation).toContainEqual({ kind: 'rule', article: 'beijing-miyun §27' });
+    expect(handle?.explain).toMatch(/依据 密云县便民服务和应急抢险电话 第二十七条$/);
   });
 });
 

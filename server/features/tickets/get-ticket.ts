@@ -1,4 +1,5 @@
-import { lightAt, type StageDeadline, type StageDeadlines } from '../../domain/sla';
+import { citationNames } from '../../../common/article-citation';
+import { orderLightAt } from '../../domain/sla/order-light';
 import { allowedActions } from '../../domain/ticket/transitions';
 import type { TicketDetail, TicketEvent } from '../../../common/contracts/ticket-responses';
 import type { StageKey } from '../../../common/enums';
@@ -21,27 +22,8 @@ import { slaFactsOf } from './ticket-deadlines';
 import { extensionRelayOf } from './extension-relay';
 import { callbackTermsOf } from '../../domain/callback/terms';
 import { presentEvent, presentTicket } from './tickets.presenter';
-import {
-  findTicket,
-  listAssignments,
-  listDeadlines,
-  listEvents,
-  type DeadlineRow,
-} from './tickets.repository';
+import { findTicket, listAssignments, listDeadlines, listEvents } from './tickets.repository';
 import { canView } from './visibility';
-
-function stageOf(r: DeadlineRow): StageDeadline {
-  return {
-    stage: r.stage as StageKey,
-    startAt: r.start_at,
-    dueAt: r.due_at,
-    warnAt: r.warn_at,
-    redAt: r.red_at,
-    provisional: r.provisional,
-    explain: r.explain,
-    article: '',
-  };
-}
 
 async function loadVisible(ctx: AppContext, user: SessionUser, id: number) {
   const actor = await loadActor(ctx.db, user);
@@ -76,7 +58,6 @@ async function loadVisible(ctx: AppContext, user: SessionUser, id: number) {
 export async function getTicket(ctx: AppContext, user: SessionUser, id: number): Promise<TicketDetail> {
   const { ticket, assignments, units, complained, standing, view, caller } = await loadVisible(ctx, user, id);
   const rows = await listDeadlines(ctx.db, id);
-  const stages: StageDeadlines = Object.fromEntries(rows.map((r) => [r.stage, stageOf(r)]));
   const events = await loadOrderEvents(ctx.db, id);
   const callbackTerms = callbackTermsOf(ctx.rules.profile, ticket.ticket_no, events);
   const state = {
@@ -85,7 +66,18 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number):
     extensionRelay: extensionRelayOf(ctx.rules.profile, ticket, assignments, events),
   };
   const now = ctx.clock.now();
-  const light = lightAt(stages, slaFactsOf(ticket, assignments, events), now);
+  const light = orderLightAt(
+    rows.map((r) => ({
+      stage: r.stage as StageKey,
+      dueAt: r.due_at,
+      warnAt: r.warn_at,
+      redAt: r.red_at,
+      metAt: r.met_at,
+    })),
+    ticket.status,
+    slaFactsOf(ticket, assignments, events).pauses,
+    now,
+  );
   const category = ticket.category_code
     ? await ctx.db
         .selectFrom('category')
@@ -119,7 +111,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number):
       callbackTerms,
       allowed: allowedActions(state, standing),
     },
-    { now, calendar: ctx.rules.calendar },
+    { now, calendar: ctx.rules.calendar, profileNames: citationNames(ctx.rules.profile) },
   );
 }
 

@@ -151,7 +151,13 @@ export async function writeDeadlines(trx: Trx, ticketId: number, rows: OrderChan
       db.deleteFrom('ticket_deadline').where('ticket_id', '=', ticketId).where('stage', 'not in', stages),
     )
     .insertInto('ticket_deadline')
-    .values(rows.map((r) => ({ ...r, alert_level: r.alert_level ?? 0 })))
+    .values(
+      rows.map((r) => ({
+        ...r,
+        alert_level: r.alert_level ?? 0,
+        explanation: JSON.stringify(r.explanation),
+      })),
+    )
     .onConflict((oc) =>
       oc.columns(['ticket_id', 'stage']).doUpdateSet((eb) => ({
         unit_id: eb.ref('excluded.unit_id'),
@@ -162,7 +168,7 @@ export async function writeDeadlines(trx: Trx, ticketId: number, rows: OrderChan
         met_at: eb.ref('excluded.met_at'),
         alert_level: sql<number>`case when ticket_deadline.due_at = excluded.due_at then ticket_deadline.alert_level else excluded.alert_level end`,
         provisional: eb.ref('excluded.provisional'),
-        explain: eb.ref('excluded.explain'),
+        explanation: eb.ref('excluded.explanation'),
         profile_id: eb.ref('excluded.profile_id'),
         profile_version: eb.ref('excluded.profile_version'),
         calendar_version: eb.ref('excluded.calendar_version'),

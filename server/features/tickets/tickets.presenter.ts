@@ -1,3 +1,4 @@
+import { renderExplanation } from '../../../common/deadline-text';
 import type {
   AssignmentView,
   CallerView as CallerDto,
@@ -29,6 +30,7 @@ import {
 import { formatInstant, type WorkCalendar } from '../../domain/calendar';
 import type { CallbackTerms } from '../../domain/callback/terms';
 import { stageLightAt, workingDaysLeft } from '../../domain/sla';
+import { stagesOwed, windowStages } from '../../domain/sla/order-light';
 import { presentCallbackTerms } from './callback-terms.presenter';
 import { presentCaller, textFor, type CallerFacts, type CallerView } from './caller-privacy';
 import { activeAssignments } from './standing';
@@ -44,6 +46,8 @@ import type { AssignmentRow, DeadlineRow, TicketRow } from './tickets.repository
 export interface PresentAt {
   now: Date;
   calendar: WorkCalendar;
+  /** Names to cite a site profile's articles by (citationNames). */
+  profileNames?: Readonly<Record<string, string>>;
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -125,7 +129,13 @@ function presentAssignment(
   };
 }
 
-export function presentDeadline(r: DeadlineRow, at: PresentAt): DeadlineDetail {
+export function presentDeadline(r: DeadlineRow, status: string, at: PresentAt): DeadlineDetail {
+  // Met, a window, or no longer owed in the order's status: no light, no time left.
+  const open =
+    r.met_at === null &&
+    !windowStages.includes(r.stage as StageKey) &&
+    stagesOwed(status).includes(r.stage as StageKey);
+  const windowOpen = r.met_at === null && windowStages.includes(r.stage as StageKey);
   return {
     stage: r.stage as StageKey,
     startAt: formatInstant(r.start_at),
@@ -133,10 +143,14 @@ export function presentDeadline(r: DeadlineRow, at: PresentAt): DeadlineDetail {
     warnAt: r.warn_at ? formatInstant(r.warn_at) : null,
     redAt: r.red_at ? formatInstant(r.red_at) : null,
     metAt: r.met_at ? formatInstant(r.met_at) : null,
-    light: stageLightAt({ dueAt: r.due_at, warnAt: r.warn_at, redAt: r.red_at }, r.met_at, at.now),
-    workingDaysLeft: r.met_at ? null : workingDaysLeft(at.calendar, r.due_at, at.now),
+    open: open || windowOpen,
+    light: open
+      ? stageLightAt({ dueAt: r.due_at, warnAt: r.warn_at, redAt: r.red_at }, null, at.now)
+      : 'green',
+    workingDaysLeft: open || windowOpen ? workingDaysLeft(at.calendar, r.due_at, at.now) : null,
     provisional: r.provisional,
-    explain: r.explain,
+    explain: renderExplanation(r.explanation, at.profileNames),
+    explanation: r.explanation,
     profileId: r.profile_id,
     profileVersion: r.profile_version,
     calendarVersion: r.calendar_version,
@@ -205,7 +219,7 @@ export function presentTicket(f: TicketFacts, at: PresentAt): TicketDetail {
     emergencyResultDays: ticket.emergency_result_days,
     assignments: f.assignments.map((a) => presentAssignment(a, f.unitNames, text(a.reply))),
     deadlines: Object.fromEntries(f.deadlines.map((r) => [r.stage, formatInstant(r.due_at)])),
-    deadlineDetails: f.deadlines.map((r) => presentDeadline(r, at)),
+    deadlineDetails: f.deadlines.map((r) => presentDeadline(r, ticket.status, at)),
     light: f.light,
     provisional: ticket.provisional,
     profileId: ticket.profile_id,

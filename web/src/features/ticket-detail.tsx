@@ -30,7 +30,7 @@ import type { Assignment, CallerView, DeadlineDetail, TicketDetail } from '../ap
 import { useMe } from '../auth/auth-context';
 import { DeadlineCountdown } from '../components/deadline-countdown';
 import { LightTag, ProvisionalMark, StatusTag, UrgencyTag } from '../components/tags';
-import { explainDeadline } from '../lib/explain';
+import { renderExplanation } from '../../../common/deadline-text';
 import { fmtDateTime } from '../lib/format';
 import { assignmentRoleLabels, assignmentStatusLabels, labelOf } from '../../../common/ticket-vocabulary';
 import { useNow } from '../lib/use-now';
@@ -166,9 +166,16 @@ function DeadlineTable({
           dataIndex: 'dueAt',
           width: 200,
           render: (v: string, r) =>
-            r.metAt ? (
+            r.metAt || !r.open ? (
               <span>
-                {fmtDateTime(v)} <Tag color="success">已完成</Tag>
+                {fmtDateTime(v)}{' '}
+                {r.metAt && (r.stage === 'returnBy' || r.stage === 'extensionRequestBy') ? (
+                  <Tag>已结束</Tag>
+                ) : r.metAt ? (
+                  <Tag color="success">已完成</Tag>
+                ) : (
+                  <Tag>不再适用</Tag>
+                )}
               </span>
             ) : (
               <DeadlineCountdown
@@ -194,8 +201,10 @@ function DeadlineTable({
         },
         {
           title: '计算依据',
-          dataIndex: 'explain',
-          render: (v: string) => <Typography.Text type="secondary">{explainDeadline(v)}</Typography.Text>,
+          dataIndex: 'explanation',
+          render: (_: unknown, r) => (
+            <Typography.Text type="secondary">{renderExplanation(r.explanation)}</Typography.Text>
+          ),
         },
       ]}
     />

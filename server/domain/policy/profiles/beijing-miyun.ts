@@ -42,6 +42,7 @@ export const beijingMiyun: ProfileInput = {
     article: 'beijing-miyun §17',
     cases: [
       {
+        label: '便民服务电话投诉',
         when: { category: [beijingNumberComplaintCategory] },
         terms: { requestLeadWd: 2, maxWorkingDays: 3, article: 'beijing-miyun §28' },
       },
@@ -72,7 +73,7 @@ export const beijingMiyun: ProfileInput = {
         unit: 'h',
         start: 'occurrence',
         article: 'beijing-miyun §8',
-        note: '重大突发事件: report to the emergency management department within half an hour',
+        note: '重大突发事件半小时内报告应急管理部门',
       },
     ],
     article: 'beijing-miyun §8',

@@ -25,7 +25,7 @@ export const shanghai962200: ProfileInput = {
           limit: {
             kind: 'no-limit',
             article: 'shanghai-962200 §10(3)',
-            note: '立即流转: dispatched at once',
+            note: '立即流转',
           },
         },
       ],
@@ -41,7 +41,7 @@ export const shanghai962200: ProfileInput = {
         unit: 'wd',
         start: 'dispatch',
         article: 'shanghai-962200 §11(2)',
-        note: '法定或承诺办理期限优先 (add a case per category)',
+        note: '法定或承诺办理期限优先（按分类另设情形）',
       },
       cases: [
         {
@@ -60,7 +60,7 @@ export const shanghai962200: ProfileInput = {
       default: {
         kind: 'no-limit',
         article: 'shanghai-962200 §11(2)',
-        note: 'the citizen is answered within the handling limit',
+        note: '在办理时限内答复诉求人',
       },
       cases: [],
     },
@@ -71,7 +71,7 @@ export const shanghai962200: ProfileInput = {
       default: {
         kind: 'no-limit',
         article: 'shanghai-962200 §13',
-        note: '按照每月一定比例回访: monthly sample, no per-order limit',
+        note: '按照每月一定比例回访，不设单件时限',
       },
       cases: [],
     },
@@ -95,7 +95,7 @@ export const shanghai962200: ProfileInput = {
         unit: 'h',
         start: 'occurrence',
         article: 'shanghai-962200 §15',
-        note: '重大突发事项: oral report within 30 minutes',
+        note: '重大突发事项 30 分钟内口头报告',
       },
       {
         kind: 'duration',
@@ -104,7 +104,7 @@ export const shanghai962200: ProfileInput = {
         unit: 'h',
         start: 'occurrence',
         article: 'shanghai-962200 §15',
-        note: '以书面方式续报: the written report within 2 hours of the event',
+        note: '事发后 2 小时内以书面方式续报',
       },
     ],
     article: 'shanghai-962200 §10(3), §15',
@@ -127,7 +127,7 @@ export const shanghai962200: ProfileInput = {
       minRepeats: 3,
       unsatisfiedOnly: true,
       article: 'shanghai-962200 §12(3)',
-      note: '不满意且重复来电3次以上: the article sets no window; 30 natural days',
+      note: '不满意且重复来电 3 次以上；条款未规定期间，取 30 个自然日',
     },
     article: 'shanghai-962200 §12',
   },

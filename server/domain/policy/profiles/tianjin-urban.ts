@@ -7,7 +7,7 @@ export const tianjinUrbanSectorCategories = ['heating', 'gas', 'road-bridge'];
 const sectorRule = {
   kind: 'no-limit' as const,
   article: 'tianjin-urban §8(1), §10',
-  note: '供热、燃气、市政道桥工单按照相关专业规定处理: set the sector limits in a site profile',
+  note: '供热、燃气、市政道桥工单按照相关专业规定处理（由本地配置设定各专业时限）',
 };
 
 /** 便民服务专线工作管理办法 (津城管巡〔2021〕52号), 天津市城市管理委员会, 2021-04-02. */
@@ -30,7 +30,7 @@ export const tianjinUrban: ProfileInput = {
       default: {
         kind: 'no-limit',
         article: 'tianjin-urban §8(3)',
-        note: '承办工单由各平台主管部门审核后转办: the platform reviews, then dispatches',
+        note: '承办工单由各平台主管部门审核后转办',
       },
       cases: [],
     },
@@ -60,7 +60,7 @@ export const tianjinUrban: ProfileInput = {
       default: {
         kind: 'no-limit',
         article: 'tianjin-urban §8(4)',
-        note: '第一时间联系反映人: at once, no fixed time',
+        note: '第一时间联系反映人',
       },
       cases: [],
     },

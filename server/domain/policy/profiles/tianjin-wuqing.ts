@@ -19,7 +19,7 @@ export const tianjinWuqing: ProfileInput = {
       default: {
         kind: 'no-limit',
         article: 'tianjin-wuqing §17',
-        note: '审核后即时转: dispatched at once after review',
+        note: '审核后即时转办',
       },
       cases: [],
     },
@@ -27,7 +27,7 @@ export const tianjinWuqing: ProfileInput = {
       default: {
         kind: 'no-limit',
         article: 'tianjin-wuqing §19(1)',
-        note: '第一时间联系: at once, no fixed time',
+        note: '第一时间联系反映人',
       },
       cases: [],
     },
@@ -38,7 +38,7 @@ export const tianjinWuqing: ProfileInput = {
         unit: 'wd',
         start: 'dispatch',
         article: 'tianjin-wuqing §19(2)',
-        note: '一般求助类事项; 法律法规或有关部门对办理期限有明确规定的, 从其规定 (add a case per category)',
+        note: '一般求助类事项；法律法规或有关部门对办理期限有明确规定的，从其规定（按分类另设情形）',
       },
       cases: [
         {
@@ -57,7 +57,7 @@ export const tianjinWuqing: ProfileInput = {
       default: {
         kind: 'no-limit',
         article: 'tianjin-wuqing §19(2)',
-        note: 'the citizen is answered within the handling limit',
+        note: '在办理时限内答复诉求人',
       },
       cases: [],
     },

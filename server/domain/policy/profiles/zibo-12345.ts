@@ -23,7 +23,7 @@ export const zibo12345: ProfileInput = {
           limit: {
             kind: 'no-limit',
             article: 'zibo-12345 §11(2), §13',
-            note: '紧急事项及时转办: dispatched at once',
+            note: '紧急事项及时转办',
           },
         },
       ],
@@ -45,7 +45,7 @@ export const zibo12345: ProfileInput = {
       default: {
         kind: 'no-limit',
         article: 'zibo-12345 §11(5)',
-        note: '在规定时限内反馈: the result is reported within the handling limit',
+        note: '在办理时限内反馈办理结果',
       },
       cases: [],
     },
@@ -65,7 +65,7 @@ export const zibo12345: ProfileInput = {
       default: {
         kind: 'no-limit',
         article: 'zibo-12345 §11(8)',
-        note: '审核后回访: after the reply passes review, no fixed time',
+        note: '答复审核通过后回访',
       },
       cases: [],
     },
@@ -103,7 +103,7 @@ export const zibo12345: ProfileInput = {
       minRepeats: 1,
       unsatisfiedOnly: false,
       article: 'zibo-12345 §15(2)',
-      note: '办理完毕后多次反弹、重复投诉: the article sets no window; 30 natural days after closure',
+      note: '办理完毕后多次反弹、重复投诉；条款未规定期间，取办结后 30 个自然日',
     },
     article: 'zibo-12345 §12, §15',
   },

@@ -1,0 +1,255 @@
+/**
+ * The sections of a policy profile beside its time limits: extensions, lights, emergencies and
+ * incident reports, callbacks, satisfaction, unit warnings and supervision. Each cites its article.
+ */
+import { z } from 'zod';
+import { satisfactions, urgencies } from '../../../common/enums';
+import { supervisionModes, supervisionTriggers } from '../../../common/contracts/supervision';
+import {
+  article,
+  conditionSchema,
+  durationLimitSchema,
+  durationUnits,
+  limitRuleSet,
+  startEvents,
+} from './limit-schema';
+
+const extensionTermsSchema = z
+  .object({
+    /** k: the request must be made by the end of the k-th working day before the deadline's day (0 = by the deadline). */
+    requestLeadWd: z.number().int().min(0),
+    /** Longest extension (working days), null when the regulation sets none. */
+    maxWorkingDays: z.number().int().positive().nullable(),
+    /** How many extensions an order may get, null when unlimited. */
+    maxCount: z.number().int().positive().nullable(),
+    article,
+  })
+  .strict();
+
+export const extensionSchema = extensionTermsSchema
+  .extend({
+    /** Who decides: the unit's platform relays to the city platform when true. */
+    relayToCity: z.boolean().default(false),
+    cases: z
+      .array(
+        z
+          .object({
+            when: conditionSchema,
+            terms: extensionTermsSchema.partial().extend({ article }),
+            label: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+export type ExtensionRules = z.infer<typeof extensionSchema>;
+
+export const lightsSchema = z
+  .object({
+    /** Yellow from the end of the n-th working day before the deadline's day. */
+    yellow: z
+      .object({ workingDaysBefore: z.number().int().min(1) })
+      .strict()
+      .nullable(),
+    /** Red from the end of the n-th working day after the deadline's day. */
+    red: z
+      .object({ workingDaysAfter: z.number().int().min(1), reminderSlip: z.boolean() })
+      .strict()
+      .nullable(),
+    article,
+  })
+  .strict();
+
+/**
+ * A report on a major incident (重大突发事项), due a natural time after the event occurred
+ * (shanghai-962200 §15; beijing-miyun §8). `form`: `oral` — the first report, made orally;
+ * `any` — the first report, in any form; `written` — the written report. Natural time only
+ * (hours or natural days): these limits run through nights and holidays.
+ */
+export const incidentReportFormSchema = z.enum(['oral', 'any', 'written']);
+export type IncidentReportForm = z.infer<typeof incidentReportFormSchema>;
+
+export const incidentReportSchema = z
+  .object({
+    kind: z.literal('duration').default('duration'),
+    form: incidentReportFormSchema,
+    amount: z.number().positive(),
+    unit: z.enum(['h', 'nd'], { message: 'an incident report limit is natural time: h or nd' }),
+    start: z.literal('occurrence').default('occurrence'),
+    article,
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((l) => l.unit === 'h' || Number.isInteger(l.amount), {
+    message: 'natural-day limits must be whole numbers',
+    path: ['amount'],
+  });
+export type IncidentReportRule = z.infer<typeof incidentReportSchema>;
+
+export const emergencySchema = z
+  .object({
+    /** Urgencies treated as emergency orders. */
+    urgencies: z.array(z.enum(urgencies)).min(1),
+    /** Initial response (becomes the first-contact stage). */
+    initialResponse: durationLimitSchema.nullable(),
+    /** Result within N working days, N set by the dispatcher within [min, max]. */
+    result: z
+      .object({
+        unit: z.enum(durationUnits),
+        start: z.enum(startEvents),
+        min: z.number().int().positive(),
+        max: z.number().int().positive(),
+        default: z.number().int().positive(),
+        article,
+      })
+      .strict()
+      .refine((r) => r.min <= r.default && r.default <= r.max, { message: 'need min <= default <= max' })
+      .nullable(),
+    /** Reports on major incidents (not order stages): at most one first report and one written. */
+    reports: z
+      .array(incidentReportSchema)
+      .default([])
+      .refine((rs) => rs.filter((r) => r.form !== 'written').length <= 1, {
+        message: 'at most one first report (oral or any form)',
+      })
+      .refine((rs) => rs.filter((r) => r.form === 'written').length <= 1, {
+        message: 'at most one written report',
+      }),
+    article,
+  })
+  .strict();
+
+export const callbackSchema = z
+  .object({
+    limit: limitRuleSet,
+    channel: z.enum(['phone', 'any']),
+    /** Minimum shares of orders called back, by who calls. */
+    sampling: z
+      .array(
+        z
+          .object({
+            by: z.enum(['platform', 'unit', 'county', 'city', 'supervised']),
+            minRate: z.number().min(0).max(1).nullable(),
+            /** The rate this platform samples at, where the regulation sets a minimum or no figure. */
+            rate: z.number().min(0).max(1).optional(),
+            period: z.enum(['order', 'month']).default('order'),
+            article,
+          })
+          .strict()
+          .refine((r) => r.rate === undefined || r.minRate === null || r.rate >= r.minRate, {
+            message: 'rate must not be below minRate',
+            path: ['rate'],
+          }),
+      )
+      .default([]),
+    /** Quality inspection (质检评定) of orders rated unsatisfied, with a fault finding. */
+    inspection: z.object({ article }).strict().nullable().default(null),
+    article,
+  })
+  .strict();
+
+export const satisfactionSchema = z
+  .object({
+    scale: z.array(z.object({ value: z.enum(satisfactions), label: z.string().min(1) }).strict()).min(2),
+    /** Ratings that count as satisfied (default: only `satisfied`). */
+    satisfied: z.array(z.enum(satisfactions)).min(1).default(['satisfied']),
+    /** Two ratings (process and result) or one overall rating. */
+    ratings: z.enum(['process-and-result', 'overall']).default('process-and-result'),
+    /** Every unsatisfied order is handled again: it cannot be closed, only redone. */
+    compulsoryRedo: z.object({ article }).strict().nullable().default(null),
+    article,
+  })
+  .strict()
+  .refine((s) => s.satisfied.every((v) => s.scale.some((x) => x.value === v)), {
+    message: 'every satisfied rating must be on the scale',
+    path: ['satisfied'],
+  });
+
+export const unitWarningsSchema = z
+  .object({
+    levels: z.array(z.enum(['red', 'yellow', 'blue'])).min(1),
+    targets: z
+      .object({
+        onTimeRate: z.number().min(0).max(1).optional(),
+        feedbackRate: z.number().min(0).max(1).optional(),
+        satisfactionRate: z.number().min(0).max(1).optional(),
+        upheldNumberComplaints: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    /** Complaints about service numbers overdue by n working days start a warning. */
+    overdueComplaint: z
+      .object({
+        category: z.string().min(1),
+        workingDaysAfter: z.number().int().min(1),
+        level: z.enum(['red', 'yellow', 'blue']),
+        article,
+      })
+      .strict()
+      .nullable()
+      .default(null),
+    article,
+  })
+  .strict();
+
+/**
+ * Supervision (督办) as data [zibo-12345 §15; tianjin-wuqing §23-§24; shanghai-962200 §12]:
+ * the triggers the regulation names, each with the office that supervises it; the modes it
+ * allows (null: the regulation does not restrict them); the time the unit has to answer in
+ * writing (null: the regulation sets none, the platform default applies, see
+ * server/domain/supervision); repeat calls about one matter that start a supervision.
+ */
+export const supervisionRulesSchema = z
+  .object({
+    triggers: z
+      .array(
+        z
+          .object({
+            trigger: z.enum(supervisionTriggers),
+            /** Who supervises (督办主体), e.g. 管理办公室 / 市局办公室 (shanghai-962200 §12). */
+            office: z.string().trim().min(1).nullable().default(null),
+            article,
+          })
+          .strict(),
+      )
+      .min(1)
+      .refine((ts) => new Set(ts.map((t) => t.trigger)).size === ts.length, {
+        message: 'each trigger at most once',
+      }),
+    modes: z.array(z.enum(supervisionModes)).min(1).nullable().default(null),
+    respondWithin: z
+      .object({ amount: z.number().int().positive(), unit: z.enum(['wd', 'nd']), article })
+      .strict()
+      .nullable()
+      .default(null),
+    /**
+     * Calls about one matter (same caller phone and category) after an earlier one was closed,
+     * within `windowDays` natural days: `minRepeats` repeat calls start `trigger`;
+     * `unsatisfiedOnly`: only when the closed order was rated unsatisfied.
+     */
+    repeatCalls: z
+      .object({
+        trigger: z.enum(['repeat-complaint', 'repeat-unsatisfied']),
+        windowDays: z.number().int().positive(),
+        minRepeats: z.number().int().positive(),
+        unsatisfiedOnly: z.boolean(),
+        article,
+        note: z.string().optional(),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+    article,
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const rc = s.repeatCalls;
+    if (rc && !s.triggers.some((t) => t.trigger === rc.trigger)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'repeatCalls.trigger must be one of the triggers',
+        path: ['repeatCalls', 'trigger'],
+      });
+    }
+  });
+export type SupervisionRules = z.infer<typeof supervisionRulesSchema>;
