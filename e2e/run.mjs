@@ -11,6 +11,7 @@ import {
   runner,
   startServer,
 } from './harness.mjs';
+import { registerDeskTests } from './desk.mjs';
 
 // Monday 2026-11-23 09:00 in Asia/Shanghai: deadlines below are exact working-day arithmetic.
 const START = '2026-11-23T01:00:00.000Z';
@@ -545,6 +546,17 @@ test('sub-platform: 东城区 dispatcher re-dispatches within the district; the 
   await shot(street, '13a-street-inbox');
 });
 
+const desk = registerDeskTests(test, {
+  base: () => server.base,
+  api: () => state.api,
+  browser: () => browser,
+  artifacts,
+  state,
+  watchErrors,
+  waitUntil,
+  unitId,
+});
+
 test('home pages: counters and the light chart per role', async () => {
   const page = await as('dispatcher');
   await visit(page, '/', page.getByTestId('bar-chart').locator('canvas'), 'home (dispatcher)');
@@ -896,6 +908,7 @@ try {
 } catch (e) {
   process.stdout.write(`e2e setup failed: ${e?.stack ?? e}\n`);
 } finally {
+  await desk.close().catch(() => {});
   await browser?.close().catch(() => {});
   await server?.stop().catch(() => {});
 }

@@ -100,6 +100,9 @@ export const actionPayloads = {
     coUnitIds: z.array(z.number().int().positive()).max(10).default([]),
     note: text(2000).optional(),
     emergencyResultDays: z.number().int().min(1).max(10).optional(),
+    /** 问题分类 and 所在区, set or corrected with the dispatch; required on the order by then. */
+    category: text(20).optional(),
+    region: text(50).optional(),
   }),
   accept: empty,
   /** tianjin-wuqing §35: the e-order goes to an approved franchise enterprise. */

@@ -16,6 +16,8 @@ export const errorStatus = {
   CONFLICT: 409,
   UNPROCESSABLE: 422,
   REASON_REQUIRED: 422,
+  /** A dispatch of an order that has no problem category (问题分类) or district (所在区). */
+  CLASSIFICATION_REQUIRED: 422,
   /** A service number's effective date leaves less notice than the regulation asks (beijing-miyun §11). */
   NOTICE_TOO_SHORT: 422,
   /** The same Idempotency-Key was sent with a different request. */

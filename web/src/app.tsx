@@ -17,6 +17,7 @@ const pages = {
   supervision: () => import('./pages/supervision-page').then((m) => ({ default: m.SupervisionPage })),
   tickets: () => import('./pages/tickets-page').then((m) => ({ default: m.TicketsPage })),
   ticket: () => import('./pages/ticket-page').then((m) => ({ default: m.TicketPage })),
+  ticketPrint: () => import('./pages/ticket-print-page').then((m) => ({ default: m.TicketPrintPage })),
   admin: () => import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })),
   incidents: () => import('./pages/incidents/incidents-page').then((m) => ({ default: m.IncidentsPage })),
   enterprises: () =>
@@ -41,6 +42,7 @@ const CallbackPage = lazy(pages.callback);
 const SupervisionPage = lazy(pages.supervision);
 const TicketsPage = lazy(pages.tickets);
 const TicketPage = lazy(pages.ticket);
+const TicketPrintPage = lazy(pages.ticketPrint);
 const AdminPage = lazy(pages.admin);
 const IncidentsPage = lazy(pages.incidents);
 const EnterprisesPage = lazy(pages.enterprises);
@@ -211,6 +213,7 @@ const router = createBrowserRouter([
           },
           { path: 'tickets', element: <TicketsPage /> },
           { path: 'tickets/:id', element: <TicketPage /> },
+          { path: 'tickets/:id/print', element: <TicketPrintPage /> },
           {
             path: 'admin',
             element: (

@@ -1,6 +1,6 @@
 import { complainantProtectionArticle } from '../../../common/contracts/complainant';
 import type { ActionName } from '../../../common/contracts/tickets';
-import { ActionRefusal, activeAssignments, leadAssignment, type UnitFacts } from './order';
+import { ActionRefusal, activeAssignments, leadAssignment, type OrderPatch, type UnitFacts } from './order';
 import { myAssignment, type Effect, type EffectInput } from './effect-input';
 
 /**
@@ -45,9 +45,39 @@ function requireReasonForComplainedUnit(i: EffectInput<'dispatch'>, units: UnitF
   return true;
 }
 
+/**
+ * An order goes to a unit only with its problem category (问题分类) and district (所在区): they
+ * decide the responsible unit (归口) and the locality (属地) [wuqing §16, §18; shanghai §10], and
+ * every statistic by category and region [wuqing §29]. The dispatch form may set or correct them;
+ * what the dispatch leaves on the order must have both. A direct answer needs neither
+ * [beijing-miyun §6(1), §15]. Replayed history is taken as it was.
+ */
+function classificationOf(i: EffectInput<'dispatch'>): { patch: OrderPatch; changed?: unknown } {
+  const { order, payload } = i;
+  const category = payload.category || order.category_code;
+  const region = payload.region || order.location_region;
+  const missing = [...(category ? [] : ['category']), ...(region ? [] : ['region'])];
+  if (missing.length && !i.refs.history) {
+    const names = missing.map((m) => (m === 'category' ? '问题分类' : '所在区')).join('和');
+    throw new ActionRefusal('CLASSIFICATION_REQUIRED', `工单未填写${names}，请补全后再派单`, { missing });
+  }
+  const patch: OrderPatch = {};
+  const changed: Record<string, { old: string | null; new: string }> = {};
+  if (payload.category && payload.category !== order.category_code) {
+    patch.category_code = payload.category;
+    changed.category = { old: order.category_code, new: payload.category };
+  }
+  if (payload.region && payload.region !== order.location_region) {
+    patch.location_region = payload.region;
+    changed.region = { old: order.location_region, new: payload.region };
+  }
+  return Object.keys(changed).length ? { patch, changed } : { patch };
+}
+
 export const dispatch: Effect<'dispatch'> = (i) => {
   const { now, order, payload, work } = i;
   const dispatcherUnit = i.refs.actor.unit;
+  const classification = classificationOf(i);
   const leadUnit = checkUnit(i, payload.unitId);
   const coIds = [...new Set(payload.coUnitIds)].filter((id) => id !== payload.unitId);
   const coUnits = coIds.map((id) => checkUnit(i, id));
@@ -74,6 +104,7 @@ export const dispatch: Effect<'dispatch'> = (i) => {
   const newChain = i.decision.from === 'pending_dispatch';
   return {
     patch: {
+      ...classification.patch,
       lead_unit_id: payload.unitId,
       platform_unit_id: dispatcherUnit.id,
       ...(newChain ? { dispatched_at: now, replied_at: null } : {}),
@@ -83,6 +114,7 @@ export const dispatch: Effect<'dispatch'> = (i) => {
       coUnitIds: coIds,
       forwarded: forwarding,
       ...(toComplainedUnit ? { toComplainedUnit } : {}),
+      ...(classification.changed ? { classified: classification.changed } : {}),
     },
   };
 };

@@ -104,12 +104,22 @@ export interface ActionRefs {
   mergeTarget?: { id: number; ticket_no: string; status: string };
   /** Ids for new assignments (preallocated from the table's sequence). */
   nextAssignmentId: () => number;
+  /**
+   * A replayed history event (import): what happened is recorded as it happened, so the desk's
+   * own completeness rules (category and district before dispatch) are not applied to it.
+   */
+  history?: boolean;
 }
 
 /** A refusal by a rule of the action (mapped to the error vocabulary by the caller). */
 export class ActionRefusal extends Error {
   constructor(
-    readonly code: 'TRANSITION_NOT_ALLOWED' | 'VALIDATION_FAILED' | 'UNPROCESSABLE' | 'REASON_REQUIRED',
+    readonly code:
+      | 'TRANSITION_NOT_ALLOWED'
+      | 'VALIDATION_FAILED'
+      | 'UNPROCESSABLE'
+      | 'REASON_REQUIRED'
+      | 'CLASSIFICATION_REQUIRED',
     message: string,
     readonly details?: unknown,
   ) {

@@ -68,6 +68,8 @@ describe('audit log', () => {
     const o = await api.create({
       channel: 'phone',
       type: 'report',
+      category: '010201',
+      location: { region: '东城区' },
       content: '举报某单位工作人员收受好处费。',
       caller: { name: '李四', phone: '13900001111', address: '东城区某路1号', confidential: true },
     });

@@ -71,7 +71,9 @@ export async function importOrderExact(
         if (!isActionName(e.action)) throw new Refusal(`未知操作 ${e.action}`);
         actor = importActor(e, await orderHolders(trx, ticketId), units, refs.importUserId);
         const payload = parseActionPayload(e.action, await withMergeTarget(trx, e.payload));
-        await performActionIn(atTime(ctx, e.at), trx, actor, ticketId, e.action as ActionName, payload);
+        await performActionIn(atTime(ctx, e.at), trx, actor, ticketId, e.action as ActionName, payload, {
+          history: true,
+        });
       } catch (err) {
         if (isAppError(err) && err.code === 'NOT_FOUND' && actor) {
           throw refusalOf(

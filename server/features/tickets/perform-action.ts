@@ -7,6 +7,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import { withRetry } from '../../platform/retry';
+import { findCategory } from '../categories/categories.repository';
 import { lockMergeTarget } from './merge-target';
 import { loadOrderForAction, persistChanges } from './order-action.repository';
 import { loadActor, standingOf, type Actor } from './standing';
@@ -91,9 +92,10 @@ export async function performActionIn(
   ticketId: number,
   action: ActionName,
   payload: ReturnType<typeof parseActionPayload>,
-  opts: { expectedVersion?: number } = {},
+  opts: { expectedVersion?: number; history?: boolean } = {},
 ): Promise<{ status: string; seq: number }> {
   const now = ctx.clock.now();
+  if (action === 'dispatch') await checkCategory(trx, (payload as ActionPayload<'dispatch'>).category);
   // Lock order (decision 0006): orders before their rows, several orders in ascending id.
   if (action === 'merge') {
     await lockTicketsInOrder(trx, [ticketId, (payload as ActionPayload<'merge'>).intoTicketId]);
@@ -144,6 +146,7 @@ export async function performActionIn(
       return id;
     },
     ...(actor ? {} : { system: true }),
+    ...(opts.history ? { history: true } : {}),
   };
   if (action === 'merge') {
     const target = await lockMergeTarget(
@@ -179,6 +182,22 @@ export async function performActionIn(
 async function isReferredToUser(trx: Trx, ticketId: number, userId: number | null): Promise<boolean> {
   const enterpriseId = userId === null ? null : await enterpriseOfUser(trx, userId);
   return enterpriseId !== null && isReferredTo(trx, ticketId, enterpriseId);
+}
+
+/** A category named by a dispatch exists and is in use (as at intake). */
+async function checkCategory(trx: Trx, code: string | undefined): Promise<void> {
+  if (!code) return;
+  const cat = await findCategory(trx, code);
+  if (!cat) {
+    throw new AppError('VALIDATION_FAILED', `问题分类 ${code} 不存在`, [
+      { path: '/category', message: 'unknown' },
+    ]);
+  }
+  if (!cat.active) {
+    throw new AppError('VALIDATION_FAILED', `问题分类 ${code} 已停用，请选择其他分类`, [
+      { path: '/category', message: 'disabled' },
+    ]);
+  }
 }
 
 const systemActor: Actor = {

@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Select, Space, Table, Typography } from 'antd';
-import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
+import { Alert, Button, Input, Select, Space, Table } from 'antd';
+import type { TablePaginationConfig } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -15,31 +15,15 @@ import {
 import { errorText } from '../api/client';
 import { useTickets } from '../api/queries';
 import type { TicketListItem, TicketListQuery } from '../api/types';
-import { fmtShort } from '../lib/format';
 import { ticketStatuses, ticketStatusLabels, type TicketStatus } from '../../../common/ticket-vocabulary';
 import { useNow } from '../lib/use-now';
 import { CategoryCascader } from '../features/category-cascader';
-import { DeadlineCountdown } from './deadline-countdown';
 import { ExportButton } from './export-button';
-import { LightTag, StatusTag, UrgencyTag } from './tags';
+import { tableWidth, ticketColumns, type TicketColumn } from './ticket-columns';
 import { TicketExtraFilters, type ExtraFilter } from './ticket-extra-filters';
 
+export type { TicketColumn } from './ticket-columns';
 export type TicketFilter = 'status' | 'light' | 'type' | 'channel' | 'category' | 'q' | ExtraFilter;
-export type TicketColumn =
-  | 'ticketNo'
-  | 'light'
-  | 'status'
-  | 'type'
-  | 'urgency'
-  | 'category'
-  | 'summary'
-  | 'caller'
-  | 'region'
-  | 'leadUnit'
-  | 'receivedAt'
-  | 'handleBy'
-  | 'channel';
-
 const defaultColumns: TicketColumn[] = [
   'ticketNo',
   'light',
@@ -71,8 +55,6 @@ interface Props {
   toolbar?: ReactNode;
   refetchInterval?: number;
 }
-
-const activeStatuses = new Set(['dispatched', 'in_progress']);
 
 /** A server-paged, server-filtered list of orders whose state lives in the URL. */
 export function TicketTable(props: Props) {
@@ -138,116 +120,7 @@ export function TicketTable(props: Props) {
     else void navigate(`/tickets/${item.id}`);
   };
 
-  const allColumns: Record<TicketColumn, ColumnsType<TicketListItem>[number]> = {
-    ticketNo: {
-      title: '工单编号',
-      dataIndex: 'ticketNo',
-      width: 128,
-      fixed: 'left',
-      render: (v: string, r) => (
-        <a
-          href={`/tickets/${r.id}`}
-          onClick={(e) => {
-            e.preventDefault();
-            e.stopPropagation();
-            open(r);
-          }}
-        >
-          {v}
-        </a>
-      ),
-    },
-    light: {
-      title: '预警',
-      dataIndex: 'light',
-      width: 82,
-      render: (_: unknown, r) => <LightTag light={r.light} />,
-    },
-    status: {
-      title: '状态',
-      dataIndex: 'status',
-      width: 110,
-      render: (_: unknown, r) => (
-        <StatusTag status={r.status} label={r.statusLabel} pending={r.pendingRequest} />
-      ),
-    },
-    type: {
-      title: '类型',
-      dataIndex: 'type',
-      width: 80,
-      render: (_: unknown, r) => ticketTypeLabels[r.type],
-    },
-    urgency: {
-      title: '紧急程度',
-      dataIndex: 'urgency',
-      width: 76,
-      render: (_: unknown, r) => <UrgencyTag urgency={r.urgency} />,
-    },
-    channel: {
-      title: '渠道',
-      dataIndex: 'channel',
-      width: 90,
-      render: (_: unknown, r) => channelLabels[r.channel],
-    },
-    category: {
-      title: '问题分类',
-      dataIndex: 'categoryName',
-      width: 96,
-      ellipsis: true,
-      render: (v: string | null) => v ?? '—',
-    },
-    summary: {
-      title: '诉求摘要',
-      dataIndex: 'summary',
-      ellipsis: true,
-      render: (v: string) => <span title={v}>{v}</span>,
-    },
-    caller: {
-      title: '来电人',
-      dataIndex: 'caller',
-      width: 118,
-      render: (_: unknown, r) =>
-        r.caller.confidential && !r.caller.name ? (
-          <Typography.Text type="secondary">保密</Typography.Text>
-        ) : (
-          <span style={{ whiteSpace: 'nowrap' }}>
-            {r.caller.name ?? '—'}{' '}
-            {r.caller.phone ? <Typography.Text type="secondary">{r.caller.phone}</Typography.Text> : null}
-          </span>
-        ),
-    },
-    region: { title: '区域', dataIndex: 'region', width: 64, render: (v: string | null) => v ?? '—' },
-    leadUnit: {
-      title: '主办单位',
-      dataIndex: 'leadUnitName',
-      width: 150,
-      ellipsis: true,
-      render: (v: string | null) => v ?? '—',
-    },
-    receivedAt: {
-      title: '受理时间',
-      dataIndex: 'receivedAt',
-      width: 96,
-      sorter: true,
-      sortOrder: sort === 'received' ? 'ascend' : sort === '-received' ? 'descend' : null,
-      render: (v: string) => fmtShort(v),
-    },
-    handleBy: {
-      title: '办理时限',
-      dataIndex: 'handleBy',
-      width: 190,
-      sorter: true,
-      sortOrder: sort === 'due' ? 'ascend' : sort === '-due' ? 'descend' : null,
-      render: (_: unknown, r) => (
-        <DeadlineCountdown
-          due={r.handleBy}
-          workingDaysLeft={r.workingDaysLeft}
-          nowMs={nowMs}
-          stopped={!activeStatuses.has(r.status)}
-        />
-      ),
-    },
-  };
+  const allColumns = ticketColumns({ sort, nowMs, open });
 
   const onChange = (
     p: TablePaginationConfig,
@@ -377,10 +250,12 @@ export function TicketTable(props: Props) {
         rowKey="id"
         size="small"
         columns={columns.map((c) => ({ key: c, ...allColumns[c] }))}
+        tableLayout="fixed"
         dataSource={data?.items ?? []}
         loading={list.isLoading}
         onChange={onChange}
-        scroll={{ x: 1100 }}
+        // Wider than the screen: the table scrolls inside itself, the number and the deadline stay.
+        scroll={{ x: tableWidth(columns) }}
         rowClassName={(r) => (r.id === props.selectedId ? 'row-selected' : '')}
         onRow={(r) => ({ onClick: () => open(r), style: { cursor: 'pointer' } })}
         pagination={{

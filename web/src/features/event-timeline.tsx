@@ -22,7 +22,7 @@ const yesNo = (v: unknown) => (v === true ? '是' : v === false ? '否' : String
 const sat = (v: unknown) => satisfactionLabels[v as Satisfaction] ?? String(v);
 
 /** Readable lines for the payload fields an event may carry. */
-function payloadLines(e: TicketEvent, unitName: (id: unknown) => string): [string, string][] {
+export function payloadLines(e: TicketEvent, unitName: (id: unknown) => string): [string, string][] {
   const p = e.payload;
   const out: [string, string][] = [];
   const add = (label: string, v: unknown, fmt: (v: unknown) => string = String) => {
@@ -34,6 +34,9 @@ function payloadLines(e: TicketEvent, unitName: (id: unknown) => string): [strin
     add('协办单位', p.coUnitIds, (v) => (v as unknown[]).map(unitName).join('、'));
     add('紧急件办结时限', p.emergencyResultDays, (v) => `${String(v)} 个工作日`);
     if (p.forwarded === true) out.push(['方式', '分平台转派']);
+    const c = p.classified as { category?: { new?: unknown }; region?: { new?: unknown } } | undefined;
+    if (c?.category) out.push(['派单时确定问题分类', String(c.category.new)]);
+    if (c?.region) out.push(['派单时确定所在区', String(c.region.new)]);
   }
   add('答复内容', p.answer);
   add('办理结果', p.result);

@@ -1,6 +1,6 @@
 import { Form, Input, Radio, Rate, Select, Space, Typography } from 'antd';
 import { useDirectory } from '../api/enterprises';
-import type { ActionFormSpec } from './action-forms';
+import type { ActionFormSpec } from './action-form-kit';
 
 /**
  * 转加盟企业 (tianjin-wuqing §35): the e-order goes to an approved franchise enterprise, chosen

@@ -1,273 +1,23 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Input,
-  Modal,
-  Row,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import { useState } from 'react';
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { ActionName } from '../../../common/contracts/tickets';
-import {
-  channelLabels,
-  satisfactionLabels,
-  stageLabels,
-  ticketTypeLabels,
-  type StageKey,
-} from '../../../common/enums';
-import { api, errorText } from '../api/client';
+import { channelLabels, satisfactionLabels, ticketTypeLabels } from '../../../common/enums';
+import { errorText } from '../api/client';
 import { useTicket, useTicketEvents } from '../api/queries';
-import type { Assignment, CallerView, DeadlineDetail, TicketDetail } from '../api/types';
+import type { TicketDetail } from '../api/types';
 import { useMe } from '../auth/auth-context';
-import { DeadlineCountdown } from '../components/deadline-countdown';
 import { LightTag, ProvisionalMark, StatusTag, UrgencyTag } from '../components/tags';
-import { renderExplanation } from '../../../common/deadline-text';
 import { fmtDateTime } from '../lib/format';
-import { assignmentRoleLabels, assignmentStatusLabels, labelOf } from '../../../common/ticket-vocabulary';
 import { useNow } from '../lib/use-now';
-import { complainedPartyItems, ProtectedCallerNotice } from './complained-party';
+import { complainedPartyItems } from './complained-party';
 import { EventTimeline } from './event-timeline';
 import { TicketActions } from './ticket-actions';
 import { SupervisionPanel } from './supervision-records';
+import { CallerBlock } from './caller-block';
+import { AssignmentTable, DeadlineTable } from './ticket-tables';
 
 const pre = { whiteSpace: 'pre-wrap' as const, marginBottom: 0 };
-
-function CallerBlock({ t }: { t: TicketDetail }) {
-  const [revealed, setRevealed] = useState<CallerView | null>(null);
-  const [asking, setAsking] = useState(false);
-  const c = revealed ?? t.caller;
-  if (c.protected) return <ProtectedCallerNotice />;
-  if (c.confidential && !c.name && !c.phone) {
-    return (
-      <Alert
-        type="warning"
-        showIcon
-        title="来电人要求保密：身份与联系方式不向承办单位提供，如需联系请通过热线平台转接"
-      />
-    );
-  }
-  return (
-    <Space size={12} wrap>
-      <span data-testid="caller-name">{c.name ?? '—'}</span>
-      <span data-testid="caller-phone">{c.phone ?? '—'}</span>
-      <Typography.Text type="secondary">{c.address ?? ''}</Typography.Text>
-      {c.confidential && <Tag color="warning">保密</Tag>}
-      {c.masked && (
-        <>
-          <Typography.Text type="secondary">（已按权限脱敏）</Typography.Text>
-          <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setAsking(true)}>
-            查看完整信息
-          </Button>
-        </>
-      )}
-      {revealed && <Tag color="orange">已记录查看</Tag>}
-      {asking && <RevealModal ticketId={t.id} onClose={() => setAsking(false)} onRevealed={setRevealed} />}
-    </Space>
-  );
-}
-
-/** Unmasking the caller needs a reason; the server records every reveal in the audit log. */
-function RevealModal({
-  ticketId,
-  onClose,
-  onRevealed,
-}: {
-  ticketId: number;
-  onClose: () => void;
-  onRevealed: (c: CallerView) => void;
-}) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    if (reason.trim().length < 2) {
-      setError('请说明查看理由');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onRevealed(
-        await api<CallerView>(`/api/tickets/${ticketId}/reveal-caller`, {
-          method: 'POST',
-          body: { reason: reason.trim() },
-        }),
-      );
-      onClose();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      open
-      title="查看来电人完整信息"
-      okText="查看"
-      cancelText="取消"
-      onOk={() => void submit()}
-      onCancel={onClose}
-      okButtonProps={{ loading: busy }}
-    >
-      <Typography.Paragraph type="secondary">查看操作将记入审计日志，请说明理由。</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      <Input.TextArea
-        autoFocus
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        maxLength={200}
-        placeholder="如：需回拨核实诉求细节"
-        autoSize={{ minRows: 2 }}
-      />
-    </Modal>
-  );
-}
-
-function DeadlineTable({
-  rows,
-  nowMs,
-  running,
-}: {
-  rows: DeadlineDetail[];
-  nowMs: number;
-  running: boolean;
-}) {
-  return (
-    <Table<DeadlineDetail>
-      size="small"
-      rowKey="stage"
-      pagination={false}
-      dataSource={rows}
-      locale={{ emptyText: '派单后生成办理时限' }}
-      columns={[
-        {
-          title: '环节',
-          dataIndex: 'stage',
-          width: 110,
-          render: (s: string, r) => (
-            <span>
-              {stageLabels[s as StageKey]}
-              <ProvisionalMark provisional={r.provisional} />
-            </span>
-          ),
-        },
-        {
-          title: '截止时间',
-          dataIndex: 'dueAt',
-          width: 200,
-          render: (v: string, r) =>
-            r.metAt || !r.open ? (
-              <span>
-                {fmtDateTime(v)}{' '}
-                {r.metAt && (r.stage === 'returnBy' || r.stage === 'extensionRequestBy') ? (
-                  <Tag>已结束</Tag>
-                ) : r.metAt ? (
-                  <Tag color="success">已完成</Tag>
-                ) : (
-                  <Tag>不再适用</Tag>
-                )}
-              </span>
-            ) : (
-              <DeadlineCountdown
-                due={v}
-                workingDaysLeft={r.workingDaysLeft}
-                nowMs={nowMs}
-                stopped={!running}
-                full
-              />
-            ),
-        },
-        {
-          title: '黄灯',
-          dataIndex: 'warnAt',
-          width: 96,
-          render: (v: string | null) => (v ? fmtDateTime(v).slice(5) : '—'),
-        },
-        {
-          title: '红灯',
-          dataIndex: 'redAt',
-          width: 96,
-          render: (v: string | null) => (v ? fmtDateTime(v).slice(5) : '—'),
-        },
-        {
-          title: '计算依据',
-          dataIndex: 'explanation',
-          render: (_: unknown, r) => (
-            <Typography.Text type="secondary">{renderExplanation(r.explanation)}</Typography.Text>
-          ),
-        },
-      ]}
-    />
-  );
-}
-
-function AssignmentTable({ rows }: { rows: Assignment[] }) {
-  return (
-    <Table<Assignment>
-      size="small"
-      rowKey="id"
-      pagination={false}
-      dataSource={rows}
-      locale={{ emptyText: '尚未派单' }}
-      rowClassName={(r) => (r.active ? '' : 'row-inactive')}
-      columns={[
-        {
-          title: '承办单位',
-          dataIndex: 'unitName',
-          render: (v: string, r) => (
-            <span>
-              {v} <Tag>{labelOf(assignmentRoleLabels, r.role)}</Tag>
-            </span>
-          ),
-        },
-        {
-          title: '状态',
-          dataIndex: 'status',
-          width: 72,
-          render: (v: string) => labelOf(assignmentStatusLabels, v),
-        },
-        {
-          title: '派单',
-          dataIndex: 'dispatchedAt',
-          width: 88,
-          render: (v: string | null) => (v ? fmtDateTime(v).slice(5) : '—'),
-        },
-        {
-          title: '签收',
-          dataIndex: 'acceptedAt',
-          width: 88,
-          render: (v: string | null) => (v ? fmtDateTime(v).slice(5) : '—'),
-        },
-        {
-          title: '联系',
-          dataIndex: 'contactedAt',
-          width: 88,
-          render: (v: string | null) => (v ? fmtDateTime(v).slice(5) : '—'),
-        },
-        {
-          title: '答复',
-          dataIndex: 'repliedAt',
-          width: 88,
-          render: (v: string | null) => (v ? fmtDateTime(v).slice(5) : '—'),
-        },
-      ]}
-      expandable={{
-        rowExpandable: (r) => !!r.reply,
-        expandedRowRender: (r) => <Typography.Paragraph style={pre}>{r.reply}</Typography.Paragraph>,
-      }}
-    />
-  );
-}
 
 /** Everything about one order: facts, caller, demand, deadlines, assignments, timeline, actions. */
 export function TicketDetailView({
@@ -310,6 +60,11 @@ export function TicketDetailView({
           {t.complex && <Tag>复杂件</Tag>}
           {t.redoCount > 0 && <Tag color="magenta">重办 {t.redoCount} 次</Tag>}
           <ProvisionalMark provisional={t.provisional} />
+          <Link to={`/tickets/${t.id}/print`} className="no-print">
+            <Button size="small" icon={<PrinterOutlined />} data-testid="print-sheet">
+              打印交办单
+            </Button>
+          </Link>
         </Space>
         <div data-testid="ticket-actions">
           {t.allowedActions.length ? (

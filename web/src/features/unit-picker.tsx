@@ -2,7 +2,7 @@ import { Space, Tag, TreeSelect, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useCategories, useUnits } from '../api/queries';
 import type { Unit } from '../api/types';
-import { suggestUnits, unitTree } from './unit-tree';
+import { suggestUnits, unitTree, type UnitSuggestion } from './unit-tree';
 
 interface Common {
   /** Only units below this one (a platform dispatches within its tree). */
@@ -61,18 +61,29 @@ export function MultiUnitPicker(props: Common & { value?: number[]; onChange?: (
   );
 }
 
+/** Units below `rootUnitId` whose duties cover the category, best first (local ones ahead). */
+export function useUnitSuggestions(
+  rootUnitId: number | null | undefined,
+  category: string | null,
+  region: string | null,
+): UnitSuggestion[] {
+  const { units, root } = useScope(rootUnitId);
+  const categories = useCategories();
+  return useMemo(
+    () => suggestUnits(units, root, category, region, categories.data ?? []),
+    [units, root, category, region, categories.data],
+  );
+}
+
 /** Clickable suggestions of units whose duties cover the category. */
 export function UnitSuggestions(props: {
-  rootUnitId?: number | null;
   category: string | null;
-  region: string | null;
+  list: UnitSuggestion[];
   onPick: (unit: Unit) => void;
 }) {
-  const { units, root } = useScope(props.rootUnitId);
-  const categories = useCategories();
-  const list = suggestUnits(units, root, props.category, props.region, categories.data ?? []);
+  const { list } = props;
   if (!props.category) {
-    return <Typography.Text type="secondary">工单未选择问题分类，无法按职责推荐</Typography.Text>;
+    return <Typography.Text type="secondary">未选择问题分类，无法按职责推荐</Typography.Text>;
   }
   if (!list.length) {
     return <Typography.Text type="secondary">未找到职责匹配的单位，请在单位树中选择</Typography.Text>;

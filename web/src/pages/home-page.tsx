@@ -11,6 +11,9 @@ import { SimpleBarChart } from '../components/bar-chart';
 import { PageTitle } from '../components/page-title';
 import { lightLabels } from '../../../common/enums';
 import { lightColors } from '../lib/labels';
+import { useNow } from '../lib/use-now';
+import { serviceDate } from '../../../common/service-time';
+import { KbCounters } from './home-kb';
 
 interface Counter {
   label: string;
@@ -22,7 +25,11 @@ interface Counter {
 const openStatuses = 'dispatched,in_progress,replied,pending_callback,unsatisfied,appealed,suspended';
 
 /** What waits for each role, as list queries whose totals are the counters. */
-function countersFor(role: Role, subPlatform: boolean): { base: TicketListQuery; counters: Counter[] } {
+function countersFor(
+  role: Role,
+  subPlatform: boolean,
+  today: string,
+): { base: TicketListQuery; counters: Counter[] } {
   switch (role) {
     case 'dispatcher':
     case 'admin':
@@ -103,7 +110,11 @@ function countersFor(role: Role, subPlatform: boolean): { base: TicketListQuery;
       return {
         base: { scope: 'mine' },
         counters: [
-          { label: '我登记的工单', query: { scope: 'mine' }, to: '/tickets?scope=mine' },
+          {
+            label: '今日登记',
+            query: { scope: 'mine', receivedFrom: today, receivedTo: today },
+            to: `/tickets?scope=mine&receivedFrom=${today}&receivedTo=${today}`,
+          },
           {
             label: '待派单',
             query: { scope: 'mine', status: 'pending_dispatch' },
@@ -175,7 +186,8 @@ function HealthWarnings() {
 export function HomePage() {
   const me = useMe();
   const navigate = useNavigate();
-  const { base, counters } = countersFor(me.role, me.unitKind === 'sub-platform');
+  const nowMs = useNow(60_000);
+  const { base, counters } = countersFor(me.role, me.unitKind === 'sub-platform', serviceDate(nowMs));
   const counts = useLightCounts(base);
   const { green, yellow, overdue, red } = counts;
   const bars = useMemo(() => {
@@ -189,6 +201,7 @@ export function HomePage() {
     <div>
       <PageTitle title={`工作台 · ${roleLabels[me.role]}`} />
       {me.role === 'admin' && <HealthWarnings />}
+      {me.role === 'kb-editor' && <KbCounters />}
       <Row gutter={[8, 8]}>
         {counters.map((c) => (
           <Col key={c.label} xs={12} md={6}>

@@ -200,6 +200,7 @@ export function replayOrderFast(fx: FastContext, plan: PlannedOrder): OrderRows 
               ? { mergeTarget: { id: target.id, ticket_no: target.ticketNo, status: target.status } }
               : {}),
             ...(actor ? {} : { system: true }),
+            history: true,
           },
           rules,
           now,

@@ -1,31 +1,8 @@
-import {
-  Alert,
-  App,
-  AutoComplete,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  Radio,
-  Row,
-  Select,
-  Space,
-  Switch,
-  Tag,
-  Typography,
-} from 'antd';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Alert, App, Card, Col, Form, Input, Radio, Row, Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { createTicketBody } from '../../../../common/contracts/tickets';
-import {
-  channelLabels,
-  channels,
-  ticketTypeLabels,
-  ticketTypes,
-  urgencies,
-  urgencyLabels,
-} from '../../../../common/enums';
+import { ticketTypeLabels, ticketTypes, urgencies, urgencyLabels } from '../../../../common/enums';
 import { api, errorText } from '../../api/client';
 import type { KbSuggestion, TicketDetail } from '../../api/types';
 import { highlightText } from '../../lib/highlight';
@@ -33,7 +10,6 @@ import { useMe } from '../../auth/auth-context';
 import { PageTitle } from '../../components/page-title';
 import { TicketDrawer } from '../../components/ticket-drawer';
 import { CategoryCascader } from '../../features/category-cascader';
-import { channelHints } from '../../features/scope-exclusions';
 import { regions } from '../../lib/labels';
 import {
   clearDraft,
@@ -46,17 +22,12 @@ import {
   type IntakeValues,
 } from './intake-draft';
 import { ComplainedPartyIntake } from './complained-party-intake';
+import { CallerCard, phonePattern } from './caller-card';
+import { DispositionCard, submitLabels } from './disposition-card';
+import { intakeKeys } from './intake-keys';
 import { OpenIncidentsPanel } from '../../features/incident-panel';
 import { CallerHistory, KbSuggestions, ScopeHints, suggestionAnswer } from './side-panels';
 import { useQueryClient } from '@tanstack/react-query';
-
-const phonePattern = /^[0-9+\-() ]{3,20}$/;
-
-const submitLabels = {
-  order: '登记工单',
-  'direct-answer': '记录直接答复',
-  'not-accepted': '记录不予受理',
-} as const;
 
 /** 受理: the agent records a call as an order, a direct answer, or a not-accepted request. */
 export function IntakePage() {
@@ -78,9 +49,7 @@ export function IntakePage() {
 
   const content = Form.useWatch('content', form) ?? '';
   const demand = Form.useWatch('demand', form) ?? '';
-  const disposition = Form.useWatch('disposition', form) ?? 'order';
   const citedId = Form.useWatch('knowledgeArticleId', form);
-  const citedTitle = Form.useWatch('knowledgeArticleTitle', form);
 
   useEffect(
     () => () => {
@@ -177,12 +146,7 @@ export function IntakePage() {
     if (!(form.getFieldValue('answer') as string | undefined)?.trim()) setValues({ answer: text });
   };
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      void submit();
-    }
-  };
+  const onKeyDown = intakeKeys(() => void submit());
 
   return (
     <div onKeyDown={onKeyDown}>
@@ -191,7 +155,9 @@ export function IntakePage() {
         extra={
           <Space>
             {restored && hasContent(restored) && !created && <Tag color="blue">已恢复未提交的草稿</Tag>}
-            <Typography.Text type="secondary">Enter 或 Ctrl+Enter 提交 · 草稿自动保存</Typography.Text>
+            <Typography.Text type="secondary" data-testid="intake-keys">
+              Ctrl+Enter 提交（Enter 不提交）· 草稿自动保存
+            </Typography.Text>
           </Space>
         }
       />
@@ -226,60 +192,10 @@ export function IntakePage() {
             onFinish={() => void submit()}
             autoComplete="off"
           >
-            <Card size="small" title="来电人" style={{ marginBottom: 8 }}>
-              <Row gutter={8}>
-                <Col span={8}>
-                  <Form.Item name="callerName" label="姓名">
-                    <Input
-                      ref={(el) => {
-                        firstField.current = el?.input ?? null;
-                      }}
-                      autoFocus
-                      maxLength={50}
-                      placeholder="可匿名"
-                    />
-                  </Form.Item>
-                </Col>
-                <Col span={9}>
-                  <Form.Item
-                    name="callerPhone"
-                    label="电话"
-                    rules={[{ pattern: phonePattern, message: '电话号码格式不正确' }]}
-                  >
-                    <Input
-                      maxLength={20}
-                      placeholder="来电号码"
-                      onBlur={(e) => {
-                        const p = e.target.value.trim();
-                        setLookupPhone(p && phonePattern.test(p) ? p : null);
-                      }}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col span={7}>
-                  <Form.Item
-                    name="confidential"
-                    label="保密"
-                    valuePropName="checked"
-                    tooltip="来电人要求保密时，承办单位看不到其身份和联系方式"
-                  >
-                    <Switch checkedChildren="保密" unCheckedChildren="否" />
-                  </Form.Item>
-                </Col>
-              </Row>
-              <Row gutter={8}>
-                <Col span={17}>
-                  <Form.Item name="callerAddress" label="联系地址">
-                    <Input maxLength={200} placeholder="经来电人同意后记录" />
-                  </Form.Item>
-                </Col>
-                <Col span={7}>
-                  <Form.Item name="channel" label="渠道">
-                    <Select options={channels.map((c) => ({ value: c, label: channelLabels[c] }))} />
-                  </Form.Item>
-                </Col>
-              </Row>
-            </Card>
+            <CallerCard
+              firstField={firstField}
+              onPhoneBlur={(p) => setLookupPhone(p && phonePattern.test(p) ? p : null)}
+            />
             <Card size="small" title="诉求" style={{ marginBottom: 8 }}>
               <Form.Item name="type" label="诉求类型" rules={[{ required: true, message: '请选择诉求类型' }]}>
                 <Radio.Group
@@ -351,75 +267,11 @@ export function IntakePage() {
                 />
               </Form.Item>
             </Card>
-            <Card size="small" title="处置">
-              <Form.Item name="knowledgeArticleId" hidden>
-                <Input />
-              </Form.Item>
-              <Form.Item name="knowledgeArticleTitle" hidden>
-                <Input />
-              </Form.Item>
-              <Form.Item name="disposition" label="处置方式">
-                <Radio.Group
-                  optionType="button"
-                  buttonStyle="solid"
-                  options={[
-                    { value: 'order', label: '生成工单' },
-                    { value: 'direct-answer', label: '直接答复' },
-                    { value: 'not-accepted', label: '不予受理' },
-                  ]}
-                />
-              </Form.Item>
-              {disposition === 'direct-answer' && (
-                <>
-                  {citedId ? (
-                    <Form.Item label="引用知识">
-                      <Tag
-                        closable
-                        onClose={() =>
-                          setValues({ knowledgeArticleId: undefined, knowledgeArticleTitle: undefined })
-                        }
-                        color="blue"
-                      >
-                        {citedTitle ?? `知识条目 #${citedId}`}
-                      </Tag>
-                    </Form.Item>
-                  ) : null}
-                  <Form.Item
-                    name="answer"
-                    label="答复内容"
-                    rules={[{ required: true, whitespace: true, message: '直接答复须填写答复内容' }]}
-                  >
-                    <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} showCount />
-                  </Form.Item>
-                </>
-              )}
-              {disposition === 'not-accepted' && (
-                <>
-                  <Form.Item
-                    name="notAcceptedReason"
-                    label="不受理理由"
-                    rules={[{ required: true, whitespace: true, message: '不予受理须说明理由' }]}
-                  >
-                    <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} showCount />
-                  </Form.Item>
-                  <Form.Item name="suggestedChannel" label="建议渠道">
-                    <AutoComplete
-                      options={channelHints}
-                      placeholder="告知来电人应通过的渠道"
-                      showSearch={{ filterOption: (input, o) => String(o?.value ?? '').includes(input) }}
-                    />
-                  </Form.Item>
-                </>
-              )}
-              <Form.Item label=" " colon={false} style={{ marginBottom: 0 }}>
-                <Space>
-                  <Button type="primary" htmlType="submit" loading={busy} data-testid="intake-submit">
-                    {submitLabels[disposition]}
-                  </Button>
-                  <Button onClick={reset}>清空</Button>
-                </Space>
-              </Form.Item>
-            </Card>
+            <DispositionCard
+              busy={busy}
+              onReset={reset}
+              onUncite={() => setValues({ knowledgeArticleId: undefined, knowledgeArticleTitle: undefined })}
+            />
           </Form>
         </Col>
         <Col xs={24} xl={9}>

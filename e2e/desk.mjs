@@ -1,0 +1,263 @@
+// Browser tests of the clerk's desk at 1366×768: the order list fits the screen, the intake form
+// submits only on Ctrl+Enter, dispatch needs category and district, the printable 交办单.
+import fs from 'node:fs';
+import path from 'node:path';
+import { assert } from './harness.mjs';
+
+const shotsDir = '/tmp/shots';
+
+/**
+ * Registers the desk tests on the runner. `h` gives what run.mjs owns: the server's base URL,
+ * the API client, the browser, the artifacts folder, the error watcher and waitUntil.
+ */
+export function registerDeskTests(test, h) {
+  const contexts = new Map();
+
+  /** A signed-in page at 1366×768 (its own context: drafts and sessions apart from run.mjs's). */
+  async function small(username) {
+    const existing = contexts.get(username);
+    if (existing) return existing;
+    const context = await h.browser().newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    // window.print() is counted, not run: the test checks that the sheet asks for it.
+    await context.addInitScript(() => {
+      window.__printCalls = 0;
+      window.print = () => {
+        window.__printCalls += 1;
+      };
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    h.watchErrors(page, `${username}@1366`);
+    await page.goto(`${h.base()}/login`);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill('demo');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('current-user').waitFor();
+    contexts.set(username, page);
+    return page;
+  }
+
+  /** A failing desk test leaves a screenshot of every desk page. */
+  const guarded = (name, fn) =>
+    test(name, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        for (const [user, page] of contexts) {
+          await page
+            .screenshot({ path: path.join(h.artifacts, `fail-desk-${name.slice(6, 20)}-${user}.png`) })
+            .catch(() => {});
+        }
+        throw e;
+      }
+    });
+
+  async function shot(page, name) {
+    await page.waitForTimeout(150);
+    fs.mkdirSync(shotsDir, { recursive: true });
+    await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+    await page.screenshot({ path: path.join(h.artifacts, `${name}.png`) });
+  }
+
+  guarded(
+    'desk: the order list fits 1366×768 without page overflow; the deadline column is whole',
+    async () => {
+      const page = await small('dispatcher');
+      await page.goto(`${h.base()}/tickets`);
+      const rows = page.locator('.ticket-table .ant-table-row');
+      await rows.first().waitFor();
+      const m = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
+      assert(m.scroll <= m.client, `page wider than the window: ${m.scroll} > ${m.client}`);
+      const header = page.locator('.ticket-table th', { hasText: '办理时限' }).first();
+      const box = await header.boundingBox();
+      assert(
+        box && box.x >= 0 && box.x + box.width <= 1366,
+        `deadline header inside the window: ${JSON.stringify(box)}`,
+      );
+      const deadline = page.locator('.ticket-table [data-testid="deadline"]').first();
+      const d = await deadline.boundingBox();
+      assert(d && d.x + d.width <= 1366, `a deadline cell inside the window: ${JSON.stringify(d)}`);
+      // The deadline text is not cut: its cell is at least as wide as the text.
+      const cut = await deadline.evaluate((el) => el.scrollWidth > el.closest('td').clientWidth);
+      assert(!cut, 'the deadline text fits its cell');
+      // The caller's phone stays inside its own cell (cut with an ellipsis, never over the next).
+      const caller = page.locator('.ticket-table td .cell-cut').first();
+      const overflow = await caller.evaluate((el) => {
+        const td = el.closest('td').getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return r.right - td.right;
+      });
+      assert(overflow <= 0, `caller text inside its cell (${overflow}px over)`);
+      await shot(page, 'desk-01-list-1366');
+    },
+  );
+
+  guarded(
+    'desk: Enter in a single-line field does not submit the intake; Enter picks a select option; Ctrl+Enter submits',
+    async () => {
+      const page = await small('agent');
+      await page.goto(`${h.base()}/intake`);
+      await page.locator('#callerName').waitFor();
+      const phone = '13900007777';
+      await page.locator('#callerPhone').fill(phone);
+      await page.locator('#content').fill('东湖路路灯已经坏了一周，夜间行人不便。');
+      await page.locator('#callerName').fill('赵敏');
+      await page.locator('#callerName').press('Enter');
+      await page.locator('#locationAddress').fill('东湖路12号');
+      await page.locator('#locationAddress').press('Enter');
+      // Enter inside the district select chooses the highlighted option and submits nothing.
+      await page.locator('#region').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await h.waitUntil(
+        async () =>
+          (await page.locator('.ant-form-item', { has: page.locator('#region') }).innerText()).includes(
+            '西城区',
+          ),
+        'district chosen with Enter',
+      );
+      // Give a wrongly submitted form every chance to reach the server before looking.
+      await page.waitForTimeout(800);
+      assert((await page.getByTestId('intake-result').count()) === 0, 'no order registered by Enter');
+      const none = await h.api().get('agent', `/api/tickets?phone=${phone}`);
+      assert(none.total === 0, `no order on the server after Enter (found ${none.total})`);
+      assert((await page.locator('#content').inputValue()).includes('路灯'), 'the form keeps what was typed');
+      await shot(page, 'desk-02-intake-enter');
+      await page.locator('#callerName').press('Control+Enter');
+      await page.getByTestId('intake-result').waitFor();
+      const created = await h.api().get('agent', `/api/tickets?phone=${phone}`);
+      assert(created.total === 1, `one order after Ctrl+Enter (found ${created.total})`);
+      assert(created.items[0].region === '西城区', `district saved: ${created.items[0].region}`);
+    },
+  );
+
+  guarded(
+    'desk: dispatch is refused without category and district; the form asks for both and dispatches with them',
+    async () => {
+      const content = '东湖路菜场门口垃圾桶满溢，三天无人清运，气味很大。';
+      const t = await h.api().post('agent', '/api/tickets', {
+        type: 'complaint',
+        caller: { name: '钱多', phone: '13900008888', confidential: false },
+        location: { address: '东湖路菜场' },
+        content,
+      });
+      h.state.deskOrder = t;
+      let refused = '';
+      try {
+        await h.api().post('dispatcher', `/api/tickets/${t.id}/actions/dispatch`, {
+          unitId: await h.unitId('市住房和城乡建设局'),
+        });
+      } catch (e) {
+        refused = String(e.message);
+      }
+      assert(
+        refused.includes('422') && refused.includes('CLASSIFICATION_REQUIRED'),
+        `API refusal: ${refused}`,
+      );
+
+      const page = await small('dispatcher');
+      // No knowledge-base suggestion here, so the form starts without a category (the suggestion
+      // itself is shown in the golden path).
+      await page.route('**/api/kb/suggest**', (r) => r.fulfill({ json: { items: [], terms: [] } }));
+      await page.goto(`${h.base()}/tickets/${t.id}`);
+      await page.locator('[data-action="dispatch"]').click();
+      const modal = page.locator('.action-modal');
+      await modal.waitFor();
+      await page.waitForTimeout(600);
+      await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+      await modal.getByText('请选择问题分类，派单前须确定问题分类').waitFor();
+      await modal.getByText('请选择所在区，派单前须确定属地').waitFor();
+      await shot(page, 'desk-03-dispatch-refused');
+      assert(
+        (await h.api().get('dispatcher', `/api/tickets/${t.id}`)).status === 'pending_dispatch',
+        'not dispatched',
+      );
+
+      await page.locator('#category').click();
+      await page.keyboard.type('垃圾清运');
+      await page
+        .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '垃圾清运' })
+        .first()
+        .click();
+      await page.locator('#region').click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '东城区' })
+        .click();
+      // The lead unit is prefilled with the first unit whose duties cover the category.
+      const unitItem = modal.locator('.ant-form-item', { has: page.locator('#unitId') });
+      await h.waitUntil(
+        async () =>
+          (
+            await unitItem.locator('.ant-select-content, .ant-select-selection-item').first().innerText()
+          ).trim().length > 0,
+        'lead unit prefilled',
+      );
+      await shot(page, 'desk-04-dispatch-filled');
+      await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+      await modal.waitFor({ state: 'hidden' });
+      await h.waitUntil(
+        async () => (await page.getByTestId('ticket-status').innerText()).includes('待签收'),
+        'dispatched',
+      );
+      await page.unroute('**/api/kb/suggest**');
+      const after = await h.api().get('dispatcher', `/api/tickets/${t.id}`);
+      assert(after.location.region === '东城区', `district on the order: ${after.location.region}`);
+      assert(after.categoryName === '垃圾清运', `category on the order: ${after.categoryName}`);
+    },
+  );
+
+  guarded(
+    'desk: 打印交办单 opens the sheet and prints; under print media the menu and buttons are hidden',
+    async () => {
+      const t = h.state.deskOrder;
+      assert(t, 'the dispatched order of the previous test');
+      const page = await small('dispatcher');
+      await page.goto(`${h.base()}/tickets/${t.id}`);
+      await page.getByTestId('print-sheet').click();
+      await page.waitForURL(new RegExp(`/tickets/${t.id}/print$`));
+      await h.waitUntil(
+        async () => (await page.getByTestId('sheet-ticket-no').innerText()).includes(t.ticketNo),
+        'order number on the sheet',
+      );
+      assert(
+        (await page.getByTestId('sheet-content').innerText()).includes('垃圾桶满溢'),
+        'content on the sheet',
+      );
+      const sheet = await page.getByTestId('print-sheet-page').innerText();
+      assert(sheet.includes('东城区') && sheet.includes('垃圾清运'), 'district and category on the sheet');
+      assert(sheet.includes('派单'), 'the dispatch in the history');
+      assert(sheet.includes('139****8888') || sheet.includes('13900008888'), 'caller as the detail shows it');
+      await h.waitUntil(
+        async () => (await page.evaluate(() => window.__printCalls)) >= 1,
+        'window.print() called',
+      );
+      assert(await page.locator('.ant-layout-sider').isVisible(), 'the menu is there on screen');
+      await shot(page, 'desk-05-print-screen');
+      await page.emulateMedia({ media: 'print' });
+      assert(!(await page.locator('.ant-layout-sider').isVisible()), 'menu hidden when printing');
+      assert(!(await page.locator('.app-header').isVisible()), 'header hidden when printing');
+      assert(!(await page.getByRole('button', { name: '打印' }).isVisible()), 'buttons hidden when printing');
+      assert(await page.getByTestId('sheet-content').isVisible(), 'the sheet itself is printed');
+      await shot(page, 'desk-06-print-media');
+      await page.emulateMedia({ media: 'screen' });
+    },
+  );
+
+  return {
+    close: async () => {
+      for (const page of contexts.values())
+        await page
+          .context()
+          .close()
+          .catch(() => {});
+    },
+  };
+}
