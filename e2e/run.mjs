@@ -886,6 +886,43 @@ test('service numbers: a unit applies for a number 45 days ahead; the center app
   await shot(center, 'service-number-approved');
 });
 
+test("agent: a complaint about a published service number goes to the number's unit", async () => {
+  const page = await as('agent');
+  await visit(page, '/intake', page.locator('#callerName'), 'intake (number complaint)');
+  await page.locator('#callerName').fill('黄蕾');
+  await page.locator('#callerPhone').fill('13800002222');
+  await page.locator('.intake-form').getByText('投诉', { exact: true }).click();
+  await page.locator('#serviceNumberId').click();
+  await page.keyboard.type('0871-12333');
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '0871-12333' })
+    .first()
+    .click();
+  await page.locator('#numberComplaintKind').click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '工作时间无人接听' })
+    .first()
+    .click();
+  await page.locator('#region').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '东城区' }).click();
+  await page.locator('#content').fill('工作日上午拨打人社服务热线，连续半小时无人接听。');
+  await page.locator('#content').focus();
+  await page.keyboard.press('Control+Enter');
+  const result = page.getByTestId('intake-result');
+  await result.waitFor();
+  const no = /\d{13}/.exec(await result.innerText())?.[0];
+  assert(no, 'order number');
+  const list = await state.api.get('dispatcher', `/api/tickets?q=${no}`);
+  const order = await state.api.get('dispatcher', `/api/tickets/${list.items[0].id}`);
+  assert(order.numberComplaint?.number === '0871-12333', 'the order names the number');
+  assert(order.numberComplaint?.unitName === '市人力资源和社会保障局', "the number's unit");
+  assert(order.category === '110202', 'filed as 服务号码不通');
+  const desk = await as('dispatcher');
+  await desk.goto(`${server.base}/tickets/${order.id}`);
+  await desk.getByTestId('number-complaint').waitFor();
+  await shot(desk, 'number-complaint-detail');
+});
+
 test('no uncaught errors in any page', async () => {
   assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);
 });

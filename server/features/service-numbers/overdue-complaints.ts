@@ -1,3 +1,4 @@
+import { citationNames, citeArticle } from '../../../common/article-citation';
 import { parseClock } from '../../domain/calendar';
 import { overdueComplaintAt } from '../../domain/kpi';
 import { resolveCategoryRef } from '../../domain/policy/category-keys';
@@ -33,7 +34,7 @@ export async function superviseOverdueNumberComplaints(ctx: AppContext): Promise
         ticketId: r.id,
         trigger: 'overdue',
         mode: 'system',
-        note: `便民服务电话投诉超期${rule.workingDaysAfter}个工作日未办复，启动督办（${levelNames[rule.level]}预警，${rule.article}）`,
+        note: `便民服务电话投诉超期${rule.workingDaysAfter}个工作日未办复，启动督办（${levelNames[rule.level]}预警，${citeArticle(rule.article, citationNames(profile))}）`,
         createdBy: null,
         now,
       });

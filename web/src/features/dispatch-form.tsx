@@ -125,6 +125,8 @@ export const dispatchForm: ActionFormSpec = {
     coUnitIds: [],
     category: c.ticket.category ?? undefined,
     region: c.ticket.location.region ?? undefined,
+    // A complaint about a service number goes to the number's unit (beijing-miyun §27).
+    ...(c.ticket.numberComplaint ? { unitId: c.ticket.numberComplaint.unitId } : {}),
     ...(isEmergency(c.ticket)
       ? {
           emergencyResultDays:

@@ -110,6 +110,21 @@ export function TicketDetailView({
               children: <CallerBlock key={t.id} t={t} />,
             },
             ...complainedPartyItems(t, stacked ? 2 : 3),
+            ...(t.numberComplaint
+              ? [
+                  {
+                    key: 'number-complaint',
+                    label: '被投诉号码',
+                    span: stacked ? 2 : 3,
+                    children: (
+                      <span data-testid="number-complaint">
+                        {t.numberComplaint.number} {t.numberComplaint.name}（{t.numberComplaint.unitName}）·{' '}
+                        {t.numberComplaint.kindLabel}
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
             ...(satisfied
               ? [{ key: 'sat', label: '回访满意度', span: stacked ? 2 : 3, children: satisfied }]
               : []),

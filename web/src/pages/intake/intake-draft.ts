@@ -21,6 +21,8 @@ export interface IntakeValues {
   knowledgeArticleTitle?: string;
   complainedUnitId?: number;
   complainedPerson?: string;
+  serviceNumberId?: number;
+  numberComplaintKind?: string;
 }
 
 export const intakeDefaults: IntakeValues = {
@@ -92,6 +94,9 @@ export function toCreateBody(v: IntakeValues): Record<string, unknown> {
     ...(v.type === 'complaint' || v.type === 'report'
       ? { complainedUnitId: v.complainedUnitId ?? undefined, complainedPerson: s(v.complainedPerson) }
       : {}),
+    ...(v.type === 'complaint' && v.serviceNumberId && v.numberComplaintKind
+      ? { serviceNumberId: v.serviceNumberId, numberComplaintKind: v.numberComplaintKind }
+      : {}),
     ...(disposition === 'direct-answer'
       ? { answer: s(v.answer), knowledgeArticleId: v.knowledgeArticleId }
       : {}),
@@ -119,6 +124,8 @@ export function fieldOfIssue(path: readonly PropertyKey[]): keyof IntakeValues |
     category: 'category',
     complainedUnitId: 'complainedUnitId',
     complainedPerson: 'complainedPerson',
+    serviceNumberId: 'serviceNumberId',
+    numberComplaintKind: 'numberComplaintKind',
   };
   return map[p] ?? null;
 }

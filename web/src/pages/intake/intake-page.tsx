@@ -22,6 +22,7 @@ import {
   type IntakeValues,
 } from './intake-draft';
 import { ComplainedPartyIntake } from './complained-party-intake';
+import { NumberComplaintIntake } from './number-complaint-intake';
 import { CallerCard, phonePattern } from './caller-card';
 import { DispositionCard, submitLabels } from './disposition-card';
 import { intakeKeys } from './intake-keys';
@@ -204,6 +205,7 @@ export function IntakePage() {
                 />
               </Form.Item>
               <ComplainedPartyIntake />
+              <NumberComplaintIntake />
               <Form.Item name="category" label="问题分类">
                 <CategoryCascader placeholder="选择或输入检索，如：工资拖欠" />
               </Form.Item>
