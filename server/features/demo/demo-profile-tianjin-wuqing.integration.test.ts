@@ -1,0 +1,7 @@
+import { describe, it } from 'vitest';
+import { checkDemoUnderProfile } from './demo-profile-check';
+
+describe('demo city under tianjin-wuqing', () => {
+  it('generates every demo order through that profile’s rules', () =>
+    checkDemoUnderProfile('tianjin-wuqing'));
+});
