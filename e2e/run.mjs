@@ -88,6 +88,16 @@ async function waitUntil(fn, what, timeout = 15_000) {
   throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
 }
 
+/** Waits until an antd modal has finished opening (a click during its zoom animation can be lost). */
+async function settled(modal) {
+  await modal.first().waitFor();
+  await waitUntil(
+    async () => !((await modal.first().getAttribute('class')) ?? '').includes('ant-zoom'),
+    'the dialog to finish opening',
+  );
+  return modal;
+}
+
 const textOf = (loc) => loc.first().innerText();
 
 async function expectStatus(scope, label) {
@@ -752,7 +762,7 @@ test('enterprise: applies on the public page without an account; the center appr
       'masked phone',
     );
     await desk.getByRole('button', { name: '批准加盟' }).click();
-    const modal = desk.locator('.ant-modal:visible');
+    const modal = await settled(desk.locator('.ant-modal:visible'));
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
     await modal.waitFor({ state: 'hidden' });
     await waitUntil(async () => (await textOf(drawer)).includes('已加盟'), 'approved');
@@ -776,7 +786,7 @@ test('enterprise: the center opens its account, an agent refers an order, the en
   await desk.locator('.ant-segmented-item', { hasText: '已加盟' }).click();
   await row.first().click();
   await desk.getByRole('button', { name: '开通企业账号' }).click();
-  const form = desk.locator('.enterprise-account-modal');
+  const form = await settled(desk.locator('.enterprise-account-modal'));
   await form.locator('#account-username').fill('cleaner');
   await form.locator('#account-display-name').fill('测试保洁 客服');
   await form.locator('#account-password').fill('Temp-2026-clean');
@@ -813,8 +823,7 @@ test('enterprise: the center opens its account, an agent refers an order, the en
     await page.locator('#username').fill('cleaner');
     await page.locator('#password').fill('Temp-2026-clean');
     await page.keyboard.press('Enter');
-    const change = page.locator('.ant-modal', { hasText: '首次登录请修改密码' });
-    await change.waitFor();
+    const change = await settled(page.locator('.ant-modal', { hasText: '首次登录请修改密码' }));
     await change.locator('#currentPassword').fill('Temp-2026-clean');
     await change.locator('#newPassword').fill('Bao-Jie-2026!');
     await change.locator('#confirm').fill('Bao-Jie-2026!');
@@ -826,8 +835,7 @@ test('enterprise: the center opens its account, an agent refers an order, the en
     assert((await mine.innerText()).includes('13900003333'), 'the enterprise sees the phone to call');
     await shot(page, 'enterprise-desk');
     await mine.getByRole('button', { name: '反馈办理情况' }).click();
-    const report = page.locator('.ant-modal:visible');
-    await report.locator('#result').waitFor();
+    const report = await settled(page.locator('.ant-modal:visible'));
     await report.getByRole('radio', { name: '已联系', exact: true }).check();
     await report.locator('#result').fill('已电话联系，12月9日上午上门完成开荒保洁。');
     await report.locator('#price').fill('480元');
