@@ -25,35 +25,6 @@ export async function franchiseUnit(db: Db): Promise<number> {
   return id;
 }
 
-export async function insertEnterpriseUser(
-  db: Db,
-  u: { username: string; displayName: string; unitId: number; enterpriseId: number; passwordHash: string },
-): Promise<number> {
-  const row = await db
-    .insertInto('app_user')
-    .values({
-      username: u.username,
-      display_name: u.displayName,
-      role: 'enterprise',
-      unit_id: u.unitId,
-      enterprise_id: u.enterpriseId,
-      password_hash: u.passwordHash,
-      must_change_password: true,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function usernameExists(db: Db, username: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function enterpriseOfUser(db: Trx, userId: number): Promise<number | null> {
   const row = await db
     .selectFrom('app_user')
@@ -63,12 +34,14 @@ export async function enterpriseOfUser(db: Trx, userId: number): Promise<number 
   return row?.enterprise_id ?? null;
 }
 
-export async function isReferredTo(db: Trx, ticketId: number, enterpriseId: number): Promise<boolean> {
+/** Whether the order was referred to the enterprise of this account (one statement). */
+export async function isReferredToUser(db: Trx, ticketId: number, userId: number): Promise<boolean> {
   const row = await db
-    .selectFrom('enterprise_referral')
-    .select('ticket_id')
-    .where('ticket_id', '=', ticketId)
-    .where('enterprise_id', '=', enterpriseId)
+    .selectFrom('enterprise_referral as r')
+    .innerJoin('app_user as u', 'u.enterprise_id', 'r.enterprise_id')
+    .select('r.ticket_id')
+    .where('r.ticket_id', '=', ticketId)
+    .where('u.id', '=', userId)
     .executeTakeFirst();
   return row !== undefined;
 }

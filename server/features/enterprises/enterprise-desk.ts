@@ -11,13 +11,8 @@ import { maskName, maskPhone } from '../tickets/caller-privacy';
 import { performAction } from '../tickets/perform-action';
 import { loadActor } from '../tickets/standing';
 import { requireAction } from './enterprise-access';
-import {
-  deskOrders,
-  enterpriseOfUser,
-  franchiseUnit,
-  insertEnterpriseUser,
-  usernameExists,
-} from './enterprise-desk.repository';
+import { insertUser, usernameTaken } from '../org/admin-org.repository';
+import { deskOrders, enterpriseOfUser, franchiseUnit } from './enterprise-desk.repository';
 import { findEnterprise } from './enterprises.repository';
 
 /**
@@ -80,12 +75,13 @@ export async function createEnterpriseAccount(
   }
   const problem = passwordProblem(body.initialPassword, body.username);
   if (problem) throw new AppError('VALIDATION_FAILED', problem);
-  if (await usernameExists(ctx.db, body.username)) {
+  if (await usernameTaken(ctx.db, body.username)) {
     throw new AppError('CONFLICT', `用户名 ${body.username} 已存在`);
   }
-  const id = await insertEnterpriseUser(ctx.db, {
+  const id = await insertUser(ctx.db, {
     username: body.username,
     displayName: body.displayName,
+    role: 'enterprise',
     unitId: await franchiseUnit(ctx.db),
     enterpriseId,
     passwordHash: await hashPassword(body.initialPassword),

@@ -43,7 +43,15 @@ export async function unitCodeTaken(db: Db, code: string): Promise<boolean> {
 
 export async function insertUser(
   db: Db,
-  u: { username: string; displayName: string; role: string; unitId: number; passwordHash: string },
+  u: {
+    username: string;
+    displayName: string;
+    role: string;
+    unitId: number;
+    passwordHash: string;
+    /** The franchise enterprise of an `enterprise` account. */
+    enterpriseId?: number;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('app_user')
@@ -53,6 +61,7 @@ export async function insertUser(
       role: u.role,
       unit_id: u.unitId,
       password_hash: u.passwordHash,
+      enterprise_id: u.enterpriseId ?? null,
       must_change_password: true,
     })
     .returning('id')

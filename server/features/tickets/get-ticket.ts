@@ -102,7 +102,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number):
       assignments,
       unitNames: units.names,
       complainedUnitName: complained?.name ?? null,
-      numberComplaint: await numberComplaintOf(ctx.db, ticket.id),
+      numberComplaint: ticket.service_number_id ? await numberComplaintOf(ctx.db, ticket.id) : null,
       categoryName: category?.name ?? null,
       view,
       caller,

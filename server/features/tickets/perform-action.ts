@@ -14,7 +14,7 @@ import { loadActor, standingOf, type Actor } from './standing';
 import { lockTicketsInOrder, type Trx } from './tickets.repository';
 import { canView } from './visibility';
 import { rateReferral, recordReferral } from '../enterprises/referrals';
-import { enterpriseOfUser, isReferredTo } from '../enterprises/enterprise-desk.repository';
+import { isReferredToUser } from '../enterprises/enterprise-desk.repository';
 
 export { loadOrderEvents, syncDeadlines } from './order-sync';
 
@@ -109,7 +109,9 @@ export async function performActionIn(
   const paths = new Map([...units].map(([id, u]) => [id, u.path]));
   // A franchise enterprise's account acts on the orders referred to it (tianjin-wuqing §36).
   const referredToActor =
-    actor?.role === 'enterprise' && (await isReferredToUser(trx, ticketId, actor.userId));
+    actor?.role === 'enterprise' &&
+    actor.userId !== null &&
+    (await isReferredToUser(trx, ticketId, actor.userId));
   if (actor && !referredToActor) {
     const platformPath = ticket.platform_unit_id ? paths.get(ticket.platform_unit_id) : undefined;
     if (
@@ -177,11 +179,6 @@ export async function performActionIn(
     }
   }
   return { status: result.decision.to, seq: changes.event.seq };
-}
-
-async function isReferredToUser(trx: Trx, ticketId: number, userId: number | null): Promise<boolean> {
-  const enterpriseId = userId === null ? null : await enterpriseOfUser(trx, userId);
-  return enterpriseId !== null && isReferredTo(trx, ticketId, enterpriseId);
 }
 
 /** A category named by a dispatch exists and is in use (as at intake). */

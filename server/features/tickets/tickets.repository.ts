@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db';
 
 /** The only SQL of work orders. No decisions here. */
 export type Trx = Transaction<Database> | Db;
-export type TicketRow = Selectable<TicketTable>;
+export type TicketRow = Selectable<Database['ticket']>;
 export type AssignmentRow = Selectable<TicketAssignmentTable>;
 export type DeadlineRow = Selectable<TicketDeadlineTable>;
 
