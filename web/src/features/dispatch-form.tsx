@@ -1,7 +1,9 @@
-import { Form, InputNumber, Select, Typography } from 'antd';
+import { Form, InputNumber, Select, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { api } from '../api/client';
+import { percent, useIntakeSuggestion } from '../api/intake-assist';
+import { useUnits } from '../api/queries';
 import type { TicketDetail } from '../api/types';
 import { regions } from '../lib/labels';
 import { num, str, type ActionContext, type ActionFormSpec } from './action-form-kit';
@@ -11,8 +13,17 @@ import { MultiUnitPicker, UnitPicker, UnitSuggestions, useUnitSuggestions } from
 
 const isEmergency = (t: TicketDetail) => t.urgency === 'emergency' || t.urgency === 'extra-urgent';
 
-/** The category of the knowledge article that best matches the order's content, if any. */
-function useSuggestedCategory(ticket: TicketDetail): { code: string; name: string | null } | null {
+/** A model's category counts only when it is at least this sure (calibrated confidence). */
+const modelCategoryFloor = 0.5;
+
+/**
+ * The category for an order filed without one: the classifier's when it is sure enough, else the
+ * category of the knowledge article that best matches the order's content, if any.
+ */
+function useSuggestedCategory(
+  ticket: TicketDetail,
+  model: { code: string; label: string; confidence: number } | null | undefined,
+): { code: string; name: string | null; by: 'model' | 'kb' } | null {
   const q = ticket.content.trim().slice(0, 200);
   const query = useQuery({
     queryKey: ['kb-suggest-category', q],
@@ -22,13 +33,51 @@ function useSuggestedCategory(ticket: TicketDetail): { code: string; name: strin
         { query: { q }, signal },
       );
       const hit = r.items.find((x) => x.categoryCode);
-      return hit?.categoryCode ? { code: hit.categoryCode, name: hit.categoryName } : null;
+      return hit?.categoryCode ? { code: hit.categoryCode, name: hit.categoryName, by: 'kb' as const } : null;
     },
-    enabled: !ticket.category && q.length >= 2,
+    enabled: !ticket.category && q.length >= 2 && model !== undefined && !model,
     staleTime: 60_000,
     retry: false,
   });
+  if (ticket.category) return null;
+  if (model && model.confidence >= modelCategoryFloor) {
+    return { code: model.code, name: model.label, by: 'model' };
+  }
   return query.data ?? null;
+}
+
+/** The unit the model proposes, when it is one this dispatcher may choose, with the reason. */
+function ModelUnit(props: {
+  unit: { id: number; name: string; confidence: number; reason: string } | null | undefined;
+  rootUnitId: number | null;
+  onPick: (id: number) => void;
+}) {
+  const units = useUnits();
+  const root = units.data?.find((u) => u.id === props.rootUnitId);
+  const unit = props.unit ? units.data?.find((u) => u.id === props.unit?.id) : undefined;
+  if (
+    !props.unit ||
+    !unit ||
+    !unit.active ||
+    (root && (unit.id === root.id || !unit.path.startsWith(root.path)))
+  ) {
+    return null;
+  }
+  return (
+    <Form.Item label="智能推荐" data-testid="model-unit">
+      <Tag
+        color="geekblue"
+        style={{ cursor: 'pointer' }}
+        onClick={() => props.onPick(unit.id)}
+        title="点击选为主办单位"
+      >
+        {unit.name} {percent(props.unit.confidence)}
+      </Tag>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {props.unit.reason}
+      </Typography.Text>
+    </Form.Item>
+  );
 }
 
 /**
@@ -40,7 +89,14 @@ function DispatchFields({ c }: { c: ActionContext }) {
   const form = Form.useFormInstance();
   const category = (Form.useWatch('category', form) as string | undefined) ?? null;
   const region = (Form.useWatch('region', form) as string | undefined) ?? null;
-  const suggested = useSuggestedCategory(c.ticket);
+  const model = useIntakeSuggestion({
+    content: c.ticket.content,
+    location: c.ticket.location.address,
+  });
+  // undefined while the model is asked; null once it answered nothing (or failed).
+  const modelCategory =
+    model.isPending && model.fetchStatus !== 'idle' ? undefined : (model.data?.category ?? null);
+  const suggested = useSuggestedCategory(c.ticket, modelCategory);
   const units = useUnitSuggestions(c.myUnitId, category, region);
   const { setField } = c;
   // Each suggestion fills an empty field once; what the dispatcher clears stays cleared.
@@ -66,7 +122,7 @@ function DispatchFields({ c }: { c: ActionContext }) {
         rules={[{ required: true, message: '请选择问题分类，派单前须确定问题分类' }]}
         extra={
           !c.ticket.category && suggested
-            ? `受理时未分类，已按知识库推荐填入“${suggested.name ?? suggested.code}”，请核对`
+            ? `受理时未分类，已按${suggested.by === 'model' ? '智能分类' : '知识库推荐'}填入“${suggested.name ?? suggested.code}”，请核对`
             : undefined
         }
       >
@@ -84,6 +140,11 @@ function DispatchFields({ c }: { c: ActionContext }) {
           style={{ width: 200 }}
         />
       </Form.Item>
+      <ModelUnit
+        unit={model.data?.unit}
+        rootUnitId={c.myUnitId ?? null}
+        onPick={(id) => setField('unitId', id)}
+      />
       <Form.Item label="职责匹配推荐">
         <UnitSuggestions category={category} list={units} onPick={(u) => setField('unitId', u.id)} />
       </Form.Item>

@@ -29,6 +29,8 @@ import { intakeKeys } from './intake-keys';
 import { OpenIncidentsPanel } from '../../features/incident-panel';
 import { CallerHistory, KbSuggestions, ScopeHints, suggestionAnswer } from './side-panels';
 import { useQueryClient } from '@tanstack/react-query';
+import { useIntakeSuggestion } from '../../api/intake-assist';
+import { SuggestionPanel, suggestionFill } from './suggestion-panel';
 
 /** 受理: the agent records a call as an order, a direct answer, or a not-accepted request. */
 export function IntakePage() {
@@ -51,6 +53,13 @@ export function IntakePage() {
   const content = Form.useWatch('content', form) ?? '';
   const demand = Form.useWatch('demand', form) ?? '';
   const citedId = Form.useWatch('knowledgeArticleId', form);
+  const locationAddress = Form.useWatch('locationAddress', form) ?? '';
+  const callerPhone = Form.useWatch('callerPhone', form) ?? '';
+  const suggestion = useIntakeSuggestion({
+    content: `${content} ${demand}`,
+    location: locationAddress,
+    callerPhone,
+  });
 
   useEffect(
     () => () => {
@@ -147,7 +156,17 @@ export function IntakePage() {
     if (!(form.getFieldValue('answer') as string | undefined)?.trim()) setValues({ answer: text });
   };
 
-  const onKeyDown = intakeKeys(() => void submit());
+  /** Accepts the suggestion: category, a raised urgency, the place if none was typed. */
+  const accept = () => {
+    const s = suggestion.data;
+    if (!s) return;
+    const fill = suggestionFill(s, form.getFieldsValue(true) as IntakeValues);
+    if (Object.keys(fill).length === 0) return;
+    setValues(fill);
+    message.info('已采纳智能建议，请核对');
+  };
+
+  const onKeyDown = intakeKeys(() => void submit(), accept);
 
   return (
     <div onKeyDown={onKeyDown}>
@@ -279,6 +298,22 @@ export function IntakePage() {
         <Col xs={24} xl={9}>
           <Space orientation="vertical" size={8} style={{ width: '100%' }}>
             <OpenIncidentsPanel ticket={created} />
+            <SuggestionPanel
+              data={content.trim() ? suggestion.data : undefined}
+              loading={suggestion.isFetching}
+              failed={suggestion.isError}
+              onAccept={accept}
+              onPickCategory={(code) => setValues({ category: code })}
+              onUseAddress={(a) => setValues({ locationAddress: a })}
+              onNotAccepted={(matter, channel) =>
+                setValues({
+                  disposition: 'not-accepted',
+                  notAcceptedReason: `${matter}，不属于热线受理范围`,
+                  suggestedChannel: channel,
+                })
+              }
+              onOpen={setDrawerId}
+            />
             <CallerHistory phone={lookupPhone} onOpen={setDrawerId} />
             <KbSuggestions text={`${content} ${demand}`} citedId={citedId} onCite={(s) => void cite(s)} />
             <ScopeHints
