@@ -1,5 +1,6 @@
 // Browser tests of the clerk's desk at 1366×768: the order list fits the screen, the intake form
-// submits only on Ctrl+Enter, dispatch needs category and district, the printable 交办单.
+// submits only on Ctrl+Enter, dispatch needs category and district, the printable 交办单, the audit
+// log in Chinese.
 import fs from 'node:fs';
 import path from 'node:path';
 import { assert } from './harness.mjs';
@@ -250,6 +251,71 @@ export function registerDeskTests(test, h) {
       await page.emulateMedia({ media: 'screen' });
     },
   );
+
+  guarded('desk: the audit log reads in Chinese with order numbers and addresses at 1366×768', async () => {
+    const list = await h.api().get('dispatcher', '/api/tickets?pageSize=1&sort=-received');
+    const order = list.items[0];
+    assert(order, 'an order to read');
+    await h.api().get('dispatcher', `/api/tickets/${order.id}`);
+    const page = await small('admin');
+    await page.goto(`${h.base()}/admin?tab=audit`);
+    await page.getByTestId('audit-table').waitFor();
+    await page.getByLabel('按工单编号筛选').fill(order.ticketNo);
+    await page.getByLabel('按工单编号筛选').press('Enter');
+    const row = page
+      .locator('[data-testid="audit-table"] .ant-table-row', { hasText: '查看来电人信息' })
+      .first();
+    await row.waitFor();
+    const text = await row.innerText();
+    assert(text.includes(order.ticketNo), `the row names the order by its number: ${text}`);
+    assert(/\d+\.\d+\.\d+\.\d+|::/.test(text), `the row shows the client address: ${text}`);
+    const table = await page.getByTestId('audit-table').innerText();
+    assert(!table.includes('{'), 'no raw JSON in the audit log');
+    assert(!/read-caller|list-caller|reveal-caller/.test(table), 'no English action codes in the audit log');
+    const m = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    assert(m.scroll <= m.client, `audit page wider than the window: ${m.scroll} > ${m.client}`);
+    await shot(page, 'desk-05-audit-1366');
+  });
+
+  guarded('desk: an editor adds a colloquial synonym group and the next search uses it', async () => {
+    const q = encodeURIComponent('办的会员卡退不了钱');
+    const before = await h.api().get('agent', `/api/kb/search?q=${q}`);
+    assert(before.items[0]?.externalId !== 'YC-KB-009', 'the prepaid-card article is not first before');
+    const page = await small('kb-editor');
+    await page.goto(`${h.base()}/kb?tab=synonyms`);
+    await page.getByTestId('synonym-table').locator('.ant-table-row').first().waitFor();
+    // A word already in another group is refused, in Chinese, and the form keeps what was typed.
+    await page.getByRole('button', { name: '新增同义词组' }).click();
+    const modal = page.locator('.ant-modal', { hasText: '新增同义词组' });
+    await h.settled(modal);
+    const words = modal.getByLabel('同义词');
+    await words.fill('室温');
+    await words.press('Enter');
+    await words.fill('温度');
+    await words.press('Enter');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.getByText('已在其他同义词组中').waitFor();
+    await modal
+      .locator('.ant-select-selection-item', { hasText: '室温' })
+      .locator('.ant-select-selection-item-remove')
+      .click();
+    await words.fill('会员卡');
+    await words.press('Enter');
+    await words.fill('预付卡');
+    await words.press('Enter');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+    await page.locator('[data-testid="synonym-table"] .ant-table-row', { hasText: '会员卡' }).waitFor();
+    await shot(page, 'desk-06-kb-synonyms');
+    const after = await h.api().get('agent', `/api/kb/search?q=${q}`);
+    assert(
+      after.items[0]?.externalId === 'YC-KB-009',
+      `the prepaid-card article first after: ${after.items[0]?.title}`,
+    );
+  });
 
   return {
     close: async () => {

@@ -565,6 +565,7 @@ const desk = registerDeskTests(test, {
   watchErrors,
   waitUntil,
   unitId,
+  settled,
 });
 
 test('home pages: counters and the light chart per role', async () => {

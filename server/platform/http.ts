@@ -13,6 +13,8 @@ export interface SessionUser {
   sessionId: number;
   /** Demo or reset passwords must be changed before anything else. */
   mustChangePassword?: boolean;
+  /** The client's address on this request (for the audit log; set per request, not stored). */
+  ip?: string;
 }
 
 declare module 'fastify' {

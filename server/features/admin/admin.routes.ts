@@ -37,6 +37,7 @@ export function adminRoutes(ctx: AppContext, tick: SweepNow): FastifyPluginAsync
           at: systemClock.now(),
           actorUserId: admin.id,
           actorUsername: admin.username,
+          ip: admin.ip ?? null,
           action: 'test-clock-set',
           details: { now: req.body.now },
         });

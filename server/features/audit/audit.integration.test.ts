@@ -86,4 +86,54 @@ describe('audit log', () => {
     // The platform still sees the caller in full.
     expect((await api.get(o.id, 'dispatcher')).caller).toMatchObject({ name: '李四', phone: '13900001111' });
   });
+
+  it('shows reads of caller data with the client address, the order number and a filter by number', async () => {
+    const api = ticketApi(t);
+    const o = await api.create();
+    const other = await api.create();
+    const read = await t.app.inject({
+      method: 'GET',
+      url: `/api/tickets/${o.id}`,
+      headers: await t.as('dispatcher'),
+      remoteAddress: '10.1.2.3',
+    });
+    expect(read.statusCode, read.body).toBe(200);
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/tickets?pageSize=50`,
+      headers: await t.as('dispatcher'),
+      remoteAddress: '10.1.2.4',
+    });
+    expect(list.statusCode, list.body).toBe(200);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/admin/audit?ticketNo=${encodeURIComponent(o.ticketNo)}`,
+      headers: await t.as('admin'),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<{
+      items: {
+        action: string;
+        ip: string | null;
+        targetId: string | null;
+        ticketNos: Record<string, string>;
+      }[];
+    }>();
+    const detail = body.items.find((e) => e.action === 'read-caller' && e.targetId === String(o.id));
+    expect(detail).toMatchObject({ ip: '10.1.2.3', ticketNos: { [String(o.id)]: o.ticketNo } });
+    // The list read that showed both orders is found by either number, with both numbers.
+    const listed = body.items.find((e) => e.action === 'list-caller');
+    expect(listed?.ip).toBe('10.1.2.4');
+    expect(listed?.ticketNos).toMatchObject({
+      [String(o.id)]: o.ticketNo,
+      [String(other.id)]: other.ticketNo,
+    });
+    // Nothing about an order number that does not exist.
+    const none = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/audit?ticketNo=NOPE',
+      headers: await t.as('admin'),
+    });
+    expect(none.json()).toEqual({ total: 0, items: [] });
+  });
 });

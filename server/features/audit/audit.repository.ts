@@ -53,6 +53,9 @@ export interface AuditFilter {
   action?: string;
   targetType?: string;
   targetId?: string;
+  /** Entries about this order: as their target or among the orders a list read showed. */
+  ticketId?: number;
+  actor?: string;
 }
 
 /** One page of the log, newest first, and how many entries match. */
@@ -61,6 +64,18 @@ export async function listAuditPage(db: Db, f: AuditFilter, page: number, pageSi
   if (f.action) base = base.where('action', '=', f.action);
   if (f.targetType) base = base.where('target_type', '=', f.targetType);
   if (f.targetId) base = base.where('target_id', '=', f.targetId);
+  if (f.actor) base = base.where('actor_username', '=', f.actor);
+  if (f.ticketId !== undefined) {
+    const id = f.ticketId;
+    const list = JSON.stringify([id]);
+    base = base.where((eb) =>
+      eb.or([
+        eb.and([eb('target_type', '=', 'ticket'), eb('target_id', '=', String(id))]),
+        eb(sql`details -> 'ids'`, '@>', sql`${list}::jsonb`),
+        eb(sql`details -> 'ticketIds'`, '@>', sql`${list}::jsonb`),
+      ]),
+    );
+  }
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const items = await base
     .select([
@@ -78,4 +93,17 @@ export async function listAuditPage(db: Db, f: AuditFilter, page: number, pageSi
     .offset((page - 1) * pageSize)
     .execute();
   return { total: Number(total?.n ?? 0), items };
+}
+
+/** The numbers of the given orders (one query; ids that do not exist are left out). */
+export async function ticketNumbers(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('ticket').select(['id', 'ticket_no']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [Number(r.id), r.ticket_no]));
+}
+
+/** The id of the order with this number, if any. */
+export async function ticketIdByNumber(db: Db, ticketNo: string): Promise<number | undefined> {
+  const row = await db.selectFrom('ticket').select('id').where('ticket_no', '=', ticketNo).executeTakeFirst();
+  return row ? Number(row.id) : undefined;
 }

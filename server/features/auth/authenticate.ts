@@ -28,5 +28,6 @@ export async function authenticate(ctx: AppContext, req: FastifyRequest): Promis
     unitId: row.unitId,
     sessionId: row.sessionId,
     mustChangePassword: row.mustChangePassword,
+    ip: req.ip,
   };
 }

@@ -62,6 +62,7 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           at: systemClock.now(),
           actorUserId: admin.id,
           actorUsername: admin.username,
+          ip: admin.ip ?? null,
           action: 'calendar-imported',
           targetType: 'calendar',
           targetId: version,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { listAuditPage } from '../audit/audit.repository';
+import { listAudit } from '../audit/list-audit';
 import { idParam, requireRole } from '../../platform/http';
 import {
   createUnit,
@@ -88,6 +88,8 @@ export function adminOrgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             action: z.string().max(40).optional(),
             targetType: z.string().max(20).optional(),
             targetId: z.string().max(40).optional(),
+            ticketNo: z.string().trim().max(40).optional(),
+            actor: z.string().trim().max(64).optional(),
             page: z.coerce.number().int().min(1).max(100000).default(1),
             pageSize: z.coerce.number().int().min(1).max(200).default(50),
           }),
@@ -95,8 +97,8 @@ export function adminOrgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         requireRole(req, 'admin', 'supervisor');
-        const q = req.query;
-        return listAuditPage(ctx.db, q, q.page, q.pageSize);
+        const { page, pageSize, ...q } = req.query;
+        return listAudit(ctx.db, q, page, pageSize);
       },
     );
   };

@@ -83,6 +83,7 @@ const audit = (
     at: systemClock.now(),
     actorUserId: admin.id,
     actorUsername: admin.username,
+    ip: admin.ip ?? null,
     action,
     targetType,
     targetId,

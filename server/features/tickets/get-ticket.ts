@@ -90,6 +90,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number):
       at: now,
       actorUserId: user.id,
       actorUsername: user.username,
+      ip: user.ip ?? null,
       action: 'read-caller',
       targetType: 'ticket',
       targetId: ticket.id,

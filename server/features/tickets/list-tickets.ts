@@ -190,6 +190,7 @@ async function auditUnmaskedList(ctx: AppContext, user: SessionUser, q: ListTick
     at: ctx.clock.now(),
     actorUserId: user.id,
     actorUsername: user.username,
+    ip: user.ip ?? null,
     action: 'list-caller',
     targetType: 'ticket-list',
     targetId: null,

@@ -141,4 +141,6 @@ export interface AuditEntry {
   targetId: string | null;
   details: Record<string, unknown> | null;
   ip: string | null;
+  /** Numbers of the orders the entry refers to, by id. */
+  ticketNos?: Record<string, string>;
 }
