@@ -30,6 +30,7 @@ const pages = {
     import('./pages/service-numbers/service-numbers-page').then((m) => ({ default: m.ServiceNumbersPage })),
   'enterprise-desk': () =>
     import('./pages/enterprises/enterprise-desk-page').then((m) => ({ default: m.EnterpriseDeskPage })),
+  kb: () => import('./pages/kb/kb-page').then((m) => ({ default: m.KbPage })),
   publicNumbers: () =>
     import('./pages/service-numbers/public-numbers-page').then((m) => ({ default: m.PublicNumbersPage })),
 };
@@ -51,6 +52,7 @@ const PublicApplyPage = lazy(pages.publicApply);
 const ServiceNumbersPage = lazy(pages['service-numbers']);
 const PublicNumbersPage = lazy(pages.publicNumbers);
 const EnterpriseDeskPage = lazy(pages['enterprise-desk']);
+const KbPage = lazy(pages.kb);
 
 /** Starts loading the first screen's chunk while the session is checked. */
 function preloadCurrentPage(pathname: string): void {
@@ -208,6 +210,14 @@ const router = createBrowserRouter([
             element: (
               <Guard page="enterprise-desk">
                 <EnterpriseDeskPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'kb',
+            element: (
+              <Guard page="kb">
+                <KbPage />
               </Guard>
             ),
           },

@@ -115,6 +115,15 @@ export interface KbContributionTable {
   article_id: number | null;
 }
 
+/** One group of words a knowledge search treats as the same (maintained by the center). */
+export interface KbSynonymGroupTable {
+  id: Generated<number>;
+  words: string[];
+  note: string | null;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 /** Columns this feature adds to the core `ticket` table. */
 export interface KbTicketColumns {
   content_tokens: string | null;
@@ -128,4 +137,5 @@ export interface KbTables {
   kb_term_stat: KbTermStatTable;
   kb_policy_notice: KbPolicyNoticeTable;
   kb_contribution: KbContributionTable;
+  kb_synonym_group: KbSynonymGroupTable;
 }

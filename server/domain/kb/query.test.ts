@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery, orQuery, quoteLexeme } from './query';
-import { expandSynonyms, synonymGroups } from './synonyms';
+import { builtInSynonymGroups, expandSynonyms, SynonymIndex, synonymProblems } from './synonyms';
 
 describe('synonyms', () => {
   it('expands a word to its group, the word first', () => {
@@ -12,10 +12,26 @@ describe('synonyms', () => {
 
   it('has no word in two groups (expansion would depend on group order)', () => {
     const seen = new Set<string>();
-    for (const w of synonymGroups.flat()) {
+    for (const w of builtInSynonymGroups.flat()) {
       expect(seen.has(w), w).toBe(false);
       seen.add(w);
     }
+    expect(synonymProblems(builtInSynonymGroups)).toEqual([]);
+  });
+
+  it('refuses a list with a word in two groups, a one-word group or a phrase with spaces', () => {
+    expect(synonymProblems([['暖气', '供暖'], ['供暖', '采暖'], ['欠薪'], ['垃圾 清运', '清运']])).toEqual([
+      '“供暖”已在第 1 组',
+      '第 3 组至少需要两个词',
+      '“垃圾 清运”不是一个词（只能是文字或数字，不超过 16 个字）',
+    ]);
+  });
+
+  it('expands over the list it was given, not the built-in one', () => {
+    const own = new SynonymIndex([['煤气', '燃气', '天然气']]);
+    expect(own.expand('燃气')).toEqual(['燃气', '煤气', '天然气']);
+    expect(own.expand('社保')).toEqual(['社保']);
+    expect(own.words().sort()).toEqual(['天然气', '煤气', '燃气']);
   });
 });
 

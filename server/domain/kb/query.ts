@@ -1,5 +1,5 @@
 import { isUserWord, segmentQuery } from './segment';
-import { expandSynonyms } from './synonyms';
+import { builtInSynonyms, type SynonymIndex } from './synonyms';
 
 /**
  * A query is a set of concepts: one per distinct query token, holding the token and its
@@ -16,7 +16,7 @@ export interface QueryConcept {
 
 const SINGLE_CJK = /^[\u3400-\u9fff]$/u;
 
-export function analyzeQuery(text: string): QueryConcept[] {
+export function analyzeQuery(text: string, synonyms: SynonymIndex = builtInSynonyms): QueryConcept[] {
   const seg = segmentQuery(text.slice(0, 4000));
   const multi = seg.filter((s) => !SINGLE_CJK.test(s.term));
   // A lone Chinese character rarely names a topic (丢, 办, 住); keep them only when the query
@@ -35,7 +35,7 @@ export function analyzeQuery(text: string): QueryConcept[] {
       isUserWord(s.term) ||
       [...words].every((w) => w.length <= s.term.length || !w.includes(s.term) || isPart(s.term, w)),
   );
-  return kept.map(({ term, count }) => ({ word: term, terms: [...expandSynonyms(term)], count }));
+  return kept.map(({ term, count }) => ({ word: term, terms: [...synonyms.expand(term)], count }));
 }
 
 /** A quoted tsquery lexeme. Tokens are letters and digits only; quotes are escaped anyway. */

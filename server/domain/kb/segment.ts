@@ -15,7 +15,21 @@ import { synonymWords } from './synonyms';
 const USER_WORD_FREQ = 50_000;
 
 let instance: Jieba | null = null;
-const userWords: ReadonlySet<string> = new Set([...governmentTerms, ...synonymWords()]);
+const userWords = new Set([...governmentTerms, ...synonymWords()]);
+
+const dictLines = (words: Iterable<string>) =>
+  Buffer.from([...words].map((w) => `${w} ${USER_WORD_FREQ} n`).join('\n'));
+
+/**
+ * Adds words to the user dictionary (synonyms maintained by the installation): a query with one
+ * of them keeps it whole from now on. Articles indexed earlier keep their tokens until re-indexed.
+ */
+export function addUserWords(words: Iterable<string>): void {
+  const fresh = [...words].filter((w) => w.length > 1 && !userWords.has(w));
+  if (fresh.length === 0) return;
+  for (const w of fresh) userWords.add(w);
+  instance?.loadDict(dictLines(fresh));
+}
 
 /** Whether a word is in the government-term user dictionary (or is a synonym). */
 export function isUserWord(word: string): boolean {
@@ -25,7 +39,7 @@ export function isUserWord(word: string): boolean {
 function jieba(): Jieba {
   if (!instance) {
     const j = Jieba.withDict(dict);
-    j.loadDict(Buffer.from([...userWords].map((w) => `${w} ${USER_WORD_FREQ} n`).join('\n')));
+    j.loadDict(dictLines(userWords));
     instance = j;
   }
   return instance;

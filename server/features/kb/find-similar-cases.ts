@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import { similarTicketRows, termStats, ticketContent } from './kb-search.repository';
 import { maskPersonalData } from './privacy';
+import { synonymsFor } from './synonym-store';
 
 /** Center staff who may read other orders' content (masked) for reference. */
 const allowedRoles = [
@@ -38,7 +39,7 @@ export async function findSimilarCases(
     if (!t) throw new AppError('NOT_FOUND', '工单不存在');
     text = [t.content, t.demand ?? '', text].join(' ');
   }
-  const concepts = analyzeQuery(text);
+  const concepts = analyzeQuery(text, await synonymsFor(ctx.db));
   const stats = await termStats(
     ctx.db,
     concepts.flatMap((c) => c.terms),

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context';
 import { kbArticleRoutes } from './kb-articles.routes';
 import { kbReviewRoutes } from './kb-review.routes';
 import { kbSearchRoutes } from './kb-search.routes';
+import { kbSynonymRoutes } from './kb-synonyms.routes';
 
 /** Knowledge base (知识库): /api/kb/* and the public /api/public/kb/*. */
 export function kbRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -10,5 +11,6 @@ export function kbRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     await app.register(kbArticleRoutes(ctx));
     await app.register(kbSearchRoutes(ctx));
     await app.register(kbReviewRoutes(ctx));
+    await app.register(kbSynonymRoutes(ctx));
   };
 }

@@ -31,6 +31,7 @@ import {
   type RankedRow,
 } from './kb-search.repository';
 import { todayOf } from './kb-time';
+import { synonymsFor } from './synonym-store';
 
 /** Queries up to this many characters also match titles by trigram similarity (typos, odd splits). */
 export const TRIGRAM_MAX_QUERY_LENGTH = 24;
@@ -96,7 +97,7 @@ export async function planSearch(
   opts: Partial<PlanOptions> = {},
   grams: Iterable<string> = [],
 ): Promise<QueryPlan & { avgLength: number; grams: GramStats }> {
-  const concepts = analyzeQuery(q);
+  const concepts = analyzeQuery(q, await synonymsFor(db));
   const stats = await termStats(
     db,
     concepts.flatMap((c) => c.terms),

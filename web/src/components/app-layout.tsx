@@ -14,6 +14,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   UserOutlined,
+  BookOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
@@ -36,6 +37,7 @@ const icons: Record<PageKey, ReactNode> = {
   enterprises: <ShopOutlined />,
   'service-numbers': <ContactsOutlined />,
   'enterprise-desk': <ShopOutlined />,
+  kb: <BookOutlined />,
 };
 
 export function PageFallback() {

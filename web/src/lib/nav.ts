@@ -12,7 +12,8 @@ export type PageKey =
   | 'incidents'
   | 'enterprises'
   | 'service-numbers'
-  | 'enterprise-desk';
+  | 'enterprise-desk'
+  | 'kb';
 
 export interface NavPage {
   key: PageKey;
@@ -53,6 +54,7 @@ export const navPages: NavPage[] = [
     roles: ['dispatcher', 'admin', 'supervisor', 'leader', 'unit-leader', 'handler'],
   },
   { key: 'enterprise-desk', path: '/enterprise-desk', label: '企业工作台', roles: ['enterprise'] },
+  { key: 'kb', path: '/kb', label: '知识库维护', roles: ['kb-editor', 'admin'] },
   { key: 'tickets', path: '/tickets', label: '工单查询', roles: 'all' },
   { key: 'admin', path: '/admin', label: '系统管理', roles: ['admin'] },
 ];
