@@ -584,6 +584,38 @@ test('home pages: counters and the light chart per role', async () => {
   await shot(handler, '14-home-handler');
 });
 
+test('leader: this month ranking at home; the assessment table, its chart and the orders behind a figure', async () => {
+  const page = await as('leader');
+  await visit(
+    page,
+    '/',
+    page.getByTestId('leader-ranking').locator('.ant-list-item').first(),
+    'home (leader)',
+  );
+  await shot(page, '14a-home-leader');
+  await page.getByTestId('leader-ranking').getByRole('link', { name: '考核评价' }).click();
+  const rows = page.locator('[data-testid="assessment-table"] .ant-table-row');
+  await rows.first().waitFor();
+  // The table's first rank is the assessment endpoint's first rank, with the same score.
+  const first = await textOf(rows.first());
+  const clock = await state.api.get('leader', '/api/admin/clock');
+  const period = new Date(new Date(clock.now).getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+  const schemes = await state.api.get('leader', '/api/assessment/schemes');
+  const rules = await state.api.get('leader', '/api/rules');
+  const scheme = (schemes.find((x) => x.profile === rules.profile.id) ?? schemes[0]).id;
+  const result = await state.api.get('leader', `/api/assessment?scheme=${scheme}&period=${period}`);
+  const top = result.units.find((u) => u.rank === 1);
+  assert(top && first.includes(top.unitName), `first row is ${top?.unitName}: ${first}`);
+  assert(first.includes(top.score.toFixed(2)), `first row shows the score ${top.score.toFixed(2)}: ${first}`);
+  await page.getByTestId('assessment-table').locator('td a').first().click();
+  await page.getByTestId('drill-summary').waitFor();
+  await page.locator('.ant-drawer .ant-table-row').first().waitFor();
+  await page.waitForTimeout(500); // the drawer's slide-in
+  await shot(page, '14b-assessment-drill');
+  await page.locator('.ant-drawer-close').click();
+  await shot(page, '14c-assessment-table');
+});
+
 test('admin: units tree, policy profile, calendar, test clock and sweep', async () => {
   const page = await as('admin');
   await visit(page, '/admin?tab=units', page.getByText('市住建局物业管理科'), 'admin units');

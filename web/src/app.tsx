@@ -31,6 +31,7 @@ const pages = {
   'enterprise-desk': () =>
     import('./pages/enterprises/enterprise-desk-page').then((m) => ({ default: m.EnterpriseDeskPage })),
   kb: () => import('./pages/kb/kb-page').then((m) => ({ default: m.KbPage })),
+  assessment: () => import('./pages/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
   publicNumbers: () =>
     import('./pages/service-numbers/public-numbers-page').then((m) => ({ default: m.PublicNumbersPage })),
 };
@@ -53,6 +54,7 @@ const ServiceNumbersPage = lazy(pages['service-numbers']);
 const PublicNumbersPage = lazy(pages.publicNumbers);
 const EnterpriseDeskPage = lazy(pages['enterprise-desk']);
 const KbPage = lazy(pages.kb);
+const AssessmentPage = lazy(pages.assessment);
 
 /** Starts loading the first screen's chunk while the session is checked. */
 function preloadCurrentPage(pathname: string): void {
@@ -218,6 +220,14 @@ const router = createBrowserRouter([
             element: (
               <Guard page="kb">
                 <KbPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'assessment',
+            element: (
+              <Guard page="assessment">
+                <AssessmentPage />
               </Guard>
             ),
           },

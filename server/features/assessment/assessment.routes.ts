@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { parsePeriod, PeriodError, type Period } from '../../domain/kpi';
+import { indicators, parsePeriod, PeriodError, type Period } from '../../domain/kpi';
 import { reportContext, type AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { requireUser } from '../../platform/http';
@@ -35,6 +35,28 @@ export function assessmentRoutes(appCtx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         await assessmentScope(ctx.db, requireUser(req));
         return loadSchemes(ctx.env.CIVICLINE_PROFILE_DIR);
+      },
+    );
+
+    app.get(
+      '/api/assessment/indicators',
+      {
+        schema: {
+          tags: ['assessment'],
+          summary: '考核指标 Every indicator: its Chinese name, kind (rate or count), definition and source',
+        },
+      },
+      async (req) => {
+        await assessmentScope(ctx.db, requireUser(req));
+        return {
+          items: Object.values(indicators).map((i) => ({
+            id: i.id,
+            name: i.name,
+            kind: i.kind,
+            definition: i.definition,
+            source: i.source,
+          })),
+        };
       },
     );
 

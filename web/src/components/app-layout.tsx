@@ -15,6 +15,7 @@ import {
   ShopOutlined,
   UserOutlined,
   BookOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
@@ -38,6 +39,7 @@ const icons: Record<PageKey, ReactNode> = {
   'service-numbers': <ContactsOutlined />,
   'enterprise-desk': <ShopOutlined />,
   kb: <BookOutlined />,
+  assessment: <TrophyOutlined />,
 };
 
 export function PageFallback() {

@@ -20,10 +20,13 @@ export function SimpleBarChart({
   bars,
   height = 200,
   onClickBar,
+  labelRotate,
 }: {
   bars: Bar[];
   height?: number;
   onClickBar?: (index: number) => void;
+  /** Many bars: every name shown, turned by this many degrees. */
+  labelRotate?: number;
 }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -47,9 +50,14 @@ export function SimpleBarChart({
   useEffect(() => {
     chart.current?.setOption({
       animation: animate,
-      grid: { left: 36, right: 12, top: 16, bottom: 24 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'category', data: bars.map((b) => b.name), axisTick: { show: false } },
+      grid: { left: 36, right: 12, top: 16, bottom: labelRotate ? 64 : 24 },
+      xAxis: {
+        type: 'category',
+        data: bars.map((b) => b.name),
+        axisTick: { show: false },
+        ...(labelRotate ? { axisLabel: { interval: 0, rotate: labelRotate, fontSize: 11 } } : {}),
+      },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         {
@@ -60,7 +68,7 @@ export function SimpleBarChart({
         },
       ],
     });
-  }, [bars]);
+  }, [bars, labelRotate]);
 
   return <div ref={el} style={{ width: '100%', height }} data-testid="bar-chart" />;
 }

@@ -13,7 +13,8 @@ export type PageKey =
   | 'enterprises'
   | 'service-numbers'
   | 'enterprise-desk'
-  | 'kb';
+  | 'kb'
+  | 'assessment';
 
 export interface NavPage {
   key: PageKey;
@@ -54,6 +55,12 @@ export const navPages: NavPage[] = [
     roles: ['dispatcher', 'admin', 'supervisor', 'leader', 'unit-leader', 'handler'],
   },
   { key: 'enterprise-desk', path: '/enterprise-desk', label: '企业工作台', roles: ['enterprise'] },
+  {
+    key: 'assessment',
+    path: '/assessment',
+    label: '考核评价',
+    roles: ['leader', 'supervisor', 'admin', 'dispatcher', 'unit-leader'],
+  },
   { key: 'kb', path: '/kb', label: '知识库维护', roles: ['kb-editor', 'admin'] },
   { key: 'tickets', path: '/tickets', label: '工单查询', roles: 'all' },
   { key: 'admin', path: '/admin', label: '系统管理', roles: ['admin'] },
@@ -85,8 +92,9 @@ export function deskOf(role: Role): string {
     case 'callback':
       return '/callback';
     case 'supervisor':
-    case 'leader':
       return '/supervision';
+    case 'leader':
+      return '/';
     case 'admin':
     case 'kb-editor':
       return '/';

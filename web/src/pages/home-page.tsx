@@ -14,6 +14,7 @@ import { lightColors } from '../lib/labels';
 import { useNow } from '../lib/use-now';
 import { serviceDate } from '../../../common/service-time';
 import { KbCounters } from './home-kb';
+import { LeaderRanking } from './home-leader';
 
 interface Counter {
   label: string;
@@ -86,8 +87,25 @@ function countersFor(
           { label: '申诉待研判', query: { scope: 'todo', status: 'appealed' }, to: '/callback?tab=appeals' },
         ],
       };
-    case 'supervisor':
     case 'leader':
+      return {
+        base: { scope: 'all', status: openStatuses },
+        counters: [
+          {
+            label: '今日受理',
+            query: { receivedFrom: today, receivedTo: today },
+            to: `/tickets?receivedFrom=${today}&receivedTo=${today}`,
+          },
+          { label: '在办工单', query: { status: openStatuses }, to: `/tickets?status=${openStatuses}` },
+          {
+            label: '已超期',
+            query: { status: openStatuses, light: 'overdue' },
+            to: '/supervision?light=overdue',
+          },
+          { label: '红灯', query: { status: openStatuses, light: 'red' }, to: '/supervision?light=red' },
+        ],
+      };
+    case 'supervisor':
       return {
         base: { scope: 'all', status: openStatuses },
         counters: [
@@ -209,6 +227,11 @@ export function HomePage() {
           </Col>
         ))}
       </Row>
+      {me.role === 'leader' && (
+        <div style={{ marginTop: 8 }}>
+          <LeaderRanking today={serviceDate(nowMs)} />
+        </div>
+      )}
       <Row gutter={[8, 8]} style={{ marginTop: 8 }}>
         <Col xs={24} lg={14}>
           <Card

@@ -1,0 +1,231 @@
+import { Alert, Card, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import {
+  periodKind,
+  periodKindLabels,
+  periodLabel,
+  periodOfDate,
+  previousPeriod,
+  recentPeriods,
+  type PeriodKind,
+} from '../../../../common/period';
+import { serviceDate } from '../../../../common/service-time';
+import {
+  pct,
+  useAssessment,
+  useIndicators,
+  useSchemes,
+  type IndicatorInfo,
+  type UnitResult,
+} from '../../api/assessment';
+import { errorText } from '../../api/client';
+import { useRules } from '../../api/queries';
+import { SimpleBarChart } from '../../components/bar-chart';
+import { PageTitle } from '../../components/page-title';
+import { useNow } from '../../lib/use-now';
+import { DrillDrawer, type DrillTarget } from './drill-drawer';
+
+/** Rank moved up (fewer is better), down, or new. */
+function RankChange({ now, before }: { now: number | null; before: number | null | undefined }) {
+  if (now === null || before === undefined) return null;
+  if (before === null) return <Tag style={{ marginInlineStart: 4 }}>新</Tag>;
+  const d = before - now;
+  if (d === 0) return <Typography.Text type="secondary"> –</Typography.Text>;
+  return (
+    <Typography.Text type={d > 0 ? 'success' : 'danger'} style={{ marginInlineStart: 4 }}>
+      {d > 0 ? `▲${d}` : `▼${-d}`}
+    </Typography.Text>
+  );
+}
+
+function ScoreChange({ now, before }: { now: number | null; before: number | null | undefined }) {
+  if (now === null || before === undefined || before === null) return null;
+  const d = Math.round((now - before) * 100) / 100;
+  if (d === 0) return null;
+  return (
+    <Typography.Text type={d > 0 ? 'success' : 'danger'} style={{ fontSize: 12, marginInlineStart: 4 }}>
+      {d > 0 ? `+${d.toFixed(2)}` : d.toFixed(2)}
+    </Typography.Text>
+  );
+}
+
+/**
+ * 考核: a scheme's table for a period (rank, score, every figure of the scheme), the change since
+ * the period before, the 约谈 flag, and the orders behind each figure.
+ */
+export function AssessmentPage() {
+  const [params, setParams] = useSearchParams();
+  const today = serviceDate(useNow(60_000));
+  const schemes = useSchemes();
+  const indicators = useIndicators();
+  const rules = useRules();
+  const defaultScheme =
+    schemes.data?.find((s) => s.profile === rules.data?.profile.id)?.id ?? schemes.data?.[0]?.id;
+  const scheme = params.get('scheme') ?? defaultScheme;
+  const kind = (params.get('kind') as PeriodKind | null) ?? 'month';
+  const period = params.get('period') ?? periodOfDate(kind, today);
+  const set = (next: Record<string, string>) =>
+    setParams({ ...Object.fromEntries(params), ...next }, { replace: true });
+
+  const current = useAssessment(scheme, period);
+  const before = useAssessment(scheme, previousPeriod(period));
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+
+  const info = useMemo(
+    () => new Map((indicators.data?.items ?? []).map((i) => [i.id, i])),
+    [indicators.data],
+  );
+  const componentIds = useMemo(
+    () => schemes.data?.find((s) => s.id === scheme)?.components.map((c) => c.indicator) ?? [],
+    [schemes.data, scheme],
+  );
+  const prev = useMemo(() => new Map((before.data?.units ?? []).map((u) => [u.unitId, u])), [before.data]);
+  const units = current.data?.units ?? [];
+  const ranked = units.filter((u) => u.rank !== null);
+  const bars = ranked.map((u) => ({
+    name: u.unitName.replace(/^云川市|^市/, ''),
+    value: Math.round((u.score ?? 0) * 100) / 100,
+    color: u.interview ? '#cf1322' : '#1677ff',
+  }));
+
+  const figure = (u: UnitResult, ind: IndicatorInfo) => {
+    const v = u[ind.id];
+    const text = ind.kind === 'rate' ? pct(v) : typeof v === 'number' ? String(v) : '—';
+    if (v === null || v === undefined || !scheme) return text;
+    return (
+      <a
+        onClick={() =>
+          setDrill({
+            scheme,
+            period,
+            unitId: u.unitId,
+            unitName: u.unitName,
+            indicator: ind.id,
+            indicatorName: ind.name,
+            kind: ind.kind,
+          })
+        }
+        title="查看计入该指标的工单"
+      >
+        {text}
+      </a>
+    );
+  };
+
+  const columns: ColumnsType<UnitResult> = [
+    {
+      title: '排名',
+      dataIndex: 'rank',
+      width: 72,
+      fixed: 'left',
+      render: (v: number | null, u) => (
+        <span>
+          {v ?? '—'}
+          <RankChange now={v} before={prev.has(u.unitId) ? (prev.get(u.unitId)?.rank ?? null) : undefined} />
+        </span>
+      ),
+    },
+    {
+      title: '单位',
+      dataIndex: 'unitName',
+      width: 200,
+      fixed: 'left',
+      render: (v: string, u) => (
+        <span>
+          {v}
+          {u.interview && (
+            <Tooltip title="连续排名末位，按考核办法应予约谈">
+              <Tag color="red" style={{ marginInlineStart: 4 }}>
+                约谈
+              </Tag>
+            </Tooltip>
+          )}
+        </span>
+      ),
+    },
+    {
+      title: '得分',
+      dataIndex: 'score',
+      width: 110,
+      render: (v: number | null, u) => (
+        <span>
+          <Typography.Text strong>{v === null ? '—' : v.toFixed(2)}</Typography.Text>
+          <ScoreChange now={v} before={prev.get(u.unitId)?.score} />
+        </span>
+      ),
+    },
+    {
+      title: '派单量',
+      key: 'dispatched',
+      width: 72,
+      render: (_: unknown, u) => u.counts.dispatched ?? 0,
+    },
+    ...componentIds
+      .map((id) => info.get(id))
+      .filter((i): i is IndicatorInfo => !!i)
+      .map((ind) => ({
+        title: <Tooltip title={`${ind.definition}（${ind.source}）`}>{ind.name}</Tooltip>,
+        key: ind.id,
+        width: 110,
+        render: (_: unknown, u: UnitResult) => figure(u, ind),
+      })),
+  ];
+
+  const periods = recentPeriods(kind, today, kind === 'month' ? 13 : kind === 'year' ? 4 : 6);
+  return (
+    <div>
+      <PageTitle title="考核评价" />
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Select
+          style={{ width: 360 }}
+          value={scheme}
+          loading={schemes.isLoading}
+          onChange={(v: string) => set({ scheme: v })}
+          options={(schemes.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          aria-label="考核方案"
+        />
+        <Segmented<PeriodKind>
+          value={periodKind(period)}
+          options={(Object.keys(periodKindLabels) as PeriodKind[]).map((k) => ({
+            value: k,
+            label: periodKindLabels[k],
+          }))}
+          onChange={(k) => set({ kind: k, period: periodOfDate(k, today) })}
+        />
+        <Select
+          style={{ width: 160 }}
+          value={period}
+          onChange={(v: string) => set({ period: v })}
+          options={periods.map((p) => ({ value: p, label: periodLabel(p) }))}
+          aria-label="考核期间"
+        />
+        {current.data && (
+          <Typography.Text type="secondary">
+            {periodLabel(period)}，与{periodLabel(previousPeriod(period))}相比；数据截至{' '}
+            {current.data.asOf.slice(0, 10)}
+          </Typography.Text>
+        )}
+      </Space>
+      {current.isError && <Alert type="error" showIcon title={errorText(current.error)} />}
+      {ranked.length > 0 && (
+        <Card size="small" title="得分排名" style={{ marginBottom: 8 }}>
+          <SimpleBarChart bars={bars} height={260} labelRotate={30} />
+        </Card>
+      )}
+      <Table<UnitResult>
+        size="small"
+        rowKey="unitId"
+        loading={current.isLoading}
+        dataSource={units}
+        columns={columns}
+        scroll={{ x: 'max-content' }}
+        pagination={false}
+        data-testid="assessment-table"
+        locale={{ emptyText: '该期间没有派单，暂无考核数据' }}
+      />
+      <DrillDrawer target={drill} onClose={() => setDrill(null)} />
+    </div>
+  );
+}
