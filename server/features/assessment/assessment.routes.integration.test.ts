@@ -63,6 +63,20 @@ describe('assessment API', () => {
     expect((await get('agent', '/api/assessment?scheme=beijing-miyun&period=2026-03')).statusCode).toBe(403);
   });
 
+  it('names every indicator in Chinese, with its kind, for the screens', async () => {
+    const res = await get('leader', '/api/assessment/indicators');
+    expect(res.statusCode).toBe(200);
+    const items = (res.json() as { items: { id: string; name: string; kind: string }[] }).items;
+    expect(items).toContainEqual(
+      expect.objectContaining({ id: 'onTimeRate', name: '按期办结率', kind: 'rate' }),
+    );
+    expect(items).toContainEqual(
+      expect.objectContaining({ id: 'overdueCount', name: '超期工单数', kind: 'count' }),
+    );
+    expect(items.every((i) => /[\u4e00-\u9fff]/.test(i.name))).toBe(true);
+    expect((await get('agent', '/api/assessment/indicators')).statusCode).toBe(403);
+  });
+
   it('drill-down lists the orders behind a figure', async () => {
     const rsj = await t.unitId('YC-RSJ');
     const res = await get(
