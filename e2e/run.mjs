@@ -616,6 +616,24 @@ test('leader: this month ranking at home; the assessment table, its chart and th
   await shot(page, '14c-assessment-table');
 });
 
+test('statistics: intake volumes by channel and by how each intake ended, each row opening its orders', async () => {
+  const page = await as('leader');
+  await page.goto(`${server.base}/statistics?from=2026-11-01&to=2026-11-30`);
+  const rows = page.locator('[data-testid="statistics-table"] .ant-table-row');
+  await rows.first().waitFor();
+  const api = await state.api.get(
+    'leader',
+    '/api/stats/intake?from=2026-11-01&to=2026-11-30&groupBy=channel',
+  );
+  assert(api.total > 0, 'demo intake in November');
+  await page.getByText(String(api.total), { exact: true }).first().waitFor();
+  await page.locator('.ant-segmented-item', { hasText: '处置方式' }).click();
+  await rows.filter({ hasText: '派单办理' }).first().waitFor();
+  await shot(page, '14d-statistics');
+  await rows.filter({ hasText: '直接答复' }).locator('a').first().click();
+  await page.waitForURL(/\/tickets\?.*status=answered/);
+});
+
 test('admin: units tree, policy profile, calendar, test clock and sweep', async () => {
   const page = await as('admin');
   await visit(page, '/admin?tab=units', page.getByText('市住建局物业管理科'), 'admin units');

@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { assessmentRoutes } from './features/assessment/assessment.routes';
+import { statisticsRoutes } from './features/statistics/statistics.routes';
 import { authenticate } from './features/auth/authenticate';
 import { authRoutes } from './features/auth/auth.routes';
 import { backupRoutes } from './features/backup/backup.routes';
@@ -51,6 +52,7 @@ const featureRoutes: RoutePlugin[] = [
   calendarRoutes,
   kbRoutes,
   assessmentRoutes,
+  statisticsRoutes,
   backupRoutes,
   incidentRoutes,
   supervisionRoutes,

@@ -31,6 +31,7 @@ const pages = {
   'enterprise-desk': () =>
     import('./pages/enterprises/enterprise-desk-page').then((m) => ({ default: m.EnterpriseDeskPage })),
   kb: () => import('./pages/kb/kb-page').then((m) => ({ default: m.KbPage })),
+  statistics: () => import('./pages/statistics/statistics-page').then((m) => ({ default: m.StatisticsPage })),
   assessment: () => import('./pages/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
   publicNumbers: () =>
     import('./pages/service-numbers/public-numbers-page').then((m) => ({ default: m.PublicNumbersPage })),
@@ -55,6 +56,7 @@ const PublicNumbersPage = lazy(pages.publicNumbers);
 const EnterpriseDeskPage = lazy(pages['enterprise-desk']);
 const KbPage = lazy(pages.kb);
 const AssessmentPage = lazy(pages.assessment);
+const StatisticsPage = lazy(pages.statistics);
 
 /** Starts loading the first screen's chunk while the session is checked. */
 function preloadCurrentPage(pathname: string): void {
@@ -228,6 +230,14 @@ const router = createBrowserRouter([
             element: (
               <Guard page="assessment">
                 <AssessmentPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'statistics',
+            element: (
+              <Guard page="statistics">
+                <StatisticsPage />
               </Guard>
             ),
           },

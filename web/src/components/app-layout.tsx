@@ -16,6 +16,7 @@ import {
   UserOutlined,
   BookOutlined,
   TrophyOutlined,
+  BarChartOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
@@ -40,6 +41,7 @@ const icons: Record<PageKey, ReactNode> = {
   'enterprise-desk': <ShopOutlined />,
   kb: <BookOutlined />,
   assessment: <TrophyOutlined />,
+  statistics: <BarChartOutlined />,
 };
 
 export function PageFallback() {

@@ -14,7 +14,8 @@ export type PageKey =
   | 'service-numbers'
   | 'enterprise-desk'
   | 'kb'
-  | 'assessment';
+  | 'assessment'
+  | 'statistics';
 
 export interface NavPage {
   key: PageKey;
@@ -60,6 +61,12 @@ export const navPages: NavPage[] = [
     path: '/assessment',
     label: '考核评价',
     roles: ['leader', 'supervisor', 'admin', 'dispatcher', 'unit-leader'],
+  },
+  {
+    key: 'statistics',
+    path: '/statistics',
+    label: '统计分析',
+    roles: ['leader', 'supervisor', 'admin', 'dispatcher'],
   },
   { key: 'kb', path: '/kb', label: '知识库维护', roles: ['kb-editor', 'admin'] },
   { key: 'tickets', path: '/tickets', label: '工单查询', roles: 'all' },
