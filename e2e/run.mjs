@@ -634,6 +634,43 @@ test('statistics: intake volumes by channel and by how each intake ended, each r
   await page.waitForURL(/\/tickets\?.*status=answered/);
 });
 
+test('kb: a unit drafts and submits its entry, the editor approves it; versions show what changed', async () => {
+  const unit = await as('handler');
+  await unit.goto(`${server.base}/kb`);
+  await unit.getByTestId('kb-article-table').waitFor();
+  await unit.getByRole('button', { name: '起草知识条目' }).click();
+  const modal = await settled(unit.locator('.ant-modal', { hasText: '起草知识条目' }));
+  await modal.locator('#title').fill('工伤认定申请需要哪些材料');
+  await modal.locator('#body').fill('申请工伤认定须提交工伤认定申请表、劳动关系证明和医疗诊断证明。');
+  await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+  const drawer = unit.locator('.ant-drawer', { hasText: '工伤认定申请需要哪些材料' });
+  await drawer.getByTestId('article-actions').getByRole('button', { name: '提交审核' }).click();
+  await drawer.getByText('待审核').first().waitFor();
+  const editor = await as('kb-editor');
+  await editor.goto(`${server.base}/kb`);
+  await editor.getByLabel('按状态筛选').click();
+  await editor.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '待审核' }).click();
+  await editor
+    .locator('[data-testid="kb-article-table"] .ant-table-row', { hasText: '工伤认定申请' })
+    .click();
+  const review = editor.locator('.ant-drawer', { hasText: '工伤认定申请需要哪些材料' });
+  await review.getByTestId('article-actions').getByRole('button', { name: '审核通过并发布' }).click();
+  await review.getByText('已发布').first().waitFor();
+  await review.getByRole('tab', { name: '版本记录' }).click();
+  await review.getByText('审核通过并发布').first().waitFor();
+  await shot(editor, '14e-kb-article-versions');
+  const found = await state.api.get('agent', `/api/kb/search?q=${encodeURIComponent('工伤认定材料')}`);
+  assert(
+    found.items[0]?.title === '工伤认定申请需要哪些材料',
+    `published entry found: ${found.items[0]?.title}`,
+  );
+  await editor.locator('.ant-drawer-close').click();
+  await editor.goto(`${server.base}/kb?tab=overdue`);
+  await editor.getByTestId('kb-overdue-table').waitFor();
+  await editor.getByText('政策文件发布后 5 个工作日内').waitFor();
+  await shot(editor, '14f-kb-overdue');
+});
+
 test('admin: units tree, policy profile, calendar, test clock and sweep', async () => {
   const page = await as('admin');
   await visit(page, '/admin?tab=units', page.getByText('市住建局物业管理科'), 'admin units');

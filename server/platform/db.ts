@@ -57,6 +57,12 @@ export async function openPostgres(url: string, schema?: string, poolSize = 10):
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
   };
   const pool = new pg.Pool({ ...config, max: poolSize });
+  // An idle connection the server cut (restart, failover, a dropped test database) is removed
+  // from the pool, which opens another on the next query; without a listener the error would
+  // end the process. Errors of queries in flight still reach their callers.
+  pool.on('error', (e: Error & { code?: string }) => {
+    if (e.code !== '57P01') process.emitWarning(`idle database connection lost: ${e.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -6,28 +6,19 @@ import type { Role } from '../../../common/enums';
  * back with a reason. Published entries leave search when withdrawn or when their expiry date
  * passes (status `expired`); either can be reopened as a draft for rework.
  */
-export const articleStatuses = ['draft', 'in-review', 'published', 'expired', 'withdrawn'] as const;
-export type ArticleStatus = (typeof articleStatuses)[number];
-
-export const articleStatusLabels: Record<ArticleStatus, string> = {
-  draft: '草稿',
-  'in-review': '待审核',
-  published: '已发布',
-  expired: '已过期',
-  withdrawn: '已撤回',
-};
-
-export const articleActions = [
-  'edit',
-  'submit',
-  'approve',
-  'reject',
-  'withdraw',
-  'expire',
-  'reopen',
-  'confirm-review',
-] as const;
-export type ArticleAction = (typeof articleActions)[number];
+export {
+  articleActions,
+  articleStatuses,
+  articleStatusLabels,
+  type ArticleAction,
+  type ArticleStatus,
+} from '../../../common/kb-vocabulary';
+import {
+  articleActions,
+  articleStatuses,
+  type ArticleAction,
+  type ArticleStatus,
+} from '../../../common/kb-vocabulary';
 
 /** How the acting user relates to the article. `system` is the expiry sweep and the importer. */
 export type ArticleActor = 'manager' | 'owner' | 'viewer' | 'system';
