@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   callFigures as callFiguresContract,
@@ -6,6 +7,7 @@ import {
 } from '../../../common/contracts/cti';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
+import { createLogger } from '../../platform/logger';
 import { createCallPopHub } from './call-pop-hub';
 
 /** A small seeded generator (mulberry32), so the stream is the same on every run. */
@@ -178,6 +180,7 @@ function eventsOf(calls: GeneratedCall[]) {
 describe('telephony: events, call figures, screen pop', () => {
   let t: TestApp;
   let cti: string;
+  const logLines: string[] = [];
 
   const sendEvent = (payload: Record<string, unknown>) =>
     t.app.inject({ method: 'POST', url: '/api/cti/events', headers: { 'x-api-key': cti }, payload });
@@ -189,7 +192,13 @@ describe('telephony: events, call figures, screen pop', () => {
     });
 
   beforeAll(async () => {
-    t = await createTestApp({ now: '2026-12-07T09:00:00+08:00' });
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        logLines.push(chunk.toString());
+        cb();
+      },
+    });
+    t = await createTestApp({ now: '2026-12-07T09:00:00+08:00', logger: createLogger('warn', sink) });
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/admin/api-keys',
@@ -272,7 +281,7 @@ describe('telephony: events, call figures, screen pop', () => {
       .executeTakeFirstOrThrow();
     for (const bad of [
       { type: 'offered', at: '2026-12-07T09:00:00+08:00' },
-      { callId: 'bad-1', type: 'ringing', at: '2026-12-07T09:00:00+08:00' },
+      { callId: 'bad-1', type: 'ringing', at: '2026-12-07T09:00:00+08:00', caller: '13912340000' },
       { callId: 'bad-2', type: 'offered', at: 'yesterday' },
       { callId: 'bad 3', type: 'offered', at: '2026-12-07T09:00:00+08:00' },
       { callId: 'bad-4', type: 'offered', at: '1999-12-31T00:00:00Z' },
@@ -286,6 +295,11 @@ describe('telephony: events, call figures, screen pop', () => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+    // Logged for the exchange's operators, without the caller's number or the key.
+    const refused = logLines.filter((l) => l.includes('malformed telephony event refused'));
+    expect(refused).toHaveLength(5);
+    expect(refused.join('')).not.toContain('13912340000');
+    expect(refused.join('')).not.toContain(cti);
   });
 
   it('an answered call pops the intake desk in that agent’s browser only, through a one-time ticket', async () => {
