@@ -18,7 +18,22 @@ export function registerCtiTests(test, h) {
       caller: { name: '李四', phone, confidential: false },
       content: '咨询社保卡补办需要带哪些材料。',
     });
-    const { key } = await api.post('admin', '/api/admin/api-keys', { name: '话务系统', scopes: ['cti'] });
+    // The administrator creates the telephone system's key; it is shown once.
+    const admin = await h.as('admin');
+    await admin.goto(`${base}/admin?tab=api-keys`);
+    await admin.getByRole('button', { name: '新建密钥' }).click();
+    const form = admin.locator('.ant-modal:visible');
+    await form.locator('#name').fill('呼叫中心话务系统');
+    await form.getByText('电话系统（CTI）').click();
+    await form.locator('.ant-modal-footer .ant-btn-primary').click();
+    const shown = admin.getByTestId('created-api-key');
+    await shown.waitFor();
+    const key = await shown.inputValue();
+    assert(/^cl_/.test(key), `a key: ${key}`);
+    await admin.screenshot({ path: path.join(h.artifacts, 'cti-api-key-created.png') });
+    await admin.getByRole('button', { name: '我已保存' }).click();
+    await admin.locator('tr', { hasText: '呼叫中心话务系统' }).waitFor();
+    assert(!(await admin.content()).includes(key), 'the key is not shown again');
     const event = async (body) => {
       const r = await fetch(`${base}/api/cti/events`, {
         method: 'POST',
@@ -30,9 +45,8 @@ export function registerCtiTests(test, h) {
 
     const page = await h.as('agent');
     // A fresh load: wait until the workbench holds its screen-pop stream.
-    const streaming = page.waitForResponse((r) => r.url().includes('/api/cti/stream?'));
     await page.goto(`${base}/`);
-    await streaming;
+    await page.locator('html[data-call-pop="open"]').waitFor({ state: 'attached' });
 
     const callId = `e2e-${Date.now()}`;
     const now = new Date().toISOString();
@@ -61,5 +75,16 @@ export function registerCtiTests(test, h) {
     await line.waitFor();
     const text = await line.innerText();
     assert(text.includes(phone) && text.includes(callId), `the order's call: ${text}`);
+
+    // The leader's desk shows the day's call figures.
+    const leader = await h.as('leader');
+    await leader.goto(`${base}/`);
+    const card = leader.getByTestId('call-figures');
+    await card.getByText('10秒接通率').waitFor();
+    await card.getByTestId('line-chart').locator('canvas').waitFor();
+    await h.waitUntil(async () => (await card.innerText()).includes('%'), 'the rates of the day');
+    await leader.screenshot({ path: path.join(h.artifacts, 'cti-leader-calls.png') });
+    const errors = h.pageErrors();
+    assert(errors.length === 0, `page errors:\n${errors.join('\n')}`);
   });
 }

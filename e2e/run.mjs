@@ -574,6 +574,7 @@ registerCtiTests(test, {
   as,
   artifacts,
   waitUntil,
+  pageErrors: () => pageErrors,
 });
 
 test('home pages: counters and the light chart per role', async () => {

@@ -53,7 +53,7 @@ export function SimpleLineChart({
         name: s.name,
         type: 'line',
         data: s.values,
-        smooth: true,
+        smooth: false,
         symbolSize: 4,
         itemStyle: { color: s.color },
       })),

@@ -50,6 +50,8 @@ export function useCallPop(): void {
       source = es;
       es.onopen = () => {
         failures = 0;
+        // Whether pops can arrive now (support staff and browser tests read it).
+        document.documentElement.dataset.callPop = 'open';
       };
       es.addEventListener('pop', (ev) => {
         let data: unknown;
@@ -66,6 +68,7 @@ export function useCallPop(): void {
         void act.current.navigate(`/intake?${q.toString()}`);
       });
       es.onerror = () => {
+        delete document.documentElement.dataset.callPop;
         es.close();
         if (source === es) source = null;
         later();
@@ -75,6 +78,7 @@ export function useCallPop(): void {
     void connect();
     return () => {
       stopped = true;
+      delete document.documentElement.dataset.callPop;
       if (timer) clearTimeout(timer);
       source?.close();
     };

@@ -85,7 +85,7 @@ export function CallFiguresCard() {
                     title={label}
                     value={value}
                     loading={q.isLoading}
-                    valueStyle={{ fontSize: 18 }}
+                    styles={{ content: { fontSize: 18 } }}
                   />
                 </Col>
               ))}
