@@ -93,3 +93,20 @@ export const orderCall = z.object({
     .nullable(),
 });
 export type OrderCall = z.infer<typeof orderCall>;
+
+/** A call with its timeline and the orders taken on it (center roles). */
+export const callDetail = z.object({
+  callId: z.string(),
+  caller: z.string().nullable(),
+  queue: z.string().nullable(),
+  agent: z.string().nullable(),
+  offeredAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  abandonedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  events: z.array(z.object({ type: z.enum(callEventTypes), at: z.string(), receivedAt: z.string() })),
+  orders: z.array(z.object({ id: z.number(), ticketNo: z.string() })),
+});
+export type CallDetail = z.infer<typeof callDetail>;
+
+export const callIdParam = z.object({ callId: callEventBody.shape.callId });

@@ -6,7 +6,14 @@ import type { SessionUser } from '../../platform/http';
 import { callFigureRows, displayNames, type FigureRow } from './cti.repository';
 
 /** The center's roles and the leaders; units and enterprises never see the call figures. */
-const figureRoles: readonly Role[] = ['admin', 'leader', 'supervisor', 'dispatcher', 'agent', 'callback'];
+export const figureRoles: readonly Role[] = [
+  'admin',
+  'leader',
+  'supervisor',
+  'dispatcher',
+  'agent',
+  'callback',
+];
 
 const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 const counts = (r: FigureRow) => ({

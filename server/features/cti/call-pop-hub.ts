@@ -43,6 +43,14 @@ export function createCallPopHub(ctx: AppContext, openSession?: () => pg.Client)
 
   const count = () => [...byUser.values()].reduce((n, s) => n + s.size, 0);
 
+  const listenLater = () => {
+    if (closed || count() === 0 || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      void listen();
+    }, 1_000);
+  };
+
   const listen = (): Promise<void> => {
     if (!openSession || closed || session) return Promise.resolve();
     if (starting) return starting;
@@ -52,12 +60,7 @@ export function createCallPopHub(ctx: AppContext, openSession?: () => pg.Client)
       session = null;
       ctx.logger.warn({ err }, 'the screen pop listener lost its connection; listening again');
       client.end().catch(() => undefined);
-      if (!closed && count() > 0 && !retry) {
-        retry = setTimeout(() => {
-          retry = null;
-          void listen();
-        }, 1_000);
-      }
+      listenLater();
     };
     client.on('notification', (msg) => {
       if (msg.channel !== CALL_POP_CHANNEL || !msg.payload) return;
@@ -77,8 +80,9 @@ export function createCallPopHub(ctx: AppContext, openSession?: () => pg.Client)
         session = client;
       })
       .catch((err: unknown) => {
-        ctx.logger.warn({ err }, 'could not listen for screen pops');
+        ctx.logger.warn({ err }, 'could not listen for screen pops; trying again');
         client.end().catch(() => undefined);
+        listenLater();
       })
       .finally(() => {
         starting = null;

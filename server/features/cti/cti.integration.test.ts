@@ -394,6 +394,31 @@ describe('telephony: events, call figures, screen pop', () => {
       callId: 'window-1',
       caller: '13655556666',
     });
+    // The call's timeline, in the order of the events' times, with the orders taken on it.
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: '/api/cti/calls/pop-1',
+      headers: await t.as('leader'),
+    });
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json()).toMatchObject({
+      callId: 'pop-1',
+      caller: '138****5678',
+      agent: '话务员 李晓梅',
+      orders: [{ id: byId.id, ticketNo: byId.ticketNo }],
+    });
+    expect((detail.json() as { events: { type: string }[] }).events.map((e) => e.type)).toEqual([
+      'offered',
+      'answered',
+    ]);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/cti/calls/pop-1', headers: await t.as('handler') }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/cti/calls/nope', headers: await t.as('agent') }))
+        .statusCode,
+    ).toBe(404);
     // Another channel is not a call.
     const web = await api.create({ ...sampleOrder, channel: 'web' });
     expect((await call(web.id, 'agent')).call).toBeNull();

@@ -206,3 +206,42 @@ export function spendStreamTicket(db: Db, ticketHash: string, now: Date) {
 export async function notify(db: Db, channel: string, payload: string): Promise<void> {
   await sql`select pg_notify(${channel}, ${payload})`.execute(db);
 }
+
+export function findCall(db: Db, callId: string) {
+  return db
+    .selectFrom('call_record as c')
+    .leftJoin('app_user as u', 'u.id', 'c.agent_user_id')
+    .select([
+      'c.call_id as callId',
+      'c.caller_phone as caller',
+      'c.queue',
+      'c.offered_at as offeredAt',
+      'c.answered_at as answeredAt',
+      'c.abandoned_at as abandonedAt',
+      'c.ended_at as endedAt',
+      'u.display_name as agentName',
+      'c.agent_username as agentUsername',
+    ])
+    .where('c.call_id', '=', callId)
+    .executeTakeFirst();
+}
+
+export function listCallEvents(db: Db, callId: string) {
+  return db
+    .selectFrom('call_event')
+    .select(['type', 'at', 'received_at as receivedAt'])
+    .where('call_id', '=', callId)
+    .orderBy('at')
+    .orderBy('received_at')
+    .execute();
+}
+
+export function listCallOrders(db: Db, callId: string) {
+  return db
+    .selectFrom('call_ticket as l')
+    .innerJoin('ticket as t', 't.id', 'l.ticket_id')
+    .select(['t.id', 't.ticket_no as ticketNo'])
+    .where('l.call_id', '=', callId)
+    .orderBy('t.id')
+    .execute();
+}

@@ -2,6 +2,8 @@ import type pg from 'pg';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  callDetail as callDetailContract,
+  callIdParam,
   callEventAccepted,
   callEventBody,
   callFigures as callFiguresContract,
@@ -13,6 +15,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { idParam, requireUser } from '../../platform/http';
 import { requireApiKey } from '../api-keys/authenticate-api-key';
+import { callDetail } from './call-detail';
 import { callFigures } from './call-figures';
 import { createCallPopHub } from './call-pop-hub';
 import { createStreamRegistry, issueStreamTicket, openCallStream } from './call-stream';
@@ -102,6 +105,19 @@ export function ctiRoutes(ctx: AppContext, openSession?: () => pg.Client): Fasti
         },
       },
       async (req, reply) => openCallStream(ctx, hub, streams, req, reply, req.query.ticket ?? ''),
+    );
+
+    app.get(
+      '/api/cti/calls/:callId',
+      {
+        schema: {
+          tags: ['cti'],
+          summary: '呼叫详情 A call with its events (in time order) and the orders taken on it',
+          params: callIdParam,
+          response: { 200: callDetailContract },
+        },
+      },
+      async (req) => callDetail(ctx, requireUser(req), req.params.callId),
     );
 
     app.get(
