@@ -11,6 +11,7 @@ import {
   runner,
   startServer,
 } from './harness.mjs';
+import { registerCtiTests } from './cti.mjs';
 import { registerDeskTests } from './desk.mjs';
 
 // Monday 2026-11-23 09:00 in Asia/Shanghai: deadlines below are exact working-day arithmetic.
@@ -566,6 +567,15 @@ const desk = registerDeskTests(test, {
   waitUntil,
   unitId,
   settled,
+});
+
+registerCtiTests(test, {
+  base: () => server.base,
+  api: () => state.api,
+  as,
+  artifacts,
+  waitUntil,
+  pageErrors: () => pageErrors,
 });
 
 test('home pages: counters and the light chart per role', async () => {

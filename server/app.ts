@@ -6,6 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type pg from 'pg';
 import sjson from 'secure-json-parse';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -21,7 +22,10 @@ import { authenticate } from './features/auth/authenticate';
 import { authRoutes } from './features/auth/auth.routes';
 import { backupRoutes } from './features/backup/backup.routes';
 import { adminRoutes } from './features/admin/admin.routes';
+import { apiKeyRoutes } from './features/api-keys/api-keys.routes';
+import { admitApiKey, authenticateApiKey } from './features/api-keys/authenticate-api-key';
 import { calendarRoutes } from './features/calendar/calendar.routes';
+import { ctiRoutes } from './features/cti/cti.routes';
 import { demoRoutes } from './features/demo/demo.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { kbRoutes } from './features/kb/kb.routes';
@@ -59,6 +63,7 @@ const featureRoutes: RoutePlugin[] = [
   enterpriseRoutes,
   serviceNumberRoutes,
   volunteerRoutes,
+  apiKeyRoutes,
   demoRoutes,
 ];
 
@@ -66,6 +71,8 @@ export interface BuildAppOptions {
   /** Extra route plugins (features mounted by the composition root). */
   routes?: RoutePlugin[];
   serveWeb?: boolean;
+  /** PostgreSQL: a session outside the pool for LISTEN (screen pops across server processes). */
+  listenSession?: () => pg.Client;
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -83,6 +90,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('user', null);
+  app.decorateRequest('apiKey', null);
   // An empty JSON body counts as {} (clients often send the header without a body).
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
@@ -146,14 +154,23 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
 
   /** Routes that answer without a session; everything else under /api needs one. */
-  const openPaths = new Set(['/api/health', '/api/auth/login', '/api/openapi.json']);
+  // The screen-pop stream checks its own one-time ticket (EventSource cannot send headers).
+  const openPaths = new Set(['/api/health', '/api/auth/login', '/api/openapi.json', '/api/cti/stream']);
   const passwordRoutes = new Set(['/api/auth/password', '/api/auth/logout', '/api/me']);
   app.addHook('onRequest', async (req, reply) => {
     if (req.url.startsWith('/api/')) {
       reply.header('Cache-Control', 'no-store');
       if (/%00|\u0000/i.test(req.url)) throw new AppError('VALIDATION_FAILED', '请求地址包含非法字符');
-      req.user = await authenticate(ctx, req);
       const path = req.url.split('?')[0] ?? '';
+      const apiKey = req.headers['x-api-key'];
+      if (apiKey !== undefined) {
+        // An API key reaches only the routes that accept one of its scopes (config.apiKeyScopes).
+        req.apiKey = await authenticateApiKey(ctx, apiKey);
+        if (!req.routeOptions.url || openPaths.has(path) || path.startsWith('/api/public/')) return;
+        req.user = admitApiKey(req, req.apiKey);
+        return;
+      }
+      req.user = await authenticate(ctx, req);
       if (!req.user && !openPaths.has(path) && !path.startsWith('/api/public/')) {
         throw new AppError('UNAUTHENTICATED', '请先登录');
       }
@@ -193,7 +210,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     return reply.status(500).send({ error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' } });
   });
 
-  for (const plugin of [...featureRoutes, ...(opts.routes ?? [])]) {
+  const cti: RoutePlugin = (c) => ctiRoutes(c, opts.listenSession);
+  for (const plugin of [...featureRoutes, cti, ...(opts.routes ?? [])]) {
     await app.register(plugin(ctx));
   }
 

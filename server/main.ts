@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     if (demo.redone.length) logger.warn({ redone: demo.redone }, 'an interrupted first start was completed');
     if (demo.orders > 0) await runSweep(ctx);
   }
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, { listenSession: handle.openSession });
   await app.listen({ port: env.PORT, host: env.HOST });
   // `civicline backup` reaches this process through it while the embedded database is held here.
   publishControlChannel(ctx, app.server.address());

@@ -59,6 +59,8 @@ export const createTicketBody = z
     serviceNumberId: z.number().int().positive().optional(),
     /** … and what is complained of (§26 (1)-(9)). */
     numberComplaintKind: z.enum(numberComplaintKinds).optional(),
+    /** The telephone system's id of the call the order is taken on (screen pop). */
+    callId: text(100).optional(),
   })
 
   .superRefine((b, ctx) => {

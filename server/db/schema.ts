@@ -1,6 +1,7 @@
 import type { AssessmentTables } from './tables/assessment';
 import type { AuditTables } from './tables/audit';
 import type { CoreTables } from './tables/core';
+import type { CtiTables } from './tables/cti';
 import type { EnterpriseTables } from './tables/enterprises';
 import type { IncidentTables } from './tables/incidents';
 import type { OperationsTables } from './tables/operations';
@@ -20,7 +21,8 @@ export interface Database
     OperationsTables,
     IncidentTables,
     EnterpriseTables,
-    ServiceNumberTables {
+    ServiceNumberTables,
+    CtiTables {
   /**
    * The knowledge base adds content_tokens / content_vector to orders (similar cases); the
    * service-number registry adds the number a complaint is about.

@@ -7,6 +7,10 @@ export const errorStatus = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
+  /** An `X-API-Key` that is unknown or revoked. */
+  API_KEY_INVALID: 401,
+  /** A valid API key on a route its scopes do not reach. */
+  API_KEY_SCOPE: 403,
   ACCOUNT_LOCKED: 423,
   FORBIDDEN: 403,
   COMPLAINANT_PROTECTED: 403,

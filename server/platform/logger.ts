@@ -9,6 +9,8 @@ export const redactPaths = [
   '*.password',
   'req.headers.authorization',
   'headers.authorization',
+  'req.headers["x-api-key"]',
+  'headers["x-api-key"]',
   'token',
   '*.token',
   'phone',

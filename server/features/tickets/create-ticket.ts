@@ -11,6 +11,7 @@ import { syncDeadlines } from './perform-action';
 import { appendEvent, insertTicket, nextTicketNo } from './tickets.repository';
 import { superviseRepeatCalls } from '../supervision/repeat-calls';
 import { checkNumberComplaint } from '../service-numbers/number-complaints';
+import { linkOrderToCall } from '../cti/order-call';
 
 const intakeRoles = ['agent', 'dispatcher', 'admin'] as const;
 
@@ -176,6 +177,13 @@ export async function createTicket(
       },
       from: null,
       to: status,
+    });
+    await linkOrderToCall(trx, {
+      ticketId: id,
+      callId: body.callId || undefined,
+      agentUserId: user.id,
+      channel: body.channel,
+      at: now,
     });
     await syncDeadlines(ctx, trx, id, now);
     if (!closed) await superviseRepeatCalls(trx, ctx.rules, id, now);

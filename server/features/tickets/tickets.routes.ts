@@ -64,6 +64,8 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/tickets',
       {
+        // A unit system's key acts as a handler of its unit here (open platform).
+        config: { apiKeyScopes: ['unit'] },
         schema: {
           tags: ['tickets'],
           summary: '工单列表 List orders visible to the caller',
@@ -83,6 +85,8 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/tickets/:id',
       {
+        // A unit system's key acts as a handler of its unit here (open platform).
+        config: { apiKeyScopes: ['unit'] },
         schema: {
           tags: ['tickets'],
           summary: '工单详情 An order with deadlines, light, assignments and allowedActions',
@@ -99,6 +103,8 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/tickets/:id/events',
       {
+        // A unit system's key acts as a handler of its unit here (open platform).
+        config: { apiKeyScopes: ['unit'] },
         schema: {
           tags: ['tickets'],
           summary: '办理记录 The order’s immutable event timeline',
@@ -126,6 +132,8 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/tickets/:id/actions/:action',
       {
+        // A unit system's key acts as a handler of its unit here (open platform).
+        config: { apiKeyScopes: ['unit'] },
         schema: {
           tags: ['tickets'],
           summary: '工单操作 Perform one lifecycle action',

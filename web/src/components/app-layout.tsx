@@ -23,6 +23,7 @@ import { Suspense, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { roleLabels } from '../../../common/enums';
 import { useAuth, useMe } from '../auth/auth-context';
+import { useCallPop } from '../features/call-pop';
 import { pagesFor, type PageKey } from '../lib/nav';
 import { PasswordModal } from './password-modal';
 
@@ -60,6 +61,8 @@ export function AppLayout() {
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
+  // Answered calls open the intake desk (screen pop).
+  useCallPop();
   const pages = pagesFor(me.role);
   const selected =
     [...pages]

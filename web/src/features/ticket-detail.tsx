@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Ta
 import { Link } from 'react-router-dom';
 import type { ActionName } from '../../../common/contracts/tickets';
 import { channelLabels, satisfactionLabels, ticketTypeLabels } from '../../../common/enums';
+import { OrderCallLine } from './order-call-line';
 import { errorText } from '../api/client';
 import { useTicket, useTicketEvents } from '../api/queries';
 import type { TicketDetail } from '../api/types';
@@ -109,6 +110,16 @@ export function TicketDetailView({
               span: stacked ? 2 : 3,
               children: <CallerBlock key={t.id} t={t} />,
             },
+            ...(t.channel === 'phone'
+              ? [
+                  {
+                    key: 'call',
+                    label: '来电',
+                    span: stacked ? 2 : 3,
+                    children: <OrderCallLine ticketId={t.id} />,
+                  },
+                ]
+              : []),
             ...complainedPartyItems(t, stacked ? 2 : 3),
             ...(t.numberComplaint
               ? [

@@ -13,6 +13,7 @@ import { lightLabels } from '../../../common/enums';
 import { lightColors } from '../lib/labels';
 import { useNow } from '../lib/use-now';
 import { serviceDate } from '../../../common/service-time';
+import { CallFiguresCard } from './home-calls';
 import { KbCounters } from './home-kb';
 import { LeaderRanking } from './home-leader';
 
@@ -278,6 +279,7 @@ export function HomePage() {
           </Card>
         </Col>
       </Row>
+      {(me.role === 'leader' || me.role === 'supervisor' || me.role === 'admin') && <CallFiguresCard />}
     </div>
   );
 }

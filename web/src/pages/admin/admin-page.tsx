@@ -1,6 +1,7 @@
 import { Tabs } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { PageTitle } from '../../components/page-title';
+import { ApiKeysTab } from './api-keys-tab';
 import { AuditTab } from './audit-tab';
 import { CalendarTab } from './calendar-tab';
 import { CategoriesTab } from './categories-tab';
@@ -9,7 +10,7 @@ import { PolicyTab } from './policy-tab';
 import { UnitsTab } from './units-tab';
 import { UsersTab } from './users-tab';
 
-const tabs = ['units', 'users', 'categories', 'policy', 'calendar', 'clock', 'audit'] as const;
+const tabs = ['units', 'users', 'categories', 'policy', 'calendar', 'clock', 'audit', 'api-keys'] as const;
 
 /** 系统管理: units, users, the active policy profile, the calendar and the test clock. */
 export function AdminPage() {
@@ -32,6 +33,7 @@ export function AdminPage() {
           { key: 'calendar', label: '工作日历', children: <CalendarTab /> },
           { key: 'clock', label: '测试时钟', children: <ClockTab /> },
           { key: 'audit', label: '审计日志', children: <AuditTab /> },
+          { key: 'api-keys', label: '接口密钥', children: <ApiKeysTab /> },
         ]}
       />
     </div>

@@ -23,6 +23,8 @@ export interface IntakeValues {
   complainedPerson?: string;
   serviceNumberId?: number;
   numberComplaintKind?: string;
+  /** The telephone system's call id, from a screen pop. */
+  callId?: string;
 }
 
 export const intakeDefaults: IntakeValues = {
@@ -91,6 +93,7 @@ export function toCreateBody(v: IntakeValues): Record<string, unknown> {
     content: v.content ?? '',
     demand: s(v.demand),
     disposition,
+    ...(v.callId ? { callId: v.callId } : {}),
     ...(v.type === 'complaint' || v.type === 'report'
       ? { complainedUnitId: v.complainedUnitId ?? undefined, complainedPerson: s(v.complainedPerson) }
       : {}),

@@ -1,6 +1,6 @@
 import { Alert, App, Card, Col, Form, Input, Radio, Row, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { createTicketBody } from '../../../../common/contracts/tickets';
 import { ticketTypeLabels, ticketTypes, urgencies, urgencyLabels } from '../../../../common/enums';
 import { api, errorText } from '../../api/client';
@@ -96,6 +96,29 @@ export function IntakePage() {
     firstField.current?.focus();
   };
 
+  const [params, setParams] = useSearchParams();
+  // No Form.Item holds the call id: watch it in the store.
+  const callId = Form.useWatch('callId', { form, preserve: true }) as string | undefined;
+
+  // A screen pop (/intake?phone=…&callId=…): the caller's number, their earlier orders beside it.
+  const popPhone = params.get('phone');
+  const popCall = params.get('callId');
+  useEffect(() => {
+    if (!popPhone && !popCall) return;
+    const current = form.getFieldsValue(true) as IntakeValues;
+    const kept = hasContent(current) && current.callId !== popCall;
+    if (!kept) form.setFieldsValue(intakeDefaults);
+    form.setFieldsValue({
+      channel: 'phone',
+      callerPhone: popPhone ?? undefined,
+      callId: popCall ?? undefined,
+    });
+    setLookupPhone(popPhone && phonePattern.test(popPhone) ? popPhone : null);
+    persist();
+    if (kept) message.warning('新来电已填入来电号码，未提交的草稿内容已保留，请核对');
+    setParams({}, { replace: true });
+  }, [popPhone, popCall]);
+
   const submit = async () => {
     setError(null);
     try {
@@ -175,6 +198,11 @@ export function IntakePage() {
         extra={
           <Space>
             {restored && hasContent(restored) && !created && <Tag color="blue">已恢复未提交的草稿</Tag>}
+            {callId && (
+              <Tag color="green" data-testid="intake-call">
+                来电 {callId}
+              </Tag>
+            )}
             <Typography.Text type="secondary" data-testid="intake-keys">
               Ctrl+Enter 提交（Enter 不提交）· 草稿自动保存
             </Typography.Text>
