@@ -32,6 +32,8 @@ import { supervisionRoutes } from './features/supervision/supervision.routes';
 import { enterpriseRoutes } from './features/enterprises/enterprises.routes';
 import { serviceNumberRoutes } from './features/service-numbers/service-numbers.routes';
 import { volunteerRoutes } from './features/volunteers/volunteers.routes';
+import { notificationRoutes } from './features/notifications/notifications.routes';
+import { messageRoutes } from './features/messages/messages.routes';
 import { tick } from './jobs/sla-sweep';
 import type { AppContext } from './platform/context';
 import { AppError, isAppError } from './platform/errors';
@@ -57,6 +59,8 @@ const featureRoutes: RoutePlugin[] = [
   enterpriseRoutes,
   serviceNumberRoutes,
   volunteerRoutes,
+  notificationRoutes,
+  messageRoutes,
   demoRoutes,
 ];
 
@@ -144,7 +148,13 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
 
   /** Routes that answer without a session; everything else under /api needs one. */
-  const openPaths = new Set(['/api/health', '/api/auth/login', '/api/openapi.json']);
+  // The notification stream opens with a one-time ticket of its own (EventSource sends no header).
+  const openPaths = new Set([
+    '/api/health',
+    '/api/auth/login',
+    '/api/openapi.json',
+    '/api/notifications/stream',
+  ]);
   const passwordRoutes = new Set(['/api/auth/password', '/api/auth/logout', '/api/me']);
   app.addHook('onRequest', async (req, reply) => {
     if (req.url.startsWith('/api/')) {

@@ -11,6 +11,7 @@ import { syncDeadlines } from './perform-action';
 import { appendEvent, insertTicket, nextTicketNo } from './tickets.repository';
 import { superviseRepeatCalls } from '../supervision/repeat-calls';
 import { checkNumberComplaint } from '../service-numbers/number-complaints';
+import { onIntake } from '../messages/compose';
 
 const intakeRoles = ['agent', 'dispatcher', 'admin'] as const;
 
@@ -179,6 +180,8 @@ export async function createTicket(
     });
     await syncDeadlines(ctx, trx, id, now);
     if (!closed) await superviseRepeatCalls(trx, ctx.rules, id, now);
+    // The tracking code and the citizen's message (order number and code), with the intake.
+    await onIntake(ctx, trx, { ticketId: id, ticketNo, callerPhone: body.caller.phone ?? null, now });
     if (opts.idempotency) await completeIdempotencyKey(trx, opts.idempotency, id);
     return id;
   });
