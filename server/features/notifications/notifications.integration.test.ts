@@ -242,11 +242,19 @@ describe('notifications, messages and pages', () => {
 
   it('an emergency order pages the liaison and the duty leader; unanswered pages escalate', async () => {
     t.clock.set(new Date('2026-12-09T10:00:00+08:00'));
-    await t.ctx.db
-      .updateTable('app_user')
-      .set({ mobile: '13811112222' })
+    const liaisonUser = await t.ctx.db
+      .selectFrom('app_user')
+      .select('id')
       .where('username', '=', 'unit-leader')
-      .execute();
+      .executeTakeFirstOrThrow();
+    // The administrator records the liaison's mobile on the account.
+    const mobile = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/users/${liaisonUser.id}`,
+      headers: await t.as('admin'),
+      payload: { mobile: '13811112222' },
+    });
+    expect(mobile.statusCode, mobile.body).toBe(200);
     const supervisor = await t.ctx.db
       .selectFrom('app_user')
       .select('id')

@@ -126,7 +126,9 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const userId = await takeStreamTicket(ctx.db, hashOf(req.query.ticket), new Date());
+        const userId = req.query.ticket
+          ? await takeStreamTicket(ctx.db, hashOf(req.query.ticket), new Date())
+          : null;
         if (userId === null) throw new AppError('UNAUTHENTICATED', '实时通知凭证无效或已过期');
         const user = await userById(ctx.db, userId);
         if (!user?.active) throw new AppError('UNAUTHENTICATED', '实时通知凭证无效或已过期');
