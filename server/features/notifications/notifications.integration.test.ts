@@ -107,6 +107,32 @@ describe('notifications, messages and pages', () => {
     await api.ok('handler', o.id, 'accept');
   });
 
+  it('decisions on return requests and supervisions reach the unit that handles the order', async () => {
+    t.clock.set(new Date('2026-11-24T09:00:00+08:00'));
+    const a = await api.create();
+    await api.ok('dispatcher', a.id, 'dispatch', { unitId: rsj });
+    await api.ok('handler', a.id, 'request-return', { reason: '不属于本单位', basis: '三定方案' });
+    await api.ok('dispatcher', a.id, 'reject-return', { reason: '属于本单位职责' });
+    await api.ok('supervisor', a.id, 'supervise', { trigger: 'overdue', mode: 'phone', note: '请加快办理' });
+    const b = await api.create();
+    await api.ok('dispatcher', b.id, 'dispatch', { unitId: rsj });
+    await api.ok('handler', b.id, 'request-return', { reason: '不属于本单位', basis: '三定方案' });
+    await api.ok('dispatcher', b.id, 'approve-return');
+    const titles = (await inbox('unit-leader')).items
+      .filter((i) => i.ticketId === a.id || i.ticketId === b.id)
+      .map((i) => [i.kind, i.title]);
+    expect(titles).toEqual([
+      ['decision', `工单 ${b.ticketNo} 回退申请已同意`],
+      ['new-order', `新工单 ${b.ticketNo} 已派至本单位，请及时签收`],
+      ['supervision', `督办：工单 ${a.ticketNo} 请按时答复督办意见`],
+      ['decision', `工单 ${a.ticketNo} 回退申请被驳回`],
+      ['new-order', `新工单 ${a.ticketNo} 已派至本单位，请及时签收`],
+    ]);
+    expect((await inbox('handler2')).items.some((i) => i.ticketId === a.id || i.ticketId === b.id)).toBe(
+      false,
+    );
+  });
+
   it('a reminder 24 hours before the handling deadline, once; the reminder slip at red', async () => {
     expect(dispatched.handleBy).not.toBeNull();
     const due = new Date(dispatched.handleBy ?? '');
