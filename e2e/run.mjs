@@ -728,6 +728,12 @@ test('bell: a reminder slip reaches the handling unit; clicking it opens the ord
     const mine = await state.api.get('handler', '/api/notifications?limit=50');
     const read = mine.items.find((n) => n.ticketId === t.id && n.kind === 'reminder');
     assert(read?.readAt, 'the reminder is marked read');
+    // The caller's intake message is in the administrator's message log, the number masked.
+    const admin = await as('admin');
+    const logRow = admin.locator('tr', { hasText: t.ticketNo }).filter({ hasText: '*******2222' });
+    await visit(admin, '/admin?tab=messages', admin.getByText('短信记录'), 'admin messages');
+    await logRow.first().waitFor();
+    await shot(admin, '22-admin-messages');
   } finally {
     await state.api.post('admin', '/api/admin/clock', { now });
   }
