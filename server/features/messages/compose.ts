@@ -6,9 +6,10 @@ import {
   renderTemplate,
   type SmsTemplate,
 } from '../../domain/messages/messages';
+import type { Role } from '../../../common/enums';
 import type { AppContext } from '../../platform/context';
 import type { Trx } from '../tickets/tickets.repository';
-import { enqueueSms, setTrackingHash, type NewSms } from './messages.repository';
+import { enqueueSms, enqueueForUnitRoles, type NewSms } from './messages.repository';
 
 /** Writes text messages into the outbox inside the order change's transaction. */
 
@@ -65,6 +66,29 @@ export async function messageStaff(
   await enqueueSms(trx, rows);
 }
 
+/** A message to the users of a unit with one of the roles and a mobile, in one statement. */
+export async function messageUnitStaff(
+  trx: Trx,
+  m: {
+    ticketId: number;
+    unitId: number;
+    roles: readonly Role[];
+    template: SmsTemplate;
+    vars: Record<string, string>;
+    now: Date;
+  },
+): Promise<void> {
+  await enqueueForUnitRoles(trx, {
+    ticketId: m.ticketId,
+    unitId: m.unitId,
+    roles: m.roles,
+    template: m.template,
+    text: renderTemplate(m.template, m.vars),
+    params: m.vars,
+    at: m.now,
+  });
+}
+
 /** Tracking code alphabet: digits and capitals without the look-alikes 0/O, 1/I/L. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
@@ -79,22 +103,20 @@ export function trackingCodeHash(code: string): string {
 }
 
 /**
- * At intake: a tracking code for the citizen portal (only its sha256 stored on the order) and,
- * where the profile says so, the citizen's message with the order number and the code.
+ * At intake, where the profile says so: the citizen's message with the order number and the
+ * tracking code for the citizen portal (the order stores only the code's sha256).
  */
 export async function onIntake(
   ctx: AppContext,
   trx: Trx,
-  o: { ticketId: number; ticketNo: string; callerPhone: string | null; now: Date },
+  o: { ticketId: number; ticketNo: string; trackingCode: string; callerPhone: string | null; now: Date },
 ): Promise<void> {
-  const code = newTrackingCode();
-  await setTrackingHash(trx, o.ticketId, trackingCodeHash(code));
   if (!ctx.rules.profile.messages.citizenOnIntake) return;
   await messageCitizen(ctx, trx, {
     ticketId: o.ticketId,
     phone: o.callerPhone,
     template: 'citizen-intake',
-    vars: { ticketNo: o.ticketNo, trackingCode: code },
+    vars: { ticketNo: o.ticketNo, trackingCode: o.trackingCode },
     now: o.now,
   });
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Role } from '../../../common/enums';
 import type { Db } from '../../platform/db';
 import type { Trx } from '../tickets/tickets.repository';
 
@@ -136,6 +137,56 @@ export async function removeOptOut(db: Db, phone: string): Promise<boolean> {
   return Number(r.numDeletedRows) > 0;
 }
 
-export async function setTrackingHash(trx: Trx, ticketId: number, hash: string): Promise<void> {
-  await trx.updateTable('ticket').set({ tracking_code_hash: hash }).where('id', '=', ticketId).execute();
+/**
+ * The same message to the active users of a unit with one of the roles who have a mobile
+ * (INSERT … SELECT; an opted-out mobile is recorded `suppressed`). Staff messages go at once.
+ */
+export async function enqueueForUnitRoles(
+  trx: Trx,
+  m: {
+    ticketId: number;
+    unitId: number;
+    roles: readonly Role[];
+    template: string;
+    text: string;
+    params: Record<string, string>;
+    at: Date;
+  },
+): Promise<void> {
+  if (m.roles.length === 0) return;
+  await trx
+    .insertInto('sms_outbox')
+    .columns([
+      'ticket_id',
+      'recipient',
+      'audience',
+      'template',
+      'text',
+      'params',
+      'status',
+      'next_attempt_at',
+      'created_at',
+    ])
+    .expression(
+      trx
+        .selectFrom('app_user as u')
+        .select((eb) => [
+          eb.val(m.ticketId).as('ticket_id'),
+          sql<string>`u.mobile`.as('recipient'),
+          eb.val('staff').as('audience'),
+          eb.val(m.template).as('template'),
+          eb.val(m.text).as('text'),
+          sql<string>`${JSON.stringify(m.params)}::jsonb`.as('params'),
+          sql<string>`case when exists (select 1 from sms_opt_out o where o.phone = u.mobile) then 'suppressed' else 'pending' end`.as(
+            'status',
+          ),
+          eb.val(m.at).as('next_attempt_at'),
+          eb.val(m.at).as('created_at'),
+        ])
+        .where('u.unit_id', '=', m.unitId)
+        .where('u.role', 'in', [...m.roles])
+        .where('u.active', '=', true)
+        .where('u.mobile', 'is not', null),
+    )
+    .execute();
 }

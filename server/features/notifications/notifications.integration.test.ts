@@ -316,9 +316,10 @@ describe('notifications, messages and pages', () => {
       (await inbox('unit-leader')).items.find((i) => i.kind === 'emergency' && i.ticketId === o.id),
     ).toBeDefined();
     // The liaison's text message (its mobile), sent at once.
-    expect((await messages(o.id)).find((x) => x.template === 'page-emergency')).toMatchObject({
-      to: '*******2222',
-    });
+    const sent = await messages(o.id);
+    expect(sent.find((x) => x.template === 'page-emergency')).toMatchObject({ to: '*******2222' });
+    // The liaison also gets the dispatch message (the unit's other users have no mobile).
+    expect(sent.filter((x) => x.template === 'unit-dispatch').map((x) => x.to)).toEqual(['*******2222']);
     // Nobody else's page can be acknowledged.
     expect((await post('unit-leader', `/api/pages/${duty[0]?.id}/ack`)).statusCode).toBe(404);
     expect((await post('unit-leader', `/api/pages/${liaison[0]?.id}/ack`)).statusCode).toBe(200);

@@ -9,7 +9,7 @@ import {
   type UnitFacts,
 } from '../../domain/ticket/order';
 import type { AppContext } from '../../platform/context';
-import { messageCitizen, messageStaff } from '../messages/compose';
+import { messageCitizen, messageStaff, messageUnitStaff } from '../messages/compose';
 import type { TicketRow, Trx } from '../tickets/tickets.repository';
 import {
   centerUsers,
@@ -60,10 +60,10 @@ export async function noticesForAction(ctx: AppContext, trx: Trx, n: ActionNotic
     await tell(inserted, 'new-order', `新工单 ${no} 已派至本单位，请及时签收`);
     if (rules.unitOnDispatch) {
       for (const unitId of new Set(inserted)) {
-        const liaisons = await usersOfUnits(trx, [unitId], ['unit-leader']);
-        await messageStaff(trx, {
+        await messageUnitStaff(trx, {
           ticketId: ticket.id,
-          mobiles: liaisons.map((u) => u.mobile),
+          unitId,
+          roles: ['unit-leader'],
           template: 'unit-dispatch',
           vars: {
             ticketNo: no,
@@ -85,14 +85,16 @@ export async function noticesForAction(ctx: AppContext, trx: Trx, n: ActionNotic
   if (action === 'remind') {
     await tell(active, 'reminder', `催办单：工单 ${no} 请尽快办理答复`);
     if (rules.unitWithReminderSlip) {
-      const liaisons = await usersOfUnits(trx, active, ['unit-leader']);
-      await messageStaff(trx, {
-        ticketId: ticket.id,
-        mobiles: liaisons.map((u) => u.mobile),
-        template: 'unit-reminder',
-        vars: { ticketNo: no },
-        now,
-      });
+      for (const unitId of new Set(active)) {
+        await messageUnitStaff(trx, {
+          ticketId: ticket.id,
+          unitId,
+          roles: ['unit-leader'],
+          template: 'unit-reminder',
+          vars: { ticketNo: no },
+          now,
+        });
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 import { formatServiceTime } from '../../../common/service-time';
 import type { AppContext } from '../../platform/context';
 import { withRetry } from '../../platform/retry';
-import { messageStaff } from '../messages/compose';
+import { messageUnitStaff } from '../messages/compose';
 import {
   centerUsers,
   deadlinesApproaching,
@@ -10,7 +10,6 @@ import {
   markEscalated,
   notifyUnits,
   recordDeadlineNotices,
-  usersOfUnits,
 } from './notifications.repository';
 import { sendPages } from './order-notices';
 
@@ -49,10 +48,10 @@ export async function sweepDeadlineNotices(ctx: AppContext): Promise<number> {
         title: `临期提醒：工单 ${r.ticket_no} 将于 ${dueAt} 到期`,
         at: now,
       });
-      const liaisons = await usersOfUnits(trx, [unitId], ['unit-leader']);
-      await messageStaff(trx, {
+      await messageUnitStaff(trx, {
         ticketId: r.ticket_id,
-        mobiles: liaisons.map((u) => u.mobile),
+        unitId,
+        roles: ['unit-leader'],
         template: 'unit-deadline',
         vars: { ticketNo: r.ticket_no, dueAt },
         now,
