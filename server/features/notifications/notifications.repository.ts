@@ -268,30 +268,34 @@ export async function markEscalated(trx: Trx, ids: number[], at: Date): Promise<
  * locks the orders, then records the reminders with `recordDeadlineNotices`).
  */
 export function deadlinesApproaching(db: Trx, now: Date, until: Date, limit: number) {
-  return db
-    .selectFrom('ticket_deadline as d')
-    .innerJoin('ticket as t', 't.id', 'd.ticket_id')
-    .select(['d.ticket_id', 'd.stage', 'd.due_at', 'd.unit_id', 't.lead_unit_id', 't.ticket_no'])
-    .where('d.stage', '=', 'handleBy')
-    .where('d.met_at', 'is', null)
-    .where('d.due_at', '>', now)
-    .where('d.due_at', '<=', until)
-    .where('t.status', 'in', ['dispatched', 'in_progress'])
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('deadline_notice as n')
-            .select('n.ticket_id')
-            .whereRef('n.ticket_id', '=', 'd.ticket_id')
-            .whereRef('n.stage', '=', 'd.stage')
-            .whereRef('n.due_at', '=', 'd.due_at'),
+  return (
+    db
+      .selectFrom('ticket_deadline as d')
+      .innerJoin('ticket as t', 't.id', 'd.ticket_id')
+      .select(['d.ticket_id', 'd.stage', 'd.due_at', 'd.unit_id', 't.lead_unit_id', 't.ticket_no'])
+      .where('d.stage', '=', 'handleBy')
+      // Matches the partial index on due_at (a deadline not yet due was never alerted overdue).
+      .where('d.met_at', 'is', null)
+      .where('d.alert_level', '<', 2)
+      .where('d.due_at', '>', now)
+      .where('d.due_at', '<=', until)
+      .where('t.status', 'in', ['dispatched', 'in_progress'])
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('deadline_notice as n')
+              .select('n.ticket_id')
+              .whereRef('n.ticket_id', '=', 'd.ticket_id')
+              .whereRef('n.stage', '=', 'd.stage')
+              .whereRef('n.due_at', '=', 'd.due_at'),
+          ),
         ),
-      ),
-    )
-    .orderBy('d.ticket_id')
-    .limit(limit)
-    .execute();
+      )
+      .orderBy('d.ticket_id')
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** Records reminders once (primary key); returns those not recorded before. */

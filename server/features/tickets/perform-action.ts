@@ -85,7 +85,11 @@ export async function performAction(
   return withRetry(ctx.db, (trx) => performActionIn(ctx, trx, actor, ticketId, action, payload, opts));
 }
 
-/** The same, inside the caller's transaction; `actor` null is the system (deadline sweep). */
+/**
+ * The same, inside the caller's transaction; `actor` null is the system (deadline sweep).
+ * `history` (an import) and `quiet` (the demo's generated orders) tell nobody: no notification,
+ * message or page.
+ */
 export async function performActionIn(
   ctx: AppContext,
   trx: Trx,
