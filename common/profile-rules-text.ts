@@ -76,6 +76,17 @@ export interface ProfileData {
     red: { workingDaysAfter: number; reminderSlip: boolean } | null;
     article: string;
   } | null;
+  messages?: {
+    citizenOnIntake: boolean;
+    citizenOnReply: boolean;
+    ratingLink: boolean;
+    quietHours: { from: string; to: string } | null;
+    unitOnDispatch: boolean;
+    unitBeforeDeadline: { hoursBefore: number; article: string } | null;
+    unitWithReminderSlip: boolean;
+    paging: { urgencies: string[]; ackMinutes: number; article: string } | null;
+    article?: string;
+  };
 }
 
 export interface ProfileRuleRow {
@@ -245,6 +256,43 @@ export function profileRuleRows(p: ProfileData): ProfileRuleRow[] {
       rule: parts.filter(Boolean).join('；'),
       article: cite(lights.article),
     });
+  }
+
+  const m = p.messages;
+  if (m) {
+    const citizen = [
+      m.citizenOnIntake ? '受理后短信告知工单号和查询码' : '',
+      m.citizenOnReply ? '答复审核通过后短信告知' : '',
+      m.ratingLink ? '办结后短信发送评价链接' : '',
+    ].filter(Boolean);
+    rows.push({
+      key: 'messages-citizen',
+      stage: '短信（诉求人）',
+      when: m.quietHours ? `免打扰时段 ${m.quietHours.from}-${m.quietHours.to} 顺延至时段结束` : '全天',
+      rule: citizen.length ? citizen.join('；') : '不发送',
+      article: m.article ? cite(m.article) : '',
+    });
+    const unit = [
+      m.unitOnDispatch ? '派单后短信通知联络员' : '',
+      m.unitBeforeDeadline ? `办理时限前 ${m.unitBeforeDeadline.hoursBefore} 小时临期提醒` : '',
+      m.unitWithReminderSlip ? '催办单同时短信通知' : '',
+    ].filter(Boolean);
+    rows.push({
+      key: 'messages-unit',
+      stage: '通知与短信（承办单位）',
+      when: '办理环节',
+      rule: unit.length ? unit.join('；') : '仅站内通知',
+      article: m.unitBeforeDeadline ? cite(m.unitBeforeDeadline.article) : '',
+    });
+    if (m.paging) {
+      rows.push({
+        key: 'paging',
+        stage: '紧急呼叫',
+        when: `紧急程度：${m.paging.urgencies.map((u) => urgencyLabels[u as Urgency] ?? u).join('、')}`,
+        rule: `派单即呼叫承办单位联络员和当日值班领导，${m.paging.ackMinutes} 分钟内未确认逐级上报中心领导、管理员`,
+        article: cite(m.paging.article),
+      });
+    }
   }
   return rows;
 }

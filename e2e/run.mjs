@@ -803,6 +803,40 @@ test('supervisor: red orders on the board with the reminder slip; supervising is
   await shot(page, '20-supervise');
 });
 
+test('bell: a reminder slip reaches the handling unit; clicking it opens the order and marks it read', async () => {
+  const { now } = await state.api.get('admin', '/api/admin/clock');
+  const t = await dispatchedOrder('社保卡补办两个月仍未收到新卡。', '010103', '市人力资源和社会保障局');
+  // Three weeks later the order is red: the sweep issues the reminder slip (催办单, zibo-12345 §12).
+  await state.api.post('admin', '/api/admin/clock', {
+    now: new Date(new Date(now).getTime() + 21 * 86_400_000).toISOString(),
+  });
+  await state.api.post('admin', '/api/admin/sweep');
+  try {
+    const page = await as('handler');
+    const bell = page.getByTestId('notification-bell');
+    await bell.waitFor();
+    await bell.click();
+    const list = page.getByTestId('notification-list');
+    const slip = list.locator('.ant-list-item', { hasText: t.ticketNo }).filter({ hasText: '催办单' });
+    await waitUntil(async () => (await slip.count()) > 0, 'the reminder slip in the bell');
+    await shot(page, '21-bell-reminder');
+    await slip.first().click();
+    await page.waitForURL(`**/tickets/${t.id}`);
+    await page.getByTestId('ticket-status').first().waitFor();
+    const mine = await state.api.get('handler', '/api/notifications?limit=50');
+    const read = mine.items.find((n) => n.ticketId === t.id && n.kind === 'reminder');
+    assert(read?.readAt, 'the reminder is marked read');
+    // The caller's intake message is in the administrator's message log, the number masked.
+    const admin = await as('admin');
+    const logRow = admin.locator('tr', { hasText: t.ticketNo }).filter({ hasText: '*******2222' });
+    await visit(admin, '/admin?tab=messages', admin.getByText('短信记录'), 'admin messages');
+    await logRow.first().waitFor();
+    await shot(admin, '22-admin-messages');
+  } finally {
+    await state.api.post('admin', '/api/admin/clock', { now });
+  }
+});
+
 test('main screens render fast (median under 2 s, none over 5 s)', async () => {
   assert(timings.length >= 10, 'screens were measured');
   const sorted = timings.map((t) => t.ms).sort((a, b) => a - b);

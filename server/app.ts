@@ -37,6 +37,8 @@ import { supervisionRoutes } from './features/supervision/supervision.routes';
 import { enterpriseRoutes } from './features/enterprises/enterprises.routes';
 import { serviceNumberRoutes } from './features/service-numbers/service-numbers.routes';
 import { volunteerRoutes } from './features/volunteers/volunteers.routes';
+import { notificationRoutes } from './features/notifications/notifications.routes';
+import { messageRoutes } from './features/messages/messages.routes';
 import { tick } from './jobs/sla-sweep';
 import type { AppContext } from './platform/context';
 import { AppError, isAppError } from './platform/errors';
@@ -64,6 +66,8 @@ const featureRoutes: RoutePlugin[] = [
   serviceNumberRoutes,
   volunteerRoutes,
   apiKeyRoutes,
+  notificationRoutes,
+  messageRoutes,
   demoRoutes,
 ];
 
@@ -154,8 +158,14 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
 
   /** Routes that answer without a session; everything else under /api needs one. */
-  // The screen-pop stream checks its own one-time ticket (EventSource cannot send headers).
-  const openPaths = new Set(['/api/health', '/api/auth/login', '/api/openapi.json', '/api/cti/stream']);
+  // Streams check their own one-time ticket (EventSource cannot send headers).
+  const openPaths = new Set([
+    '/api/health',
+    '/api/auth/login',
+    '/api/openapi.json',
+    '/api/cti/stream',
+    '/api/notifications/stream',
+  ]);
   const passwordRoutes = new Set(['/api/auth/password', '/api/auth/logout', '/api/me']);
   app.addHook('onRequest', async (req, reply) => {
     if (req.url.startsWith('/api/')) {

@@ -5,6 +5,11 @@ import type { CtiTables } from './tables/cti';
 import type { EnterpriseTables } from './tables/enterprises';
 import type { IncidentTables } from './tables/incidents';
 import type { OperationsTables } from './tables/operations';
+import type {
+  NotificationTables,
+  NotificationTicketColumns,
+  NotificationUserColumns,
+} from './tables/notifications';
 import type { KbTables, KbTicketColumns } from './tables/kb';
 import type { ServiceNumberTables, ServiceNumberTicketColumns } from './tables/service-numbers';
 
@@ -14,7 +19,7 @@ import type { ServiceNumberTables, ServiceNumberTicketColumns } from './tables/s
  */
 export interface Database
   extends
-    Omit<CoreTables, 'ticket'>,
+    Omit<CoreTables, 'ticket' | 'app_user'>,
     KbTables,
     AssessmentTables,
     AuditTables,
@@ -22,10 +27,13 @@ export interface Database
     IncidentTables,
     EnterpriseTables,
     ServiceNumberTables,
-    CtiTables {
+    CtiTables,
+    NotificationTables {
   /**
    * The knowledge base adds content_tokens / content_vector to orders (similar cases); the
    * service-number registry adds the number a complaint is about.
    */
-  ticket: CoreTables['ticket'] & KbTicketColumns & ServiceNumberTicketColumns;
+  ticket: CoreTables['ticket'] & KbTicketColumns & ServiceNumberTicketColumns & NotificationTicketColumns;
+  /** Notifications add a staff member's mobile (pages, unit messages). */
+  app_user: CoreTables['app_user'] & NotificationUserColumns;
 }

@@ -25,6 +25,8 @@ import { sweepIncidents } from '../features/incidents/sweep-incidents';
 import { superviseOverdueNumberComplaints } from '../features/service-numbers/overdue-complaints';
 import { IDEMPOTENCY_KEY_HOURS } from '../features/tickets/idempotency';
 import { pruneKeys } from '../features/tickets/idempotency.repository';
+import { escalatePages, sweepDeadlineNotices } from '../features/notifications/sweep-notices';
+import { deliverOutbox } from '../features/messages/deliver-outbox';
 
 export interface SweepResult {
   yellow: number;
@@ -143,6 +145,7 @@ async function sweepOrders(ctx: AppContext, now: Date, ids: number[], total: Swe
           note: `催办单：${a.stage} 已超期`,
           createdBy: null,
           now,
+          notify: false,
         });
         counted.reminders++;
       }
@@ -245,6 +248,10 @@ export async function tick(ctx: AppContext): Promise<SweepResult> {
   await sweepIncidents(ctx);
   // Complaints about service numbers a working day past their deadline (beijing-miyun §30).
   await superviseOverdueNumberComplaints(ctx);
+  // Reminders before deadlines (beijing-miyun §20), unanswered emergency pages, the text messages.
+  await sweepDeadlineNotices(ctx);
+  await escalatePages(ctx);
+  await deliverOutbox(ctx);
   // Idempotency keys are remembered for a day; a retry comes within minutes.
   await pruneKeys(ctx.db, new Date(ctx.clock.now().getTime() - IDEMPOTENCY_KEY_HOURS * 3_600_000));
   return result;

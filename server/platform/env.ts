@@ -68,6 +68,33 @@ export const envSchema = z.object({
   CIVICLINE_ACCESS_LOG: bool,
   /** Requests slower than this are logged as `slow request` even without the access log. */
   CIVICLINE_SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1_000),
+  /** Text messages: `log` records them without sending (default), `http` posts them to a gateway. */
+  CIVICLINE_SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
+  CIVICLINE_SMS_URL: z.string().url().optional(),
+  CIVICLINE_SMS_ACCOUNT: z.string().optional(),
+  CIVICLINE_SMS_SECRET: z.string().optional(),
+  /** The signature name (签名) registered with the gateway. */
+  CIVICLINE_SMS_SIGN: z.string().optional(),
+  /** `name=id,name=id`: the gateway's template ids of our templates. */
+  CIVICLINE_SMS_TEMPLATES: z
+    .string()
+    .optional()
+    .transform((v) =>
+      Object.fromEntries(
+        (v ?? '')
+          .split(',')
+          .map((pair) => pair.split('=').map((x) => x.trim()))
+          .filter((p): p is [string, string] => p.length === 2 && p[0] !== '' && p[1] !== ''),
+      ),
+    ),
+  /** `path=value` of the gateway's JSON answer that means success (e.g. `code=0`); none: any 2xx. */
+  CIVICLINE_SMS_SUCCESS_FIELD: z
+    .string()
+    .regex(/^[\w.]+=.*$/, 'expected path=value')
+    .optional(),
+  CIVICLINE_SMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** The public address of the platform, for links in messages (the rating link). */
+  CIVICLINE_PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -88,6 +115,11 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (!env.DATABASE_URL && env.CIVICLINE_WORKERS > 1) {
     throw new Error(
       'Invalid configuration:\n  CIVICLINE_WORKERS: several processes need DATABASE_URL (the embedded database allows one)',
+    );
+  }
+  if (env.CIVICLINE_SMS_PROVIDER === 'http' && !env.CIVICLINE_SMS_URL) {
+    throw new Error(
+      'Invalid configuration:\n  CIVICLINE_SMS_URL: the http SMS provider needs the gateway URL',
     );
   }
   return env;

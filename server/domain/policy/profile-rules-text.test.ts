@@ -53,6 +53,17 @@ describe('the policy screen reads the profile rules in Chinese', () => {
     expect(r?.article).toBe('天津市城市管理委便民服务专线 第八条第（一）项');
   });
 
+  it('messages and paging: beijing-miyun §20 reminds units before deadlines; zibo-12345 §13 pages', () => {
+    const unit = rowsOf('beijing-miyun').find((r) => r.key === 'messages-unit');
+    expect(unit?.rule).toBe('派单后短信通知联络员；办理时限前 24 小时临期提醒；催办单同时短信通知');
+    expect(unit?.article).toMatch(/第二十条$/);
+    const paging = rowsOf('zibo-12345').find((r) => r.key === 'paging');
+    expect(paging?.when).toBe('紧急程度：紧急件、特急件');
+    expect(paging?.rule).toContain('15 分钟内未确认');
+    expect(paging?.article).toMatch(/第十三条$/);
+    expect(rowsOf('tianjin-wuqing').some((r) => r.key === 'paging')).toBe(false);
+  });
+
   it('no English reaches a clerk from any built-in profile', () => {
     for (const p of builtInProfiles) {
       for (const r of profileRuleRows(p as unknown as ProfileData)) {

@@ -9,6 +9,8 @@ import {
   emergencySchema,
   extensionSchema,
   lightsSchema,
+  messagesSchema,
+  defaultMessages,
   satisfactionSchema,
   supervisionRulesSchema,
   unitWarningsSchema,
@@ -55,6 +57,7 @@ export const profileSchema = z
     unitWarnings: unitWarningsSchema.nullable().default(null),
     supervision: supervisionRulesSchema.nullable().default(null),
     satisfaction: satisfactionSchema,
+    messages: messagesSchema.default(defaultMessages),
   })
   .strict()
   .superRefine((p, ctx) => {

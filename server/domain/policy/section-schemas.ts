@@ -253,3 +253,44 @@ export const supervisionRulesSchema = z
     }
   });
 export type SupervisionRules = z.infer<typeof supervisionRulesSchema>;
+
+const clockHm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
+
+/**
+ * Text messages (短信) and emergency paging. Citizens get their order number and tracking code
+ * at intake, a note on the reply and a rating link where the hotline asks for ratings by message;
+ * messages to citizens wait out the quiet hours (service time). Units get a message on dispatch,
+ * before deadlines (beijing-miyun §20: 临期事项通过电话、催办单、短信等方式催办) and with reminder
+ * slips. An emergency order pages the handling unit's liaison and the duty leader, who must
+ * acknowledge within `ackMinutes`, else the page escalates.
+ */
+export const messagesSchema = z
+  .object({
+    citizenOnIntake: z.boolean(),
+    citizenOnReply: z.boolean(),
+    ratingLink: z.boolean(),
+    quietHours: z.object({ from: clockHm, to: clockHm }).strict().nullable(),
+    unitOnDispatch: z.boolean(),
+    /** Reminder before a stage deadline, this many hours before it (natural time). */
+    unitBeforeDeadline: z.object({ hoursBefore: z.number().positive(), article }).strict().nullable(),
+    unitWithReminderSlip: z.boolean(),
+    paging: z
+      .object({ urgencies: z.array(z.enum(urgencies)).min(1), ackMinutes: z.number().int().min(1), article })
+      .strict()
+      .nullable(),
+    article: article.optional(),
+  })
+  .strict();
+export type MessageRules = z.infer<typeof messagesSchema>;
+
+/** The messages section where a profile has none: citizens informed at intake, no paging. */
+export const defaultMessages: MessageRules = {
+  citizenOnIntake: true,
+  citizenOnReply: false,
+  ratingLink: false,
+  quietHours: { from: '22:00', to: '08:00' },
+  unitOnDispatch: true,
+  unitBeforeDeadline: null,
+  unitWithReminderSlip: true,
+  paging: null,
+};

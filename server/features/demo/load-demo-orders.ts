@@ -111,7 +111,9 @@ export async function loadDemoOrders(ctx: AppContext, count: number, seed = 2026
       if (!advance(hours)) return false;
       await c.db
         .transaction()
-        .execute((trx) => performActionIn(c, trx, actor, id, action, parseActionPayload(action, payload)));
+        .execute((trx) =>
+          performActionIn(c, trx, actor, id, action, parseActionPayload(action, payload), { quiet: true }),
+        );
       return true;
     };
     const platform = await unitActor(ctx.db, (byCode.get('YC-12345') ?? units[0])?.id ?? 0, 'dispatcher');

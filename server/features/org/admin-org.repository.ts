@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely';
 import type { AppUserTable, OrgUnitTable } from '../../db/tables/core';
+import type { NotificationUserColumns } from '../../db/tables/notifications';
 import type { Db } from '../../platform/db';
 
 /** Users with their unit's name, by id. */
@@ -77,7 +78,11 @@ export function findUserRow(db: Db, id: number) {
     .executeTakeFirst();
 }
 
-export async function updateUserRow(db: Db, id: number, set: Updateable<AppUserTable>): Promise<void> {
+export async function updateUserRow(
+  db: Db,
+  id: number,
+  set: Updateable<AppUserTable & NotificationUserColumns>,
+): Promise<void> {
   await db.updateTable('app_user').set(set).where('id', '=', id).execute();
 }
 

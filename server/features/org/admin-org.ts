@@ -40,6 +40,13 @@ export const updateUserBody = z.object({
   role: z.enum(roles).optional(),
   unitId: z.number().int().positive().optional(),
   active: z.boolean().optional(),
+  /** The mobile that receives the unit's text messages and emergency pages; null clears it. */
+  mobile: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '手机号码格式不正确')
+    .nullable()
+    .optional(),
 });
 
 export const createUnitBody = z.object({
@@ -141,6 +148,7 @@ export async function updateUser(
     ...(body.role !== undefined ? { role: body.role } : {}),
     ...(body.unitId !== undefined ? { unit_id: body.unitId } : {}),
     ...(body.active !== undefined ? { active: body.active } : {}),
+    ...(body.mobile !== undefined ? { mobile: body.mobile } : {}),
   });
   if (body.active === false || body.role !== undefined || body.unitId !== undefined) {
     // A changed role or unit takes effect at the next sign-in; a deactivated user is signed out now.
@@ -153,7 +161,7 @@ export async function updateUser(
       unitId: before.unit_id,
       active: before.active,
     },
-    after: body,
+    after: { ...body, ...(body.mobile ? { mobile: `*******${body.mobile.slice(-4)}` } : {}) },
   });
 }
 

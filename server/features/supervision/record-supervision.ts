@@ -4,6 +4,7 @@ import { officeFor, respondWithinFor } from '../../domain/supervision/supervisio
 import type { Rules } from '../../platform/context';
 import type { Trx } from '../tickets/tickets.repository';
 import { insertSupervision, leadUnitOf } from './supervision.repository';
+import { notifyUnits, ticketNoOf } from '../notifications/notifications.repository';
 
 export interface RecordSupervisionInput {
   ticketId: number;
@@ -18,6 +19,8 @@ export interface RecordSupervisionInput {
   dueAt?: Date;
   /** … or an answer limit in working days; otherwise the profile's, else the default. */
   respondWithinWorkingDays?: number;
+  /** Tell the supervised unit (default); the sweep's slip has told it already. */
+  notify?: boolean;
 }
 
 /**
@@ -32,7 +35,7 @@ export async function recordSupervision(trx: Trx, rules: Rules, s: RecordSupervi
     const within = respondWithinFor(rules.profile, s.respondWithinWorkingDays);
     respondBy = addDuration(rules.calendar, s.now, within, { endOfDay: rules.profile.endOfDay }).at;
   }
-  return insertSupervision(trx, {
+  const id = await insertSupervision(trx, {
     ticketId: s.ticketId,
     trigger: s.trigger,
     mode: s.mode,
@@ -43,4 +46,13 @@ export async function recordSupervision(trx: Trx, rules: Rules, s: RecordSupervi
     createdAt: s.now,
     respondBy,
   });
+  if (s.notify !== false) {
+    await notifyUnits(trx, unitId ? [unitId] : [], {
+      kind: 'supervision',
+      ticketId: s.ticketId,
+      title: `督办：工单 ${await ticketNoOf(trx, s.ticketId)} 请按时答复督办意见`,
+      at: s.now,
+    });
+  }
+  return id;
 }

@@ -12,6 +12,7 @@ import { appendEvent, insertTicket, nextTicketNo } from './tickets.repository';
 import { superviseRepeatCalls } from '../supervision/repeat-calls';
 import { checkNumberComplaint } from '../service-numbers/number-complaints';
 import { linkOrderToCall } from '../cti/order-call';
+import { newTrackingCode, onIntake, trackingCodeHash } from '../messages/compose';
 
 const intakeRoles = ['agent', 'dispatcher', 'admin'] as const;
 
@@ -97,6 +98,8 @@ export async function createTicket(
   return withRetry(ctx.db, async (trx) => {
     if (opts.idempotency) await claimIdempotencyKey(trx, opts.idempotency, now);
     const ticketNo = await nextTicketNo(trx, formatDay(localDay(now)));
+    // The citizen's tracking code: only its hash is stored; the code goes out in the message.
+    const trackingCode = newTrackingCode();
     const id = await insertTicket(trx, {
       ticket_no: ticketNo,
       status,
@@ -122,6 +125,7 @@ export async function createTicket(
       complained_unit_id: body.complainedUnitId ?? null,
       complained_person: body.complainedPerson || null,
       service_number_id: body.serviceNumberId ?? null,
+      tracking_code_hash: trackingCodeHash(trackingCode),
       number_complaint_kind: body.numberComplaintKind ?? null,
       platform_unit_id: platformUnitId,
       lead_unit_id: null,
@@ -187,6 +191,14 @@ export async function createTicket(
     });
     await syncDeadlines(ctx, trx, id, now);
     if (!closed) await superviseRepeatCalls(trx, ctx.rules, id, now);
+    // The citizen's message (order number and tracking code), with the intake.
+    await onIntake(ctx, trx, {
+      ticketId: id,
+      ticketNo,
+      trackingCode,
+      callerPhone: body.caller.phone ?? null,
+      now,
+    });
     if (opts.idempotency) await completeIdempotencyKey(trx, opts.idempotency, id);
     return id;
   });

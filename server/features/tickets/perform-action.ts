@@ -15,6 +15,7 @@ import { lockTicketsInOrder, type Trx } from './tickets.repository';
 import { canView } from './visibility';
 import { rateReferral, recordReferral } from '../enterprises/referrals';
 import { isReferredToUser } from '../enterprises/enterprise-desk.repository';
+import { noticesForAction } from '../notifications/order-notices';
 
 export { loadOrderEvents, syncDeadlines } from './order-sync';
 
@@ -84,7 +85,11 @@ export async function performAction(
   return withRetry(ctx.db, (trx) => performActionIn(ctx, trx, actor, ticketId, action, payload, opts));
 }
 
-/** The same, inside the caller's transaction; `actor` null is the system (deadline sweep). */
+/**
+ * The same, inside the caller's transaction; `actor` null is the system (deadline sweep).
+ * `history` (an import) and `quiet` (the demo's generated orders) tell nobody: no notification,
+ * message or page.
+ */
 export async function performActionIn(
   ctx: AppContext,
   trx: Trx,
@@ -92,7 +97,7 @@ export async function performActionIn(
   ticketId: number,
   action: ActionName,
   payload: ReturnType<typeof parseActionPayload>,
-  opts: { expectedVersion?: number; history?: boolean } = {},
+  opts: { expectedVersion?: number; history?: boolean; quiet?: boolean } = {},
 ): Promise<{ status: string; seq: number }> {
   const now = ctx.clock.now();
   if (action === 'dispatch') await checkCategory(trx, (payload as ActionPayload<'dispatch'>).category);
@@ -171,6 +176,10 @@ export async function performActionIn(
     throw asAppError(e);
   }
   await persistChanges(trx, changes);
+  // Notifications, text messages and pages, in the same transaction (not for replayed history).
+  if (!opts.history && !opts.quiet) {
+    await noticesForAction(ctx, trx, { action, ticket, before: assignments, units, changes });
+  }
   if (action === 'record-callback') {
     // The callback's rating of a referred order makes the enterprise's stars (tianjin-wuqing §35).
     const p = payload as ActionPayload<'record-callback'>;

@@ -25,6 +25,7 @@ import { roleLabels } from '../../../common/enums';
 import { useAuth, useMe } from '../auth/auth-context';
 import { useCallPop } from '../features/call-pop';
 import { pagesFor, type PageKey } from '../lib/nav';
+import { NotificationBell } from './notification-bell';
 import { PasswordModal } from './password-modal';
 
 const icons: Record<PageKey, ReactNode> = {
@@ -100,25 +101,28 @@ export function AppLayout() {
           <Typography.Text strong style={{ fontSize: 15 }}>
             政务服务便民热线办理平台
           </Typography.Text>
-          <Space size={10} data-testid="current-user">
-            <UserOutlined />
-            <span>{me.displayName}</span>
-            <Typography.Text type="secondary">{me.unitName}</Typography.Text>
-            <Tag color="blue" style={{ marginInlineEnd: 0 }}>
-              {roleLabels[me.role]}
-            </Tag>
-            <Button type="text" icon={<KeyOutlined />} onClick={() => setPasswordOpen(true)}>
-              修改密码
-            </Button>
-            <Button
-              type="text"
-              icon={<LogoutOutlined />}
-              onClick={() => {
-                void logout().then(() => navigate('/login', { replace: true }));
-              }}
-            >
-              退出
-            </Button>
+          <Space size={10}>
+            <NotificationBell />
+            <Space size={10} data-testid="current-user">
+              <UserOutlined />
+              <span>{me.displayName}</span>
+              <Typography.Text type="secondary">{me.unitName}</Typography.Text>
+              <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+                {roleLabels[me.role]}
+              </Tag>
+              <Button type="text" icon={<KeyOutlined />} onClick={() => setPasswordOpen(true)}>
+                修改密码
+              </Button>
+              <Button
+                type="text"
+                icon={<LogoutOutlined />}
+                onClick={() => {
+                  void logout().then(() => navigate('/login', { replace: true }));
+                }}
+              >
+                退出
+              </Button>
+            </Space>
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">

@@ -106,4 +106,14 @@ export const beijingMiyun: ProfileInput = {
     ratings: 'overall',
     article: 'beijing-miyun Annex 2 §2(3)',
   },
+  messages: {
+    citizenOnIntake: true,
+    citizenOnReply: true,
+    ratingLink: false,
+    quietHours: { from: '22:00', to: '08:00' },
+    unitOnDispatch: true,
+    unitBeforeDeadline: { hoursBefore: 24, article: 'beijing-miyun §20' },
+    unitWithReminderSlip: true,
+    paging: { urgencies: ['emergency', 'extra-urgent'], ackMinutes: 15, article: 'beijing-miyun §8' },
+  },
 };

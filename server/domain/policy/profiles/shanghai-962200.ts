@@ -137,4 +137,14 @@ export const shanghai962200: ProfileInput = {
     ratings: 'overall',
     article: 'shanghai-962200 §24',
   },
+  messages: {
+    citizenOnIntake: true,
+    citizenOnReply: true,
+    ratingLink: false,
+    quietHours: { from: '22:00', to: '08:00' },
+    unitOnDispatch: true,
+    unitBeforeDeadline: null,
+    unitWithReminderSlip: true,
+    paging: { urgencies: ['emergency', 'extra-urgent'], ackMinutes: 15, article: 'shanghai-962200 §15' },
+  },
 };

@@ -117,4 +117,14 @@ export const tianjinUrban: ProfileInput = {
     compulsoryRedo: { article: 'tianjin-urban §7(2)' },
     article: 'tianjin-urban §5(5), §6(3), §7(2)',
   },
+  messages: {
+    citizenOnIntake: true,
+    citizenOnReply: true,
+    ratingLink: false,
+    quietHours: { from: '22:00', to: '08:00' },
+    unitOnDispatch: true,
+    unitBeforeDeadline: null,
+    unitWithReminderSlip: true,
+    paging: { urgencies: ['extra-urgent'], ackMinutes: 15, article: 'tianjin-urban §4(7)' },
+  },
 };

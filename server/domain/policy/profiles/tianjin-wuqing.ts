@@ -102,4 +102,14 @@ export const tianjinWuqing: ProfileInput = {
     ratings: 'overall',
     article: 'tianjin-wuqing §25, §28',
   },
+  messages: {
+    citizenOnIntake: true,
+    citizenOnReply: true,
+    ratingLink: false,
+    quietHours: { from: '22:00', to: '08:00' },
+    unitOnDispatch: true,
+    unitBeforeDeadline: null,
+    unitWithReminderSlip: true,
+    paging: null,
+  },
 };

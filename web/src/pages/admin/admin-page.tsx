@@ -6,11 +6,22 @@ import { AuditTab } from './audit-tab';
 import { CalendarTab } from './calendar-tab';
 import { CategoriesTab } from './categories-tab';
 import { ClockTab } from './clock-tab';
+import { MessagesTab } from './messages-tab';
 import { PolicyTab } from './policy-tab';
 import { UnitsTab } from './units-tab';
 import { UsersTab } from './users-tab';
 
-const tabs = ['units', 'users', 'categories', 'policy', 'calendar', 'clock', 'audit', 'api-keys'] as const;
+const tabs = [
+  'units',
+  'users',
+  'categories',
+  'policy',
+  'calendar',
+  'messages',
+  'clock',
+  'audit',
+  'api-keys',
+] as const;
 
 /** 系统管理: units, users, the active policy profile, the calendar and the test clock. */
 export function AdminPage() {
@@ -31,6 +42,7 @@ export function AdminPage() {
           { key: 'categories', label: '问题分类', children: <CategoriesTab /> },
           { key: 'policy', label: '政策配置', children: <PolicyTab /> },
           { key: 'calendar', label: '工作日历', children: <CalendarTab /> },
+          { key: 'messages', label: '短信与值班', children: <MessagesTab /> },
           { key: 'clock', label: '测试时钟', children: <ClockTab /> },
           { key: 'audit', label: '审计日志', children: <AuditTab /> },
           { key: 'api-keys', label: '接口密钥', children: <ApiKeysTab /> },
