@@ -24,6 +24,7 @@ import { calendarRoutes } from './features/calendar/calendar.routes';
 import { demoRoutes } from './features/demo/demo.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { kbRoutes } from './features/kb/kb.routes';
+import { similarRoutes } from './features/similar/similar.routes';
 import { adminOrgRoutes } from './features/org/admin-org.routes';
 import { orgRoutes } from './features/org/org.routes';
 import { ticketRoutes } from './features/tickets/tickets.routes';
@@ -57,6 +58,7 @@ const featureRoutes: RoutePlugin[] = [
   enterpriseRoutes,
   serviceNumberRoutes,
   volunteerRoutes,
+  similarRoutes,
   demoRoutes,
 ];
 

@@ -6,6 +6,7 @@ import type { IncidentTables } from './tables/incidents';
 import type { OperationsTables } from './tables/operations';
 import type { KbTables, KbTicketColumns } from './tables/kb';
 import type { ServiceNumberTables, ServiceNumberTicketColumns } from './tables/service-numbers';
+import type { SimilarTicketColumns } from './tables/similar';
 
 /**
  * The whole database as Kysely sees it. Each feature declares its tables in
@@ -23,7 +24,7 @@ export interface Database
     ServiceNumberTables {
   /**
    * The knowledge base adds content_tokens / content_vector to orders (similar cases); the
-   * service-number registry adds the number a complaint is about.
+   * service-number registry adds the number a complaint is about; similar orders their keys.
    */
-  ticket: CoreTables['ticket'] & KbTicketColumns & ServiceNumberTicketColumns;
+  ticket: CoreTables['ticket'] & KbTicketColumns & ServiceNumberTicketColumns & SimilarTicketColumns;
 }

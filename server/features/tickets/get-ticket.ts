@@ -24,6 +24,7 @@ import { callbackTermsOf } from '../../domain/callback/terms';
 import { presentEvent, presentTicket } from './tickets.presenter';
 import { findTicket, listAssignments, listDeadlines, listEvents } from './tickets.repository';
 import { canView } from './visibility';
+import { presentMergedRepeats } from '../similar/merged-repeats';
 
 async function loadVisible(ctx: AppContext, user: SessionUser, id: number) {
   const actor = await loadActor(ctx.db, user);
@@ -51,12 +52,13 @@ async function loadVisible(ctx: AppContext, user: SessionUser, id: number) {
     address: ticket.caller_address,
     confidential: ticket.confidential,
   };
-  return { actor, ticket, assignments, units, complained, standing, view, caller };
+  return { actor, ticket, assignments, units, complained, standing, view, caller, actsForActive };
 }
 
 /** The order as its viewer may see it, with deadlines, light and the actions allowed now. */
 export async function getTicket(ctx: AppContext, user: SessionUser, id: number): Promise<TicketDetail> {
-  const { ticket, assignments, units, complained, standing, view, caller } = await loadVisible(ctx, user, id);
+  const { actor, ticket, assignments, units, complained, standing, view, caller, actsForActive } =
+    await loadVisible(ctx, user, id);
   const rows = await listDeadlines(ctx.db, id);
   const events = await loadOrderEvents(ctx.db, id);
   const callbackTerms = callbackTermsOf(ctx.rules.profile, ticket.ticket_no, events);
@@ -96,7 +98,14 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number):
       details: { view },
     });
   }
-  return presentTicket(
+  const repeats = await presentMergedRepeats(ctx, id, (c) =>
+    callerViewFor(
+      actor,
+      { ...ticket, confidential: c.confidential, complainedUnitPath: complained?.path },
+      actsForActive,
+    ),
+  );
+  const detail = presentTicket(
     {
       ticket,
       assignments,
@@ -113,6 +122,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number):
     },
     { now, calendar: ctx.rules.calendar, profileNames: citationNames(ctx.rules.profile) },
   );
+  return repeats.length > 0 ? { ...detail, mergedRepeats: repeats } : detail;
 }
 
 export async function getTicketEvents(
