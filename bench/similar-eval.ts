@@ -181,7 +181,7 @@ try {
     'R',
   );
   const generated: string[] = [];
-  for (let i = 0; generated.length < BACKGROUND - replies.length; i++) {
+  for (let i = 0; i < BACKGROUND - replies.length; i++) {
     const k = 2 + Math.floor(r() * 4);
     const parts: string[] = [];
     for (let j = 0; j < k; j++) parts.push(pool[Math.floor(r() * pool.length)] ?? '');
