@@ -9,7 +9,7 @@
  * fold) against different messages of the same label (same topic, another matter); latency p50/p95.
  * The data stays where it is (never copied into the repository).
  *
- *   npx tsx bench/similar-eval.ts [--originals N] [--background N] [--folds K]   embedded PGlite
+ *   npx tsx bench/similar-eval.ts [--originals N] [--background N] [--folds K] [--drop F]   embedded PGlite
  *   DATABASE_URL=postgres://… npx tsx bench/similar-eval.ts …                     PostgreSQL (own schema, dropped)
  */
 import fs from 'node:fs';
@@ -40,6 +40,8 @@ const num = (name: string, fallback: number): number => {
 const ORIGINALS = num('originals', 400);
 const BACKGROUND = num('background', 100_000);
 const FOLDS = num('folds', 5);
+/** Share of the sentences a retelling drops (at least one of three or more). */
+const DROP = num('drop', 0.25);
 const NEGATIVES_PER_QUERY = 5;
 const dataDir = path.resolve(import.meta.dirname, '../../shared/data');
 const NOW = new Date('2026-12-01T10:00:00+08:00');
@@ -74,14 +76,15 @@ const openings = [
   '你好，我想咨询一下，',
 ];
 
-/** Another opening, sentences reordered, about a quarter dropped (at least one kept). */
+/** Another opening, sentences reordered, a share DROP of them dropped (at least one kept). */
 function retell(r: () => number, m: Message): string {
   const parts = [m.title.replace(/[。！？]?$/u, '。'), ...sentencesOf(m.detail)];
   for (let i = parts.length - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));
     [parts[i], parts[j]] = [parts[j] as string, parts[i] as string];
   }
-  const drop = parts.length >= 3 ? Math.max(1, Math.floor(parts.length / 4)) : 0;
+  const drop =
+    parts.length >= 3 ? Math.min(parts.length - 1, Math.max(1, Math.floor(parts.length * DROP))) : 0;
   const kept = parts.slice(0, parts.length - drop);
   return `${openings[Math.floor(r() * openings.length)]}${kept.join('')}`;
 }
@@ -224,6 +227,18 @@ try {
   const total = made + originals.length;
   log(`loaded ${total} orders in ${loadSecs.toFixed(0)} s`);
 
+  if (args.includes('--explain')) {
+    const keys = lshKeys(retell(mulberry32(1), originals[0] as Message));
+    const plan = await sql<{
+      'QUERY PLAN': string;
+    }>`/* the plan without the lookup's own settings */ explain analyze
+      select t.id, cardinality(array(select unnest(t.similar_keys) intersect select unnest(${keys}::integer[]))) as shared
+      from ticket t where (t.similar_keys && ${keys}::integer[] or t.caller_phone = '13600000000') and t.status <> 'merged'
+        and (t.closed_at is null or t.closed_at >= ${NOW}) order by shared desc, t.id desc limit 60`.execute(
+      db,
+    );
+    log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+  }
   // Queries: one retelling per original, from another caller.
   const byLabel = new Map<string, Message[]>();
   for (const m of originals) byLabel.set(m.label, [...(byLabel.get(m.label) ?? []), m]);
@@ -231,6 +246,9 @@ try {
     top1: boolean;
     positive: number;
     negatives: number[];
+    /** Characters of the retelling; rank of the original in the answer (0: absent). */
+    chars: number;
+    rank: number;
     /** Best text score among returned orders other than the original. */
     bestOther: number;
     ms: number;
@@ -257,6 +275,8 @@ try {
       negatives.push(textScore(side, textSide(contentOf(o), tokenize(contentOf(o)))));
     }
     results.push({
+      chars: text.length,
+      rank: found.findIndex((f) => f.ticketId === id) + 1,
       top1: found[0]?.ticketId === id,
       positive,
       negatives,
@@ -306,10 +326,32 @@ try {
   process.stdout.write(
     [
       `${dbName}: ${total} orders (${originals.length} originals, ${made} background), loaded in ${loadSecs.toFixed(0)} s`,
-      `original ranked first: ${(top1 * 100).toFixed(1)} % of ${results.length} retold messages`,
+      `original ranked first: ${(top1 * 100).toFixed(1)} % of ${results.length} retold messages (${Math.round(DROP * 100)} % of sentences dropped)`,
       `at DUPLICATE_THRESHOLD ${DUPLICATE_THRESHOLD}: first and flagged ${(at.tp * 100).toFixed(1)} %, ` +
         `same-label pairs flagged ${(at.fp * 100).toFixed(2)} % (${results.flatMap((x) => x.negatives).length} pairs); ` +
         `queries with another order scored ≥ threshold ${(wronglyFlagged * 100).toFixed(1)} %`,
+      `text score of the original: p10 ${pct(
+        results.map((x) => x.positive),
+        0.1,
+      ).toFixed(2)}, p50 ${pct(
+        results.map((x) => x.positive),
+        0.5,
+      ).toFixed(2)}; of same-label pairs: p99 ${pct(
+        results.flatMap((x) => x.negatives),
+        0.99,
+      ).toFixed(2)}, max ${pct(
+        results.flatMap((x) => x.negatives),
+        1,
+      ).toFixed(2)}`,
+      `misses: ${results.filter((x) => !x.top1).length} (original absent from the answer: ${
+        results.filter((x) => x.rank === 0).length
+      }; median length of missed retellings ${pct(
+        results.filter((x) => !x.top1).map((x) => x.chars),
+        0.5,
+      )} characters, of all ${pct(
+        results.map((x) => x.chars),
+        0.5,
+      )})`,
       `latency: p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms, max ${pct(times, 1).toFixed(1)} ms`,
       '',
       `| fold | queries | threshold (fit on the other folds) | first and flagged | same-label pairs flagged |`,
