@@ -94,6 +94,16 @@ describe('similar orders', () => {
       ticketId: repeat.id,
       caller: { phone: retold.caller.phone, name: '赵*', masked: true },
     });
+    const audited = await t.handle.db
+      .selectFrom('audit_log')
+      .select(['actor_username', 'details'])
+      .where('target_id', '=', String(repeat.id))
+      .where('action', '=', 'read-caller')
+      .execute();
+    // The unit read the repeat's caller through the order it handles: audited as a read of it.
+    expect(audited.filter((a) => a.actor_username === 'handler')).toEqual([
+      { actor_username: 'handler', details: { mergedInto: original.id } },
+    ]);
     // Orders merged into it are not listed as similar to it.
     expect((await similar(original.id, 'dispatcher')).items.some((i) => i.ticketId === repeat.id)).toBe(
       false,

@@ -105,6 +105,19 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number):
       actsForActive,
     ),
   );
+  for (const r of repeats) {
+    if (!r.caller.phone || r.caller.phone.includes('*')) continue;
+    // A merged repeat's caller shown with the phone unmasked is a read of that caller (audited).
+    await appendAudit(ctx.db, {
+      at: now,
+      actorUserId: user.id,
+      actorUsername: user.username,
+      action: 'read-caller',
+      targetType: 'ticket',
+      targetId: r.ticketId,
+      details: { mergedInto: ticket.id },
+    });
+  }
   const detail = presentTicket(
     {
       ticket,
