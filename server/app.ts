@@ -29,6 +29,7 @@ import { ctiRoutes } from './features/cti/cti.routes';
 import { demoRoutes } from './features/demo/demo.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { kbRoutes } from './features/kb/kb.routes';
+import { similarRoutes } from './features/similar/similar.routes';
 import { adminOrgRoutes } from './features/org/admin-org.routes';
 import { orgRoutes } from './features/org/org.routes';
 import { ticketRoutes } from './features/tickets/tickets.routes';
@@ -68,6 +69,7 @@ const featureRoutes: RoutePlugin[] = [
   apiKeyRoutes,
   notificationRoutes,
   messageRoutes,
+  similarRoutes,
   demoRoutes,
 ];
 

@@ -177,6 +177,21 @@ export const ticketDetail = z.object({
   notAcceptedReason: z.string().nullable(),
   suggestedChannel: z.string().nullable(),
   mergedIntoId: z.number().int().nullable(),
+  /**
+   * Repeats merged into this order (重复件, 并单), with their callers as the viewer may see them:
+   * the unit handling this order answers them too, and the callback reaches every caller.
+   */
+  mergedRepeats: z
+    .array(
+      z.object({
+        ticketId: z.number().int(),
+        ticketNo: z.string(),
+        receivedAt: z.string(),
+        caller: callerView,
+        content: z.string(),
+      }),
+    )
+    .optional(),
   platformUnitId: z.number().int().nullable(),
   leadUnitId: z.number().int().nullable(),
   leadUnitName: z.string().nullable(),

@@ -12,6 +12,7 @@ import type {
 } from './tables/notifications';
 import type { KbTables, KbTicketColumns } from './tables/kb';
 import type { ServiceNumberTables, ServiceNumberTicketColumns } from './tables/service-numbers';
+import type { SimilarTicketColumns } from './tables/similar';
 
 /**
  * The whole database as Kysely sees it. Each feature declares its tables in
@@ -31,9 +32,13 @@ export interface Database
     NotificationTables {
   /**
    * The knowledge base adds content_tokens / content_vector to orders (similar cases); the
-   * service-number registry adds the number a complaint is about.
+   * service-number registry adds the number a complaint is about; similar orders their keys.
    */
-  ticket: CoreTables['ticket'] & KbTicketColumns & ServiceNumberTicketColumns & NotificationTicketColumns;
+  ticket: CoreTables['ticket'] &
+    KbTicketColumns &
+    ServiceNumberTicketColumns &
+    NotificationTicketColumns &
+    SimilarTicketColumns;
   /** Notifications add a staff member's mobile (pages, unit messages). */
   app_user: CoreTables['app_user'] & NotificationUserColumns;
 }

@@ -244,7 +244,8 @@ export const transitionTable: readonly Rule[] = [
     to: 'same',
     setPending: null,
   },
-  // 一事一单 [shanghai §10]: duplicates are merged before dispatch
+  // 一事一单 [shanghai §10; zibo §11(1)]: a repeat is merged before it is dispatched, into an
+  // original that may already be with a unit (decision 0009): it is answered with the original.
   { action: 'merge', party: ['platform', 'agent'], from: ['pending_dispatch'], to: 'merged' },
   { action: 'not-accept', party: ['platform'], from: ['pending_dispatch'], to: 'not_accepted' },
   // 挂起 while responsibility is ruled on [zibo §16]

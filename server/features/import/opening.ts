@@ -1,7 +1,9 @@
 import type { Insertable } from 'kysely';
 import type { TicketTable } from '../../db/tables/core';
 import type { KbTicketColumns } from '../../db/tables/kb';
+import type { SimilarTicketColumns } from '../../db/tables/similar';
 import { segmentForIndex } from '../../domain/kb/segment';
+import { lshKeys } from '../../domain/similar/shingles';
 import type { Rules } from '../../platform/context';
 import type { PlannedOrder } from './plan-order';
 
@@ -23,7 +25,7 @@ export function openedTicketRow(
   plan: PlannedOrder,
   rules: Rules,
   refs: ImportRefs,
-): Insertable<TicketTable & Pick<KbTicketColumns, 'content_tokens'>> {
+): Insertable<TicketTable & Pick<KbTicketColumns, 'content_tokens'> & SimilarTicketColumns> {
   const o = plan.order;
   const op = plan.opening;
   const status = openedStatus[op.action];
@@ -45,6 +47,7 @@ export function openedTicketRow(
     demand: o.demand,
     // Segmented as intake does, so the search box and similar cases find imported orders too.
     content_tokens: segmentForIndex(`${o.content} ${o.demand ?? ''}`),
+    similar_keys: lshKeys(o.content),
     channel_ref: null,
     tags: o.tags,
     complex: o.complex,

@@ -2,15 +2,12 @@ import { repeatCallTrigger } from '../../domain/supervision/supervision-rules';
 import type { Rules } from '../../platform/context';
 import { appendEvent, lockTicket, type Trx } from '../tickets/tickets.repository';
 import { recordSupervision } from './record-supervision';
-import {
-  earlierOrdersAboutSameMatter,
-  hasOpenSupervision,
-  repeatCallSubject,
-} from './supervision.repository';
+import { sameMatter, storedTokens, textSide } from '../../domain/similar/score';
+import { earlierOrdersOfCaller, hasOpenSupervision, repeatCallSubject } from './supervision.repository';
 
 /**
- * At intake: a call about a matter already closed (same caller phone and category, within the
- * profile's window) supervises the unit that closed it — zibo-12345 §15(2) (办理完毕后多次反弹、
+ * At intake: a call about a matter already closed (same caller phone, and the same category or
+ * a text alike enough to be a repeat — server/domain/similar — within the profile's window) supervises the unit that closed it — zibo-12345 §15(2) (办理完毕后多次反弹、
  * 重复投诉), shanghai-962200 §12(3) (不满意且重复来电3次以上). The supervision is recorded on the
  * closed order (the unit that handled it answers for it), once while it is unanswered.
  * Runs in the intake transaction; the earlier order is locked before its rows (decision 0006).
@@ -24,13 +21,23 @@ export async function superviseRepeatCalls(
   const rule = rules.profile.supervision?.repeatCalls;
   if (!rule) return;
   const order = await repeatCallSubject(trx, newOrderId);
-  if (!order?.caller_phone || !order.category_code) return;
-  const earlier = await earlierOrdersAboutSameMatter(trx, {
-    phone: order.caller_phone,
+  if (!order?.caller_phone) return;
+  const subject = {
     category: order.category_code,
-    since: new Date(now.getTime() - rule.windowDays * 86_400_000),
-    exceptId: newOrderId,
-  });
+    side: textSide(order.content, storedTokens(order.content_tokens)),
+  };
+  const earlier = (
+    await earlierOrdersOfCaller(trx, {
+      phone: order.caller_phone,
+      since: new Date(now.getTime() - rule.windowDays * 86_400_000),
+      exceptId: newOrderId,
+    })
+  ).filter((o) =>
+    sameMatter(subject, {
+      category: o.category_code,
+      side: textSide(o.content, storedTokens(o.content_tokens)),
+    }),
+  );
   const hit = repeatCallTrigger(
     rules.profile,
     now,

@@ -166,16 +166,22 @@ export async function hasOpenSupervision(trx: Trx, ticketId: number, trigger: st
   return r !== undefined;
 }
 
-/** Earlier orders about the same matter: same caller phone and category, received since `since`. */
-export function earlierOrdersAboutSameMatter(
-  trx: Trx,
-  m: { phone: string; category: string; since: Date; exceptId: number },
-) {
+/** The caller's earlier orders within the window (the use case keeps those about the same matter). */
+export function earlierOrdersOfCaller(trx: Trx, m: { phone: string; since: Date; exceptId: number }) {
   return trx
     .selectFrom('ticket')
-    .select(['id', 'received_at', 'closed_at', 'status', 'result_satisfaction', 'lead_unit_id'])
+    .select([
+      'id',
+      'received_at',
+      'closed_at',
+      'status',
+      'result_satisfaction',
+      'lead_unit_id',
+      'category_code',
+      'content',
+      'content_tokens',
+    ])
     .where('caller_phone', '=', m.phone)
-    .where('category_code', '=', m.category)
     .where('received_at', '>=', m.since)
     .where('id', '<>', m.exceptId)
     .where('status', 'not in', ['merged'])
@@ -243,7 +249,7 @@ export async function leadUnitOf(trx: Trx, ticketId: number): Promise<number | n
 export function repeatCallSubject(trx: Trx, ticketId: number) {
   return trx
     .selectFrom('ticket')
-    .select(['ticket_no', 'caller_phone', 'category_code'])
+    .select(['ticket_no', 'caller_phone', 'category_code', 'content', 'content_tokens'])
     .where('id', '=', ticketId)
     .executeTakeFirst();
 }

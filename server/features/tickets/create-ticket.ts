@@ -9,6 +9,7 @@ import { checkComplainedUnit } from './complained-party';
 import { claimIdempotencyKey, completeIdempotencyKey, type IdempotencyClaim } from './idempotency';
 import { syncDeadlines } from './perform-action';
 import { appendEvent, insertTicket, nextTicketNo } from './tickets.repository';
+import { lshKeys } from '../../domain/similar/shingles';
 import { superviseRepeatCalls } from '../supervision/repeat-calls';
 import { checkNumberComplaint } from '../service-numbers/number-complaints';
 import { linkOrderToCall } from '../cti/order-call';
@@ -148,10 +149,13 @@ export async function createTicket(
       created_at: now,
       updated_at: now,
     });
-    // Segmented once for the knowledge base's similar-cases search.
+    // Segmented once for the knowledge base's similar-cases search; keyed for similar orders.
     await trx
       .updateTable('ticket')
-      .set({ content_tokens: segmentForIndex(`${body.content} ${body.demand ?? ''}`) })
+      .set({
+        content_tokens: segmentForIndex(`${body.content} ${body.demand ?? ''}`),
+        similar_keys: lshKeys(body.content),
+      })
       .where('id', '=', id)
       .execute();
     await appendEvent(trx, {

@@ -24,6 +24,7 @@ import { callbackTermsOf } from '../../domain/callback/terms';
 import { presentEvent, presentTicket } from './tickets.presenter';
 import { findTicket, listAssignments, listDeadlines, listEvents } from './tickets.repository';
 import { canView } from './visibility';
+import { presentMergedRepeats } from '../similar/merged-repeats';
 
 async function loadVisible(ctx: AppContext, user: SessionUser, id: number) {
   const actor = await loadActor(ctx.db, user);
@@ -51,12 +52,13 @@ async function loadVisible(ctx: AppContext, user: SessionUser, id: number) {
     address: ticket.caller_address,
     confidential: ticket.confidential,
   };
-  return { actor, ticket, assignments, units, complained, standing, view, caller };
+  return { actor, ticket, assignments, units, complained, standing, view, caller, actsForActive };
 }
 
 /** The order as its viewer may see it, with deadlines, light and the actions allowed now. */
 export async function getTicket(ctx: AppContext, user: SessionUser, id: number): Promise<TicketDetail> {
-  const { ticket, assignments, units, complained, standing, view, caller } = await loadVisible(ctx, user, id);
+  const { actor, ticket, assignments, units, complained, standing, view, caller, actsForActive } =
+    await loadVisible(ctx, user, id);
   const rows = await listDeadlines(ctx.db, id);
   const events = await loadOrderEvents(ctx.db, id);
   const callbackTerms = callbackTermsOf(ctx.rules.profile, ticket.ticket_no, events);
@@ -97,7 +99,27 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number):
       details: { view },
     });
   }
-  return presentTicket(
+  const repeats = await presentMergedRepeats(ctx, id, (c) =>
+    callerViewFor(
+      actor,
+      { ...ticket, confidential: c.confidential, complainedUnitPath: complained?.path },
+      actsForActive,
+    ),
+  );
+  for (const r of repeats) {
+    if (!r.caller.phone || r.caller.phone.includes('*')) continue;
+    // A merged repeat's caller shown with the phone unmasked is a read of that caller (audited).
+    await appendAudit(ctx.db, {
+      at: now,
+      actorUserId: user.id,
+      actorUsername: user.username,
+      action: 'read-caller',
+      targetType: 'ticket',
+      targetId: r.ticketId,
+      details: { mergedInto: ticket.id },
+    });
+  }
+  const detail = presentTicket(
     {
       ticket,
       assignments,
@@ -114,6 +136,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number):
     },
     { now, calendar: ctx.rules.calendar, profileNames: citationNames(ctx.rules.profile) },
   );
+  return repeats.length > 0 ? { ...detail, mergedRepeats: repeats } : detail;
 }
 
 export async function getTicketEvents(

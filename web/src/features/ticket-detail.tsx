@@ -15,6 +15,7 @@ import { complainedPartyItems } from './complained-party';
 import { EventTimeline } from './event-timeline';
 import { TicketActions } from './ticket-actions';
 import { SupervisionPanel } from './supervision-records';
+import { SimilarOrdersCard } from './similar-orders-card';
 import { CallerBlock } from './caller-block';
 import { AssignmentTable, DeadlineTable } from './ticket-tables';
 
@@ -188,6 +189,7 @@ export function TicketDetailView({
         <AssignmentTable rows={t.assignments} />
       </Card>
       <SupervisionPanel ticketId={t.id} />
+      <SimilarOrdersCard t={t} />
     </Space>
   );
   const timeline = (
