@@ -32,6 +32,7 @@ import { supervisionRoutes } from './features/supervision/supervision.routes';
 import { enterpriseRoutes } from './features/enterprises/enterprises.routes';
 import { serviceNumberRoutes } from './features/service-numbers/service-numbers.routes';
 import { volunteerRoutes } from './features/volunteers/volunteers.routes';
+import { classifyRoutes } from './features/classify/classify.routes';
 import { tick } from './jobs/sla-sweep';
 import type { AppContext } from './platform/context';
 import { AppError, isAppError } from './platform/errors';
@@ -57,6 +58,7 @@ const featureRoutes: RoutePlugin[] = [
   enterpriseRoutes,
   serviceNumberRoutes,
   volunteerRoutes,
+  classifyRoutes,
   demoRoutes,
 ];
 

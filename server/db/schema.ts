@@ -1,5 +1,6 @@
 import type { AssessmentTables } from './tables/assessment';
 import type { AuditTables } from './tables/audit';
+import type { ClassifyTables } from './tables/classify';
 import type { CoreTables } from './tables/core';
 import type { EnterpriseTables } from './tables/enterprises';
 import type { IncidentTables } from './tables/incidents';
@@ -20,7 +21,8 @@ export interface Database
     OperationsTables,
     IncidentTables,
     EnterpriseTables,
-    ServiceNumberTables {
+    ServiceNumberTables,
+    ClassifyTables {
   /**
    * The knowledge base adds content_tokens / content_vector to orders (similar cases); the
    * service-number registry adds the number a complaint is about.

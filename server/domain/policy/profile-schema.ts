@@ -8,6 +8,7 @@ import {
   callbackSchema,
   emergencySchema,
   extensionSchema,
+  intakeSchema,
   lightsSchema,
   satisfactionSchema,
   supervisionRulesSchema,
@@ -55,6 +56,8 @@ export const profileSchema = z
     unitWarnings: unitWarningsSchema.nullable().default(null),
     supervision: supervisionRulesSchema.nullable().default(null),
     satisfaction: satisfactionSchema,
+    /** Intake screening: out-of-scope matters and emergency words (intake suggestions). */
+    intake: intakeSchema.nullable().default(null),
   })
   .strict()
   .superRefine((p, ctx) => {
