@@ -268,19 +268,16 @@ function addBlock(
     if (i !== undefined) tf.set(i, (tf.get(i) ?? 0) + 1);
   }
   if (tf.size === 0) return;
-  const local: [number, number][] = [];
+  const first = val.length;
   let norm = 0;
   for (const [i, c] of tf) {
     const v = (1 + Math.log(c)) * (block.idf[i] as number);
-    local.push([i, v]);
+    idx.push(block.offset + i);
+    val.push(v);
     norm += v * v;
   }
   const scale = weight / Math.sqrt(norm);
-  local.sort((a, b) => a[0] - b[0]);
-  for (const [i, v] of local) {
-    idx.push(block.offset + i);
-    val.push(v * scale);
-  }
+  for (let j = first; j < val.length; j++) val[j] = (val[j] as number) * scale;
 }
 
 function toVector(f: TextFeatures, words: Block, chars: Block, p: FeatureParams): SparseVector {

@@ -4,7 +4,7 @@
  * SVM"), with a bias term as a constant feature of value 1. Binary; one-vs-rest is built on top.
  */
 
-/** A sparse row: sorted feature indices and their values. */
+/** A sparse row: feature indices (each at most once, any order) and their values. */
 export interface SparseVector {
   idx: Int32Array;
   val: Float32Array;

@@ -51,7 +51,7 @@ describe('intake classifiers and suggestions', () => {
     const closed = await t.ctx.db
       .selectFrom('ticket')
       .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('status', '=', 'closed')
+      .where('status', 'in', ['closed', 'answered'])
       .where('category_code', 'is not', null)
       .executeTakeFirstOrThrow();
     const models = await listModels(t.ctx.db);

@@ -101,8 +101,8 @@ export function lockName(trx: Trx, name: string) {
 }
 
 /**
- * Closed orders with their category and the unit that handled them (the lead unit whose reply
- * closed the order: the newest replied lead assignment).
+ * Finished orders (closed after handling, or answered directly at intake) with their category
+ * and, for closed ones, the unit that handled them (the newest replied lead assignment).
  */
 export function closedOrderHistory(db: Db) {
   return db
@@ -121,7 +121,7 @@ export function closedOrderHistory(db: Db) {
       (join) => join.onRef('lead.ticket_id', '=', 't.id'),
     )
     .select(['t.id', 't.content', 't.category_code', 'lead.unit_id'])
-    .where('t.status', '=', 'closed')
+    .where('t.status', 'in', ['closed', 'answered'])
     .orderBy('t.id')
     .execute();
 }
