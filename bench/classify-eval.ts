@@ -120,6 +120,7 @@ for (let f = 0; f < k; f++) {
   const base = fitLinear(pick(baseDocs, tr), pick(labels, tr), labelSet, 1, {
     ...productionTrainOptions,
     features: baselineFeatures,
+    nbAlpha: 0,
     seed,
   });
   const baseQ = quality(
@@ -150,7 +151,8 @@ const out: string[] = [];
 out.push(
   `Stratified ${k}-fold CV (seed ${seed}) on ${rows.length} messages, ${labelSet.length} labels; ` +
     `features: jieba words + char 1-3-grams, TF-IDF (sublinear, l2), one-vs-rest L2-loss linear SVM ` +
-    `(cost from ${JSON.stringify(productionTrainOptions.costs)} by inner 3-fold CV), softmax with fitted temperature.`,
+    `on NB-scaled features (α = ${productionTrainOptions.nbAlpha}; cost from ${JSON.stringify(productionTrainOptions.costs)} ` +
+    `by inner 3-fold CV), softmax with fitted temperature. Baseline: char bigrams, TF-IDF, linear SVM, cost 1.`,
   '',
   '| fold | accuracy | macro-F1 | baseline accuracy | baseline macro-F1 | cost | temperature | ECE (calibrated) | ECE (T = 1) | training s | model bytes | load ms | predictions/CPU-s | predictions/wall-s |',
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

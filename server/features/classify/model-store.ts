@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db';
 import { activeModelId, loadModel, type ModelTarget } from './classify.repository';
 
 /** Training options of the models an installation trains (the bench measures the same). */
-export const productionTrainOptions: TrainOptions = { ...defaultTrainOptions, costs: [0.5, 1, 2] };
+export const productionTrainOptions: TrainOptions = defaultTrainOptions;
 
 /** Longest text a training example contributes (characters); longer ones are cut. */
 export const maxTrainingTextLength = 20_000;

@@ -57,59 +57,66 @@ export async function suggestIntake(
   };
 
   let category: SuggestResponse['category'] = null;
-  if (categoryModel) {
-    const p = predict(categoryModel);
-    const all = [{ label: p.label, confidence: p.confidence }, ...p.alternatives];
-    const names = new Map(
-      (
-        await categoryLabels(
-          ctx.db,
-          all.map((a) => a.label),
-        )
-      ).map((c) => [c.code, c.name]),
-    );
-    const [best, ...rest] = all.filter((a) => names.has(a.label));
-    if (best) {
-      category = {
-        code: best.label,
-        label: names.get(best.label) as string,
-        confidence: best.confidence,
-        alternatives: rest.map((a) => ({
-          code: a.label,
-          label: names.get(a.label) as string,
-          confidence: a.confidence,
-        })),
-      };
-    }
-  }
-
   let unit: SuggestResponse['unit'] = null;
-  if (unitModel) {
-    const p = predict(unitModel);
-    const all = [{ label: p.label, confidence: p.confidence }, ...p.alternatives];
-    const ids = all.map((a) => Number(a.label)).filter((n) => Number.isInteger(n));
-    const units = new Map((await unitNames(ctx.db, ids)).filter((u) => u.active).map((u) => [u.id, u.name]));
-    const best = all.find((a) => units.has(Number(a.label)));
-    if (best) {
-      unit = {
-        id: Number(best.label),
-        name: units.get(Number(best.label)) as string,
-        confidence: best.confidence,
-        reason: `按历史已办结工单的内容，同类诉求多由该单位办理（模型置信度 ${pct(best.confidence)}）`,
-      };
+  try {
+    if (categoryModel) {
+      const p = predict(categoryModel);
+      const all = [{ label: p.label, confidence: p.confidence }, ...p.alternatives];
+      const names = new Map(
+        (
+          await categoryLabels(
+            ctx.db,
+            all.map((a) => a.label),
+          )
+        ).map((c) => [c.code, c.name]),
+      );
+      const [best, ...rest] = all.filter((a) => names.has(a.label));
+      if (best) {
+        category = {
+          code: best.label,
+          label: names.get(best.label) as string,
+          confidence: best.confidence,
+          alternatives: rest.map((a) => ({
+            code: a.label,
+            label: names.get(a.label) as string,
+            confidence: a.confidence,
+          })),
+        };
+      }
     }
-  }
-  const usual = category ? categoryModel?.usualUnits?.[category.code] : undefined;
-  if (!unit && category && usual) {
-    const [u] = await unitNames(ctx.db, [usual.unitId]);
-    if (u?.active) {
-      unit = {
-        id: u.id,
-        name: u.name,
-        confidence: Math.round(category.confidence * (usual.count / usual.total) * 1e4) / 1e4,
-        reason: `历史同类工单（${category.label}）${usual.total} 件中 ${usual.count} 件由该单位办理`,
-      };
+
+    if (unitModel) {
+      const p = predict(unitModel);
+      const all = [{ label: p.label, confidence: p.confidence }, ...p.alternatives];
+      const ids = all.map((a) => Number(a.label)).filter((n) => Number.isInteger(n));
+      const units = new Map(
+        (await unitNames(ctx.db, ids)).filter((u) => u.active).map((u) => [u.id, u.name]),
+      );
+      const best = all.find((a) => units.has(Number(a.label)));
+      if (best) {
+        unit = {
+          id: Number(best.label),
+          name: units.get(Number(best.label)) as string,
+          confidence: best.confidence,
+          reason: `按历史已办结工单的内容，同类诉求多由该单位办理（模型置信度 ${pct(best.confidence)}）`,
+        };
+      }
     }
+    const usual = category ? categoryModel?.usualUnits?.[category.code] : undefined;
+    if (!unit && category && usual) {
+      const [u] = await unitNames(ctx.db, [usual.unitId]);
+      if (u?.active) {
+        unit = {
+          id: u.id,
+          name: u.name,
+          confidence: Math.round(category.confidence * (usual.count / usual.total) * 1e4) / 1e4,
+          reason: `历史同类工单（${category.label}）${usual.total} 件中 ${usual.count} 件由该单位办理`,
+        };
+      }
+    }
+  } catch (e) {
+    // A prediction that fails leaves the model's part empty; the rest is still answered.
+    ctx.logger.warn({ err: e }, 'intake prediction failed');
   }
 
   const emergency = screenEmergency(content, profile.intake);
