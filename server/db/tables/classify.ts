@@ -16,7 +16,8 @@ export interface ClassifierModelTable {
   held_out_accuracy: number | null;
   held_out_macro_f1: number | null;
   labels: string[];
-  weights: Uint8Array;
+  /** The serialised model, base64. */
+  weights: string;
   usual_units: ColumnType<UsualUnits | null, string | null | undefined, string | null>;
 }
 

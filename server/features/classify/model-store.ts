@@ -42,7 +42,7 @@ export async function activeModel(db: Db, name: string): Promise<LoadedModel | n
     name: row.name,
     target: row.target,
     version: row.version,
-    classifier: TextClassifier.deserialize(new Uint8Array(row.weights)),
+    classifier: TextClassifier.deserialize(new Uint8Array(Buffer.from(row.weights, 'base64'))),
     usualUnits: row.usual_units,
   };
   cache.set(name, loaded);

@@ -63,7 +63,7 @@ export async function trainModel(
       held_out_accuracy: report.heldOut?.accuracy ?? null,
       held_out_macro_f1: report.heldOut?.macroF1 ?? null,
       labels: [...model.labels],
-      weights: Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength),
+      weights: Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength).toString('base64'),
       usual_units: input.usualUnits ? JSON.stringify(input.usualUnits) : null,
     }),
   );
