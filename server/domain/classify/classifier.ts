@@ -35,7 +35,7 @@ export interface TrainOptions {
 
 export const defaultTrainOptions: TrainOptions = {
   features: { words: true, charMin: 1, charMax: 3 },
-  costs: [1, 2, 4],
+  costs: [1, 2, 4, 8],
   innerFolds: 3,
   minDf: 2,
   maxWeights: 3_000_000,
