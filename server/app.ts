@@ -40,6 +40,7 @@ import { serviceNumberRoutes } from './features/service-numbers/service-numbers.
 import { volunteerRoutes } from './features/volunteers/volunteers.routes';
 import { notificationRoutes } from './features/notifications/notifications.routes';
 import { messageRoutes } from './features/messages/messages.routes';
+import { classifyRoutes } from './features/classify/classify.routes';
 import { tick } from './jobs/sla-sweep';
 import type { AppContext } from './platform/context';
 import { AppError, isAppError } from './platform/errors';
@@ -70,6 +71,7 @@ const featureRoutes: RoutePlugin[] = [
   notificationRoutes,
   messageRoutes,
   similarRoutes,
+  classifyRoutes,
   demoRoutes,
 ];
 

@@ -64,8 +64,23 @@ export const suggestResponse = z.object({
     })
     .nullable(),
   urgency: z.enum(urgencies),
-  emergency: z.object({ likely: z.boolean(), reason: z.string() }).nullable(),
-  outOfScope: z.object({ matter: z.string(), channel: z.string() }).nullable(),
+  emergency: z
+    .object({
+      likely: z.boolean(),
+      reason: z.string(),
+      /** The profile article the emergency words come from. */
+      article: z.string().optional(),
+    })
+    .nullable(),
+  outOfScope: z
+    .object({
+      matter: z.string(),
+      channel: z.string(),
+      /** The profile article that puts the matter out of scope, and the words found. */
+      article: z.string().optional(),
+      terms: z.array(z.string()).optional(),
+    })
+    .nullable(),
   extracted: z.object({
     phones: z.array(z.string()),
     addresses: z.array(z.string()),

@@ -1,5 +1,6 @@
 import type { AssessmentTables } from './tables/assessment';
 import type { AuditTables } from './tables/audit';
+import type { ClassifyTables } from './tables/classify';
 import type { CoreTables } from './tables/core';
 import type { CtiTables } from './tables/cti';
 import type { EnterpriseTables } from './tables/enterprises';
@@ -29,7 +30,8 @@ export interface Database
     EnterpriseTables,
     ServiceNumberTables,
     CtiTables,
-    NotificationTables {
+    NotificationTables,
+    ClassifyTables {
   /**
    * The knowledge base adds content_tokens / content_vector to orders (similar cases); the
    * service-number registry adds the number a complaint is about; similar orders their keys.

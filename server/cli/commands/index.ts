@@ -3,6 +3,7 @@ import { registerAuditCommand } from './audit';
 import { registerBackupCommands } from './backup';
 import { registerCalendarCommand } from './calendar';
 import { registerCalendarImportCommand } from './calendar-import';
+import { registerClassifyCommand } from './classify';
 import { registerKbCommand } from './kb';
 import { registerDeadlineCommand } from './deadline';
 import { registerImportCommand } from './import';
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerKbCommand(program);
   registerImportCommand(program);
   registerReportCommand(program);
+  registerClassifyCommand(program);
 }

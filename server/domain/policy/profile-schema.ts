@@ -8,6 +8,7 @@ import {
   callbackSchema,
   emergencySchema,
   extensionSchema,
+  intakeSchema,
   lightsSchema,
   messagesSchema,
   defaultMessages,
@@ -58,6 +59,8 @@ export const profileSchema = z
     supervision: supervisionRulesSchema.nullable().default(null),
     satisfaction: satisfactionSchema,
     messages: messagesSchema.default(defaultMessages),
+    /** Intake screening: out-of-scope matters and emergency words (intake suggestions). */
+    intake: intakeSchema.nullable().default(null),
   })
   .strict()
   .superRefine((p, ctx) => {

@@ -294,3 +294,34 @@ export const defaultMessages: MessageRules = {
   unitWithReminderSlip: true,
   paging: null,
 };
+
+/**
+ * Intake screening: matters the line does not accept, with the channel the caller should use
+ * instead, and words in a caller's account that suggest an emergency order. The intake
+ * suggestions match these terms in the citizen's own words; the agent decides.
+ */
+export const intakeSchema = z
+  .object({
+    outOfScope: z
+      .array(
+        z
+          .object({
+            /** The kind of matter, in Chinese (e.g. 紧急求助, 诉讼仲裁). */
+            matter: z.string().min(1),
+            /** Words whose presence in the account suggests this matter. */
+            terms: z.array(z.string().min(1)).min(1),
+            /** Where to go instead, in Chinese (e.g. 请拨打110、119、120). */
+            channel: z.string().min(1),
+            article,
+          })
+          .strict(),
+      )
+      .default([]),
+    emergencyTerms: z
+      .object({ terms: z.array(z.string().min(1)).min(1), article })
+      .strict()
+      .nullable()
+      .default(null),
+  })
+  .strict();
+export type IntakeRules = z.infer<typeof intakeSchema>;

@@ -2,11 +2,13 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import type { Trx } from '../tickets/tickets.repository';
+import { trainDemoClassifiers } from '../classify/demo-classifier';
 import { loadDemoEnterprises } from '../enterprises/demo-enterprises';
 import { loadDemoKnowledge } from './demo-knowledge';
 import { loadDemoOrders } from './load-demo-orders';
 
-export type DemoStep = 'demo-city' | 'demo-knowledge' | 'demo-orders' | 'demo-enterprises';
+export type DemoStep =
+  'demo-city' | 'demo-knowledge' | 'demo-orders' | 'demo-enterprises' | 'demo-classifier';
 
 /** Records a step as done for good (begun now if it was not recorded as begun). */
 export async function markStepDone(db: Trx, step: DemoStep, now: Date): Promise<void> {
@@ -66,7 +68,8 @@ export interface DemoLoadResult {
 }
 
 /**
- * Finishes the demo city's first start: its knowledge base and its orders, each recorded as
+ * Finishes the demo city's first start: its knowledge base, its orders and the intake
+ * classifiers trained on them, each recorded as
  * begun, then as done once complete. A step an earlier start began and did not finish (the
  * process was stopped mid-way) is wiped and done again, so an interrupted first start never
  * leaves a half-loaded demo for good. Runs before the server listens, on an installation whose
@@ -109,6 +112,12 @@ export async function completeDemoLoad(
       await loadDemoEnterprises(ctx, trx, ctx.clock.now());
       await markStepDone(trx, 'demo-enterprises', ctx.clock.now());
     });
+  }
+  if (states.get('demo-classifier') !== 'done') {
+    // The intake classifiers, trained on the demo's closed orders (a new version if redone).
+    await markStepBegun(ctx.db, 'demo-classifier', ctx.clock.now());
+    await trainDemoClassifiers(ctx);
+    await markStepDone(ctx.db, 'demo-classifier', ctx.clock.now());
   }
   return result;
 }

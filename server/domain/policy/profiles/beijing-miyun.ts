@@ -1,5 +1,5 @@
 import type { ProfileInput } from '../profile-schema';
-import { standardSatisfactionScale } from './common';
+import { emergencyChannelTerms, standardSatisfactionScale, utilityEmergencyTerms } from './common';
 
 /** Category of complaints about a unit's service or emergency-repair number (§26-§30). */
 export const beijingNumberComplaintCategory = 'service-number-complaint';
@@ -99,6 +99,20 @@ export const beijingMiyun: ProfileInput = {
     respondWithin: null,
     repeatCalls: null,
     article: 'beijing-miyun §7, §20, §22, §30',
+  },
+  intake: {
+    outOfScope: [
+      {
+        matter: '紧急报警求助',
+        terms: emergencyChannelTerms,
+        channel: '请拨打110、122、120、999、119等紧急报警电话',
+        article: 'beijing-miyun §2',
+      },
+    ],
+    emergencyTerms: {
+      terms: utilityEmergencyTerms,
+      article: 'beijing-miyun §2, §8',
+    },
   },
   satisfaction: {
     scale: standardSatisfactionScale,

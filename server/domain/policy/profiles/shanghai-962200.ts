@@ -1,5 +1,12 @@
 import type { ProfileInput } from '../profile-schema';
-import { standardSatisfactionScale } from './common';
+import {
+  emergencyChannelTerms,
+  legalProcedureTerms,
+  militaryTerms,
+  secretTerms,
+  standardSatisfactionScale,
+  utilityEmergencyTerms,
+} from './common';
 
 /** 上海市"962200"社区服务热线管理办法 (沪民办发〔2017〕33号), 上海市民政局, 2017-12-12. */
 export const shanghai962200: ProfileInput = {
@@ -130,6 +137,38 @@ export const shanghai962200: ProfileInput = {
       note: '不满意且重复来电 3 次以上；条款未规定期间，取 30 个自然日',
     },
     article: 'shanghai-962200 §12',
+  },
+  intake: {
+    outOfScope: [
+      {
+        matter: '诉讼、仲裁、行政审批、行政处罚、行政复议、信访复查复核、政府信息公开等法定程序事项',
+        terms: [...legalProcedureTerms, '行政处罚', '信访', '信息公开申请'],
+        channel: '请通过相应法定程序的受理机关办理',
+        article: 'shanghai-962200 §7(1)',
+      },
+      {
+        matter: '人身、财产安全紧急求助',
+        terms: emergencyChannelTerms,
+        channel: '请拨打110、119、120等紧急电话求助',
+        article: 'shanghai-962200 §7(2)',
+      },
+      {
+        matter: '国家机密、商业秘密、个人隐私事项',
+        terms: secretTerms,
+        channel: '热线不受理，请向有关主管机关咨询',
+        article: 'shanghai-962200 §7(3)',
+      },
+      {
+        matter: '军队、武警管辖事项',
+        terms: militaryTerms,
+        channel: '请向军队、武警有关部门反映',
+        article: 'shanghai-962200 §7(4)',
+      },
+    ],
+    emergencyTerms: {
+      terms: [...utilityEmergencyTerms, '重大突发', '突发事件', '群体性', '老人走失'],
+      article: 'shanghai-962200 §15',
+    },
   },
   satisfaction: {
     scale: standardSatisfactionScale,

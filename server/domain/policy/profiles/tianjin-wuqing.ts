@@ -1,5 +1,10 @@
 import type { ProfileInput } from '../profile-schema';
-import { standardSatisfactionScale } from './common';
+import {
+  emergencyChannelTerms,
+  legalProcedureTerms,
+  militaryTerms,
+  standardSatisfactionScale,
+} from './common';
 
 /** 武清区便民服务专线管理规定实施细则, 天津市武清区人民政府办公室, 2015-08-12. */
 export const tianjinWuqing: ProfileInput = {
@@ -95,6 +100,35 @@ export const tianjinWuqing: ProfileInput = {
     respondWithin: null,
     repeatCalls: null,
     article: 'tianjin-wuqing §23-§24',
+  },
+  intake: {
+    outOfScope: [
+      {
+        matter: '人身财产安全紧急求助',
+        terms: emergencyChannelTerms,
+        channel: '请拨打110、119、120等紧急电话求助',
+        article: 'tianjin-wuqing §6(1)',
+      },
+      {
+        matter: '行政职权范围以外的民事纠纷',
+        terms: ['民事纠纷', '借钱不还', '欠款不还', '合同纠纷', '遗产继承', '离婚'],
+        channel: '可申请人民调解或向人民法院起诉',
+        article: 'tianjin-wuqing §6(2)',
+      },
+      {
+        matter: '诉讼、仲裁、行政复议、信访复查复核等法定程序事项',
+        terms: [...legalProcedureTerms, '信访'],
+        channel: '请通过原法定程序（法院、仲裁机构、复议机关、信访部门）办理',
+        article: 'tianjin-wuqing §6(3)',
+      },
+      {
+        matter: '军队、武警管辖事项',
+        terms: militaryTerms,
+        channel: '请向军队、武警有关部门反映',
+        article: 'tianjin-wuqing §6(4)',
+      },
+    ],
+    emergencyTerms: null,
   },
   satisfaction: {
     scale: standardSatisfactionScale,

@@ -1,5 +1,11 @@
 import type { ProfileInput } from '../profile-schema';
-import { standardSatisfactionScale } from './common';
+import {
+  emergencyChannelTerms,
+  legalProcedureTerms,
+  secretTerms,
+  standardSatisfactionScale,
+  utilityEmergencyTerms,
+} from './common';
 
 /** 淄博12345政务服务便民热线运行管理办法(试行), 淄博市人民政府办公室, 2021-02-04. */
 export const zibo12345: ProfileInput = {
@@ -106,6 +112,50 @@ export const zibo12345: ProfileInput = {
       note: '办理完毕后多次反弹、重复投诉；条款未规定期间，取办结后 30 个自然日',
     },
     article: 'zibo-12345 §12, §15',
+  },
+  intake: {
+    outOfScope: [
+      {
+        matter: '紧急求助（非紧急诉求以外）',
+        terms: emergencyChannelTerms,
+        channel: '请拨打110、119、120等紧急电话',
+        article: 'zibo-12345 §3',
+      },
+      {
+        matter: '应通过诉讼、仲裁、行政复议解决的事项',
+        terms: legalProcedureTerms,
+        channel: '请通过诉讼、仲裁或行政复议途径解决',
+        article: 'zibo-12345 §3',
+      },
+      {
+        matter: '纪检监察事项',
+        terms: ['纪委', '纪检', '监察委', '违纪'],
+        channel: '请向纪检监察机关反映',
+        article: 'zibo-12345 §3',
+      },
+      {
+        matter: '政府信息公开申请',
+        terms: ['信息公开申请', '申请政府信息公开', '依申请公开'],
+        channel: '请按政府信息公开途径提出申请',
+        article: 'zibo-12345 §3',
+      },
+      {
+        matter: '已进入信访渠道的事项',
+        terms: ['信访', '上访'],
+        channel: '请通过信访渠道继续办理',
+        article: 'zibo-12345 §3',
+      },
+      {
+        matter: '国家秘密、商业秘密、个人隐私事项',
+        terms: secretTerms,
+        channel: '热线不受理，请向有关主管机关咨询',
+        article: 'zibo-12345 §3',
+      },
+    ],
+    emergencyTerms: {
+      terms: [...utilityEmergencyTerms, '灾情', '疫情', '环境污染', '公共安全'],
+      article: 'zibo-12345 §13',
+    },
   },
   satisfaction: {
     scale: standardSatisfactionScale,
