@@ -317,6 +317,28 @@ export function registerDeskTests(test, h) {
     );
   });
 
+  guarded('desk: intake suggestions appear as the agent types and F2 accepts them', async () => {
+    const page = await small('agent');
+    await page.goto(`${h.base()}/intake`);
+    await page.locator('#content').waitFor();
+    await page
+      .locator('#content')
+      .fill('我们小区门口的生活垃圾已经堆了三天没人清运，天热臭味很大，请尽快安排清运。');
+    const category = page.getByTestId('suggest-category');
+    await category.waitFor();
+    const proposed = (await category.innerText()).replace(/\s*(较确定|待核对|仅供参考).*$/s, '').trim();
+    assert(proposed.length > 0, 'a category is proposed');
+    // The form has no category yet; F2 (focus still in the text) accepts the suggestion.
+    const field = page.locator('.ant-form-item', { has: page.locator('#category') });
+    assert(!(await field.innerText()).includes(proposed), 'no category before accepting');
+    await page.locator('#content').press('F2');
+    await h.waitUntil(
+      async () => (await field.innerText()).includes(proposed),
+      `category ${proposed} filled by F2`,
+    );
+    await shot(page, 'desk-07-intake-suggestion');
+  });
+
   return {
     close: async () => {
       for (const page of contexts.values())

@@ -272,10 +272,7 @@ test('agent: a knowledge article answers on the spot; a scope hint records a not
   await page.locator('#content').fill('劳动仲裁裁决后公司仍不执行，想让热线督促');
   const hints = page.getByTestId('scope-hints');
   await hints.getByText('可能不属于热线受理范围').waitFor();
-  await hints
-    .locator('tr', { hasText: '已进入仲裁程序的事项' })
-    .getByRole('button', { name: '采用' })
-    .click();
+  await hints.locator('tr', { hasText: '仲裁' }).getByRole('button', { name: '采用' }).click();
   assert(
     (await page.locator('#notAcceptedReason').inputValue()).includes('仲裁'),
     'reason filled from the hint',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SuggestResponse } from '../../../common/contracts/intake-assist';
 import { getBuiltInProfile } from '../../domain/policy';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { ticketApi } from '../../test/ticket-helpers';
 import { completeDemoLoad } from '../demo/demo-steps';
 import { listModels } from './classify.repository';
 import { activeModel } from './model-store';
@@ -112,6 +113,18 @@ describe('intake classifiers and suggestions', () => {
     } finally {
       await t.ctx.rulesProvider.useProfile(saved);
     }
+  });
+
+  it('lists an order on the same matter among the suggestions, told another way by another caller', async () => {
+    const original = await ticketApi(t).create();
+    const s = await ok(
+      '你好，我要反映一下：多次讨要无果，公司拖欠三个月工资共计两万元，请劳动监察部门处理。',
+    );
+    expect(s.similar[0]).toMatchObject({
+      ticketId: original.id,
+      ticketNo: original.ticketNo,
+      likelyDuplicate: true,
+    });
   });
 
   it('extracts phones, ID numbers, times and addresses', async () => {

@@ -6,6 +6,8 @@ import { screenEmergency, screenOutOfScope } from '../../domain/classify/screen'
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
+import { findSimilarOrders } from '../similar/find-similar';
+import { loadActor } from '../tickets/standing';
 import { categoryLabels, unitNames } from './classify.repository';
 import { activeModel, type LoadedModel } from './model-store';
 
@@ -119,6 +121,19 @@ export async function suggestIntake(
     ctx.logger.warn({ err: e }, 'intake prediction failed');
   }
 
+  let similar: SuggestResponse['similar'] = [];
+  try {
+    similar = await findSimilarOrders(
+      ctx.db,
+      await loadActor(ctx.db, user),
+      { content, location: body.location ?? null, callerPhone: body.callerPhone ?? null },
+      { limit: 5, now: ctx.clock.now() },
+    );
+  } catch (e) {
+    // Like the models, the look-up for repeats never blocks the suggestion.
+    ctx.logger.warn({ err: e }, 'similar orders unavailable');
+  }
+
   const emergency = screenEmergency(content, profile.intake);
   const outOfScope = screenOutOfScope(content, profile.intake);
   const emergencyUrgency = profile.emergency?.urgencies[0] ?? 'emergency';
@@ -138,7 +153,7 @@ export async function suggestIntake(
       terms: outOfScope.terms,
     },
     extracted: extractEntities([content, body.location ?? ''].join('\n')),
-    similar: [],
+    similar,
     model: {
       category: categoryModel ? `${categoryModel.name} v${categoryModel.version}` : null,
       unit: unitModel ? `${unitModel.name} v${unitModel.version}` : null,

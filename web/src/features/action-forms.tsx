@@ -2,7 +2,7 @@ import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { satisfactionLabels, satisfactions } from '../../../common/enums';
 import { supervisionModeLabels, supervisionTriggerLabels } from '../../../common/contracts/supervision';
-import { channelHints } from './scope-exclusions';
+import { ChannelHintSelect } from './channel-select';
 import { ComplainedPartyFields } from './complained-party';
 import { TicketSearchSelect } from './ticket-search-select';
 import { CallbackChannelField, CallbackSampleNotice, inspectForm } from './callback-forms';
@@ -177,7 +177,7 @@ export const actionForms: Record<FormAction, ActionFormSpec> = {
           {area(3)}
         </Form.Item>
         <Form.Item name="suggestedChannel" label="建议渠道">
-          <Select allowClear showSearch options={channelHints} placeholder="告知诉求人可通过的渠道" />
+          <ChannelHintSelect />
         </Form.Item>
       </>
     ),

@@ -1,5 +1,5 @@
 import { AutoComplete, Button, Card, Form, Input, Radio, Space, Tag } from 'antd';
-import { channelHints } from '../../features/scope-exclusions';
+import { useChannelHints } from '../../features/scope-exclusions';
 import type { IntakeValues } from './intake-draft';
 
 export const submitLabels = {
@@ -22,6 +22,7 @@ export function DispositionCard({
   const disposition = Form.useWatch('disposition', form) ?? 'order';
   const citedId = Form.useWatch('knowledgeArticleId', form);
   const citedTitle = Form.useWatch('knowledgeArticleTitle', form);
+  const channelHints = useChannelHints();
   return (
     <Card size="small" title="处置">
       <Form.Item name="knowledgeArticleId" hidden>

@@ -349,8 +349,8 @@ export function IntakePage() {
               onUse={(x) =>
                 setValues({
                   disposition: 'not-accepted',
-                  notAcceptedReason: `${x.matter}，${x.reason}，不属于热线受理范围`,
-                  suggestedChannel: x.channel === '—' ? undefined : x.channel,
+                  notAcceptedReason: `${x.matter}，不属于热线受理范围（${x.article}）`,
+                  suggestedChannel: x.channel,
                 })
               }
             />

@@ -4,7 +4,7 @@ import { ApiError, api } from '../../api/client';
 import { useTickets } from '../../api/queries';
 import type { KbSuggestion } from '../../api/types';
 import { StatusTag } from '../../components/tags';
-import { matchExclusions, scopeExclusions, type ScopeExclusion } from '../../features/scope-exclusions';
+import { matchExclusions, useScopeExclusions, type ScopeExclusion } from '../../features/scope-exclusions';
 import { fmtDate } from '../../lib/format';
 import { Highlight, highlightText } from '../../lib/highlight';
 import { useDebounced } from '../../lib/use-debounced';
@@ -171,10 +171,11 @@ export function suggestionAnswer(s: KbSuggestion): string {
   return highlightText(s.snippet ?? s.title);
 }
 
-/** Common exclusions with the channel to suggest; matching ones first. */
+/** The profile's exclusions with the channel to suggest; matching ones first. */
 export function ScopeHints({ text, onUse }: { text: string; onUse: (e: ScopeExclusion) => void }) {
-  const matched = new Set(matchExclusions(text).map((e) => e.key));
-  const rows = [...scopeExclusions].sort((a, b) => Number(matched.has(b.key)) - Number(matched.has(a.key)));
+  const list = useScopeExclusions();
+  const matched = new Set(matchExclusions(list, text).map((e) => e.key));
+  const rows = [...list].sort((a, b) => Number(matched.has(b.key)) - Number(matched.has(a.key)));
   return (
     <Card size="small" title="受理范围提示" data-testid="scope-hints">
       {matched.size > 0 && (
@@ -194,7 +195,11 @@ export function ScopeHints({ text, onUse }: { text: string; onUse: (e: ScopeExcl
         scroll={{ y: 260 }}
         rowClassName={(r) => (matched.has(r.key) ? 'row-selected' : '')}
         columns={[
-          { title: '事项', dataIndex: 'matter', render: (v: string, r) => <span title={r.reason}>{v}</span> },
+          {
+            title: '事项',
+            dataIndex: 'matter',
+            render: (v: string, r) => <span title={r.article}>{v}</span>,
+          },
           { title: '建议渠道', dataIndex: 'channel', width: 120 },
           {
             title: '',
