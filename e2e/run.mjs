@@ -538,8 +538,15 @@ test('sub-platform: 东城区 dispatcher re-dispatches within the district; the 
   await page.locator('#unitId').click();
   const options = page.locator('.ant-select-dropdown:visible .ant-select-tree-title');
   await options.first().waitFor();
-  const names = await options.allInnerTexts();
-  assert(names.includes('东城区东湖街道办事处'), `district units offered: ${names.join(',')}`);
+  // The tree renders its titles a moment after the dropdown opens.
+  let names = [];
+  await waitUntil(
+    async () => {
+      names = await options.allInnerTexts();
+      return names.includes('东城区东湖街道办事处');
+    },
+    `district units offered (${names.join(',')})`,
+  );
   assert(!names.includes('市人力资源和社会保障局'), 'no units outside the district');
   await page.keyboard.press('Escape');
   await modal.getByTestId('unit-suggestion').filter({ hasText: '东城区东湖街道办事处' }).click();
@@ -653,6 +660,7 @@ test('kb: a unit drafts and submits its entry, the editor approves it; versions 
   const drawer = unit.locator('.ant-drawer', { hasText: '工伤认定申请需要哪些材料' });
   await drawer.getByTestId('article-actions').getByRole('button', { name: '提交审核' }).click();
   await drawer.getByText('待审核').first().waitFor();
+  await drawer.locator('.ant-drawer-close').click();
   const editor = await as('kb-editor');
   await editor.goto(`${server.base}/kb`);
   await editor.getByLabel('按状态筛选').click();
@@ -810,6 +818,7 @@ test('bell: a reminder slip reaches the handling unit; clicking it opens the ord
   await state.api.post('admin', '/api/admin/sweep');
   try {
     const page = await as('handler');
+    await page.goto(`${server.base}/`);
     const bell = page.getByTestId('notification-bell');
     await bell.waitFor();
     await bell.click();
