@@ -76,6 +76,9 @@ export interface ProfileData {
     red: { workingDaysAfter: number; reminderSlip: boolean } | null;
     article: string;
   } | null;
+  calls?: {
+    targets: { figure: 'connectionRate' | 'within10sRate'; target: number; article: string }[];
+  } | null;
   messages?: {
     citizenOnIntake: boolean;
     citizenOnReply: boolean;
@@ -255,6 +258,16 @@ export function profileRuleRows(p: ProfileData): ProfileRuleRow[] {
       when: '办理环节',
       rule: parts.filter(Boolean).join('；'),
       article: cite(lights.article),
+    });
+  }
+
+  for (const t of p.calls?.targets ?? []) {
+    rows.push({
+      key: `calls-${t.figure}`,
+      stage: '话务接听',
+      when: t.figure === 'within10sRate' ? '来电振铃 10 秒内接起' : '来电接通',
+      rule: `${t.figure === 'within10sRate' ? '10秒接通率' : '接通率'}应达到 ${Math.round(t.target * 100)}%`,
+      article: cite(t.article),
     });
   }
 

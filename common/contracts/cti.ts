@@ -64,6 +64,19 @@ export const callFigures = z.object({
     }),
   ),
   byQueue: z.array(z.object({ queue: z.string().nullable(), ...counts })),
+  /**
+   * The active profile's targets for these figures (beijing-miyun §14: answered within 10 s;
+   * tianjin-wuqing §1: every call answered), each with whether the period met it (null: no calls).
+   */
+  targets: z.array(
+    z.object({
+      figure: z.enum(['connectionRate', 'within10sRate']),
+      target: z.number(),
+      actual: z.number().nullable(),
+      met: z.boolean().nullable(),
+      article: z.string(),
+    }),
+  ),
 });
 export type CallFigures = z.infer<typeof callFigures>;
 

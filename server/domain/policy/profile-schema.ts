@@ -9,6 +9,7 @@ import {
   emergencySchema,
   extensionSchema,
   intakeSchema,
+  callsSchema,
   lightsSchema,
   messagesSchema,
   defaultMessages,
@@ -61,6 +62,8 @@ export const profileSchema = z
     messages: messagesSchema.default(defaultMessages),
     /** Intake screening: out-of-scope matters and emergency words (intake suggestions). */
     intake: intakeSchema.nullable().default(null),
+    /** Targets for the call figures (telephone answering). */
+    calls: callsSchema.nullable().default(null),
   })
   .strict()
   .superRefine((p, ctx) => {

@@ -325,3 +325,25 @@ export const intakeSchema = z
   })
   .strict();
 export type IntakeRules = z.infer<typeof intakeSchema>;
+
+/**
+ * Call figures the regulation sets a target for (the center's telephone answering, not a unit's):
+ * beijing-miyun §14 电话铃声响起10秒之内必须接起; tianjin-wuqing §1 电话接通率 100%.
+ */
+export const callsSchema = z
+  .object({
+    targets: z
+      .array(
+        z
+          .object({
+            figure: z.enum(['connectionRate', 'within10sRate']),
+            /** The share the figure must reach, 0-1. */
+            target: z.number().min(0).max(1),
+            article,
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+export type CallRules = z.infer<typeof callsSchema>;

@@ -51,12 +51,15 @@ export async function callFigures(
       )
     ).map((u) => [u.username, u.display_name]),
   );
+  const rates = {
+    connectionRate: ratio(total.answered, total.offered),
+    within10sRate: ratio(total.answeredWithin10s, total.offered),
+  };
   return {
     from: from.toISOString(),
     to: to.toISOString(),
     ...total,
-    connectionRate: ratio(total.answered, total.offered),
-    within10sRate: ratio(total.answeredWithin10s, total.offered),
+    ...rates,
     averageWaitSeconds: total.answered > 0 ? (all?.avgWait ?? null) : null,
     byHour: Array.from({ length: 24 }, (_, hour) => {
       const r = hours.get(hour);
@@ -79,5 +82,9 @@ export async function callFigures(
       .filter((r) => r.set === 'queue')
       .map((r) => ({ queue: r.queue, ...counts(r) }))
       .sort((a, b) => b.offered - a.offered || (a.queue ?? '').localeCompare(b.queue ?? '')),
+    targets: (ctx.rules.profile.calls?.targets ?? []).map((t) => {
+      const actual = rates[t.figure];
+      return { ...t, actual, met: actual === null ? null : actual >= t.target };
+    }),
   };
 }

@@ -120,6 +120,7 @@ export const beijingMiyun: ProfileInput = {
     ratings: 'overall',
     article: 'beijing-miyun Annex 2 §2(3)',
   },
+  calls: { targets: [{ figure: 'within10sRate', target: 1, article: 'beijing-miyun §14' }] },
   messages: {
     citizenOnIntake: true,
     citizenOnReply: true,

@@ -136,6 +136,7 @@ export const tianjinWuqing: ProfileInput = {
     ratings: 'overall',
     article: 'tianjin-wuqing §25, §28',
   },
+  calls: { targets: [{ figure: 'connectionRate', target: 1, article: 'tianjin-wuqing §1' }] },
   messages: {
     citizenOnIntake: true,
     citizenOnReply: true,

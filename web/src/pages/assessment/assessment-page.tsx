@@ -25,6 +25,7 @@ import { useRules } from '../../api/queries';
 import { SimpleBarChart } from '../../components/bar-chart';
 import { PageTitle } from '../../components/page-title';
 import { useNow } from '../../lib/use-now';
+import { CallTargets } from './call-targets';
 import { DrillDrawer, type DrillTarget } from './drill-drawer';
 
 /** Rank moved up (fewer is better), down, or new. */
@@ -209,6 +210,7 @@ export function AssessmentPage() {
         )}
       </Space>
       {current.isError && <Alert type="error" showIcon title={errorText(current.error)} />}
+      {current.data && <CallTargets start={current.data.period.start} end={current.data.period.end} />}
       {ranked.length > 0 && (
         <Card size="small" title="得分排名" style={{ marginBottom: 8 }}>
           <SimpleBarChart bars={bars} height={260} labelRotate={30} />
