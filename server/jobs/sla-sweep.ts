@@ -27,6 +27,7 @@ import { IDEMPOTENCY_KEY_HOURS } from '../features/tickets/idempotency';
 import { pruneKeys } from '../features/tickets/idempotency.repository';
 import { escalatePages, sweepDeadlineNotices } from '../features/notifications/sweep-notices';
 import { deliverOutbox } from '../features/messages/deliver-outbox';
+import { superviseUnits } from '../features/supervision/unit-triggers';
 
 export interface SweepResult {
   yellow: number;
@@ -248,6 +249,8 @@ export async function tick(ctx: AppContext): Promise<SweepResult> {
   await sweepIncidents(ctx);
   // Complaints about service numbers a working day past their deadline (beijing-miyun §30).
   await superviseOverdueNumberComplaints(ctx);
+  // Units in the last places of the month's ranking, units behind on the knowledge base (zibo §15).
+  await superviseUnits(ctx);
   // Reminders before deadlines (beijing-miyun §20), unanswered emergency pages, the text messages.
   await sweepDeadlineNotices(ctx);
   await escalatePages(ctx);

@@ -202,6 +202,21 @@ export interface SupervisionTable {
   responded_by: Generated<number | null>;
 }
 
+/** A unit's supervision for a month (low rank, knowledge base not updated), migration 20261209150000. */
+export interface UnitSupervisionTable {
+  id: Generated<number>;
+  unit_id: number;
+  trigger: string;
+  period: string;
+  note: string;
+  office: string | null;
+  created_at: Timestamp;
+  respond_by: Timestamp | null;
+  responded_at: Timestamp | null;
+  response: string | null;
+  responded_by: number | null;
+}
+
 export interface CoreTables {
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
@@ -215,4 +230,5 @@ export interface CoreTables {
   ticket_deadline: TicketDeadlineTable;
   ticket_alert: TicketAlertTable;
   supervision: SupervisionTable;
+  unit_supervision: UnitSupervisionTable;
 }

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
 import { articleCountsByUnit, reviewOverdueArticles, unitNames } from './kb-report.repository';
 import { todayOf } from './kb-time';
-import { noticesFor } from './policy-notices';
+import { noticesOf } from './policy-notices';
 
 /**
  * Overdue-update report per unit (知识库更新及时性): published entries past their review date,
@@ -13,11 +13,15 @@ import { noticesFor } from './policy-notices';
  */
 export async function overdueReport(ctx: AppContext, user: SessionUser, f: { unitId?: number | undefined }) {
   const all = isKbManager(user.role) || ['leader', 'supervisor'].includes(user.role);
-  const unitId = all ? f.unitId : user.unitId;
+  return overdueByUnit(ctx, all ? f.unitId : user.unitId);
+}
+
+/** The report for one unit, or for every unit with something overdue when `unitId` is undefined. */
+export async function overdueByUnit(ctx: AppContext, unitId: number | undefined) {
   const today = todayOf(ctx.clock.now());
   const [articles, notices, counts, names] = await Promise.all([
     reviewOverdueArticles(ctx.db, today, unitId),
-    noticesFor(ctx, user, { unitId }),
+    noticesOf(ctx, unitId),
     articleCountsByUnit(ctx.db, unitId),
     unitNames(ctx.db),
   ]);

@@ -88,6 +88,11 @@ export async function linkNoticeArticle(
 export async function noticesFor(ctx: AppContext, user: SessionUser, f: { unitId?: number | undefined }) {
   const unitId =
     isKbManager(user.role) || ['leader', 'supervisor'].includes(user.role) ? f.unitId : user.unitId;
+  return noticesOf(ctx, unitId);
+}
+
+/** Notices of one unit (every unit when undefined), with their state on today's date. */
+export async function noticesOf(ctx: AppContext, unitId: number | undefined) {
   const today = todayOf(ctx.clock.now());
   const rows = await listNotices(ctx.db, { unitId });
   return rows.map((r) => {

@@ -264,3 +264,23 @@ export async function platformPathOf(trx: Trx, ticketId: number): Promise<string
     .executeTakeFirst();
   return row?.path ?? null;
 }
+
+/** What decides how a viewer may see the caller of each order (for supervision texts). */
+export async function callerFactsOf(db: Trx, ticketIds: number[]) {
+  if (ticketIds.length === 0) return new Map<number, never>();
+  const rows = await db
+    .selectFrom('ticket as t')
+    .leftJoin('org_unit as cu', 'cu.id', 't.complained_unit_id')
+    .select([
+      't.id',
+      't.caller_name',
+      't.caller_phone',
+      't.caller_address',
+      't.confidential',
+      't.status',
+      'cu.path as complained_path',
+    ])
+    .where('t.id', 'in', ticketIds)
+    .execute();
+  return new Map(rows.map((r) => [Number(r.id), r]));
+}

@@ -14,6 +14,7 @@ import { listSupervisions } from './list-supervisions';
 import { respondSupervision } from './respond-supervision';
 import { presentSupervision } from './supervision.presenter';
 import { findSupervision } from './supervision.repository';
+import { respondUnitSupervision, unitSupervisions } from './unit-supervisions';
 
 /** Supervision (督办) as records: list, leader instructions, written answers, ignored ones. */
 export function supervisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -63,6 +64,32 @@ export function supervisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (!created) throw new AppError('NOT_FOUND', '督办不存在');
         return reply.status(201).send(presentSupervision(created, ctx.clock.now()));
       },
+    );
+
+    app.get(
+      '/api/unit-supervisions',
+      {
+        schema: {
+          tags: ['supervision'],
+          summary: '单位督办 Supervisions of units (low rank, knowledge base not updated), newest first',
+          description:
+            'zibo-12345 §15(4)(5): recorded once a month for the month that ended. The center sees all; a unit its own tree. status: open | overdue | answered.',
+        },
+      },
+      async (req) => unitSupervisions(ctx, requireUser(req)),
+    );
+
+    app.post(
+      '/api/unit-supervisions/:id/respond',
+      {
+        schema: {
+          tags: ['supervision'],
+          summary: '答复单位督办 The supervised unit answers in writing, once',
+          params: idParam,
+          body: respondSupervisionBody,
+        },
+      },
+      async (req) => respondUnitSupervision(ctx, requireUser(req), req.params.id, req.body.text),
     );
 
     app.post(

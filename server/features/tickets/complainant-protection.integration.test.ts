@@ -165,6 +165,26 @@ describe('complainant protection', () => {
     expect(other.statusCode, other.body).toBe(200);
   });
 
+  it('zibo-12345 §17: a supervisor’s note naming the complainant reaches the complained unit without the name or phone', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/supervisions',
+      headers: await t.as('supervisor'),
+      payload: {
+        ticketId: order.id,
+        trigger: 'leader-instruction',
+        note: `请尽快联系来电人${NAME}（${PHONE}）了解情况并整改。`,
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const unitView = await raw('handler-sb', `/api/supervisions?ticketId=${order.id}`);
+    expect(unitView).not.toContain(PHONE);
+    expect(unitView).not.toContain(NAME);
+    expect(unitView).toContain('[已隐去]');
+    // The center reads the note as it was written.
+    expect(await raw('supervisor', `/api/supervisions?ticketId=${order.id}`)).toContain(PHONE);
+  });
+
   it('zibo-12345 §17: the complained unit cannot find the order by the complainant’s phone or name', async () => {
     for (const query of [`phone=${PHONE}`, `q=${encodeURIComponent(NAME)}`, `q=${PHONE}`]) {
       const list = JSON.parse(await raw('handler', `/api/tickets?${query}`)) as ListBody;

@@ -5,6 +5,7 @@ import { PageTitle } from '../components/page-title';
 import { QueueTabs, type QueueTab } from '../components/queue-tabs';
 import type { TicketColumn } from '../components/ticket-table';
 import { SupervisionRecords } from '../features/supervision-records';
+import { UnitSupervisions } from '../features/unit-supervisions';
 
 const open = 'dispatched,in_progress,replied,pending_callback,unsatisfied,appealed,suspended';
 const columns: TicketColumn[] = [
@@ -86,6 +87,7 @@ export function SupervisionPage() {
         items={[
           { key: 'records', label: '督办记录', children: <SupervisionRecords /> },
           { key: 'orders', label: '工单督办', children: <QueueTabs tabs={tabs} exportName="督办" /> },
+          { key: 'units', label: '单位督办', children: <UnitSupervisions /> },
         ]}
       />
     </div>
