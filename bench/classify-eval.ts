@@ -16,13 +16,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  argmax,
-  fitLinear,
-  softmax,
-  TextClassifier,
-  trainClassifier,
-} from '../server/domain/classify/classifier';
+import { argmax, softmax, TextClassifier } from '../server/domain/classify/classifier';
+import { fitLinear, trainClassifier } from '../server/domain/classify/train';
 import { textFeatures, type FeatureParams, type TextFeatures } from '../server/domain/classify/features';
 import { expectedCalibrationError, quality, stratifiedFolds } from '../server/domain/classify/metrics';
 import { productionTrainOptions } from '../server/features/classify/model-store';

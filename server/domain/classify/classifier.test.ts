@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TextClassifier, softmax, trainClassifier } from './classifier';
+import { TextClassifier, softmax } from './classifier';
+import { trainClassifier } from './train';
 import { charNgrams, textFeatures, type FeatureParams } from './features';
 import { expectedCalibrationError, quality, stratifiedFolds } from './metrics';
 

@@ -215,11 +215,6 @@ export async function ticketIdsAfter(db: Db, afterId: number, limit: number): Pr
   return rows.map((r) => r.id);
 }
 
-/** Names of the given category codes. */
-export function categoryNames(db: Db, codes: readonly string[]) {
-  return db.selectFrom('category').select(['code', 'name']).where('code', 'in', codes).execute();
-}
-
 export function unitsById(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db

@@ -10,13 +10,8 @@ import {
   type TallyOptions,
 } from '../../domain/kpi';
 import type { AppContext } from '../../platform/context';
-import {
-  categoryNames,
-  groupedCounts,
-  unitsById,
-  type FactFilter,
-  type Grouping,
-} from './assessment.repository';
+import { categoryNames } from '../categories/categories.repository';
+import { groupedCounts, unitsById, type FactFilter, type Grouping } from './assessment.repository';
 
 export type StatsRow = { key: string; label: string; counts: KpiCounts } & Record<IndicatorId, number | null>;
 
@@ -35,9 +30,7 @@ async function labels(ctx: AppContext, groupBy: Grouping, keys: string[]): Promi
       return new Map(units.map((u) => [String(u.id), u.name]));
     }
     case 'category': {
-      if (keys.length === 0) return new Map();
-      const rows = await categoryNames(ctx.db, keys);
-      return new Map(rows.map((r) => [r.code, r.name]));
+      return categoryNames(ctx.db, keys);
     }
     case 'channel':
       return new Map(keys.map((k) => [k, channelLabels[k as Channel] ?? k]));

@@ -27,6 +27,21 @@ export interface CategoryRowOut {
   active: boolean;
 }
 
+/** Names of the given codes, by code (`activeOnly`: only categories still in use). */
+export async function categoryNames(
+  db: AnyDb,
+  codes: readonly string[],
+  opts: { activeOnly?: boolean } = {},
+): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  let q = withCat(db)
+    .selectFrom('category')
+    .select(['code', 'name'])
+    .where('code', 'in', [...codes]);
+  if (opts.activeOnly) q = q.where('active', '=', true);
+  return new Map((await q.execute()).map((r) => [r.code, r.name]));
+}
+
 export function listAllCategories(db: AnyDb): Promise<CategoryRowOut[]> {
   return db
     .selectFrom('category')

@@ -126,17 +126,6 @@ export function closedOrderHistory(db: Db) {
     .execute();
 }
 
-/** Names of the given category codes that are still in use (a retired code is never proposed). */
-export function categoryLabels(db: Db, codes: readonly string[]) {
-  if (codes.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('category')
-    .select(['code', 'name'])
-    .where('code', 'in', codes)
-    .where('active', '=', true)
-    .execute();
-}
-
 export function unitNames(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('org_unit').select(['id', 'name', 'active']).where('id', 'in', ids).execute();

@@ -1,4 +1,5 @@
-import { defaultTrainOptions, TextClassifier, type TrainOptions } from '../../domain/classify/classifier';
+import { TextClassifier } from '../../domain/classify/classifier';
+import { defaultTrainOptions, type TrainOptions } from '../../domain/classify/train';
 import type { UsualUnits } from '../../db/tables/classify';
 import type { Db } from '../../platform/db';
 import { activeModelId, loadModel, type ModelTarget } from './classify.repository';

@@ -8,7 +8,8 @@ import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import { findSimilarOrders } from '../similar/find-similar';
 import { loadActor } from '../tickets/standing';
-import { categoryLabels, unitNames } from './classify.repository';
+import { categoryNames } from '../categories/categories.repository';
+import { unitNames } from './classify.repository';
 import { activeModel, type LoadedModel } from './model-store';
 
 /** Roles that take intake (as for creating an order). */
@@ -64,13 +65,11 @@ export async function suggestIntake(
     if (categoryModel) {
       const p = predict(categoryModel);
       const all = [{ label: p.label, confidence: p.confidence }, ...p.alternatives];
-      const names = new Map(
-        (
-          await categoryLabels(
-            ctx.db,
-            all.map((a) => a.label),
-          )
-        ).map((c) => [c.code, c.name]),
+      // A retired code is never proposed.
+      const names = await categoryNames(
+        ctx.db,
+        all.map((a) => a.label),
+        { activeOnly: true },
       );
       const [best, ...rest] = all.filter((a) => names.has(a.label));
       if (best) {

@@ -1,4 +1,4 @@
-import { trainClassifier, type TrainOptions } from '../../domain/classify/classifier';
+import { trainClassifier, type TrainOptions } from '../../domain/classify/train';
 import { textFeatures } from '../../domain/classify/features';
 import type { UsualUnits } from '../../db/tables/classify';
 import type { Db } from '../../platform/db';

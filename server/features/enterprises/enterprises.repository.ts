@@ -138,12 +138,6 @@ export async function countsPer(
   return new Map(rows.map((r) => [Number(r.enterprise_id), Number(r.n)]));
 }
 
-export async function categoryNames(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('category').select(['code', 'name']).where('code', 'in', codes).execute();
-  return new Map(rows.map((r) => [r.code, r.name]));
-}
-
 /** Codes among these that are active categories. */
 export async function activeCategoryCodes(db: Trx, codes: readonly string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();

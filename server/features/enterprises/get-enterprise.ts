@@ -12,7 +12,6 @@ import { loadActor } from '../tickets/standing';
 import { allowedActions, requireRead } from './enterprise-access';
 import { ratingsOf } from './enterprise-ratings';
 import {
-  categoryNames,
   countsPer,
   enterpriseHistory,
   findEnterprise,
@@ -22,6 +21,7 @@ import {
 } from './enterprises.repository';
 import { presentDetail, presentSummary } from './enterprises.presenter';
 import { readLicence } from './licence-file';
+import { categoryNames } from '../categories/categories.repository';
 
 async function summaries(ctx: AppContext, rows: EnterpriseRow[]): Promise<EnterpriseSummaryDto[]> {
   const ids = rows.map((r) => Number(r.id));

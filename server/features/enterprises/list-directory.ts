@@ -4,9 +4,10 @@ import { distanceKm, parseLngLat } from '../../domain/enterprise/distance';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { ratingRank } from './directory-order';
-import { activeCategories, approvedEnterprises, categoryNames } from './enterprises.repository';
+import { activeCategories, approvedEnterprises } from './enterprises.repository';
 import { presentDirectoryEntry } from './enterprises.presenter';
 import { ratingsOf } from './enterprise-ratings';
+import { categoryNames } from '../categories/categories.repository';
 
 /**
  * `GET /api/public/enterprises`: the public directory (wuqing §35: 信息公开透明 … 择优就近推荐).

@@ -1,11 +1,9 @@
 import type { SimilarResponse } from '../../../common/contracts/intake-assist';
 import { repeatedClosedMatter } from '../../domain/similar/score';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
-import { loadActor, unitInfo } from '../tickets/standing';
-import { findTicket, listAssignments } from '../tickets/tickets.repository';
-import { canView } from '../tickets/visibility';
+import { loadVisibleOrder } from '../tickets/get-ticket';
+import { loadActor } from '../tickets/standing';
 import { findSimilarScored } from './find-similar';
 import { mergedRepeats } from './similar.repository';
 
@@ -22,20 +20,7 @@ export async function similarToTicket(
   limit: number,
 ): Promise<SimilarResponse> {
   const actor = await loadActor(ctx.db, user);
-  const ticket = await findTicket(ctx.db, id);
-  if (!ticket) throw new AppError('NOT_FOUND', '工单不存在');
-  const assignments = await listAssignments(ctx.db, id);
-  const units = await unitInfo(ctx.db, ticket, assignments);
-  const platformPath = ticket.platform_unit_id ? units.paths.get(ticket.platform_unit_id) : undefined;
-  if (
-    !canView(
-      actor,
-      platformPath,
-      assignments.map((a) => units.paths.get(a.unit_id) ?? ''),
-    )
-  ) {
-    throw new AppError('NOT_FOUND', '工单不存在');
-  }
+  const { ticket } = await loadVisibleOrder(ctx.db, actor, id);
   const repeats = await mergedRepeats(ctx.db, id);
   const scored = await findSimilarScored(
     ctx.db,

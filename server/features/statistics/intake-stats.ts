@@ -10,7 +10,8 @@ import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import { assessmentScope } from '../assessment/assessment-scope';
-import { categoryLabels, intakeCounts } from './statistics.repository';
+import { categoryNames } from '../categories/categories.repository';
+import { intakeCounts } from './statistics.repository';
 
 const none = '（未填写）';
 
@@ -44,7 +45,7 @@ export async function intakeStats(
   });
   const categories =
     q.groupBy === 'category'
-      ? await categoryLabels(
+      ? await categoryNames(
           db,
           rows.map((r) => r.key),
         )

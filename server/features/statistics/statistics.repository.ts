@@ -40,9 +40,3 @@ export async function intakeCounts(
     order by 2 desc, 1`.execute(db);
   return r.rows.map((row) => ({ key: row.key, count: Number(row.count) }));
 }
-
-export async function categoryLabels(db: Db, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('category').select(['code', 'name']).where('code', 'in', codes).execute();
-  return new Map(rows.map((r) => [r.code, r.name]));
-}

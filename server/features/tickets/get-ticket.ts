@@ -17,7 +17,7 @@ import {
 import { findComplainedUnit } from './complained-party';
 import { numberComplaintOf } from '../service-numbers/number-complaints';
 import { loadOrderEvents } from './perform-action';
-import { loadActor, standingOf, transitionStateOf, unitInfo } from './standing';
+import { loadActor, standingOf, transitionStateOf, unitInfo, type Actor } from './standing';
 import { slaFactsOf } from './ticket-deadlines';
 import { extensionRelayOf } from './extension-relay';
 import { callbackTermsOf } from '../../domain/callback/terms';
@@ -26,12 +26,15 @@ import { findTicket, listAssignments, listDeadlines, listEvents } from './ticket
 import { canView } from './visibility';
 import { presentMergedRepeats } from '../similar/merged-repeats';
 
-async function loadVisible(ctx: AppContext, user: SessionUser, id: number) {
-  const actor = await loadActor(ctx.db, user);
-  const ticket = await findTicket(ctx.db, id);
+/**
+ * The order with its assignments and units, for an actor who may see it; an order out of the
+ * actor's scope is answered exactly like a missing one (NOT_FOUND).
+ */
+export async function loadVisibleOrder(db: AppContext['db'], actor: Actor, id: number) {
+  const ticket = await findTicket(db, id);
   if (!ticket) throw new AppError('NOT_FOUND', '工单不存在');
-  const assignments = await listAssignments(ctx.db, id);
-  const units = await unitInfo(ctx.db, ticket, assignments);
+  const assignments = await listAssignments(db, id);
+  const units = await unitInfo(db, ticket, assignments);
   const platformPath = ticket.platform_unit_id ? units.paths.get(ticket.platform_unit_id) : undefined;
   if (
     !canView(
@@ -42,6 +45,12 @@ async function loadVisible(ctx: AppContext, user: SessionUser, id: number) {
   ) {
     throw new AppError('NOT_FOUND', '工单不存在');
   }
+  return { ticket, assignments, units };
+}
+
+async function loadVisible(ctx: AppContext, user: SessionUser, id: number) {
+  const actor = await loadActor(ctx.db, user);
+  const { ticket, assignments, units } = await loadVisibleOrder(ctx.db, actor, id);
   const complained = await findComplainedUnit(ctx.db, ticket.complained_unit_id);
   const standing = standingOf(actor, ticket, assignments, units.paths);
   const actsForActive = standing.parties.has('lead') || standing.parties.has('co');
