@@ -23,7 +23,10 @@ export const articleActions = [
 ] as const;
 export type ArticleAction = (typeof articleActions)[number];
 
-export const articleActionLabels: Record<ArticleAction, string> = {
+/** Actions as the version history records them (`create` and `import` beside the lifecycle). */
+export const articleActionLabels: Record<ArticleAction | 'create' | 'import', string> = {
+  create: '起草',
+  import: '导入',
   edit: '修改',
   submit: '提交审核',
   approve: '审核通过并发布',

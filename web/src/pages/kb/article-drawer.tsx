@@ -24,18 +24,32 @@ import {
 } from '../../../../common/kb-vocabulary';
 import { api, errorText } from '../../api/client';
 import { useArticle, useArticleVersions, type ArticleDetail } from '../../api/kb';
+import { useUnits } from '../../api/queries';
+import { labelOf } from '../../../../common/ticket-vocabulary';
 import { CategoryCascader } from '../../features/category-cascader';
 import { fmtDateTime } from '../../lib/format';
 
 const short = (v: unknown): string => {
-  if (v === null || v === undefined || v === '') return '（空）';
+  if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return '（空）';
   const s = Array.isArray(v) ? v.join('、') : String(v);
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 };
 
+/** A changed value as a person reads it: statuses and units by name; the body only as "changed". */
+function useFieldValue() {
+  const units = useUnits();
+  const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
+  return (field: string, v: unknown): string => {
+    if (field === 'status' && typeof v === 'string') return labelOf(articleStatusLabels, v);
+    if (field === 'ownerUnitId' && typeof v === 'number') return unitName.get(v) ?? '热线中心';
+    return short(v);
+  };
+}
+
 /** The history of an article, each version with what it changed (版本差异). */
 function Versions({ id }: { id: number }) {
   const q = useArticleVersions(id);
+  const value = useFieldValue();
   return (
     <Timeline
       items={(q.data?.items ?? []).map((v) => ({
@@ -44,7 +58,7 @@ function Versions({ id }: { id: number }) {
           <div>
             <Space size={6}>
               <Typography.Text strong>第 {v.version} 版</Typography.Text>
-              <Tag>{articleActionLabels[v.action as ArticleAction] ?? v.action}</Tag>
+              <Tag>{labelOf(articleActionLabels, v.action)}</Tag>
               <Typography.Text type="secondary">
                 {fmtDateTime(v.at)} · {v.actorName ?? '系统'}
               </Typography.Text>
@@ -52,7 +66,14 @@ function Versions({ id }: { id: number }) {
             {v.note && <div style={{ fontSize: 12 }}>说明：{v.note}</div>}
             {v.changes.map((c) => (
               <div key={c.field} style={{ fontSize: 12, color: '#595959' }}>
-                {articleFieldLabels[c.field] ?? c.field}：<del>{short(c.from)}</del> → {short(c.to)}
+                {articleFieldLabels[c.field] ?? c.field}：
+                {c.field === 'body' ? (
+                  '已修改'
+                ) : (
+                  <>
+                    <del>{value(c.field, c.from)}</del> → {value(c.field, c.to)}
+                  </>
+                )}
               </div>
             ))}
           </div>

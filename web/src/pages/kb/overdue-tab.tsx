@@ -46,6 +46,7 @@ export function OverdueTab() {
         dataSource={q.data?.units ?? []}
         pagination={false}
         data-testid="kb-overdue-table"
+        locale={{ emptyText: '各单位知识条目和政策答复均未超期' }}
         expandable={{
           rowExpandable: (r) =>
             r.reviewOverdue.length + r.noticesOverdue.length + r.noticesAnsweredLate.length > 0,
