@@ -11,6 +11,7 @@
  *   (--until ISO: cut histories at that instant; default the end of the last month)
  */
 import { pathToFileURL } from 'node:url';
+import { seededRandom } from '../common/seeded-random';
 
 export interface GenOptions {
   orders: number;
@@ -23,16 +24,7 @@ export interface GenOptions {
 }
 
 /** mulberry32: small, fast, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 /** Handling units of the demo city by category prefix, and the district route of some of them. */
 const routes: { categories: string[]; unit: string; district?: { platform: string; units: string[] } }[] = [

@@ -3,16 +3,8 @@
  * bodies of 150-500 characters in the style of hotline knowledge entries, categories and units
  * of the demo city, and intake-style queries. Same seed → same corpus.
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../common/seeded-random';
+export const mulberry32 = seededRandom;
 
 interface Topic {
   subject: string;

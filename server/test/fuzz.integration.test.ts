@@ -2,21 +2,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './test-app';
 import { ticketApi } from './ticket-helpers';
+import { seededRandom as rng } from '../../common/seeded-random';
 
 /**
  * Thousands of malformed and hostile requests to every route of the OpenAPI document: wrong
  * types, huge bodies, SQL and script injection strings, unicode edge cases. No request may
  * produce a 5xx, and requests from a user who may change nothing change no data.
  */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Lone surrogates cannot be percent-encoded; send an invalid UTF-8 sequence instead. */
 function encode(s: string): string {

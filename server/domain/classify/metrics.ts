@@ -1,4 +1,4 @@
-import { seededRandom, shuffleInPlace } from './rng';
+import { seededRandom, shuffleInPlace } from '../../../common/seeded-random';
 
 /** Stratified k folds: each label's rows shuffled (seeded) and dealt round-robin. Returns fold per row. */
 export function stratifiedFolds(labels: readonly string[], k: number, seed: number): Int32Array {

@@ -2,7 +2,7 @@ import type { FeatureParams, TextFeatures } from './features';
 import { argmax, blockWeights, softmax, TextClassifier, toVector, type Block } from './classifier';
 import { trainBinarySvm, type SparseVector } from './linear-svm';
 import { quality, stratifiedFolds } from './metrics';
-import { seededRandom } from './rng';
+import { seededRandom } from '../../../common/seeded-random';
 
 /**
  * Fitting the text classifier (classifier.ts): the vocabulary and idf per block, one-vs-rest

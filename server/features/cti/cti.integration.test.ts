@@ -9,17 +9,7 @@ import { createTestApp, type TestApp } from '../../test/test-app';
 import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
 import { createLogger } from '../../platform/logger';
 import { createCallPopHub } from './call-pop-hub';
-
-/** A small seeded generator (mulberry32), so the stream is the same on every run. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../../common/seeded-random';
 
 interface GeneratedCall {
   id: string;

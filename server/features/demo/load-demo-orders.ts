@@ -14,18 +14,7 @@ import {
   surnames,
   type RequestTemplate,
 } from './demo-requests';
-
-/** Deterministic pseudo-random numbers (mulberry32), so every demo installation looks the same. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../../common/seeded-random';
 
 const HOUR = 3_600_000;
 const stages = ['created', 'dispatched', 'accepted', 'replied', 'approved', 'callback'] as const;

@@ -1,4 +1,4 @@
-/** A small seeded generator (mulberry32): training and folds are reproducible from a seed. */
+/** A small seeded generator (mulberry32): folds, training, test data and the demo are reproducible from a seed. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
