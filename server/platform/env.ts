@@ -100,7 +100,7 @@ export const envSchema = z.object({
   /** HMAC key of the portal's proof-of-work challenge; unset: a key kept in DATA_DIR/.challenge-key. */
   CIVICLINE_CHALLENGE_KEY: z.string().min(16).optional(),
   /** Work of the portal's challenge: the largest number the browser may have to try (SHA-256 each). */
-  CIVICLINE_CHALLENGE_MAX_NUMBER: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  CIVICLINE_CHALLENGE_MAX: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
   /** Portal submissions per phone number and service day. */
   CIVICLINE_PORTAL_PHONE_DAILY: z.coerce.number().int().min(1).max(1000).default(5),
   /** Portal submissions per client address and hour. */

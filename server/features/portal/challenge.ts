@@ -38,7 +38,7 @@ export function challengeKey(ctx: AppContext): string {
 export function newChallenge(ctx: AppContext) {
   return createChallenge({
     hmacKey: challengeKey(ctx),
-    maxNumber: ctx.env.CIVICLINE_CHALLENGE_MAX_NUMBER,
+    maxNumber: ctx.env.CIVICLINE_CHALLENGE_MAX,
     // Real time: the test clock moves orders, not the validity of a form.
     expires: new Date(Date.now() + VALID_MS),
   });

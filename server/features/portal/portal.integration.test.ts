@@ -32,7 +32,7 @@ describe('citizen portal: request, track, rate', () => {
         CIVICLINE_PORTAL_PHONE_DAILY: '3',
         CIVICLINE_PORTAL_IP_HOURLY: '4',
         // Light work for the test's own solver.
-        CIVICLINE_CHALLENGE_MAX_NUMBER: '1000',
+        CIVICLINE_CHALLENGE_MAX: '1000',
       },
     });
     api = ticketApi(t);
