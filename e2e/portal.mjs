@@ -142,6 +142,26 @@ export function registerPortalTests(test, h) {
         `the callback desk sees the rating: ${JSON.stringify(seen)}`,
       );
 
+      // The callback clerk sees the photo and the citizen's rating on the order (附件 card).
+      const staff = await h.browser().newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      try {
+        const desk = await staff.newPage();
+        h.watchErrors(desk, 'callback@portal');
+        await desk.goto(`${base}/login`);
+        await desk.locator('#username').fill('callback');
+        await desk.locator('#password').fill('demo');
+        await desk.keyboard.press('Enter');
+        await desk.getByTestId('current-user').waitFor();
+        await desk.goto(`${base}/tickets/${order.id}`);
+        const card = desk.getByTestId('attachments-card');
+        await card.getByText('市民自评').waitFor();
+        await card.getByText('市民上传').waitFor();
+        await card.locator('img').first().waitFor();
+        await card.screenshot({ path: path.join(h.artifacts, 'portal-staff-attachments.png') });
+      } finally {
+        await staff.close();
+      }
+
       // The public knowledge base answers without signing in.
       await page.getByRole('tab', { name: '政策问答' }).click();
       await page.getByPlaceholder('输入问题关键词，如：社保转移、公积金提取').fill('社保');
