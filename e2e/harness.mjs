@@ -95,7 +95,8 @@ export async function startServer({ now }) {
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 90_000;
+  // A loaded machine may need longer (E2E_START_TIMEOUT_MS).
+  const deadline = Date.now() + Number(process.env.E2E_START_TIMEOUT_MS ?? 90_000);
   while (Date.now() < deadline) {
     if (exited) throw new Error(`server exited during start:\n${output}`);
     try {

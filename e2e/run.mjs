@@ -13,6 +13,7 @@ import {
 } from './harness.mjs';
 import { registerCtiTests } from './cti.mjs';
 import { registerDeskTests } from './desk.mjs';
+import { registerPortalTests } from './portal.mjs';
 
 // Monday 2026-11-23 09:00 in Asia/Shanghai: deadlines below are exact working-day arithmetic.
 const START = '2026-11-23T01:00:00.000Z';
@@ -580,6 +581,15 @@ registerCtiTests(test, {
   artifacts,
   waitUntil,
   pageErrors: () => pageErrors,
+});
+
+registerPortalTests(test, {
+  base: () => server.base,
+  api: () => state.api,
+  browser: () => browser,
+  artifacts,
+  watchErrors,
+  unitId,
 });
 
 test('home pages: counters and the light chart per role', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -41,6 +42,8 @@ import { volunteerRoutes } from './features/volunteers/volunteers.routes';
 import { notificationRoutes } from './features/notifications/notifications.routes';
 import { messageRoutes } from './features/messages/messages.routes';
 import { classifyRoutes } from './features/classify/classify.routes';
+import { attachmentRoutes } from './features/attachments/attachments.routes';
+import { portalRoutes } from './features/portal/portal.routes';
 import { tick } from './jobs/sla-sweep';
 import type { AppContext } from './platform/context';
 import { AppError, isAppError } from './platform/errors';
@@ -72,6 +75,8 @@ const featureRoutes: RoutePlugin[] = [
   messageRoutes,
   similarRoutes,
   classifyRoutes,
+  attachmentRoutes,
+  portalRoutes,
   demoRoutes,
 ];
 
@@ -159,6 +164,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     global: false,
     hook: 'preHandler',
     errorResponseBuilder: () => new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试'),
+  });
+
+  // Uploads (attachments): parsed by the routes that take them, one file at a time (read-upload.ts).
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: Math.round(ctx.env.CIVICLINE_ATTACHMENT_MAX_MB * 1024 * 1024), files: 1 },
   });
 
   /** Routes that answer without a session; everything else under /api needs one. */

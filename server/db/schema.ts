@@ -6,6 +6,7 @@ import type { CtiTables } from './tables/cti';
 import type { EnterpriseTables } from './tables/enterprises';
 import type { IncidentTables } from './tables/incidents';
 import type { OperationsTables } from './tables/operations';
+import type { PortalTables } from './tables/portal';
 import type {
   NotificationTables,
   NotificationTicketColumns,
@@ -31,7 +32,8 @@ export interface Database
     ServiceNumberTables,
     CtiTables,
     NotificationTables,
-    ClassifyTables {
+    ClassifyTables,
+    PortalTables {
   /**
    * The knowledge base adds content_tokens / content_vector to orders (similar cases); the
    * service-number registry adds the number a complaint is about; similar orders their keys.

@@ -95,6 +95,29 @@ export const envSchema = z.object({
   CIVICLINE_SMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** The public address of the platform, for links in messages (the rating link). */
   CIVICLINE_PUBLIC_URL: z.string().url().optional(),
+  /** Largest attachment (photo or document) in megabytes. */
+  CIVICLINE_ATTACHMENT_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  /** HMAC key of the portal's proof-of-work challenge; unset: a key kept in DATA_DIR/.challenge-key. */
+  CIVICLINE_CHALLENGE_KEY: z.string().min(16).optional(),
+  /** Work of the portal's challenge: the largest number the browser may have to try (SHA-256 each). */
+  CIVICLINE_CHALLENGE_MAX: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  /** Portal submissions per phone number and service day. */
+  CIVICLINE_PORTAL_PHONE_DAILY: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Portal submissions per client address and hour. */
+  CIVICLINE_PORTAL_IP_HOURLY: z.coerce.number().int().min(1).max(10000).default(20),
+  /** Attachments in an S3-compatible bucket instead of DATA_DIR/attachments (with S3_ENDPOINT etc.). */
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Path-style addresses (MinIO and most self-hosted stores). */
+  S3_FORCE_PATH_STYLE: z
+    .string()
+    .optional()
+    .transform((v) => v === undefined || v === '1' || v === 'true' || v === 'yes'),
+  /** Key prefix of the attachments in the bucket. */
+  S3_PREFIX: z.string().default('attachments/'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

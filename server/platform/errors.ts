@@ -32,6 +32,10 @@ export const errorStatus = {
   /** An upload whose content is not of an accepted type (checked by its first bytes). */
   UNSUPPORTED_FILE_TYPE: 415,
   RATE_LIMITED: 429,
+  /** The portal's daily number of requests from one phone is reached. */
+  PHONE_DAILY_LIMIT: 429,
+  /** The portal's proof-of-work challenge is missing, wrong, expired or used before. */
+  CHALLENGE_FAILED: 403,
   /** A transaction kept losing to concurrent ones (deadlock, serialization) after its retries. */
   BUSY: 503,
   INTERNAL: 500,

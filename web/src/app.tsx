@@ -33,6 +33,7 @@ const pages = {
   kb: () => import('./pages/kb/kb-page').then((m) => ({ default: m.KbPage })),
   statistics: () => import('./pages/statistics/statistics-page').then((m) => ({ default: m.StatisticsPage })),
   assessment: () => import('./pages/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
+  portal: () => import('./pages/portal/portal-page').then((m) => ({ default: m.PortalPage })),
   publicNumbers: () =>
     import('./pages/service-numbers/public-numbers-page').then((m) => ({ default: m.PublicNumbersPage })),
 };
@@ -57,6 +58,7 @@ const EnterpriseDeskPage = lazy(pages['enterprise-desk']);
 const KbPage = lazy(pages.kb);
 const AssessmentPage = lazy(pages.assessment);
 const StatisticsPage = lazy(pages.statistics);
+const PortalPage = lazy(pages.portal);
 
 /** Starts loading the first screen's chunk while the session is checked. */
 function preloadCurrentPage(pathname: string): void {
@@ -125,12 +127,22 @@ function RouteError() {
   );
 }
 
+/** The rating link of the messages (`/public/track?no=`) opens the portal's tracking tab. */
+function TrackRedirect() {
+  const location = useLocation();
+  const no = new URLSearchParams(location.search).get('no') ?? '';
+  return <Navigate to={`/portal?tab=track&no=${encodeURIComponent(no)}`} replace />;
+}
+
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   // Public pages of franchise enterprises: no sign-in.
   { path: '/public/enterprises', element: <PublicDirectoryPage />, errorElement: <RouteError /> },
   { path: '/public/enterprises/apply', element: <PublicApplyPage />, errorElement: <RouteError /> },
   { path: '/public/service-numbers', element: <PublicNumbersPage />, errorElement: <RouteError /> },
+  // The citizen portal (no sign-in); the rating link in messages points at /public/track?no=.
+  { path: '/portal', element: <PortalPage />, errorElement: <RouteError /> },
+  { path: '/public/track', element: <TrackRedirect />, errorElement: <RouteError /> },
   {
     path: '/',
     errorElement: <RouteError />,

@@ -30,9 +30,11 @@ export function registerBackupCommands(program: Command): void {
         }
       }
       const { backupTo } = await import('../../features/backup/backup.service');
+      const { attachmentBackupFiles } = await import('../../features/attachments/backup-files');
       const { withPlatform } = await import('../platform');
       const r = await withPlatform((ctx) =>
         backupTo({ db: ctx.db, kind: ctx.dbKind }, target, {
+          files: attachmentBackupFiles(ctx.env),
           onProgress: (t, n) => process.stderr.write(`  ${t}: ${n}\n`),
         }),
       );
@@ -49,14 +51,16 @@ export function registerBackupCommands(program: Command): void {
     .option('--force', 'restore even though the database already holds work orders')
     .action(async (file: string, opts: { force?: boolean }) => {
       const { restoreFrom } = await import('../../features/backup/backup.service');
+      const { attachmentBackupFiles } = await import('../../features/attachments/backup-files');
       const { withPlatform } = await import('../platform');
       const r = await withPlatform((ctx) =>
         restoreFrom(ctx.db, file, {
           force: opts.force ?? false,
+          files: attachmentBackupFiles(ctx.env),
           onProgress: (n) => process.stderr.write(`\r  ${n} rows`),
         }),
       );
       process.stderr.write('\n');
-      process.stdout.write(`restored ${r.rows} rows from ${file}\n`);
+      process.stdout.write(`restored ${r.rows} rows and ${r.files} attachment files from ${file}\n`);
     });
 }

@@ -7,6 +7,8 @@ import type { ForeignKey } from './backup-schema';
  * - one `{"t": table, "r": row}` per row, table by table in header order, parents before children;
  * - last line, the trailer: `{"end": {"rows", "counts": {table: rows}, "sha256"}}`, where sha256 is
  *   the SHA-256 of every preceding line (UTF-8, each with its "\n"), before compression.
+ * - after the rows, one `{"f": key, "sha256", "b": base64}` per stored file (attachments), read
+ *   from the file store of the rows that name them (BackupFiles); the trailer counts them (`files`);
  * Generated columns are left out and recomputed on restore; timestamps travel as PostgreSQL text.
  * Version 1 (no trailer, no foreign keys in the header) is still read.
  */
@@ -23,7 +25,25 @@ export interface BackupHeader {
 }
 
 export interface BackupTrailer {
-  end: { rows: number; counts: Record<string, number>; sha256: string };
+  end: { rows: number; counts: Record<string, number>; sha256: string; files?: number };
+}
+
+export interface FileLine {
+  f: string;
+  sha256: string;
+  b: string;
+}
+
+/**
+ * Files kept outside the database that a backup carries (attachments): the table whose rows name
+ * them, with the key and checksum columns, and the store they are read from and restored into.
+ */
+export interface BackupFiles {
+  table: string;
+  keyColumn: string;
+  shaColumn: string;
+  read(key: string): Promise<Buffer>;
+  write(key: string, bytes: Buffer): Promise<void>;
 }
 
 export interface RowLine {

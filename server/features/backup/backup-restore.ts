@@ -3,7 +3,7 @@ import readline from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db';
-import { isRecord, type RowLine } from './backup-format';
+import { isRecord, type BackupFiles, type RowLine } from './backup-format';
 import { appliedMigrations, tableColumns } from './backup-schema';
 import { verifyBackup } from './backup-verify';
 
@@ -11,6 +11,8 @@ export interface RestoreOptions {
   /** Replace a database that already holds work orders. */
   force?: boolean;
   onProgress?: (rows: number) => void;
+  /** Where the backup's stored files (attachments) go back to. */
+  files?: BackupFiles;
 }
 
 /** A restore that must not run (the database holds orders, the schema is older than the backup's). */
@@ -31,7 +33,7 @@ export async function restoreFrom(
   db: Db,
   file: string,
   opts: RestoreOptions = {},
-): Promise<{ rows: number }> {
+): Promise<{ rows: number; files: number }> {
   const { header } = await verifyBackup(file);
   const applied = await appliedMigrations(db);
   const missing = header.migrations.filter((m) => !applied.includes(m));
@@ -54,6 +56,7 @@ export async function restoreFrom(
   const it = lines[Symbol.asyncIterator]();
   await it.next(); // the header, read above
   let rows = 0;
+  let files = 0;
   await db.transaction().execute(async (trx) => {
     if (!opts.force) {
       const any = await trx.selectFrom('ticket').select('id').limit(1).executeTakeFirst();
@@ -93,6 +96,15 @@ export async function restoreFrom(
       if (!next.value) continue;
       const line = JSON.parse(next.value) as unknown;
       if (isRecord(line) && 'end' in line) break;
+      if (isRecord(line) && typeof line.f === 'string') {
+        // Written as read (verified above against their checksums): a failed restore leaves at
+        // most files no row names.
+        if (opts.files && typeof line.b === 'string') {
+          await opts.files.write(line.f, Buffer.from(line.b, 'base64'));
+          files++;
+        }
+        continue;
+      }
       const { t, r } = line as RowLine;
       if (t !== batchTable || batch.length >= 500) {
         await flush();
@@ -116,5 +128,5 @@ export async function restoreFrom(
     }
   });
   lines.close();
-  return { rows };
+  return { rows, files };
 }

@@ -18,6 +18,8 @@ export interface VerifiedBackup {
   tables: number;
   rows: number;
   counts: Record<string, number>;
+  /** Stored files (attachments) carried after the rows. */
+  files: number;
   /** Size and SHA-256 of the file as stored (compressed): what `sha256sum FILE` prints. */
   bytes: number;
   sha256: string;
@@ -87,6 +89,8 @@ class ReferenceCheck {
  * foreign key of a child row pointing at a parent row present in the file.
  * Throws BackupInvalidError with the first problem found.
  */
+const sha256Of = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
+
 export async function verifyBackup(
   file: string,
   expected?: { counts: Record<string, number> },
@@ -118,6 +122,7 @@ export async function verifyBackup(
   let contentHash = '';
   const counts: Record<string, number> = {};
   let rows = 0;
+  let files = 0;
   let tableIndex = 0;
   let lineNo = 0;
   let refs: ReferenceCheck | null = null;
@@ -144,10 +149,25 @@ export async function verifyBackup(
         if (typeof e.rows !== 'number' || typeof e.sha256 !== 'string' || !isRecord(e.counts)) {
           throw new BackupInvalidError(`line ${lineNo}: the end line is damaged`);
         }
-        end.trailer = { rows: e.rows, sha256: e.sha256, counts: e.counts as Record<string, number> };
+        end.trailer = {
+          rows: e.rows,
+          sha256: e.sha256,
+          counts: e.counts as Record<string, number>,
+          ...(typeof e.files === 'number' ? { files: e.files } : {}),
+        };
         continue;
       }
       content.update(`${line}\n`);
+      if (isRecord(v) && typeof v.f === 'string') {
+        // A stored file: its bytes must match the checksum its row recorded.
+        const sum = typeof v.b === 'string' ? sha256Of(Buffer.from(v.b, 'base64')) : null;
+        if (sum === null || sum !== v.sha256) {
+          throw new BackupInvalidError(`line ${lineNo}: the file ${v.f} does not match its checksum`);
+        }
+        tableIndex = header.tables.length;
+        files++;
+        continue;
+      }
       if (!isRecord(v) || typeof v.t !== 'string' || !isRecord(v.r)) {
         throw new BackupInvalidError(`line ${lineNo} is not a row`);
       }
@@ -178,6 +198,11 @@ export async function verifyBackup(
     if (trailer.sha256 !== contentHash) {
       throw new BackupInvalidError('the content does not match its checksum: the file was altered');
     }
+    if ((trailer.files ?? 0) !== files) {
+      throw new BackupInvalidError(
+        `the end line announces ${trailer.files ?? 0} files, the file holds ${files}`,
+      );
+    }
     if (trailer.rows !== rows) {
       throw new BackupInvalidError(`the end line announces ${trailer.rows} rows, the file holds ${rows}`);
     }
@@ -204,5 +229,5 @@ export async function verifyBackup(
       `${missing.rows} rows refer to rows missing from the backup: ${missing.summary.join('; ')}`,
     );
   }
-  return { header, tables: header.tables.length, rows, counts, bytes, sha256: fileHash.digest('hex') };
+  return { header, tables: header.tables.length, rows, counts, files, bytes, sha256: fileHash.digest('hex') };
 }

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db';
-import { BACKUP_FORMAT, type BackupHeader } from './backup-format';
+import { BACKUP_FORMAT, type BackupFiles, type BackupHeader } from './backup-format';
 import { appliedMigrations, readSchema, type BackupSchema, type Reader } from './backup-schema';
 import { verifyBackup, type VerifiedBackup } from './backup-verify';
 
@@ -14,6 +14,8 @@ export interface BackupOptions {
   onProgress?: (table: string, rows: number) => void;
   /** Called inside the snapshot, before any row is read, with a reader that sees exactly the snapshot. */
   onSnapshot?: (snapshot: Reader) => Promise<void>;
+  /** Files outside the database named by rows of the snapshot (attachments), carried after the rows. */
+  files?: BackupFiles;
 }
 
 export interface BackupResult extends VerifiedBackup {
@@ -117,15 +119,22 @@ async function dumpSnapshot(
   embedded: boolean,
   out: LineWriter,
   opts: BackupOptions,
-): Promise<Record<string, number>> {
+): Promise<{ counts: Record<string, number>; fileKeys: { key: string; sha256: string }[] }> {
   const batch = opts.batchSize ?? 1000;
+  const fileKeys: { key: string; sha256: string }[] = [];
+  const files = opts.files;
   const prefix = `civicline_backup_${crypto.randomBytes(4).toString('hex')}`;
   const counts: Record<string, number> = {};
   const held: string[] = [];
   const copy = async (reader: Reader, table: string, cursor: string) => {
     counts[table] = 0;
     await fetchAll(reader, cursor, batch, async (rows) => {
-      for (const r of rows) await out.write(JSON.stringify({ t: table, r }));
+      for (const r of rows) {
+        await out.write(JSON.stringify({ t: table, r }));
+        if (files && table === files.table) {
+          fileKeys.push({ key: String(r[files.keyColumn]), sha256: String(r[files.shaColumn]) });
+        }
+      }
       counts[table] = (counts[table] ?? 0) + rows.length;
     });
     await sql`close ${sql.id(cursor)}`.execute(reader);
@@ -173,7 +182,19 @@ async function dumpSnapshot(
   } finally {
     for (const cursor of held) await sql`close ${sql.id(cursor)}`.execute(db).catch(() => undefined);
   }
-  return counts;
+  return { counts, fileKeys };
+}
+
+/** Each file the snapshot's rows name, after the rows; a file that is gone or altered fails the backup. */
+async function writeFiles(out: LineWriter, files: BackupFiles, keys: { key: string; sha256: string }[]) {
+  for (const { key, sha256 } of keys) {
+    const bytes = await files.read(key);
+    if (crypto.createHash('sha256').update(bytes).digest('hex') !== sha256) {
+      throw new Error(`stored file ${key} does not match the checksum of its row`);
+    }
+    await out.write(JSON.stringify({ f: key, sha256, b: bytes.toString('base64') }));
+  }
+  return keys.length;
 }
 
 /**
@@ -189,9 +210,10 @@ export async function writeBackup(
   const tmp = `${file}.partial-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
   const out = new LineWriter(tmp);
   try {
-    const counts = await dumpSnapshot(db, opts.embedded, out, opts);
+    const { counts, fileKeys } = await dumpSnapshot(db, opts.embedded, out, opts);
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-    await out.write(JSON.stringify({ end: { rows, counts, sha256: out.digest() } }), false);
+    const files = opts.files ? await writeFiles(out, opts.files, fileKeys) : 0;
+    await out.write(JSON.stringify({ end: { rows, counts, sha256: out.digest(), files } }), false);
     await out.close();
     const verified = await verifyBackup(tmp, { counts });
     fs.renameSync(tmp, file);

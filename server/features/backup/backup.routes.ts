@@ -10,6 +10,7 @@ import { requireRole } from '../../platform/http';
 import { appendAudit } from '../audit/audit';
 import { CONTROL_BACKUP_PATH, CONTROL_HEADER, isControlToken, isLoopback } from './backup-control';
 import { BackupInvalidError, backupTo, type BackupResult } from './backup.service';
+import { attachmentBackupFiles } from '../attachments/backup-files';
 
 const backupSummary = z.object({
   file: z.string(),
@@ -47,7 +48,9 @@ export function backupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     try {
       const file = backupFileName(ctx.env.DATA_DIR, systemClock.now());
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-      const r = await backupTo({ db: ctx.db, kind: ctx.dbKind }, file);
+      const r = await backupTo({ db: ctx.db, kind: ctx.dbKind }, file, {
+        files: attachmentBackupFiles(ctx.env),
+      });
       await appendAudit(ctx.db, {
         at: systemClock.now(),
         actorUserId: actor?.id ?? null,

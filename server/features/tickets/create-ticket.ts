@@ -31,6 +31,28 @@ export async function createTicket(
   if (!(intakeRoles as readonly string[]).includes(user.role)) {
     throw new AppError('FORBIDDEN', '只有话务员、派单员可以登记工单');
   }
+  return (await recordIntake(ctx, { id: user.id, unitId: user.unitId, party: 'agent' }, body, opts)).id;
+}
+
+/**
+ * Who takes an intake: a clerk at the desk, or nobody (`id` and `unitId` null) for a citizen's own
+ * request on the portal, which enters the intake of the center (the first center unit).
+ */
+export interface IntakeActor {
+  id: number | null;
+  unitId: number | null;
+  party: 'agent' | 'citizen';
+  /** Recorded on the intake event (e.g. the portal's screening hints for the dispatcher). */
+  note?: Record<string, unknown>;
+}
+
+/** The intake itself; the order's id, number and the citizen's tracking code (given once). */
+export async function recordIntake(
+  ctx: AppContext,
+  actor: IntakeActor,
+  body: CreateTicketBody,
+  opts: { idempotency?: IdempotencyClaim } = {},
+): Promise<{ id: number; ticketNo: string; trackingCode: string }> {
   const now = ctx.clock.now();
   const receivedAt = body.receivedAt ? new Date(body.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + 60_000) {
@@ -65,12 +87,15 @@ export async function createTicket(
       ]);
     }
   }
-  const platform = await ctx.db
-    .selectFrom('org_unit')
-    .select(['id', 'is_platform', 'kind'])
-    .where('id', '=', user.unitId)
-    .executeTakeFirstOrThrow();
-  const platformUnitId = platform.is_platform
+  const platform =
+    actor.unitId === null
+      ? null
+      : await ctx.db
+          .selectFrom('org_unit')
+          .select(['id', 'is_platform', 'kind'])
+          .where('id', '=', actor.unitId)
+          .executeTakeFirstOrThrow();
+  const platformUnitId = platform?.is_platform
     ? platform.id
     : (
         await ctx.db
@@ -145,7 +170,7 @@ export async function createTicket(
       replied_at: null,
       callback_at: null,
       closed_at: closed ? now : null,
-      created_by: user.id,
+      created_by: actor.id,
       created_at: now,
       updated_at: now,
     });
@@ -161,10 +186,10 @@ export async function createTicket(
     await appendEvent(trx, {
       ticketId: id,
       at: now,
-      actorUserId: user.id,
-      actorUnitId: user.unitId,
+      actorUserId: actor.id,
+      actorUnitId: actor.unitId,
       action,
-      party: 'agent',
+      party: actor.party,
       payload: {
         channel: body.channel,
         type: body.type,
@@ -182,17 +207,20 @@ export async function createTicket(
         ...(body.notAcceptedReason
           ? { reason: body.notAcceptedReason, suggestedChannel: body.suggestedChannel ?? null }
           : {}),
+        ...actor.note,
       },
       from: null,
       to: status,
     });
-    await linkOrderToCall(trx, {
-      ticketId: id,
-      callId: body.callId || undefined,
-      agentUserId: user.id,
-      channel: body.channel,
-      at: now,
-    });
+    if (actor.id !== null) {
+      await linkOrderToCall(trx, {
+        ticketId: id,
+        callId: body.callId || undefined,
+        agentUserId: actor.id,
+        channel: body.channel,
+        at: now,
+      });
+    }
     await syncDeadlines(ctx, trx, id, now);
     if (!closed) await superviseRepeatCalls(trx, ctx.rules, id, now);
     // The citizen's message (order number and tracking code), with the intake.
@@ -204,6 +232,6 @@ export async function createTicket(
       now,
     });
     if (opts.idempotency) await completeIdempotencyKey(trx, opts.idempotency, id);
-    return id;
+    return { id, ticketNo, trackingCode };
   });
 }

@@ -62,7 +62,7 @@ interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-function parseErrorBody(status: number, data: unknown): ApiError {
+export function parseErrorBody(status: number, data: unknown): ApiError {
   if (data && typeof data === 'object' && 'error' in data) {
     const e = (data as { error: { code?: unknown; message?: unknown; details?: unknown } }).error;
     const message = typeof e.message === 'string' && e.message ? e.message : fallbackMessage(status);

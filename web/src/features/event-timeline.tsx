@@ -105,7 +105,8 @@ export function EventTimeline({ events, loading }: { events: TicketEvent[] | und
                 </Typography.Text>
               )}
               <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-                {e.actorName ?? (e.party === 'system' ? '系统' : '')}
+                {e.actorName ??
+                  (e.party === 'system' ? '系统' : e.party === 'citizen' ? '市民（网上提交）' : '')}
                 {e.actorUnitName ? ` · ${e.actorUnitName}` : ''}
               </Typography.Text>
             </div>

@@ -16,6 +16,7 @@ import { EventTimeline } from './event-timeline';
 import { TicketActions } from './ticket-actions';
 import { SupervisionPanel } from './supervision-records';
 import { SimilarOrdersCard } from './similar-orders-card';
+import { AttachmentsCard } from './attachments-card';
 import { CallerBlock } from './caller-block';
 import { AssignmentTable, DeadlineTable } from './ticket-tables';
 
@@ -188,6 +189,7 @@ export function TicketDetailView({
       <Card size="small" title="承办单位">
         <AssignmentTable rows={t.assignments} />
       </Card>
+      <AttachmentsCard ticketId={t.id} />
       <SupervisionPanel ticketId={t.id} />
       <SimilarOrdersCard t={t} />
     </Space>
