@@ -8,7 +8,8 @@ import { withRetry } from '../../platform/retry';
 import { checkComplainedUnit } from './complained-party';
 import { claimIdempotencyKey, completeIdempotencyKey, type IdempotencyClaim } from './idempotency';
 import { syncDeadlines } from './perform-action';
-import { appendEvent, insertTicket, nextTicketNo } from './tickets.repository';
+import { appendEvent, insertTicket, nextTicketNo, type Trx } from './tickets.repository';
+import { enqueueCreated } from '../webhooks/outbox';
 import { lshKeys } from '../../domain/similar/shingles';
 import { superviseRepeatCalls } from '../supervision/repeat-calls';
 import { checkNumberComplaint } from '../service-numbers/number-complaints';
@@ -26,7 +27,11 @@ export async function createTicket(
   ctx: AppContext,
   user: SessionUser,
   body: CreateTicketBody,
-  opts: { idempotency?: IdempotencyClaim } = {},
+  opts: {
+    idempotency?: IdempotencyClaim;
+    /** More writes of the caller in the intake's transaction (an order received by exchange). */
+    within?: (trx: Trx, ticketId: number) => Promise<void>;
+  } = {},
 ): Promise<number> {
   if (!(intakeRoles as readonly string[]).includes(user.role)) {
     throw new AppError('FORBIDDEN', '只有话务员、派单员可以登记工单');
@@ -186,6 +191,7 @@ export async function createTicket(
       from: null,
       to: status,
     });
+    await enqueueCreated(trx, id, now);
     await linkOrderToCall(trx, {
       ticketId: id,
       callId: body.callId || undefined,
@@ -203,6 +209,7 @@ export async function createTicket(
       callerPhone: body.caller.phone ?? null,
       now,
     });
+    if (opts.within) await opts.within(trx, id);
     if (opts.idempotency) await completeIdempotencyKey(trx, opts.idempotency, id);
     return id;
   });
