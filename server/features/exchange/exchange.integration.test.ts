@@ -174,7 +174,14 @@ describe('exchange between installations', () => {
       'exchange-progress',
       'reply',
     ]);
-    const progress = events.find((e) => e.action === 'exchange-progress');
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: `/api/tickets/${o.id}/events`,
+      headers: await t.as('dispatcher'),
+    });
+    const progress = (listed.json() as { action: string; actionLabel: string }[]).find(
+      (e) => e.action === 'exchange-progress',
+    );
     expect(progress?.actionLabel).toBe('下级平台进展');
     expect(events.find((e) => e.action === 'reply')?.payload).toMatchObject({
       result: '已督促物业更换电梯主板，电梯恢复运行。',

@@ -145,41 +145,47 @@ export async function deliverWebhooks(
     const at = now();
     const due = await claimDueDeliveries(ctx.db, at, new Date(at.getTime() + LEASE_MS), BATCH);
     if (due.length === 0) break;
-    await Promise.all(
-      due.map(async (d) => {
-        const req = await requestOf(ctx, d);
-        const r = req ? await attempt(ctx, req) : { status: null, error: '工单或订阅已不存在' };
-        const done = now();
-        if (req && r.error === null) {
-          await recordAttempt(ctx.db, d.id, {
-            at: done,
-            httpStatus: r.status,
-            error: null,
-            outcome: 'delivered',
-            nextAttemptAt: null,
-          });
-          out.delivered++;
-          return;
-        }
-        const next = req
-          ? nextAttemptAt(
-              ctx.env.CIVICLINE_WEBHOOK_RETRY_SECONDS,
-              ctx.env.CIVICLINE_WEBHOOK_GIVE_UP_HOURS,
-              d.createdAt,
-              d.attempts + 1,
-              done,
-            )
-          : null;
+    // One order's deliveries in the order of its changes; different orders at once.
+    const byOrder = new Map<number, ClaimedDelivery[]>();
+    for (const d of due) byOrder.set(d.ticketId, [...(byOrder.get(d.ticketId) ?? []), d]);
+    const one = async (d: ClaimedDelivery) => {
+      const req = await requestOf(ctx, d);
+      const r = req ? await attempt(ctx, req) : { status: null, error: '工单或订阅已不存在' };
+      const done = now();
+      if (req && r.error === null) {
         await recordAttempt(ctx.db, d.id, {
           at: done,
           httpStatus: r.status,
-          error: r.error,
-          outcome: next ? 'pending' : 'failed',
-          nextAttemptAt: next,
+          error: null,
+          outcome: 'delivered',
+          nextAttemptAt: null,
         });
-        if (next) out.retried++;
-        else out.failed++;
-        ctx.logger.warn({ delivery: d.id, event: d.event, error: r.error }, 'webhook delivery failed');
+        out.delivered++;
+        return;
+      }
+      const next = req
+        ? nextAttemptAt(
+            ctx.env.CIVICLINE_WEBHOOK_RETRY_SECONDS,
+            ctx.env.CIVICLINE_WEBHOOK_GIVE_UP_HOURS,
+            d.createdAt,
+            d.attempts + 1,
+            done,
+          )
+        : null;
+      await recordAttempt(ctx.db, d.id, {
+        at: done,
+        httpStatus: r.status,
+        error: r.error,
+        outcome: next ? 'pending' : 'failed',
+        nextAttemptAt: next,
+      });
+      if (next) out.retried++;
+      else out.failed++;
+      ctx.logger.warn({ delivery: d.id, event: d.event, error: r.error }, 'webhook delivery failed');
+    };
+    await Promise.all(
+      [...byOrder.values()].map(async (list) => {
+        for (const d of list) await one(d);
       }),
     );
   }

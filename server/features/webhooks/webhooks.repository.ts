@@ -191,7 +191,8 @@ export async function claimDueDeliveries(db: Db, now: Date, leaseUntil: Date, li
       'u.exchange_key as unitKey',
     ])
     .where('d.id', 'in', ids)
-    .orderBy('d.next_attempt_at')
+    .orderBy('d.created_at')
+    .orderBy('d.event_seq')
     .execute();
 }
 export type ClaimedDelivery = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
