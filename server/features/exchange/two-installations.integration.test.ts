@@ -13,7 +13,7 @@ import { sampleOrder } from '../../test/ticket-helpers';
 const fast = {
   CIVICLINE_JOB_INTERVAL_MS: '300',
   CIVICLINE_WEBHOOK_INTERVAL_MS: '200',
-  CIVICLINE_WEBHOOK_RETRY_SECONDS: '1',
+  CIVICLINE_WEBHOOK_BACKOFF: '1',
 };
 
 interface Row {

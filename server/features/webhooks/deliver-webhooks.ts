@@ -165,8 +165,8 @@ export async function deliverWebhooks(
       }
       const next = req
         ? nextAttemptAt(
-            ctx.env.CIVICLINE_WEBHOOK_RETRY_SECONDS,
-            ctx.env.CIVICLINE_WEBHOOK_GIVE_UP_HOURS,
+            ctx.env.CIVICLINE_WEBHOOK_BACKOFF,
+            ctx.env.CIVICLINE_WEBHOOK_MAX_HOURS,
             d.createdAt,
             d.attempts + 1,
             done,

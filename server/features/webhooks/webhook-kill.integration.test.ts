@@ -21,7 +21,7 @@ describe('webhook delivery survives kill -9', () => {
     city = await startInstallation('exch_kill', {
       CIVICLINE_JOB_INTERVAL_MS: '3600000',
       CIVICLINE_WEBHOOK_INTERVAL_MS: '600000',
-      CIVICLINE_WEBHOOK_RETRY_SECONDS: '1',
+      CIVICLINE_WEBHOOK_BACKOFF: '1',
     });
   }, 300_000);
   afterAll(async () => {
