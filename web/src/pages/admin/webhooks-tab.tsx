@@ -43,7 +43,7 @@ function useWebhooks() {
   return useQuery({
     queryKey: ['webhooks'],
     queryFn: ({ signal }) => apiParsed(webhookList, '/api/admin/webhooks', { signal }),
-    refetchInterval: 10_000,
+    refetchInterval: 5_000,
   });
 }
 
