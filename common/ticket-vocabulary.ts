@@ -88,7 +88,11 @@ export type TicketAction = (typeof ticketActions)[number];
 export const intakeActions = ['create', 'direct-answer', 'intake-not-accept'] as const;
 export type IntakeAction = (typeof intakeActions)[number];
 
-export const actionLabels: Record<TicketAction | IntakeAction, string> = {
+/** Events that record without changing the order: a remote installation's progress (decision 0010). */
+export const noteActions = ['exchange-progress'] as const;
+export type NoteAction = (typeof noteActions)[number];
+
+export const actionLabels: Record<TicketAction | IntakeAction | NoteAction, string> = {
   create: '登记工单',
   'direct-answer': '直接答复',
   'intake-not-accept': '不予受理',
@@ -124,6 +128,7 @@ export const actionLabels: Record<TicketAction | IntakeAction, string> = {
   inspect: '质检评定',
   'refer-enterprise': '转加盟企业',
   'report-referral': '企业反馈',
+  'exchange-progress': '下级平台进展',
 };
 
 /** Assignment statuses (one row per unit the order was sent to). */

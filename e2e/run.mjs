@@ -14,6 +14,7 @@ import {
 import { registerCtiTests } from './cti.mjs';
 import { registerDeskTests } from './desk.mjs';
 import { registerPortalTests } from './portal.mjs';
+import { registerExchangeTests } from './exchange.mjs';
 
 // Monday 2026-11-23 09:00 in Asia/Shanghai: deadlines below are exact working-day arithmetic.
 const START = '2026-11-23T01:00:00.000Z';
@@ -591,6 +592,7 @@ registerPortalTests(test, {
   watchErrors,
   unitId,
 });
+registerExchangeTests(test, { base: () => server.base, api: () => state.api, as, artifacts, waitUntil });
 
 test('home pages: counters and the light chart per role', async () => {
   const page = await as('dispatcher');

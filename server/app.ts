@@ -1,3 +1,5 @@
+import { exchangeRoutes } from './features/exchange/exchange.routes';
+import { webhookRoutes } from './features/webhooks/webhooks.routes';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +73,8 @@ const featureRoutes: RoutePlugin[] = [
   serviceNumberRoutes,
   volunteerRoutes,
   apiKeyRoutes,
+  webhookRoutes,
+  exchangeRoutes,
   notificationRoutes,
   messageRoutes,
   similarRoutes,

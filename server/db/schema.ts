@@ -15,6 +15,7 @@ import type {
 import type { KbTables, KbTicketColumns } from './tables/kb';
 import type { ServiceNumberTables, ServiceNumberTicketColumns } from './tables/service-numbers';
 import type { SimilarTicketColumns } from './tables/similar';
+import type { ExchangeUnitColumns, WebhookTables } from './tables/webhooks';
 
 /**
  * The whole database as Kysely sees it. Each feature declares its tables in
@@ -22,7 +23,7 @@ import type { SimilarTicketColumns } from './tables/similar';
  */
 export interface Database
   extends
-    Omit<CoreTables, 'ticket' | 'app_user'>,
+    Omit<CoreTables, 'ticket' | 'app_user' | 'org_unit'>,
     KbTables,
     AssessmentTables,
     AuditTables,
@@ -33,7 +34,8 @@ export interface Database
     CtiTables,
     NotificationTables,
     ClassifyTables,
-    PortalTables {
+    PortalTables,
+    WebhookTables {
   /**
    * The knowledge base adds content_tokens / content_vector to orders (similar cases); the
    * service-number registry adds the number a complaint is about; similar orders their keys.
@@ -45,4 +47,6 @@ export interface Database
     SimilarTicketColumns;
   /** Notifications add a staff member's mobile (pages, unit messages). */
   app_user: CoreTables['app_user'] & NotificationUserColumns;
+  /** Webhooks and exchange: a unit may be another installation (its endpoint and key). */
+  org_unit: CoreTables['org_unit'] & ExchangeUnitColumns;
 }

@@ -3,6 +3,7 @@ import { reloadCalendarIfNewer } from '../features/calendar/calendar.service';
 import { reloadCategoriesIfNewer } from '../features/categories/categories.service';
 import type { AppContext } from '../platform/context';
 import type { Logger } from '../platform/logger';
+import { deliverWebhooks } from '../features/webhooks/deliver-webhooks';
 import { tick } from './sla-sweep';
 
 /**
@@ -134,9 +135,24 @@ export function startJobs(ctx: AppContext, leadership: Leadership, intervalMs: n
     if (!running) void runOnce();
   }, intervalMs);
   timer.unref();
+  // Webhooks and forwards go out on a shorter beat than the sweep, from the leader only.
+  let delivering: Promise<unknown> | null = null;
+  const hooks = setInterval(() => {
+    if (delivering) return;
+    // Before the first pass of the jobs the lock may be free: take it here (the pass sees it held).
+    delivering = (leading ? Promise.resolve(true) : leadership.check())
+      .then((lead) => (lead ? deliverWebhooks(ctx) : null))
+      .catch((err: unknown) => ctx.logger.error({ err }, 'webhook delivery failed'))
+      .finally(() => {
+        delivering = null;
+      });
+  }, ctx.env.CIVICLINE_WEBHOOK_INTERVAL_MS);
+  hooks.unref();
   return {
     async stop() {
       clearInterval(timer);
+      clearInterval(hooks);
+      if (delivering) await delivering;
       if (running) await running;
       await leadership.release();
     },

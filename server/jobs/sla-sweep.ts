@@ -27,6 +27,7 @@ import { IDEMPOTENCY_KEY_HOURS } from '../features/tickets/idempotency';
 import { pruneKeys } from '../features/tickets/idempotency.repository';
 import { escalatePages, sweepDeadlineNotices } from '../features/notifications/sweep-notices';
 import { deliverOutbox } from '../features/messages/deliver-outbox';
+import { enqueueOverdue } from '../features/webhooks/outbox';
 import { superviseUnits } from '../features/supervision/unit-triggers';
 
 export interface SweepResult {
@@ -131,6 +132,9 @@ async function sweepOrders(ctx: AppContext, now: Date, ids: number[], total: Swe
       .filter(([id, light]) => light !== lightOf.get(id))
       .map(([ticketId, light]) => ({ ticketId, light }));
     const inserted = await insertAlerts(trx, alerts, now);
+    // Webhooks: ticket.overdue, written with the alerts (one statement for the batch).
+    const overdue = inserted.filter((a) => a.kind === 'overdue').map((a) => a.ticketId);
+    await enqueueOverdue(trx, overdue, now);
     for (const a of inserted) {
       counted[a.kind]++;
       // The automatic reminder slip (催办单) where the profile issues one at red [zibo-12345 §12].

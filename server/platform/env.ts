@@ -30,6 +30,18 @@ export const envSchema = z.object({
   CIVICLINE_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** How often the background jobs run (deadline sweep, incident reports, key pruning), in the elected process. */
   CIVICLINE_JOB_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** How often the elected process delivers due webhooks (and forwards to other installations). */
+  CIVICLINE_WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Waits before the retries of a failed delivery, in seconds (the last repeats); comma-separated. */
+  CIVICLINE_WEBHOOK_BACKOFF: z
+    .string()
+    .regex(/^\d+(,\d+)*$/)
+    .default('30,120,600,1800,3600,7200,14400,28800')
+    .transform((v) => v.split(',').map(Number)),
+  /** A delivery not accepted within this many hours is given up (failed). */
+  CIVICLINE_WEBHOOK_MAX_HOURS: z.coerce.number().min(0.001).max(720).default(24),
+  /** Longest wait for a receiver's answer. */
+  CIVICLINE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   CIVICLINE_PROFILE: z.string().default('zibo-12345'),
   CIVICLINE_PROFILE_DIR: z.string().optional(),
   CIVICLINE_TEST_CLOCK: bool,

@@ -51,6 +51,8 @@ export function replay(
     co: new Map(),
   };
   for (const e of rest) {
+    // A remote installation's progress (下级平台进展) records; it changes nothing.
+    if (e.action === 'exchange-progress') continue;
     const party = e.party as Party;
     const state: TransitionState = {
       status: s.status,

@@ -8,7 +8,8 @@ import { withRetry } from '../../platform/retry';
 import { checkComplainedUnit } from './complained-party';
 import { claimIdempotencyKey, completeIdempotencyKey, type IdempotencyClaim } from './idempotency';
 import { syncDeadlines } from './perform-action';
-import { appendEvent, insertTicket, nextTicketNo } from './tickets.repository';
+import { appendEvent, insertTicket, nextTicketNo, type Trx } from './tickets.repository';
+import { enqueueCreated } from '../webhooks/outbox';
 import { lshKeys } from '../../domain/similar/shingles';
 import { superviseRepeatCalls } from '../supervision/repeat-calls';
 import { checkNumberComplaint } from '../service-numbers/number-complaints';
@@ -26,7 +27,7 @@ export async function createTicket(
   ctx: AppContext,
   user: SessionUser,
   body: CreateTicketBody,
-  opts: { idempotency?: IdempotencyClaim } = {},
+  opts: IntakeOptions = {},
 ): Promise<number> {
   if (!(intakeRoles as readonly string[]).includes(user.role)) {
     throw new AppError('FORBIDDEN', '只有话务员、派单员可以登记工单');
@@ -46,12 +47,18 @@ export interface IntakeActor {
   note?: Record<string, unknown>;
 }
 
+export interface IntakeOptions {
+  idempotency?: IdempotencyClaim;
+  /** More writes of the caller in the intake's transaction (an order received by exchange). */
+  within?: (trx: Trx, ticketId: number) => Promise<void>;
+}
+
 /** The intake itself; the order's id, number and the citizen's tracking code (given once). */
 export async function recordIntake(
   ctx: AppContext,
   actor: IntakeActor,
   body: CreateTicketBody,
-  opts: { idempotency?: IdempotencyClaim } = {},
+  opts: IntakeOptions = {},
 ): Promise<{ id: number; ticketNo: string; trackingCode: string }> {
   const now = ctx.clock.now();
   const receivedAt = body.receivedAt ? new Date(body.receivedAt) : now;
@@ -212,6 +219,7 @@ export async function recordIntake(
       from: null,
       to: status,
     });
+    await enqueueCreated(trx, id, now);
     if (actor.id !== null) {
       await linkOrderToCall(trx, {
         ticketId: id,
@@ -231,6 +239,7 @@ export async function recordIntake(
       callerPhone: body.caller.phone ?? null,
       now,
     });
+    if (opts.within) await opts.within(trx, id);
     if (opts.idempotency) await completeIdempotencyKey(trx, opts.idempotency, id);
     return { id, ticketNo, trackingCode };
   });

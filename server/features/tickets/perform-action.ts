@@ -16,6 +16,7 @@ import { canView } from './visibility';
 import { rateReferral, recordReferral } from '../enterprises/referrals';
 import { isReferredToUser } from '../enterprises/enterprise-desk.repository';
 import { noticesForAction } from '../notifications/order-notices';
+import { enqueueActionEvent } from '../webhooks/outbox';
 
 export { loadOrderEvents, syncDeadlines } from './order-sync';
 
@@ -176,6 +177,11 @@ export async function performActionIn(
     throw asAppError(e);
   }
   await persistChanges(trx, changes);
+  // Webhook deliveries (and a forward to a remote installation) in the same transaction.
+  if (!opts.history) {
+    const { to } = result.decision;
+    await enqueueActionEvent(trx, { ticketId, action, to, seq: changes.event.seq, at: now, payload });
+  }
   // Notifications, text messages and pages, in the same transaction (not for replayed history).
   if (!opts.history && !opts.quiet) {
     await noticesForAction(ctx, trx, { action, ticket, before: assignments, units, changes });

@@ -38,6 +38,11 @@ export function payloadLines(e: TicketEvent, unitName: (id: unknown) => string):
     if (c?.category) out.push(['派单时确定问题分类', String(c.category.new)]);
     if (c?.region) out.push(['派单时确定所在区', String(c.region.new)]);
   }
+  if (e.action === 'exchange-progress') {
+    add('下级平台工单号', p.remoteNo);
+    add('下级平台事件', p.remoteEvent);
+    add('下级平台状态', p.remoteStatus, (v) => labelOf(ticketStatusLabels, v));
+  }
   add('答复内容', p.answer);
   add('办理结果', p.result);
   if ('contacted' in p) add('已联系诉求人', p.contacted, yesNo);

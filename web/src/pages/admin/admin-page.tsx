@@ -10,6 +10,7 @@ import { MessagesTab } from './messages-tab';
 import { PolicyTab } from './policy-tab';
 import { UnitsTab } from './units-tab';
 import { UsersTab } from './users-tab';
+import { WebhooksTab } from './webhooks-tab';
 
 const tabs = [
   'units',
@@ -21,6 +22,7 @@ const tabs = [
   'clock',
   'audit',
   'api-keys',
+  'webhooks',
 ] as const;
 
 /** 系统管理: units, users, the active policy profile, the calendar and the test clock. */
@@ -46,6 +48,7 @@ export function AdminPage() {
           { key: 'clock', label: '测试时钟', children: <ClockTab /> },
           { key: 'audit', label: '审计日志', children: <AuditTab /> },
           { key: 'api-keys', label: '接口密钥', children: <ApiKeysTab /> },
+          { key: 'webhooks', label: '推送订阅', children: <WebhooksTab /> },
         ]}
       />
     </div>
