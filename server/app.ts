@@ -41,6 +41,7 @@ import { volunteerRoutes } from './features/volunteers/volunteers.routes';
 import { notificationRoutes } from './features/notifications/notifications.routes';
 import { messageRoutes } from './features/messages/messages.routes';
 import { classifyRoutes } from './features/classify/classify.routes';
+import { open311Routes } from './features/open311/open311.routes';
 import { tick } from './jobs/sla-sweep';
 import type { AppContext } from './platform/context';
 import { AppError, isAppError } from './platform/errors';
@@ -72,6 +73,7 @@ const featureRoutes: RoutePlugin[] = [
   messageRoutes,
   similarRoutes,
   classifyRoutes,
+  open311Routes,
   demoRoutes,
 ];
 

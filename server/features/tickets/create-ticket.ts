@@ -8,7 +8,7 @@ import { withRetry } from '../../platform/retry';
 import { checkComplainedUnit } from './complained-party';
 import { claimIdempotencyKey, completeIdempotencyKey, type IdempotencyClaim } from './idempotency';
 import { syncDeadlines } from './perform-action';
-import { appendEvent, insertTicket, nextTicketNo } from './tickets.repository';
+import { appendEvent, insertTicket, nextTicketNo, type Trx } from './tickets.repository';
 import { lshKeys } from '../../domain/similar/shingles';
 import { superviseRepeatCalls } from '../supervision/repeat-calls';
 import { checkNumberComplaint } from '../service-numbers/number-complaints';
@@ -26,7 +26,11 @@ export async function createTicket(
   ctx: AppContext,
   user: SessionUser,
   body: CreateTicketBody,
-  opts: { idempotency?: IdempotencyClaim } = {},
+  opts: {
+    idempotency?: IdempotencyClaim;
+    /** Rows a channel keeps beside the order, written in the intake's own transaction. */
+    within?: (trx: Trx, ticketId: number, ticketNo: string) => Promise<void>;
+  } = {},
 ): Promise<number> {
   if (!(intakeRoles as readonly string[]).includes(user.role)) {
     throw new AppError('FORBIDDEN', '只有话务员、派单员可以登记工单');
@@ -203,6 +207,7 @@ export async function createTicket(
       callerPhone: body.caller.phone ?? null,
       now,
     });
+    if (opts.within) await opts.within(trx, id, ticketNo);
     if (opts.idempotency) await completeIdempotencyKey(trx, opts.idempotency, id);
     return id;
   });
