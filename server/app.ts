@@ -42,6 +42,7 @@ import { notificationRoutes } from './features/notifications/notifications.route
 import { messageRoutes } from './features/messages/messages.routes';
 import { classifyRoutes } from './features/classify/classify.routes';
 import { open311Routes } from './features/open311/open311.routes';
+import { exportRoutes } from './features/exports/exports.routes';
 import { tick } from './jobs/sla-sweep';
 import type { AppContext } from './platform/context';
 import { AppError, isAppError } from './platform/errors';
@@ -74,6 +75,7 @@ const featureRoutes: RoutePlugin[] = [
   similarRoutes,
   classifyRoutes,
   open311Routes,
+  exportRoutes,
   demoRoutes,
 ];
 
