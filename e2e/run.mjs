@@ -15,6 +15,7 @@ import { registerCtiTests } from './cti.mjs';
 import { registerDeskTests } from './desk.mjs';
 import { registerPortalTests } from './portal.mjs';
 import { registerExchangeTests } from './exchange.mjs';
+import { registerOpen311Tests } from './open311.mjs';
 
 // Monday 2026-11-23 09:00 in Asia/Shanghai: deadlines below are exact working-day arithmetic.
 const START = '2026-11-23T01:00:00.000Z';
@@ -593,6 +594,7 @@ registerPortalTests(test, {
   unitId,
 });
 registerExchangeTests(test, { base: () => server.base, api: () => state.api, as, artifacts, waitUntil });
+registerOpen311Tests(test, { base: () => server.base, api: () => state.api, as, artifacts });
 
 test('home pages: counters and the light chart per role', async () => {
   const page = await as('dispatcher');

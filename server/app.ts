@@ -46,6 +46,8 @@ import { messageRoutes } from './features/messages/messages.routes';
 import { classifyRoutes } from './features/classify/classify.routes';
 import { attachmentRoutes } from './features/attachments/attachments.routes';
 import { portalRoutes } from './features/portal/portal.routes';
+import { open311Routes } from './features/open311/open311.routes';
+import { exportRoutes } from './features/exports/exports.routes';
 import { tick } from './jobs/sla-sweep';
 import type { AppContext } from './platform/context';
 import { AppError, isAppError } from './platform/errors';
@@ -81,6 +83,8 @@ const featureRoutes: RoutePlugin[] = [
   classifyRoutes,
   attachmentRoutes,
   portalRoutes,
+  open311Routes,
+  exportRoutes,
   demoRoutes,
 ];
 

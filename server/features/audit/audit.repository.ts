@@ -58,8 +58,8 @@ export interface AuditFilter {
   actor?: string;
 }
 
-/** One page of the log, newest first, and how many entries match. */
-export async function listAuditPage(db: Db, f: AuditFilter, page: number, pageSize: number) {
+/** The log's entries matching a filter. */
+function filteredAudit(db: Db, f: AuditFilter) {
   let base = db.selectFrom('audit_log');
   if (f.action) base = base.where('action', '=', f.action);
   if (f.targetType) base = base.where('target_type', '=', f.targetType);
@@ -76,23 +76,42 @@ export async function listAuditPage(db: Db, f: AuditFilter, page: number, pageSi
       ]),
     );
   }
+  return base;
+}
+
+const auditColumns = [
+  'id',
+  'at',
+  'actor_username as actor',
+  'action',
+  'target_type as targetType',
+  'target_id as targetId',
+  'details',
+  'ip',
+] as const;
+
+/** One page of the log, newest first, and how many entries match. */
+export async function listAuditPage(db: Db, f: AuditFilter, page: number, pageSize: number) {
+  const base = filteredAudit(db, f);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const items = await base
-    .select([
-      'id',
-      'at',
-      'actor_username as actor',
-      'action',
-      'target_type as targetType',
-      'target_id as targetId',
-      'details',
-      'ip',
-    ])
+    .select([...auditColumns])
     .orderBy('id', 'desc')
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
   return { total: Number(total?.n ?? 0), items };
+}
+
+/** Keyset paging for exports: the next `limit` entries older than `beforeId`, newest first. */
+export function auditEntriesBefore(db: Db, f: AuditFilter, beforeId: number | null, limit: number) {
+  let q = filteredAudit(db, f);
+  if (beforeId !== null) q = q.where('id', '<', beforeId);
+  return q
+    .select([...auditColumns])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** The numbers of the given orders (one query; ids that do not exist are left out). */

@@ -1,5 +1,11 @@
 import type { Db } from '../../platform/db';
-import { listAuditPage, ticketIdByNumber, ticketNumbers, type AuditFilter } from './audit.repository';
+import {
+  auditEntriesBefore,
+  listAuditPage,
+  ticketIdByNumber,
+  ticketNumbers,
+  type AuditFilter,
+} from './audit.repository';
 
 /** Ticket ids an entry refers to: its target, and the orders a list or desk read showed. */
 function ticketIdsOf(e: { targetType: string | null; targetId: string | null; details: unknown }): number[] {
@@ -43,4 +49,31 @@ export async function listAudit(
       ),
     })),
   };
+}
+
+/**
+ * The same entries for an export, by keyset: the `limit` entries older than `beforeId` (newest
+ * first), with their order numbers; null when the order number names no order.
+ */
+export async function auditEntriesForExport(
+  db: Db,
+  q: Omit<AuditFilter, 'ticketId'> & { ticketNo?: string },
+  beforeId: number | null,
+  limit: number,
+) {
+  const { ticketNo, ...f } = q;
+  let filter: AuditFilter = f;
+  if (ticketNo) {
+    const id = await ticketIdByNumber(db, ticketNo);
+    if (id === undefined) return [];
+    filter = { ...f, ticketId: id };
+  }
+  const items = await auditEntriesBefore(db, filter, beforeId, limit);
+  const numbers = await ticketNumbers(db, [...new Set(items.flatMap(ticketIdsOf))]);
+  return items.map((e) => ({
+    ...e,
+    ticketNos: ticketIdsOf(e)
+      .map((id) => numbers.get(id))
+      .filter((n): n is string => n !== undefined),
+  }));
 }

@@ -49,8 +49,8 @@ export interface IntakeActor {
 
 export interface IntakeOptions {
   idempotency?: IdempotencyClaim;
-  /** More writes of the caller in the intake's transaction (an order received by exchange). */
-  within?: (trx: Trx, ticketId: number) => Promise<void>;
+  /** More writes of the caller in the intake's transaction (an order received by exchange, an Open311 request's fields). */
+  within?: (trx: Trx, ticketId: number, ticketNo: string) => Promise<void>;
 }
 
 /** The intake itself; the order's id, number and the citizen's tracking code (given once). */
@@ -239,7 +239,7 @@ export async function recordIntake(
       callerPhone: body.caller.phone ?? null,
       now,
     });
-    if (opts.within) await opts.within(trx, id);
+    if (opts.within) await opts.within(trx, id, ticketNo);
     if (opts.idempotency) await completeIdempotencyKey(trx, opts.idempotency, id);
     return { id, ticketNo, trackingCode };
   });

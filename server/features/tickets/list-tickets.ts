@@ -37,7 +37,13 @@ type TicketQuery = SelectQueryBuilder<Database & { t: Database['ticket'] }, 't',
  * A unit's to-do is read in branches, one per unit of its tree over the lead index plus one for
  * co-handling, each already in deadline order, so a page never sorts the unit's open orders.
  */
-export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTicketsQuery) {
+export async function listTickets(
+  ctx: AppContext,
+  user: SessionUser,
+  q: ListTicketsQuery,
+  /** count false: no count (an export walking every page needs none). */
+  opts: { count?: boolean } = {},
+) {
   const actor = await loadActor(ctx.db, user);
   const cursor = q.cursor ? decodeCursor(q.sort, q.cursor) : null;
   const filters = filterConditions(actor, user, q);
@@ -71,10 +77,11 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
     counting = base.select('t.id').limit(LIST_COUNT_CAP + 1);
     page = where(base, after);
   }
-  const countRow = await sql<{ n: number }>`select count(*)::int as n from (${counting}) as s`.execute(
-    ctx.db,
-  );
-  const counted = countRow.rows[0]?.n ?? 0;
+  const countRow =
+    opts.count === false
+      ? undefined
+      : await sql<{ n: number }>`select count(*)::int as n from (${counting}) as s`.execute(ctx.db);
+  const counted = countRow?.rows[0]?.n ?? 0;
 
   const rows = await page
     .leftJoin('org_unit as lu', 'lu.id', 't.lead_unit_id')

@@ -19,6 +19,7 @@ import { ticketStatuses, ticketStatusLabels, type TicketStatus } from '../../../
 import { useNow } from '../lib/use-now';
 import { CategoryCascader } from '../features/category-cascader';
 import { ExportButton } from './export-button';
+import { XlsxExportButton } from './xlsx-export-button';
 import { tableWidth, ticketColumns, type TicketColumn } from './ticket-columns';
 import { TicketExtraFilters, type ExtraFilter } from './ticket-extra-filters';
 
@@ -235,6 +236,12 @@ export function TicketTable(props: Props) {
           query={{ ...query, page: undefined, pageSize: undefined }}
           pageItems={data?.items ?? []}
           total={data?.total ?? 0}
+        />
+        <XlsxExportButton
+          path="/api/tickets/export.xlsx"
+          query={{ ...query, page: undefined, pageSize: undefined, cursor: undefined }}
+          fileName={exportName}
+          disabled={(data?.total ?? 0) === 0}
         />
         {props.toolbar}
       </Space>

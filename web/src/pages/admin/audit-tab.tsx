@@ -12,6 +12,7 @@ import { actionLabels, labelOf } from '../../../../common/ticket-vocabulary';
 import { api, errorText } from '../../api/client';
 import type { AuditEntry, Page } from '../../api/types';
 import { fmtDateTime } from '../../lib/format';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 
 /** How many order numbers a detail shows before "等 N 件". */
 const shownNumbers = 3;
@@ -112,6 +113,11 @@ export function AuditTab() {
             setActor(v.trim());
             setPage(1);
           }}
+        />
+        <XlsxExportButton
+          path="/api/admin/audit/export.xlsx"
+          query={{ action: action || undefined, ticketNo: ticketNo || undefined, actor: actor || undefined }}
+          fileName="审计日志"
         />
       </Space>
       {q.isError && <Alert type="error" showIcon title={errorText(q.error)} />}

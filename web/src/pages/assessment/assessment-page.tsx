@@ -27,6 +27,7 @@ import { PageTitle } from '../../components/page-title';
 import { useNow } from '../../lib/use-now';
 import { CallTargets } from './call-targets';
 import { DrillDrawer, type DrillTarget } from './drill-drawer';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 
 /** Rank moved up (fewer is better), down, or new. */
 function RankChange({ now, before }: { now: number | null; before: number | null | undefined }) {
@@ -201,6 +202,12 @@ export function AssessmentPage() {
           onChange={(v: string) => set({ period: v })}
           options={periods.map((p) => ({ value: p, label: periodLabel(p) }))}
           aria-label="考核期间"
+        />
+        <XlsxExportButton
+          path="/api/assessment/export.xlsx"
+          query={{ scheme, period }}
+          fileName={`考核结果-${period}`}
+          disabled={!scheme}
         />
         {current.data && (
           <Typography.Text type="secondary">

@@ -12,6 +12,7 @@ import { serviceDate } from '../../../../common/service-time';
 import { apiParsed, errorText } from '../../api/client';
 import { SimpleBarChart } from '../../components/bar-chart';
 import { PageTitle } from '../../components/page-title';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 import { useNow } from '../../lib/use-now';
 
 const palette: readonly string[] = [
@@ -111,6 +112,11 @@ export function StatisticsPage() {
             onChange={(l) => set({ level: String(l) })}
           />
         )}
+        <XlsxExportButton
+          path="/api/stats/intake/export.xlsx"
+          query={{ from, to, groupBy, level }}
+          fileName={`受理量统计-${from}-${to}`}
+        />
       </Space>
       {q.isError && <Alert type="error" showIcon title={errorText(q.error)} style={{ marginBottom: 8 }} />}
       <Row gutter={[8, 8]} style={{ marginBottom: 8 }}>
