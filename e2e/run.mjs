@@ -13,6 +13,7 @@ import {
 } from './harness.mjs';
 import { registerCtiTests } from './cti.mjs';
 import { registerDeskTests } from './desk.mjs';
+import { registerReportsTests } from './reports.mjs';
 
 // Monday 2026-11-23 09:00 in Asia/Shanghai: deadlines below are exact working-day arithmetic.
 const START = '2026-11-23T01:00:00.000Z';
@@ -581,6 +582,7 @@ registerCtiTests(test, {
   waitUntil,
   pageErrors: () => pageErrors,
 });
+registerReportsTests(test, { base: () => server.base, api: () => state.api, as, artifacts, waitUntil });
 
 test('home pages: counters and the light chart per role', async () => {
   const page = await as('dispatcher');

@@ -33,6 +33,7 @@ const pages = {
   kb: () => import('./pages/kb/kb-page').then((m) => ({ default: m.KbPage })),
   statistics: () => import('./pages/statistics/statistics-page').then((m) => ({ default: m.StatisticsPage })),
   assessment: () => import('./pages/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
+  reports: () => import('./pages/reports/reports-page').then((m) => ({ default: m.ReportsPage })),
   publicNumbers: () =>
     import('./pages/service-numbers/public-numbers-page').then((m) => ({ default: m.PublicNumbersPage })),
 };
@@ -57,6 +58,7 @@ const EnterpriseDeskPage = lazy(pages['enterprise-desk']);
 const KbPage = lazy(pages.kb);
 const AssessmentPage = lazy(pages.assessment);
 const StatisticsPage = lazy(pages.statistics);
+const ReportsPage = lazy(pages.reports);
 
 /** Starts loading the first screen's chunk while the session is checked. */
 function preloadCurrentPage(pathname: string): void {
@@ -238,6 +240,14 @@ const router = createBrowserRouter([
             element: (
               <Guard page="statistics">
                 <StatisticsPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'reports',
+            element: (
+              <Guard page="reports">
+                <ReportsPage />
               </Guard>
             ),
           },
