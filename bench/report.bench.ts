@@ -150,7 +150,7 @@ async function main() {
     }),
   );
   note(
-    'intake counts, this month and the one before (one GROUPING SETS scan)',
+    'intake counts, this month and the one before (one scan, one hash aggregate)',
     secs(intake.warm),
     `cold ${secs(intake.cold)}`,
   );
