@@ -211,6 +211,21 @@ export function ReportPreview({ r }: { r: PeriodicReport }) {
           </Card>
         </Col>
       </Row>
+      {r.hotTopics.length > 0 && (
+        <Card size="small" title="热点问题" style={{ marginBottom: 8 }}>
+          <Table
+            size="small"
+            rowKey="title"
+            dataSource={r.hotTopics}
+            pagination={false}
+            columns={[
+              { title: '热点问题', dataIndex: 'title' },
+              { title: r.period.label, dataIndex: 'count', width: 110, align: 'right' },
+              { title: '说明', dataIndex: 'note' },
+            ]}
+          />
+        </Card>
+      )}
     </div>
   );
 }
