@@ -16,6 +16,7 @@ import { registerDeskTests } from './desk.mjs';
 import { registerPortalTests } from './portal.mjs';
 import { registerExchangeTests } from './exchange.mjs';
 import { registerOpen311Tests } from './open311.mjs';
+import { registerReportsTests } from './reports.mjs';
 
 // Monday 2026-11-23 09:00 in Asia/Shanghai: deadlines below are exact working-day arithmetic.
 const START = '2026-11-23T01:00:00.000Z';
@@ -584,6 +585,7 @@ registerCtiTests(test, {
   waitUntil,
   pageErrors: () => pageErrors,
 });
+registerReportsTests(test, { base: () => server.base, api: () => state.api, as, artifacts, waitUntil });
 
 registerPortalTests(test, {
   base: () => server.base,

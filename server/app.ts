@@ -21,6 +21,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { assessmentRoutes } from './features/assessment/assessment.routes';
 import { statisticsRoutes } from './features/statistics/statistics.routes';
+import { reportRoutes } from './features/reports/reports.routes';
 import { authenticate } from './features/auth/authenticate';
 import { authRoutes } from './features/auth/auth.routes';
 import { backupRoutes } from './features/backup/backup.routes';
@@ -68,6 +69,7 @@ const featureRoutes: RoutePlugin[] = [
   kbRoutes,
   assessmentRoutes,
   statisticsRoutes,
+  reportRoutes,
   backupRoutes,
   incidentRoutes,
   supervisionRoutes,

@@ -34,6 +34,7 @@ const pages = {
   statistics: () => import('./pages/statistics/statistics-page').then((m) => ({ default: m.StatisticsPage })),
   assessment: () => import('./pages/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
   portal: () => import('./pages/portal/portal-page').then((m) => ({ default: m.PortalPage })),
+  reports: () => import('./pages/reports/reports-page').then((m) => ({ default: m.ReportsPage })),
   publicNumbers: () =>
     import('./pages/service-numbers/public-numbers-page').then((m) => ({ default: m.PublicNumbersPage })),
 };
@@ -59,6 +60,7 @@ const KbPage = lazy(pages.kb);
 const AssessmentPage = lazy(pages.assessment);
 const StatisticsPage = lazy(pages.statistics);
 const PortalPage = lazy(pages.portal);
+const ReportsPage = lazy(pages.reports);
 
 /** Starts loading the first screen's chunk while the session is checked. */
 function preloadCurrentPage(pathname: string): void {
@@ -250,6 +252,14 @@ const router = createBrowserRouter([
             element: (
               <Guard page="statistics">
                 <StatisticsPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'reports',
+            element: (
+              <Guard page="reports">
+                <ReportsPage />
               </Guard>
             ),
           },

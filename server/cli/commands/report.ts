@@ -8,6 +8,7 @@
  *   report warnings --scheme ID --period P [--json] [--as-of ISO]   red/yellow/blue unit warnings
  *   report schemes [--json]         the assessment schemes available
  *   report refresh-facts            rebuild the assessment facts of every order
+ *   report periodic --period P --format docx|xlsx|pdf --out FILE   the periodic analysis report
  *
  * `assessment --json` prints a JSON array, one object per handling unit that had orders
  * dispatched to it in the period: unitCode, unitName, score, rank, every indicator as a
@@ -27,6 +28,7 @@ import { unitStats } from '../../features/assessment/unit-stats';
 import { unitWarnings } from '../../features/assessment/unit-warnings';
 import { withCliContext } from '../../features/import/installation';
 import { readEnv } from '../../platform/env';
+import { registerReportPeriodicCommand } from './report-periodic';
 
 type Slices = { category?: string; region?: string; channel?: string; type?: string; level?: string };
 
@@ -201,4 +203,6 @@ export function registerReportCommand(program: Command): void {
       );
       process.stdout.write(`refreshed the facts of ${n} orders\n`);
     });
+
+  registerReportPeriodicCommand(report);
 }

@@ -149,3 +149,52 @@ export function errorText(e: unknown): string {
   if (e instanceof Error && /[\u4e00-\u9fff]/.test(e.message)) return e.message;
   return '操作失败，请稍后重试';
 }
+
+/** The file name a download names in Content-Disposition (the UTF-8 `filename*` first). */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? fallback;
+}
+
+/** A POST answered by a file (reports): the bytes and the file name the server gave. */
+export async function apiDownload(
+  path: string,
+  body: unknown,
+  fallbackName: string,
+): Promise<{ blob: Blob; fileName: string }> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+  }
+  if (!res.ok) {
+    let data: unknown = null;
+    try {
+      data = (await res.json()) as unknown;
+    } catch {
+      data = null;
+    }
+    const err = parseErrorBody(res.status, data);
+    if (res.status === 401 && token && err.code === 'UNAUTHENTICATED') {
+      setToken(null);
+      unauthorizedHandler?.();
+    }
+    throw err;
+  }
+  return {
+    blob: await res.blob(),
+    fileName: fileNameOf(res.headers.get('Content-Disposition'), fallbackName),
+  };
+}
