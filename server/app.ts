@@ -18,6 +18,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { assessmentRoutes } from './features/assessment/assessment.routes';
 import { statisticsRoutes } from './features/statistics/statistics.routes';
+import { trendsRoutes } from './features/trends/trends.routes';
 import { authenticate } from './features/auth/authenticate';
 import { authRoutes } from './features/auth/auth.routes';
 import { backupRoutes } from './features/backup/backup.routes';
@@ -61,6 +62,7 @@ const featureRoutes: RoutePlugin[] = [
   kbRoutes,
   assessmentRoutes,
   statisticsRoutes,
+  trendsRoutes,
   backupRoutes,
   incidentRoutes,
   supervisionRoutes,
