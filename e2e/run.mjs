@@ -13,6 +13,7 @@ import {
 } from './harness.mjs';
 import { registerCtiTests } from './cti.mjs';
 import { registerDeskTests } from './desk.mjs';
+import { registerInsightTests } from './insight.mjs';
 
 // Monday 2026-11-23 09:00 in Asia/Shanghai: deadlines below are exact working-day arithmetic.
 const START = '2026-11-23T01:00:00.000Z';
@@ -580,6 +581,16 @@ registerCtiTests(test, {
   artifacts,
   waitUntil,
   pageErrors: () => pageErrors,
+});
+
+registerInsightTests(test, {
+  base: () => server.base,
+  api: () => state.api,
+  as,
+  browser: () => browser,
+  watchErrors,
+  artifacts,
+  waitUntil,
 });
 
 test('home pages: counters and the light chart per role', async () => {

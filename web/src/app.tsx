@@ -33,6 +33,7 @@ const pages = {
   kb: () => import('./pages/kb/kb-page').then((m) => ({ default: m.KbPage })),
   statistics: () => import('./pages/statistics/statistics-page').then((m) => ({ default: m.StatisticsPage })),
   assessment: () => import('./pages/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
+  bigscreen: () => import('./pages/bigscreen-page').then((m) => ({ default: m.BigscreenPage })),
   publicNumbers: () =>
     import('./pages/service-numbers/public-numbers-page').then((m) => ({ default: m.PublicNumbersPage })),
 };
@@ -57,6 +58,7 @@ const EnterpriseDeskPage = lazy(pages['enterprise-desk']);
 const KbPage = lazy(pages.kb);
 const AssessmentPage = lazy(pages.assessment);
 const StatisticsPage = lazy(pages.statistics);
+const BigscreenPage = lazy(pages.bigscreen);
 
 /** Starts loading the first screen's chunk while the session is checked. */
 function preloadCurrentPage(pathname: string): void {
@@ -131,6 +133,18 @@ const router = createBrowserRouter([
   { path: '/public/enterprises', element: <PublicDirectoryPage />, errorElement: <RouteError /> },
   { path: '/public/enterprises/apply', element: <PublicApplyPage />, errorElement: <RouteError /> },
   { path: '/public/service-numbers', element: <PublicNumbersPage />, errorElement: <RouteError /> },
+  // The wall screen: signed in, without the frame.
+  {
+    path: '/bigscreen',
+    errorElement: <RouteError />,
+    element: (
+      <RequireAuth>
+        <Guard page="bigscreen">
+          <BigscreenPage />
+        </Guard>
+      </RequireAuth>
+    ),
+  },
   {
     path: '/',
     errorElement: <RouteError />,

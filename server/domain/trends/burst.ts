@@ -33,7 +33,7 @@ export interface BurstOptions {
   minGrowth: number;
   /** Largest Poisson tail probability reported. */
   maxP: number;
-  /** Words in a larger share of all orders are generic (反映, 小区…), never topics. */
+  /** Words in a larger share of the reference orders are generic (反映, 小区…), never topics. */
   maxShare: number;
 }
 
@@ -96,8 +96,8 @@ export function detectBursts(terms: readonly TermCounts[], opts: BurstOptions): 
   const out: Burst[] = [];
   for (const t of terms) {
     if (t.count < opts.minCount) continue;
-    const share = (t.count + t.ref) / Math.max(1, opts.windowOrders + t.refOrders);
-    if (share > opts.maxShare) continue;
+    // Generic by its usual share (a burst itself must not make a word generic).
+    if (t.refOrders > 0 && t.ref / t.refOrders > opts.maxShare) continue;
     const baseline = t.refOrders > 0 ? (t.ref / t.refOrders) * opts.windowOrders : 0;
     const growth = (t.count + 1) / (baseline + 1);
     if (growth < opts.minGrowth) continue;

@@ -1,23 +1,28 @@
 import type { Burst } from './burst';
 
-/** Two rising words whose orders overlap this much (Jaccard) are one topic. */
-export const SAME_TOPIC_JACCARD = 0.7;
+/**
+ * Two rising words are one topic when most of the smaller one's orders mention the other too and
+ * neither is more than twice the other (so a small burst is never swallowed by a broad word).
+ */
+export const SAME_TOPIC_CONTAINMENT = 0.8;
+const SIZE_RATIO = 0.5;
 
 export interface TopicGroup {
   members: Burst[];
   ids: Set<number>;
 }
 
-function jaccard(a: ReadonlySet<number>, b: readonly number[]): number {
-  if (a.size === 0 && b.length === 0) return 0;
+function sameTopic(a: ReadonlySet<number>, b: readonly number[]): boolean {
+  const small = Math.min(a.size, b.length);
+  if (small === 0 || small < SIZE_RATIO * Math.max(a.size, b.length)) return false;
   let shared = 0;
   for (const x of b) if (a.has(x)) shared++;
-  return shared / (a.size + b.length - shared);
+  return shared >= SAME_TOPIC_CONTAINMENT * small;
 }
 
 /**
  * One matter rises with all its words (东湖, 花园, 停水, 供水 in the same orders): words whose
- * orders in the window are nearly the same join the better-ranked word's group. Greedy, in rank
+ * orders in the window are mostly the same join the better-ranked word's group. Greedy, in rank
  * order; `ordersOf` gives each word's order ids in the window.
  */
 export function groupTopics(
@@ -27,7 +32,7 @@ export function groupTopics(
   const groups: TopicGroup[] = [];
   for (const b of ranked) {
     const ids = ordersOf(b.term);
-    const home = groups.find((g) => jaccard(g.ids, ids) >= SAME_TOPIC_JACCARD);
+    const home = groups.find((g) => sameTopic(g.ids, ids));
     if (home) home.members.push(b);
     else groups.push({ members: [b], ids: new Set(ids) });
   }

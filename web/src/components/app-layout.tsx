@@ -17,6 +17,7 @@ import {
   BookOutlined,
   TrophyOutlined,
   BarChartOutlined,
+  FundProjectionScreenOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
@@ -44,6 +45,7 @@ const icons: Record<PageKey, ReactNode> = {
   kb: <BookOutlined />,
   assessment: <TrophyOutlined />,
   statistics: <BarChartOutlined />,
+  bigscreen: <FundProjectionScreenOutlined />,
 };
 
 export function PageFallback() {

@@ -15,7 +15,8 @@ export type PageKey =
   | 'enterprise-desk'
   | 'kb'
   | 'assessment'
-  | 'statistics';
+  | 'statistics'
+  | 'bigscreen';
 
 export interface NavPage {
   key: PageKey;
@@ -68,6 +69,7 @@ export const navPages: NavPage[] = [
     label: '统计分析',
     roles: ['leader', 'supervisor', 'admin', 'dispatcher'],
   },
+  { key: 'bigscreen', path: '/bigscreen', label: '运行大屏', roles: ['leader', 'supervisor', 'admin'] },
   { key: 'kb', path: '/kb', label: '知识库维护', roles: ['kb-editor', 'admin', 'handler', 'unit-leader'] },
   { key: 'tickets', path: '/tickets', label: '工单查询', roles: 'all' },
   { key: 'admin', path: '/admin', label: '系统管理', roles: ['admin'] },
