@@ -17,6 +17,7 @@ import { registerPortalTests } from './portal.mjs';
 import { registerExchangeTests } from './exchange.mjs';
 import { registerOpen311Tests } from './open311.mjs';
 import { registerReportsTests } from './reports.mjs';
+import { registerInsightTests } from './insight.mjs';
 
 // Monday 2026-11-23 09:00 in Asia/Shanghai: deadlines below are exact working-day arithmetic.
 const START = '2026-11-23T01:00:00.000Z';
@@ -597,6 +598,16 @@ registerPortalTests(test, {
 });
 registerExchangeTests(test, { base: () => server.base, api: () => state.api, as, artifacts, waitUntil });
 registerOpen311Tests(test, { base: () => server.base, api: () => state.api, as, artifacts });
+
+registerInsightTests(test, {
+  base: () => server.base,
+  api: () => state.api,
+  as,
+  browser: () => browser,
+  watchErrors,
+  artifacts,
+  waitUntil,
+});
 
 test('home pages: counters and the light chart per role', async () => {
   const page = await as('dispatcher');

@@ -22,6 +22,7 @@ import {
 import { assessmentRoutes } from './features/assessment/assessment.routes';
 import { statisticsRoutes } from './features/statistics/statistics.routes';
 import { reportRoutes } from './features/reports/reports.routes';
+import { trendsRoutes } from './features/trends/trends.routes';
 import { authenticate } from './features/auth/authenticate';
 import { authRoutes } from './features/auth/auth.routes';
 import { backupRoutes } from './features/backup/backup.routes';
@@ -70,6 +71,7 @@ const featureRoutes: RoutePlugin[] = [
   assessmentRoutes,
   statisticsRoutes,
   reportRoutes,
+  trendsRoutes,
   backupRoutes,
   incidentRoutes,
   supervisionRoutes,

@@ -35,6 +35,7 @@ const pages = {
   assessment: () => import('./pages/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
   portal: () => import('./pages/portal/portal-page').then((m) => ({ default: m.PortalPage })),
   reports: () => import('./pages/reports/reports-page').then((m) => ({ default: m.ReportsPage })),
+  bigscreen: () => import('./pages/bigscreen-page').then((m) => ({ default: m.BigscreenPage })),
   publicNumbers: () =>
     import('./pages/service-numbers/public-numbers-page').then((m) => ({ default: m.PublicNumbersPage })),
 };
@@ -61,6 +62,7 @@ const AssessmentPage = lazy(pages.assessment);
 const StatisticsPage = lazy(pages.statistics);
 const PortalPage = lazy(pages.portal);
 const ReportsPage = lazy(pages.reports);
+const BigscreenPage = lazy(pages.bigscreen);
 
 /** Starts loading the first screen's chunk while the session is checked. */
 function preloadCurrentPage(pathname: string): void {
@@ -145,6 +147,18 @@ const router = createBrowserRouter([
   // The citizen portal (no sign-in); the rating link in messages points at /public/track?no=.
   { path: '/portal', element: <PortalPage />, errorElement: <RouteError /> },
   { path: '/public/track', element: <TrackRedirect />, errorElement: <RouteError /> },
+  // The wall screen: signed in, without the frame.
+  {
+    path: '/bigscreen',
+    errorElement: <RouteError />,
+    element: (
+      <RequireAuth>
+        <Guard page="bigscreen">
+          <BigscreenPage />
+        </Guard>
+      </RequireAuth>
+    ),
+  },
   {
     path: '/',
     errorElement: <RouteError />,

@@ -9,6 +9,7 @@ import { registerDeadlineCommand } from './deadline';
 import { registerImportCommand } from './import';
 import { registerLimitsCommand } from './limits';
 import { registerReportCommand } from './report';
+import { registerHotTopicsCommand } from './report-hot-topics';
 
 /** Every command module adds its commands here. */
 export function registerCommands(program: Command): void {
@@ -21,5 +22,6 @@ export function registerCommands(program: Command): void {
   registerKbCommand(program);
   registerImportCommand(program);
   registerReportCommand(program);
+  registerHotTopicsCommand(program);
   registerClassifyCommand(program);
 }

@@ -1,5 +1,5 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { Jieba, TfIdf } from '@node-rs/jieba';
+import { dict, idf } from '@node-rs/jieba/dict.js';
 import { governmentTerms } from './dictionary';
 import { stopwords } from './stopwords';
 import { synonymWords } from './synonyms';
@@ -100,4 +100,15 @@ export function distinctTokens(tokens: string): Set<string> {
   const out = new Set<string>();
   for (const t of tokens.split(' ')) if (t) out.add(t);
   return out;
+}
+
+let tfidf: TfIdf | null = null;
+
+/**
+ * jieba's TF-IDF keywords of a text (its own IDF table of general Chinese), best first: the
+ * words a text is most about (停水 before 突然, 至今).
+ */
+export function keywords(text: string, topK: number): string[] {
+  tfidf ??= TfIdf.withDict(idf);
+  return tfidf.extractKeywords(jieba(), normalizeText(text), topK).map((k) => k.keyword);
 }

@@ -18,6 +18,7 @@ import {
   TrophyOutlined,
   BarChartOutlined,
   FileTextOutlined,
+  FundProjectionScreenOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
@@ -46,6 +47,7 @@ const icons: Record<PageKey, ReactNode> = {
   assessment: <TrophyOutlined />,
   statistics: <BarChartOutlined />,
   reports: <FileTextOutlined />,
+  bigscreen: <FundProjectionScreenOutlined />,
 };
 
 export function PageFallback() {

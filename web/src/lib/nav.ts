@@ -16,7 +16,8 @@ export type PageKey =
   | 'kb'
   | 'assessment'
   | 'statistics'
-  | 'reports';
+  | 'reports'
+  | 'bigscreen';
 
 export interface NavPage {
   key: PageKey;
@@ -70,6 +71,7 @@ export const navPages: NavPage[] = [
     roles: ['leader', 'supervisor', 'admin', 'dispatcher'],
   },
   { key: 'reports', path: '/reports', label: '报表分析', roles: ['leader', 'supervisor', 'admin'] },
+  { key: 'bigscreen', path: '/bigscreen', label: '运行大屏', roles: ['leader', 'supervisor', 'admin'] },
   { key: 'kb', path: '/kb', label: '知识库维护', roles: ['kb-editor', 'admin', 'handler', 'unit-leader'] },
   { key: 'tickets', path: '/tickets', label: '工单查询', roles: 'all' },
   { key: 'admin', path: '/admin', label: '系统管理', roles: ['admin'] },

@@ -16,6 +16,7 @@ import { serviceDate } from '../../../common/service-time';
 import { CallFiguresCard } from './home-calls';
 import { KbCounters } from './home-kb';
 import { LeaderRanking } from './home-leader';
+import { LeaderInsight } from '../features/leader-insight';
 
 interface Counter {
   label: string;
@@ -231,6 +232,7 @@ export function HomePage() {
       {me.role === 'leader' && (
         <div style={{ marginTop: 8 }}>
           <LeaderRanking today={serviceDate(nowMs)} />
+          <LeaderInsight today={serviceDate(nowMs)} />
         </div>
       )}
       <Row gutter={[8, 8]} style={{ marginTop: 8 }}>

@@ -28,6 +28,7 @@ import { useUnits } from '../../api/queries';
 import { labelOf } from '../../../../common/ticket-vocabulary';
 import { CategoryCascader } from '../../features/category-cascader';
 import { fmtDateTime } from '../../lib/format';
+import { VersionDiff } from './version-diff';
 
 const short = (v: unknown): string => {
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return '（空）';
@@ -242,6 +243,7 @@ export function ArticleDrawer({ id, onClose }: { id: number | null; onClose: () 
               ),
             },
             { key: 'versions', label: '版本记录', children: <Versions id={a.id} /> },
+            { key: 'diff', label: '版本对比', children: <VersionDiff id={a.id} /> },
           ]}
         />
       )}

@@ -3,6 +3,8 @@ import { useSearchParams } from 'react-router-dom';
 import { useMe } from '../../auth/auth-context';
 import { PageTitle } from '../../components/page-title';
 import { ArticlesTab } from './articles-tab';
+import { ContributionsTab } from './contributions-tab';
+import { PolicyNoticesTab } from './policy-notices-tab';
 import { OverdueTab } from './overdue-tab';
 import { SynonymsTab } from './synonyms-tab';
 
@@ -20,8 +22,14 @@ export function KbPage() {
         onChange={(k) => setParams({ tab: k }, { replace: true })}
         items={[
           { key: 'articles', label: '知识条目', children: <ArticlesTab /> },
+          { key: 'notices', label: '政策发布登记', children: <PolicyNoticesTab /> },
           { key: 'overdue', label: '更新超期', children: <OverdueTab /> },
-          ...(editor ? [{ key: 'synonyms', label: '同义词', children: <SynonymsTab /> }] : []),
+          ...(editor
+            ? [
+                { key: 'contributions', label: '公众贡献审核', children: <ContributionsTab /> },
+                { key: 'synonyms', label: '同义词', children: <SynonymsTab /> },
+              ]
+            : []),
         ]}
       />
     </div>
