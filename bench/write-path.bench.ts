@@ -29,6 +29,8 @@ import { createContext } from '../server/platform/context';
 import { openDatabase, openPostgres, type DatabaseHandle } from '../server/platform/db';
 import { readEnv } from '../server/platform/env';
 import { createLogger } from '../server/platform/logger';
+import { buildApp } from '../server/app';
+import { DEMO_PASSWORD } from '../server/features/demo/demo-city';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -108,7 +110,7 @@ async function main() {
   const steps = ['intake', 'dispatch', 'accept', 'reply'] as const;
   const counts = new Map<string, number[]>(steps.map((s) => [s, []]));
   const times = new Map<string, number[]>(steps.map((s) => [s, []]));
-  const measure = async (step: (typeof steps)[number], fn: () => Promise<unknown>) => {
+  const measure = async (step: string, fn: () => Promise<unknown>) => {
     counter.count = 0;
     counter.kinds = [];
     const t0 = performance.now();
@@ -140,8 +142,55 @@ async function main() {
       performAction(ctx, handler, id, 'reply', { result: '已核实并处理', contacted: true }),
     );
   }
+  // The same over HTTP (in-process requests): authentication, the write, the response.
+  const app = await buildApp(ctx, { serveWeb: false });
+  await app.ready();
+  const bearer = async (username: string) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: DEMO_PASSWORD },
+    });
+    return { authorization: `Bearer ${(res.json() as { token: string }).token}` };
+  };
+  const agentH = await bearer('agent');
+  const dispatcherH = await bearer('dispatcher');
+  for (const s of ['http intake', 'http dispatch'] as const) {
+    counts.set(s, []);
+    times.set(s, []);
+  }
+  for (let i = 0; i < N; i++) {
+    let id = 0;
+    await measure('http intake', async () => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/tickets',
+        headers: agentH,
+        payload: {
+          channel: 'phone',
+          type: 'complaint',
+          category: '010201',
+          caller: { name: '李四', phone: `1391234${String(i).padStart(4, '0')}` },
+          location: { address: '东城区东湖路18号', region: '东城区' },
+          content: '公司拖欠三个月工资共计两万元，多次讨要无果，请求劳动监察部门处理。',
+        },
+      });
+      if (res.statusCode !== 201) throw new Error(res.body);
+      id = (res.json() as { id: number }).id;
+    });
+    await measure('http dispatch', async () => {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/tickets/${id}/actions/dispatch`,
+        headers: dispatcherH,
+        payload: { unitId: rsj },
+      });
+      if (res.statusCode !== 200) throw new Error(res.body);
+    });
+  }
+  await app.close();
   console.log(`write path, ${N} orders, ${handle.kind}`);
-  for (const s of steps) {
+  for (const s of counts.keys()) {
     const c = counts.get(s) ?? [];
     const t = times.get(s) ?? [];
     const mean = t.reduce((a, b) => a + b, 0) / Math.max(1, t.length);

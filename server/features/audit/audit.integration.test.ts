@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { ticketApi } from '../../test/ticket-helpers';
-import { appendAudit, verifyAuditChain } from './audit';
+import { AUDIT_CHAINS, appendAudit, verifyAuditChain } from './audit';
 
 describe('audit log', () => {
   let t: TestApp;
@@ -41,7 +41,8 @@ describe('audit log', () => {
   });
 
   it('detects an edited entry and a removed entry', async () => {
-    for (let i = 0; i < 3; i++) {
+    // Appends take the chains in turn: enough probes that probe-1's chain has a later entry.
+    for (let i = 0; i < AUDIT_CHAINS + 2; i++) {
       await appendAudit(t.handle.db, {
         at: new Date(),
         actorUserId: null,
@@ -49,7 +50,11 @@ describe('audit log', () => {
         action: `probe-${i}`,
       });
     }
-    const rows = await t.handle.db.selectFrom('audit_log').select(['id', 'action']).orderBy('id').execute();
+    const rows = await t.handle.db
+      .selectFrom('audit_log')
+      .select(['id', 'action', 'chain'])
+      .orderBy('id')
+      .execute();
     const victim = rows.find((r) => r.action === 'probe-1');
     expect(victim).toBeDefined();
     const id = victim?.id ?? 0;
@@ -59,8 +64,33 @@ describe('audit log', () => {
     await sql`update audit_log set details = '{}' where id = ${id}`.execute(t.handle.db);
     expect((await verifyAuditChain(t.handle.db)).ok).toBe(true);
     await sql`delete from audit_log where id = ${id}`.execute(t.handle.db);
-    const after = rows.find((r) => r.action === 'probe-2')?.id;
+    // The break shows at the next entry of the same chain.
+    const after = rows.find((r) => r.id > id && r.chain === victim?.chain)?.id;
+    expect(after).toBeDefined();
     expect(await verifyAuditChain(t.handle.db)).toMatchObject({ ok: false, brokenAt: after });
+  });
+
+  it('keeps every chain intact under concurrent appends, and each chain links its own entries', async () => {
+    await sql`delete from audit_log`.execute(t.handle.db);
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        appendAudit(t.handle.db, { at: new Date(), actorUserId: null, actorUsername: 'x', action: `c-${i}` }),
+      ),
+    );
+    const rows = await t.handle.db
+      .selectFrom('audit_log')
+      .select(['id', 'chain', 'prev_hash', 'hash'])
+      .orderBy('id')
+      .execute();
+    expect(rows).toHaveLength(40);
+    expect(new Set(rows.map((r) => r.chain)).size).toBe(AUDIT_CHAINS);
+    // Each chain starts at its own genesis value and every later entry links to the one before it.
+    const last = new Map<number, string>();
+    for (const r of rows) {
+      expect(r.prev_hash).toBe(last.get(r.chain) ?? r.chain.toString(16).padStart(64, '0'));
+      last.set(r.chain, r.hash);
+    }
+    expect(await verifyAuditChain(t.handle.db)).toEqual({ ok: true, entries: 40 });
   });
 
   it('refuses to reveal a confidential caller to a unit, and units see no identity at all', async () => {

@@ -2,26 +2,11 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db';
 import type { Trx } from '../tickets/tickets.repository';
 
-/** Serialises appends across connections and instances, so the chain has one order. */
-const AUDIT_LOCK = 0x43_4c_41_55; // "CLAU"
-
-/** Takes the chain's lock for the rest of the transaction. */
-export async function lockAuditChain(trx: Trx): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
-}
-
-/** The hash of the newest entry, if any. */
-export async function lastAuditHash(trx: Trx): Promise<string | undefined> {
-  const last = await trx
-    .selectFrom('audit_log')
-    .select('hash')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return last?.hash;
-}
+/** The chains' lock space (pg_advisory_xact_lock(AUDIT_LOCK, chain)): "CLAU". */
+const AUDIT_LOCK = 0x43_4c_41_55;
 
 export interface AuditRowIn {
+  chain: number;
   at: Date;
   actor_user_id: number | null;
   actor_username: string | null;
@@ -30,12 +15,21 @@ export interface AuditRowIn {
   target_id: string | null;
   details: string;
   ip: string | null;
-  prev_hash: string;
-  hash: string;
 }
 
-export async function insertAuditRow(trx: Trx, row: AuditRowIn): Promise<void> {
-  await trx.insertInto('audit_log').values(row).execute();
+/**
+ * Appends one entry to its chain in one statement (`audit_append`, migration
+ * 20261210600000): the chain's lock, its last hash read after the lock, the insert with
+ * hash = sha256(previous hash || `canonical`). Returns the entry's id.
+ */
+export async function appendAuditRow(db: Trx, row: AuditRowIn, canonical: string): Promise<number> {
+  const r = await sql<{ id: string }>`select audit_append(
+      ${row.chain}::smallint, ${AUDIT_LOCK}::integer, ${canonical}::text, ${row.at}::timestamptz,
+      ${row.actor_user_id}::bigint, ${row.actor_username}::text, ${row.action}::text,
+      ${row.target_type}::text, ${row.target_id}::text, ${row.details}::jsonb, ${row.ip}::text) as id`.execute(
+    db,
+  );
+  return Number(r.rows[0]?.id);
 }
 
 /** Entries after `afterId` in id order, at most `limit`. */

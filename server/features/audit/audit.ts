@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../platform/db';
 import type { Trx } from '../tickets/tickets.repository';
-import { auditRowsAfter, insertAuditRow, lastAuditHash, lockAuditChain } from './audit.repository';
+import { appendAuditRow, auditRowsAfter } from './audit.repository';
 
 export interface AuditEntry {
   at: Date;
@@ -14,7 +14,17 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
-const GENESIS = '0'.repeat(64);
+/** The hash a chain starts from: its number as 64 hex digits (chain 0: 64 zeros, as before). */
+export const genesisOf = (chain: number) => chain.toString(16).padStart(64, '0');
+
+/**
+ * How many hash chains new entries are spread over (decision 0011): appends to different chains
+ * never wait for each other; each chain is verified on its own.
+ */
+export const AUDIT_CHAINS = 8;
+
+/** Appends of this process take the chains in turn, so concurrent ones rarely share a chain. */
+let nextChain = crypto.randomInt(AUDIT_CHAINS);
 
 /** Canonical JSON (sorted keys) so the hash does not depend on key order after a JSONB round trip. */
 function canonical(v: unknown): string {
@@ -46,22 +56,25 @@ export function entryHash(
   return crypto.createHash('sha256').update(prevHash).update(canonical(e)).digest('hex');
 }
 
-/** Appends one entry to the chain (inside the caller's transaction when given one). */
+/**
+ * Appends one entry to one of the chains (inside the caller's transaction when given one, where
+ * the chain's lock is then held until it commits; otherwise as a statement of its own).
+ */
 export async function appendAudit(db: Db | Trx, entry: AuditEntry): Promise<void> {
-  const run = async (trx: Trx) => {
-    await lockAuditChain(trx);
-    const prev = (await lastAuditHash(trx)) ?? GENESIS;
-    const row = {
-      at: new Date(Math.floor(entry.at.getTime())),
-      actorUserId: entry.actorUserId,
-      actorUsername: entry.actorUsername,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
-      details: entry.details ?? {},
-      ip: entry.ip ?? null,
-    };
-    await insertAuditRow(trx, {
+  const row = {
+    at: new Date(Math.floor(entry.at.getTime())),
+    actorUserId: entry.actorUserId,
+    actorUsername: entry.actorUsername,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
+    details: entry.details ?? {},
+    ip: entry.ip ?? null,
+  };
+  await appendAuditRow(
+    db,
+    {
+      chain: nextChain++ % AUDIT_CHAINS,
       at: row.at,
       actor_user_id: row.actorUserId,
       actor_username: row.actorUsername,
@@ -70,12 +83,9 @@ export async function appendAudit(db: Db | Trx, entry: AuditEntry): Promise<void
       target_id: row.targetId,
       details: JSON.stringify(row.details),
       ip: row.ip,
-      prev_hash: prev,
-      hash: entryHash(prev, row),
-    });
-  };
-  if ('isTransaction' in db && db.isTransaction) return run(db);
-  return (db as Db).transaction().execute(run);
+    },
+    canonical(row),
+  );
 }
 
 export interface VerifyResult {
@@ -86,9 +96,13 @@ export interface VerifyResult {
   reason?: string;
 }
 
-/** Walks the whole chain in id order and recomputes every hash. */
+/**
+ * Walks the log in id order and recomputes every hash; each entry must link to the previous
+ * entry of its own chain (within a chain, id order is append order: an append holds the chain's
+ * lock from taking its id until it commits).
+ */
 export async function verifyAuditChain(db: Db, batch = 5000): Promise<VerifyResult> {
-  let prev = GENESIS;
+  const last = new Map<number, string>();
   let lastId = 0;
   let entries = 0;
   for (;;) {
@@ -96,6 +110,7 @@ export async function verifyAuditChain(db: Db, batch = 5000): Promise<VerifyResu
     if (rows.length === 0) break;
     for (const r of rows) {
       entries++;
+      const prev = last.get(r.chain) ?? genesisOf(r.chain);
       if (r.prev_hash !== prev) {
         return {
           ok: false,
@@ -122,7 +137,7 @@ export async function verifyAuditChain(db: Db, batch = 5000): Promise<VerifyResu
           reason: 'entry content does not match its hash (the entry was edited)',
         };
       }
-      prev = r.hash;
+      last.set(r.chain, r.hash);
       lastId = r.id;
     }
   }

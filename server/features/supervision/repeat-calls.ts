@@ -3,7 +3,12 @@ import type { Rules } from '../../platform/context';
 import { appendEvent, lockTicket, type Trx } from '../tickets/tickets.repository';
 import { recordSupervision } from './record-supervision';
 import { sameMatter, storedTokens, textSide } from '../../domain/similar/score';
-import { earlierOrdersOfCaller, hasOpenSupervision, repeatCallSubject } from './supervision.repository';
+import {
+  earlierOrdersOfCaller,
+  hasOpenSupervision,
+  repeatCallSubject,
+  type RepeatCallSubject,
+} from './supervision.repository';
 
 /**
  * At intake: a call about a matter already closed (same caller phone, and the same category or
@@ -17,10 +22,12 @@ export async function superviseRepeatCalls(
   rules: Rules,
   newOrderId: number,
   now: Date,
+  /** The new order as intake just wrote it (saves reading it back). */
+  written?: RepeatCallSubject,
 ): Promise<void> {
   const rule = rules.profile.supervision?.repeatCalls;
   if (!rule) return;
-  const order = await repeatCallSubject(trx, newOrderId);
+  const order = written ?? (await repeatCallSubject(trx, newOrderId));
   if (!order?.caller_phone) return;
   const subject = {
     category: order.category_code,

@@ -246,7 +246,15 @@ export async function leadUnitOf(trx: Trx, ticketId: number): Promise<number | n
 }
 
 /** What a repeat-call check needs of the new order. */
-export function repeatCallSubject(trx: Trx, ticketId: number) {
+export interface RepeatCallSubject {
+  ticket_no: string;
+  caller_phone: string | null;
+  category_code: string | null;
+  content: string;
+  content_tokens: string | null;
+}
+
+export function repeatCallSubject(trx: Trx, ticketId: number): Promise<RepeatCallSubject | undefined> {
   return trx
     .selectFrom('ticket')
     .select(['ticket_no', 'caller_phone', 'category_code', 'content', 'content_tokens'])

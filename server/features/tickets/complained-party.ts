@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors';
-import type { Trx } from './tickets.repository';
+import { findUnit, type Trx } from './tickets.repository';
 
 export interface ComplainedUnit {
   id: number;
@@ -13,7 +13,8 @@ export async function findComplainedUnit(
   unitId: number | null,
 ): Promise<ComplainedUnit | undefined> {
   if (unitId === null) return undefined;
-  return db.selectFrom('org_unit').select(['id', 'name', 'path']).where('id', '=', unitId).executeTakeFirst();
+  const unit = await findUnit(db, unitId);
+  return unit ? { id: unit.id, name: unit.name, path: unit.path } : undefined;
 }
 
 /**
@@ -22,11 +23,7 @@ export async function findComplainedUnit(
  * about the center go to its supervising authority).
  */
 export async function checkComplainedUnit(db: Trx, unitId: number): Promise<ComplainedUnit> {
-  const unit = await db
-    .selectFrom('org_unit')
-    .select(['id', 'name', 'path', 'kind', 'active'])
-    .where('id', '=', unitId)
-    .executeTakeFirst();
+  const unit = await findUnit(db, unitId);
   if (!unit || !unit.active) {
     throw new AppError('VALIDATION_FAILED', `被投诉单位 ${unitId} 不存在或已停用`, [
       { path: '/complainedUnitId', message: 'unknown' },

@@ -7,8 +7,16 @@ import type { SessionUser } from '../../platform/http';
 import { withRetry } from '../../platform/retry';
 import { checkComplainedUnit } from './complained-party';
 import { claimIdempotencyKey, completeIdempotencyKey, type IdempotencyClaim } from './idempotency';
-import { syncDeadlines } from './perform-action';
-import { appendEvent, insertTicket, nextTicketNo, type Trx } from './tickets.repository';
+import { stageRowsOf } from '../../domain/ticket/order-deadlines';
+import type { Order } from '../../domain/ticket/order';
+import {
+  insertIntake,
+  intakeReferences,
+  takeTicketNo,
+  type FirstEventRow,
+  type NewOrderRow,
+} from './intake.repository';
+import type { Trx } from './tickets.repository';
 import { enqueueCreated } from '../webhooks/outbox';
 import { lshKeys } from '../../domain/similar/shingles';
 import { superviseRepeatCalls } from '../supervision/repeat-calls';
@@ -77,41 +85,19 @@ export async function recordIntake(
         })
       : null;
   const category = numberComplaint ? (numberComplaint.category ?? undefined) : body.category;
-  if (category) {
-    const cat = await ctx.db
-      .selectFrom('category')
-      .select(['code', 'active'])
-      .where('code', '=', category)
-      .executeTakeFirst();
-    if (!cat) {
-      throw new AppError('VALIDATION_FAILED', `问题分类 ${category} 不存在`, [
-        { path: '/category', message: 'unknown' },
-      ]);
-    }
-    if (!cat.active) {
-      throw new AppError('VALIDATION_FAILED', `问题分类 ${category} 已停用，请选择其他分类`, [
-        { path: '/category', message: 'disabled' },
-      ]);
-    }
+  const refs = await intakeReferences(ctx.db, { unitId: actor.unitId, category });
+  if (category && !refs.category) {
+    throw new AppError('VALIDATION_FAILED', `问题分类 ${category} 不存在`, [
+      { path: '/category', message: 'unknown' },
+    ]);
   }
-  const platform =
-    actor.unitId === null
-      ? null
-      : await ctx.db
-          .selectFrom('org_unit')
-          .select(['id', 'is_platform', 'kind'])
-          .where('id', '=', actor.unitId)
-          .executeTakeFirstOrThrow();
-  const platformUnitId = platform?.is_platform
-    ? platform.id
-    : (
-        await ctx.db
-          .selectFrom('org_unit')
-          .select('id')
-          .where('kind', '=', 'center')
-          .orderBy('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+  if (category && !refs.category?.active) {
+    throw new AppError('VALIDATION_FAILED', `问题分类 ${category} 已停用，请选择其他分类`, [
+      { path: '/category', message: 'disabled' },
+    ]);
+  }
+  const platformUnitId = refs.unit?.is_platform ? refs.unit.id : refs.centerId;
+  if (platformUnitId === null) throw new Error('no hotline center');
 
   const status =
     body.disposition === 'direct-answer'
@@ -127,98 +113,103 @@ export async function recordIntake(
         : 'create';
   const closed = status !== 'pending_dispatch';
 
+  // The day's number, taken outside the order's transaction so that no intake waits for another
+  // one's commit (decision 0011); the citizen's tracking code: only its hash is stored.
+  const ticketNo = await takeTicketNo(ctx.db, formatDay(localDay(now)));
+  const trackingCode = newTrackingCode();
+  const id = refs.newId;
+  const contentTokens = segmentForIndex(`${body.content} ${body.demand ?? ''}`);
+  const row: NewOrderRow = {
+    id,
+    ticket_no: ticketNo,
+    status,
+    channel: body.channel,
+    type: body.type,
+    category_code: category ?? null,
+    urgency: body.urgency,
+    source_level: body.level,
+    caller_name: body.caller.name ?? null,
+    caller_phone: body.caller.phone ?? null,
+    caller_address: body.caller.address ?? null,
+    confidential: body.caller.confidential,
+    location_address: body.location.address ?? null,
+    location_region: body.location.region ?? null,
+    content: body.content,
+    demand: body.demand ?? null,
+    channel_ref: body.channelRef ?? null,
+    tags: body.tags,
+    complex: body.complex,
+    answer: body.answer ?? null,
+    not_accepted_reason: body.notAcceptedReason ?? null,
+    suggested_channel: body.suggestedChannel ?? null,
+    complained_unit_id: body.complainedUnitId ?? null,
+    complained_person: body.complainedPerson || null,
+    service_number_id: body.serviceNumberId ?? null,
+    tracking_code_hash: trackingCodeHash(trackingCode),
+    number_complaint_kind: body.numberComplaintKind ?? null,
+    platform_unit_id: platformUnitId,
+    lead_unit_id: null,
+    status_before_suspend: null,
+    pending_request: null,
+    merged_into_id: null,
+    emergency_result_days: null,
+    process_satisfaction: null,
+    result_satisfaction: null,
+    contacted_by_unit: null,
+    profile_id: ctx.rules.profile.id,
+    profile_version: ctx.rules.profile.version,
+    calendar_version: ctx.rules.calendarVersion,
+    received_at: receivedAt,
+    dispatched_at: null,
+    replied_at: null,
+    callback_at: null,
+    closed_at: closed ? now : null,
+    created_by: actor.id,
+    created_at: now,
+    updated_at: now,
+    // Segmented once for the knowledge base's similar-cases search; keyed for similar orders.
+    content_tokens: contentTokens,
+    similar_keys: lshKeys(body.content),
+  };
+  const event: FirstEventRow = {
+    ticket_id: id,
+    seq: 1,
+    at: now,
+    actor_user_id: actor.id,
+    actor_unit_id: actor.unitId,
+    action,
+    party: actor.party,
+    payload: {
+      channel: body.channel,
+      type: body.type,
+      ...(body.answer ? { answer: body.answer } : {}),
+      ...(body.knowledgeArticleId ? { knowledgeArticleId: body.knowledgeArticleId } : {}),
+      ...(body.complainedUnitId ? { complainedUnitId: body.complainedUnitId } : {}),
+      ...(body.complainedPerson ? { complainedPerson: body.complainedPerson } : {}),
+      ...(numberComplaint
+        ? {
+            serviceNumberId: body.serviceNumberId,
+            numberComplaintKind: body.numberComplaintKind,
+            numberUnitId: numberComplaint.unitId,
+          }
+        : {}),
+      ...(body.notAcceptedReason
+        ? { reason: body.notAcceptedReason, suggestedChannel: body.suggestedChannel ?? null }
+        : {}),
+      ...actor.note,
+    },
+    from_status: null,
+    to_status: status,
+  };
+  // A new order's stage deadlines and light, from what is about to be written.
+  const order = { ...row, version: 1, redo_count: 0 } as Order;
+  const first = { at: now, action, payload: event.payload };
+  const { rows: deadlines, summary } = stageRowsOf(ctx.rules, order, [], [first], now);
+
   // Run again whole if PostgreSQL aborts it as a deadlock victim (decision 0006).
   return withRetry(ctx.db, async (trx) => {
     if (opts.idempotency) await claimIdempotencyKey(trx, opts.idempotency, now);
-    const ticketNo = await nextTicketNo(trx, formatDay(localDay(now)));
-    // The citizen's tracking code: only its hash is stored; the code goes out in the message.
-    const trackingCode = newTrackingCode();
-    const id = await insertTicket(trx, {
-      ticket_no: ticketNo,
-      status,
-      channel: body.channel,
-      type: body.type,
-      category_code: category ?? null,
-      urgency: body.urgency,
-      source_level: body.level,
-      caller_name: body.caller.name ?? null,
-      caller_phone: body.caller.phone ?? null,
-      caller_address: body.caller.address ?? null,
-      confidential: body.caller.confidential,
-      location_address: body.location.address ?? null,
-      location_region: body.location.region ?? null,
-      content: body.content,
-      demand: body.demand ?? null,
-      channel_ref: body.channelRef ?? null,
-      tags: body.tags,
-      complex: body.complex,
-      answer: body.answer ?? null,
-      not_accepted_reason: body.notAcceptedReason ?? null,
-      suggested_channel: body.suggestedChannel ?? null,
-      complained_unit_id: body.complainedUnitId ?? null,
-      complained_person: body.complainedPerson || null,
-      service_number_id: body.serviceNumberId ?? null,
-      tracking_code_hash: trackingCodeHash(trackingCode),
-      number_complaint_kind: body.numberComplaintKind ?? null,
-      platform_unit_id: platformUnitId,
-      lead_unit_id: null,
-      status_before_suspend: null,
-      pending_request: null,
-      merged_into_id: null,
-      emergency_result_days: null,
-      process_satisfaction: null,
-      result_satisfaction: null,
-      contacted_by_unit: null,
-      profile_id: ctx.rules.profile.id,
-      profile_version: ctx.rules.profile.version,
-      calendar_version: ctx.rules.calendarVersion,
-      received_at: receivedAt,
-      dispatched_at: null,
-      replied_at: null,
-      callback_at: null,
-      closed_at: closed ? now : null,
-      created_by: actor.id,
-      created_at: now,
-      updated_at: now,
-    });
-    // Segmented once for the knowledge base's similar-cases search; keyed for similar orders.
-    await trx
-      .updateTable('ticket')
-      .set({
-        content_tokens: segmentForIndex(`${body.content} ${body.demand ?? ''}`),
-        similar_keys: lshKeys(body.content),
-      })
-      .where('id', '=', id)
-      .execute();
-    await appendEvent(trx, {
-      ticketId: id,
-      at: now,
-      actorUserId: actor.id,
-      actorUnitId: actor.unitId,
-      action,
-      party: actor.party,
-      payload: {
-        channel: body.channel,
-        type: body.type,
-        ...(body.answer ? { answer: body.answer } : {}),
-        ...(body.knowledgeArticleId ? { knowledgeArticleId: body.knowledgeArticleId } : {}),
-        ...(body.complainedUnitId ? { complainedUnitId: body.complainedUnitId } : {}),
-        ...(body.complainedPerson ? { complainedPerson: body.complainedPerson } : {}),
-        ...(numberComplaint
-          ? {
-              serviceNumberId: body.serviceNumberId,
-              numberComplaintKind: body.numberComplaintKind,
-              numberUnitId: numberComplaint.unitId,
-            }
-          : {}),
-        ...(body.notAcceptedReason
-          ? { reason: body.notAcceptedReason, suggestedChannel: body.suggestedChannel ?? null }
-          : {}),
-        ...actor.note,
-      },
-      from: null,
-      to: status,
-    });
+    const stored = await insertIntake(trx, { order: { ...row, ...summary }, event, deadlines });
     await enqueueCreated(trx, id, now);
     if (actor.id !== null) {
       await linkOrderToCall(trx, {
@@ -229,8 +220,7 @@ export async function recordIntake(
         at: now,
       });
     }
-    await syncDeadlines(ctx, trx, id, now);
-    if (!closed) await superviseRepeatCalls(trx, ctx.rules, id, now);
+    if (!closed) await superviseRepeatCalls(trx, ctx.rules, id, now, stored);
     // The citizen's message (order number and tracking code), with the intake.
     await onIntake(ctx, trx, {
       ticketId: id,

@@ -2,22 +2,16 @@ import { stageRowsOf } from '../../domain/ticket/order-deadlines';
 import type { DeadlineSummary } from '../../domain/ticket/order';
 import type { AppContext } from '../../platform/context';
 import { writeDeadlines } from './order-action.repository';
-import { listAssignments, lockTicket, type Trx } from './tickets.repository';
+import {
+  listAssignments,
+  listOrderEvents,
+  lockTicket,
+  writeTicketSummary,
+  type Trx,
+} from './tickets.repository';
 
-export async function loadOrderEvents(trx: Trx, ticketId: number) {
-  const rows = await trx
-    .selectFrom('ticket_event')
-    .select(['at', 'action', 'party', 'payload'])
-    .where('ticket_id', '=', ticketId)
-    .orderBy('seq')
-    .execute();
-  return rows.map((r) => ({
-    at: r.at,
-    action: r.action,
-    party: r.party,
-    payload: r.payload as Record<string, unknown>,
-  }));
-}
+/** An order's events in sequence, as the rules read them. */
+export const loadOrderEvents = listOrderEvents;
 
 /**
  * Recomputes and stores an order's stage deadlines and its light from what is stored (inside the
@@ -35,6 +29,6 @@ export async function syncDeadlines(
   const events = await loadOrderEvents(trx, ticketId);
   const { rows, summary } = stageRowsOf(ctx.rules, fresh, assignments, events, now);
   await writeDeadlines(trx, ticketId, rows);
-  await trx.updateTable('ticket').set(summary).where('id', '=', ticketId).execute();
+  await writeTicketSummary(trx, ticketId, summary);
   return summary;
 }

@@ -3,7 +3,7 @@ import type { ActorStanding, Party, TransitionState } from '../../domain/ticket/
 import type { AssignmentStatus, PendingRequest, TicketStatus } from '../../domain/ticket/statuses';
 import type { Db } from '../../platform/db';
 import type { SessionUser } from '../../platform/http';
-import type { AssignmentRow, TicketRow } from './tickets.repository';
+import { findUnit, unitsByIds, type AssignmentRow, type TicketRow } from './tickets.repository';
 import { activeAssignments, leadAssignment } from '../../domain/ticket/order';
 
 export { activeAssignments, leadAssignment };
@@ -23,22 +23,18 @@ export interface Actor {
 }
 
 export async function loadActor(db: Db, user: SessionUser): Promise<Actor> {
-  const unit = await db
-    .selectFrom('org_unit')
-    .select(['id', 'path', 'kind', 'is_platform'])
-    .where('id', '=', user.unitId)
-    .executeTakeFirstOrThrow();
-  return { userId: user.id, role: user.role, unit };
+  return { userId: user.id, role: user.role, unit: await unitRefOf(db, user.unitId) };
 }
 
 /** An actor standing for a unit and role without a user account (history import, demo data). */
 export async function unitActor(db: Db, unitId: number, role: Role): Promise<Actor> {
-  const unit = await db
-    .selectFrom('org_unit')
-    .select(['id', 'path', 'kind', 'is_platform'])
-    .where('id', '=', unitId)
-    .executeTakeFirstOrThrow();
-  return { userId: null, role, unit };
+  return { userId: null, role, unit: await unitRefOf(db, unitId) };
+}
+
+async function unitRefOf(db: Db, unitId: number): Promise<UnitRef> {
+  const u = await findUnit(db, unitId);
+  if (!u) throw new Error(`no unit ${unitId}`);
+  return { id: u.id, path: u.path, kind: u.kind, is_platform: u.is_platform };
 }
 
 const isAncestorOrSelf = (ancestor: UnitRef, path: string) => path.startsWith(ancestor.path);
@@ -105,13 +101,7 @@ export function transitionStateOf(
 export async function unitInfo(db: Db, ticket: TicketRow, assignments: AssignmentRow[]) {
   const ids = new Set<number>(assignments.map((a) => a.unit_id));
   if (ticket.platform_unit_id) ids.add(ticket.platform_unit_id);
-  const rows = ids.size
-    ? await db
-        .selectFrom('org_unit')
-        .select(['id', 'path', 'is_platform', 'name', 'code'])
-        .where('id', 'in', [...ids])
-        .execute()
-    : [];
+  const rows = await unitsByIds(db, [...ids]);
   return {
     paths: new Map(rows.map((r) => [r.id, r.path])),
     platforms: new Set(rows.filter((r) => r.is_platform).map((r) => r.id)),

@@ -9,17 +9,6 @@ export type TicketRow = Selectable<Database['ticket']>;
 export type AssignmentRow = Selectable<TicketAssignmentTable>;
 export type DeadlineRow = Selectable<TicketDeadlineTable>;
 
-/** Next number of the day: YYYYMMDD + 5 digits (e.g. 2026112200001). */
-export async function nextTicketNo(trx: Trx, day: string): Promise<string> {
-  const row = await trx
-    .insertInto('ticket_counter')
-    .values({ day, last_value: 1 })
-    .onConflict((oc) => oc.column('day').doUpdateSet({ last_value: sql`ticket_counter.last_value + 1` }))
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  return `${day.replaceAll('-', '')}${String(row.last_value).padStart(5, '0')}`;
-}
-
 export async function insertTicket(trx: Trx, row: Insertable<Database['ticket']>): Promise<number> {
   const r = await trx.insertInto('ticket').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;
@@ -176,4 +165,38 @@ export function unitsByIds(db: Trx, ids: number[]) {
     .select(['id', 'code', 'name', 'kind', 'path', 'is_platform', 'parent_id', 'region'])
     .where('id', 'in', ids)
     .execute();
+}
+
+/** One unit's id, name, path, kind and state. */
+export function findUnit(db: Trx, id: number) {
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'name', 'path', 'kind', 'active', 'is_platform'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** An order's events in sequence, as the rules read them. */
+export async function listOrderEvents(db: Trx, ticketId: number) {
+  const rows = await db
+    .selectFrom('ticket_event')
+    .select(['at', 'action', 'party', 'payload'])
+    .where('ticket_id', '=', ticketId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    at: r.at,
+    action: r.action,
+    party: r.party,
+    payload: r.payload as Record<string, unknown>,
+  }));
+}
+
+/** Writes an order's deadline summary (light, due time, rules' versions); not a new version. */
+export async function writeTicketSummary(
+  trx: Trx,
+  id: number,
+  summary: Updateable<TicketTable>,
+): Promise<void> {
+  await trx.updateTable('ticket').set(summary).where('id', '=', id).execute();
 }

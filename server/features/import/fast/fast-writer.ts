@@ -1,7 +1,7 @@
 import type { BatchWriter } from '../import-history';
 import { importOrderExact, refusalOf } from '../import-order-exact';
 import type { Refusal, PlannedOrder } from '../plan-order';
-import { ordersById, ordersByNo, reserveIds, writeOrders } from './bulk-write';
+import { ordersById, ordersByNo, reserveIds, writeOrders } from './fast-import.repository';
 
 import { IdPool, type OrderRows } from './order-state';
 import { fastPathCovers, replayOrderFast, type FastContext, type MergeTarget } from './replay-order-fast';
