@@ -134,11 +134,17 @@ export function leadTodo(unitId: number): Cond {
   return (eb) => eb.and([eb('t.lead_unit_id', '=', unitId), eb('t.status', 'in', [...leadOpenStatuses])]);
 }
 
-/** Part two: co-handling assignments of the unit tree still waiting for it. */
+/**
+ * Part two: co-handling assignments of the unit tree still waiting for it, on orders the tree
+ * does not already lead while open (those are in part one): the branches are disjoint, so the
+ * list appends them and its count stops early.
+ */
 export function coTodo(actor: Actor): Cond {
+  const tree = sql`(select lt.id from org_unit lt where lt.path like ${`${actor.unit.path}%`})`;
   return (eb) =>
     eb.and([
       eb('t.status', 'in', ['dispatched', 'in_progress', 'unsatisfied']),
+      sql<SqlBool>`not coalesce(t.status in ('dispatched', 'in_progress') and t.lead_unit_id in ${tree}, false)`,
       eb(
         't.id',
         'in',
