@@ -17,7 +17,8 @@ import {
 } from './list-filters.repository';
 import { listPage, unitTreeIds } from './list.repository';
 import { loadActor, type Actor } from './standing';
-import { visibleTo } from './visibility.repository';
+import { seesAll } from './visibility';
+import { visibleToUnits } from './visibility.repository';
 
 /** Counts stop here: the pager shows "10,000+" rather than counting a city's orders. */
 export const LIST_COUNT_CAP = 10_000;
@@ -37,7 +38,8 @@ const MAX_UNIT_BRANCHES = 32;
 export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTicketsQuery) {
   const actor = await loadActor(ctx.db, user);
   const cursor = q.cursor ? decodeCursor(q.sort, q.cursor) : null;
-  const scope: Cond[] = [(eb) => visibleTo(actor)(eb)];
+  const tree = seesAll(actor) ? [] : await unitTreeIds(ctx.db, actor.unit.path);
+  const scope: Cond[] = [(eb) => visibleToUnits(actor, tree)(eb)];
   if (q.scope === 'todo') scope.push(todoCondition(actor));
   const { counted, rows } = await listPage(ctx.db, {
     sort: q.sort,
@@ -46,7 +48,7 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
     pageSize: q.pageSize,
     countCap: LIST_COUNT_CAP,
     filters: filterConditions(actor, user, q),
-    branches: isUnitTodo(actor, q) ? await unitTodoBranches(ctx, actor) : null,
+    branches: isUnitTodo(actor, q) ? unitTodoBranches(actor, tree) : null,
     scope,
   });
   const more = rows.length > q.pageSize;
@@ -105,8 +107,7 @@ export async function listTickets(ctx: AppContext, user: SessionUser, q: ListTic
 }
 
 /** The to-do's branches: the lead index once per unit of the tree, then co-handling. */
-async function unitTodoBranches(ctx: AppContext, actor: Actor): Promise<Cond[]> {
-  const units = await unitTreeIds(ctx.db, actor.unit.path);
+function unitTodoBranches(actor: Actor, units: number[]): Cond[] {
   const lead = units.length <= MAX_UNIT_BRANCHES ? units.map((id) => leadTodo(id)) : [unitTodoAny(actor)];
   return [...lead, coTodo(actor)];
 }

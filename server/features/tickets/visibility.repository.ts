@@ -38,3 +38,20 @@ export function visibleTo(actor: Actor) {
     return eb.or([viaPlatform, viaAssignment]);
   };
 }
+
+/**
+ * The same rule with the unit tree resolved beforehand (`unitIds`: the actor's unit and every
+ * unit below it). The planner then knows how many assignments the tree has, instead of guessing
+ * one unit from the `path like` pattern: for "in progress, newest first" it walks the status
+ * index and checks each order's assignments (tens of rows) rather than probing every order the
+ * tree was ever sent (hundreds of thousands at a city's scale).
+ */
+export function visibleToUnits(actor: Actor, unitIds: number[]) {
+  return (eb: ExpressionBuilder<Database & { t: Database['ticket'] }, 't'>) => {
+    if (seesAll(actor)) return sql<boolean>`true`;
+    const ids = sql`${sql.val(unitIds)}::bigint[]`;
+    const viaAssignment = sql<boolean>`t.id in (select va.ticket_id from ticket_assignment va where va.unit_id = any(${ids}))`;
+    if (!actor.unit.is_platform) return viaAssignment;
+    return eb.or([sql<boolean>`t.platform_unit_id = any(${ids})`, viaAssignment]);
+  };
+}
