@@ -1,6 +1,6 @@
 /**
  * The benches' database: a schema of the PostgreSQL server named by DATABASE_URL (kept under
- * the given name with --keep, so a city-scale load is made once), migrated, with the demo city's
+ * the given name with --keep (or --schema NAME), so a city-scale load is made once), migrated, with the demo city's
  * units and users, and an application context on a test clock.
  */
 import crypto from 'node:crypto';
@@ -21,6 +21,12 @@ export const arg = (name: string, dflt: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
 
+/** A text argument (`--name value`), or undefined. */
+export const argText = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+
 export function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
@@ -30,7 +36,10 @@ export async function openBenchDb(keptName: string, now: Date) {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL: this bench runs on PostgreSQL');
   const keep = process.argv.includes('--keep');
-  const schema = keep ? keptName : `bench_${crypto.randomBytes(4).toString('hex')}`;
+  // --schema NAME keeps a second load beside the default one (e.g. 10 M orders beside 1 M).
+  const named = argText('schema');
+  if (named && !/^[a-z_][a-z0-9_]*$/.test(named)) throw new Error(`--schema ${named}`);
+  const schema = keep ? (named ?? keptName) : `bench_${crypto.randomBytes(4).toString('hex')}`;
   const admin = async (q: string) => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();

@@ -33,6 +33,11 @@ export interface CityUnits {
 
 const ownedTables = ['ticket', 'ticket_assignment', 'ticket_deadline'];
 
+async function maxTicketId(db: Db): Promise<number> {
+  const r = await sql<{ id: string | null }>`select max(id) as id from ticket`.execute(db);
+  return Number(r.rows[0]?.id ?? 0);
+}
+
 export async function generateOrders(db: Db, n: number, units: CityUnits, log: (s: string) => void) {
   const defs = await sql<{ indexname: string; indexdef: string }>`
     select indexname, indexdef from pg_indexes
@@ -46,7 +51,10 @@ export async function generateOrders(db: Db, n: number, units: CityUnits, log: (
   for (let from = 1; from <= n; from += chunk) {
     const to = Math.min(n, from + chunk - 1);
     const t0 = performance.now();
+    const before = await maxTicketId(db);
     // Statuses as the desks see them: 30 % open (dispatched, in progress) within the last 20 days.
+    // The light is the one the actions and the sweep leave at BENCH_NOW for the handling deadline
+    // (warning a day before it, red a day after it, met at the reply).
     await sql`
       insert into ticket (ticket_no, status, channel, type, category_code, urgency, source_level,
         caller_name, caller_phone, confidential, location_region, content, content_tokens,
@@ -59,58 +67,61 @@ export async function generateOrders(db: Db, n: number, units: CityUnits, log: (
           || case when g % 5000 = 17 then '，窨井盖被盗' else '' end,
         (${sql.val(tokens)}::text[])[1 + g % 10] || case when g % 5000 = 17 then ' 窨井 井盖 被盗' else '' end,
         case when s.unit = any(${sql.val(units.district)}::bigint[]) then ${units.districtPlatform}::bigint else 1 end,
-        s.unit, 'zibo-12345', '1', null, 'green',
+        s.unit, 'zibo-12345', '1', null,
+        case when s.unit is null then 'green'
+             when coalesce(s.replied, ${now}::timestamptz) >= s.received + interval '8 days' then 'red'
+             when coalesce(s.replied, ${now}::timestamptz) > s.received + interval '7 days' then 'overdue'
+             when coalesce(s.replied, ${now}::timestamptz) >= s.received + interval '6 days' then 'yellow'
+             else 'green' end,
         case when s.unit is null then null else s.received + interval '7 days' end,
         s.received, case when s.unit is null then null else s.received end,
-        case when s.status in ('replied', 'pending_callback', 'closed')
-          then s.received + (g % 9) * interval '1 day' end,
-        s.received, s.received
+        s.replied, s.received, s.received
       from generate_series(${from}::bigint, ${to}::bigint) g
       cross join lateral (
         select st.status,
           case when st.status in ('pending_dispatch', 'answered') then null
                when g % 3 = 0 then ${units.rsj}::bigint
                else (${sql.val(allUnits)}::bigint[])[1 + g % ${allUnits.length}] end as unit,
-          case when st.status in ('dispatched', 'in_progress')
-               then ${now}::timestamptz - ((g * 7919) % (20 * 86400)) * interval '1 second'
-               else ${now}::timestamptz - ((g * 7919) % (365 * 86400)) * interval '1 second' end as received
+          rc.received,
+          case when st.status in ('replied', 'pending_callback', 'closed')
+               then rc.received + (g % 9) * interval '1 day' end as replied
         from (select (array['pending_dispatch', 'dispatched', 'in_progress', 'in_progress', 'replied',
                             'pending_callback', 'closed', 'closed', 'closed', 'answered'])[1 + g % 10] as status) st
+        cross join lateral (
+          select case when st.status in ('dispatched', 'in_progress')
+               then ${now}::timestamptz - ((g * 7919) % (20 * 86400)) * interval '1 second'
+               else ${now}::timestamptz - ((g * 7919) % (365 * 86400)) * interval '1 second' end as received
+        ) rc
       ) s`.execute(db);
-    log(`orders ${from}-${to}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const t1 = performance.now();
+    await sql`
+      insert into ticket_assignment (ticket_id, unit_id, role, status, dispatched_by_unit_id, dispatched_at)
+      select id, lead_unit_id, 'lead',
+        case status when 'dispatched' then 'dispatched' when 'in_progress' then 'accepted' else 'replied' end,
+        platform_unit_id, dispatched_at
+      from ticket where id > ${before} and lead_unit_id is not null`.execute(db);
+    // One open order in a hundred has 人社局 co-handling.
+    await sql`
+      insert into ticket_assignment (ticket_id, unit_id, role, status, dispatched_by_unit_id, dispatched_at)
+      select id, ${units.rsj}, 'co', 'accepted', platform_unit_id, dispatched_at
+      from ticket where id > ${before} and status in ('dispatched', 'in_progress') and id % 100 = 1
+        and lead_unit_id <> ${units.rsj}`.execute(db);
+    // Alert levels as the sweep leaves them at BENCH_NOW.
+    await sql`
+      insert into ticket_deadline (ticket_id, stage, unit_id, start_at, due_at, warn_at, red_at, met_at,
+        alert_level, explanation, profile_id, profile_version)
+      select id, 'handleBy', lead_unit_id, dispatched_at, handle_due_at, handle_due_at - interval '1 day',
+        handle_due_at + interval '1 day', replied_at,
+        case when coalesce(replied_at, ${now}::timestamptz) >= handle_due_at + interval '1 day' then 3
+             when coalesce(replied_at, ${now}::timestamptz) > handle_due_at then 2
+             when coalesce(replied_at, ${now}::timestamptz) >= handle_due_at - interval '1 day' then 1
+             else 0 end,
+        '[]'::jsonb, 'zibo-12345', '1'
+      from ticket where id > ${before} and lead_unit_id is not null`.execute(db);
+    log(
+      `orders ${from}-${to}: ${((t1 - t0) / 1000).toFixed(1)} s; assignments, deadlines: ${((performance.now() - t1) / 1000).toFixed(1)} s`,
+    );
   }
-  const t1 = performance.now();
-  await sql`
-    insert into ticket_assignment (ticket_id, unit_id, role, status, dispatched_by_unit_id, dispatched_at)
-    select id, lead_unit_id, 'lead',
-      case status when 'dispatched' then 'dispatched' when 'in_progress' then 'accepted' else 'replied' end,
-      platform_unit_id, dispatched_at
-    from ticket where lead_unit_id is not null`.execute(db);
-  // One open order in a hundred has 人社局 co-handling.
-  await sql`
-    insert into ticket_assignment (ticket_id, unit_id, role, status, dispatched_by_unit_id, dispatched_at)
-    select id, ${units.rsj}, 'co', 'accepted', platform_unit_id, dispatched_at
-    from ticket where status in ('dispatched', 'in_progress') and id % 100 = 1 and lead_unit_id <> ${units.rsj}`.execute(
-    db,
-  );
-  await sql`
-    insert into ticket_deadline (ticket_id, stage, unit_id, start_at, due_at, warn_at, red_at, met_at,
-      alert_level, explanation, profile_id, profile_version)
-    select id, 'handleBy', lead_unit_id, dispatched_at, handle_due_at, handle_due_at - interval '1 day',
-      handle_due_at + interval '1 day', replied_at, 0, '[]'::jsonb, 'zibo-12345', '1'
-    from ticket where lead_unit_id is not null`.execute(db);
-  // Lights and alert levels as the actions and the sweep leave them at BENCH_NOW.
-  await sql`
-    update ticket_deadline set alert_level = case
-      when coalesce(met_at, ${now}::timestamptz) >= red_at then 3
-      when coalesce(met_at, ${now}::timestamptz) > due_at then 2
-      when coalesce(met_at, ${now}::timestamptz) >= warn_at then 1 else 0 end`.execute(db);
-  await sql`
-    update ticket t set light = case d.alert_level when 3 then 'red' when 2 then 'overdue' when 1 then 'yellow' else 'green' end
-    from ticket_deadline d where d.ticket_id = t.id and d.stage = 'handleBy' and d.alert_level > 0`.execute(
-    db,
-  );
-  log(`assignments, deadlines, lights: ${((performance.now() - t1) / 1000).toFixed(1)} s`);
   const t2 = performance.now();
   for (const d of defs.rows) await sql.raw(d.indexdef).execute(db);
   await sql`vacuum analyze ticket`.execute(db);

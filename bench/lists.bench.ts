@@ -4,7 +4,8 @@
  * and the next page by its cursor) beside the query shape used before (exact count(*), light
  * computed per row from the deadline table, offset paging) as the baseline, both in this run.
  *
- *   DATABASE_URL=postgres://… npm run bench:lists -- --orders 10000000 [--keep] [--runs 20]
+ *   DATABASE_URL=postgres://… npm run bench:lists -- --orders 10000000 [--keep] [--schema NAME]
+ *     [--runs 20] [--no-old]
  *
  * With --keep the schema bench_lists stays, and a later run with the same --orders reuses it.
  */
@@ -16,6 +17,8 @@ import { BENCH_NOW, generateOrders } from './city-orders';
 
 const N = arg('orders', 1_000_000);
 const RUNS = arg('runs', 20);
+/** --no-old leaves out the old query shapes (minutes each at 10 M orders). */
+const OLD = !process.argv.includes('--no-old');
 
 /** The list SQL as it was before keyset paging and the stored light (count, then the page). */
 const light = sql`case when d.due_at is null then 'green' when t.status = 'suspended' then t.light
@@ -96,7 +99,7 @@ async function main() {
     const o = oldShapes[shape];
     if (!o) continue;
     const old: number[] = [];
-    for (let i = 0; i < Math.min(RUNS, 10); i++) {
+    for (let i = 0; OLD && i < Math.min(RUNS, 10); i++) {
       const t = performance.now();
       await sql`select count(*)::int from ${joined} where ${o.where}`.execute(db);
       await sql`select t.id, ${light} as light from ${joined} where ${o.where} order by ${o.order} limit 20 offset ${o.offset}`.execute(

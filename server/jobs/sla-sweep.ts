@@ -55,22 +55,29 @@ function emptyResult(): SweepResult {
  * `remind` event plus a system supervision item.
  *
  * Lock order (decision 0006): the order first, then its rows. Candidates are read without a
- * lock (three index range scans), a batch of them (500) is locked in id order with FOR UPDATE SKIP LOCKED, and only then
+ * lock (three index range scans, a page of up to 10,000 orders), a batch of them (1,000) is locked
+ * in id order with FOR UPDATE SKIP LOCKED, and only then
  * are their deadline rows re-read and locked. An order a clerk (or another sweeper) is acting on
  * is skipped and tried again after the forward pass, up to RETRY_ROUNDS times; what is still in
  * use is left for the next tick. Safe with several instances: an alert that already exists is
  * never issued again. Each batch is a handful of set-based statements, whatever its size.
  */
-export async function runSweep(ctx: AppContext, opts: { batchSize?: number } = {}): Promise<SweepResult> {
+export async function runSweep(
+  ctx: AppContext,
+  opts: { batchSize?: number; pageSize?: number } = {},
+): Promise<SweepResult> {
   const now = ctx.clock.now();
-  const batchSize = opts.batchSize ?? 500;
+  const batchSize = opts.batchSize ?? 1000;
+  const pageSize = Math.max(batchSize, opts.pageSize ?? 10_000);
   const result = emptyResult();
   let inUse: number[] = [];
   for (let after = 0; ;) {
-    const ids = await candidateOrders(ctx.db, now, after, batchSize);
-    if (ids.length > 0) inUse.push(...(await sweepOrders(ctx, now, ids, result)));
-    if (ids.length < batchSize) break;
-    after = ids[ids.length - 1] ?? after;
+    const page = await candidateOrders(ctx.db, now, after, pageSize);
+    for (let i = 0; i < page.ids.length; i += batchSize) {
+      inUse.push(...(await sweepOrders(ctx, now, page.ids.slice(i, i + batchSize), result)));
+    }
+    if (!page.full || page.last === null) break;
+    after = page.last;
   }
   for (let round = 1; round <= RETRY_ROUNDS && inUse.length > 0; round++) {
     await sleep(10 * round);

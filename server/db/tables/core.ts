@@ -117,6 +117,8 @@ export interface TicketTable {
   profile_version: string;
   calendar_version: number | null;
   light: Generated<string>;
+  /** Stored, generated: light is overdue or red (the late list's index key; never written). */
+  late: Generated<boolean>;
   provisional: Generated<boolean>;
   handle_due_at: Timestamp | null;
   received_at: Timestamp;

@@ -3,7 +3,8 @@ import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { IncidentTable } from '../../db/tables/incidents';
 import type { Db } from '../../platform/db';
-import { seesAll, visibleTo } from '../tickets/visibility';
+import { seesAll } from '../tickets/visibility';
+import { visibleTo } from '../tickets/visibility.repository';
 import type { Actor } from '../tickets/standing';
 
 type Trx = Transaction<Database>;

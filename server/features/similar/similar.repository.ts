@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../tickets/standing';
 import type { Trx } from '../tickets/tickets.repository';
-import { visibleTo } from '../tickets/visibility';
+import { visibleTo } from '../tickets/visibility.repository';
 
 export interface CandidateRow {
   id: number;

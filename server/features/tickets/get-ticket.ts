@@ -25,6 +25,7 @@ import { presentEvent, presentTicket } from './tickets.presenter';
 import { findTicket, listAssignments, listDeadlines, listEvents } from './tickets.repository';
 import { canView } from './visibility';
 import { presentMergedRepeats } from '../similar/merged-repeats';
+import { findCategory } from '../categories/categories.repository';
 
 /**
  * The order with its assignments and units, for an actor who may see it; an order out of the
@@ -89,13 +90,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number):
     slaFactsOf(ticket, assignments, events).pauses,
     now,
   );
-  const category = ticket.category_code
-    ? await ctx.db
-        .selectFrom('category')
-        .select(['code', 'name'])
-        .where('code', '=', ticket.category_code)
-        .executeTakeFirst()
-    : undefined;
+  const category = ticket.category_code ? await findCategory(ctx.db, ticket.category_code) : undefined;
   if (showsUnmaskedCaller(view) && (ticket.caller_name || ticket.caller_phone || ticket.caller_address)) {
     await appendAudit(ctx.db, {
       at: now,

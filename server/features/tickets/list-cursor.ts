@@ -1,11 +1,10 @@
-import { sql, type RawBuilder } from 'kysely';
 import type { ListTicketsQuery } from '../../../common/contracts/tickets';
 import { AppError } from '../../platform/errors';
 
 /**
  * Keyset paging of the desk lists: a page continues after the last row of the previous one,
  * compared on (sort key, id), so page 500 costs what page 1 costs. The cursor carries the sort it
- * was made for, the key as PostgreSQL printed it (full precision, `infinity` for an order without
+ * was made for, the key as PostgreSQL printed it (the SQL of the comparison: list.repository.ts) (full precision, `infinity` for an order without
  * a deadline) and the id.
  */
 export type ListSort = ListTicketsQuery['sort'];
@@ -13,33 +12,6 @@ export type ListSort = ListTicketsQuery['sort'];
 export interface ListCursor {
   key: string;
   id: number;
-}
-
-/** The sort key of each order, as an expression on `ticket as t`, and its direction. */
-export function sortKeyOf(sort: ListSort): { key: RawBuilder<Date>; desc: boolean } {
-  switch (sort) {
-    case 'received':
-      return { key: sql<Date>`t.received_at`, desc: false };
-    case '-received':
-      return { key: sql<Date>`t.received_at`, desc: true };
-    case 'due':
-      return { key: sql<Date>`coalesce(t.handle_due_at, 'infinity'::timestamptz)`, desc: false };
-    case '-due':
-      return { key: sql<Date>`coalesce(t.handle_due_at, '-infinity'::timestamptz)`, desc: true };
-  }
-}
-
-/** ORDER BY of a sort (the id breaks ties, so the order is total). */
-export function orderOf(sort: ListSort): RawBuilder<unknown> {
-  const { key, desc } = sortKeyOf(sort);
-  return desc ? sql`${key} desc, t.id desc` : sql`${key} asc, t.id asc`;
-}
-
-/** Rows after the cursor in the sort's order. */
-export function afterCursor(sort: ListSort, c: ListCursor): RawBuilder<boolean> {
-  const { key, desc } = sortKeyOf(sort);
-  const at = sql`(${c.key}::timestamptz, ${c.id}::bigint)`;
-  return desc ? sql<boolean>`(${key}, t.id) < ${at}` : sql<boolean>`(${key}, t.id) > ${at}`;
 }
 
 const keyText = /^(-?infinity|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?([+-]\d\d(:?\d\d)?|Z))$/;

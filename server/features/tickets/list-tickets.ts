@@ -1,13 +1,11 @@
-import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { ListTicketsQuery } from '../../../common/contracts/tickets';
 import { formatInstant } from '../../domain/calendar';
 import { ticketStatusLabels, type TicketStatus } from '../../domain/ticket/statuses';
-import type { Database } from '../../db/schema';
 import type { AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
 import { appendAudit } from '../audit/audit';
 import { callerViewFor, presentCaller, showsUnmaskedCaller, textFor } from './caller-privacy';
-import { afterCursor, decodeCursor, encodeCursor, orderOf, sortKeyOf } from './list-cursor';
+import { decodeCursor, encodeCursor } from './list-cursor';
 import {
   coTodo,
   filterConditions,
@@ -16,17 +14,17 @@ import {
   todoCondition,
   unitTodoAny,
   type Cond,
-} from './list-filters';
+} from './list-filters.repository';
+import { listPage, unitTreeIds } from './list.repository';
 import { loadActor, type Actor } from './standing';
-import { visibleTo } from './visibility';
+import { seesAll } from './visibility';
+import { visibleToUnits } from './visibility.repository';
 
 /** Counts stop here: the pager shows "10,000+" rather than counting a city's orders. */
 export const LIST_COUNT_CAP = 10_000;
 
 /** A unit tree with more units than this is read in one branch rather than one per unit. */
 const MAX_UNIT_BRANCHES = 32;
-
-type TicketQuery = SelectQueryBuilder<Database & { t: Database['ticket'] }, 't', object>;
 
 /**
  * Orders the caller may see, filtered, sorted and paged in SQL, each desk list from an index that
@@ -46,79 +44,20 @@ export async function listTickets(
 ) {
   const actor = await loadActor(ctx.db, user);
   const cursor = q.cursor ? decodeCursor(q.sort, q.cursor) : null;
-  const filters = filterConditions(actor, user, q);
-  const after: Cond[] = cursor ? [() => afterCursor(q.sort, cursor)] : [];
-  const offset = cursor ? 0 : (q.page - 1) * q.pageSize;
-  const from = (): TicketQuery => ctx.db.selectFrom('ticket as t');
-  const where = (qb: TicketQuery, conds: Cond[]): TicketQuery =>
-    conds.length ? qb.where((eb) => eb.and(conds.map((c) => c(eb)))) : qb;
-
-  let counting: Expression<unknown>;
-  let page: TicketQuery;
-  if (isUnitTodo(actor, q)) {
-    const branches = await unitTodoBranches(ctx, actor);
-    const ids = (conds: Cond[], limit: number) =>
-      sql.join(
-        branches.map((b) =>
-          where(from(), [...conds, b])
-            .select('t.id')
-            .orderBy(orderOf(q.sort))
-            .limit(limit),
-        ),
-        sql` union `,
-      );
-    counting = ids(filters, LIST_COUNT_CAP + 1);
-    const pageIds = ids([...filters, ...after], offset + q.pageSize + 1);
-    page = from().where(sql<SqlBool>`t.id in (${pageIds})`);
-  } else {
-    const scope: Cond[] = [(eb) => visibleTo(actor)(eb)];
-    if (q.scope === 'todo') scope.push(todoCondition(actor));
-    const base = where(from(), [...scope, ...filters]);
-    counting = base.select('t.id').limit(LIST_COUNT_CAP + 1);
-    page = where(base, after);
-  }
-  const countRow =
-    opts.count === false
-      ? undefined
-      : await sql<{ n: number }>`select count(*)::int as n from (${counting}) as s`.execute(ctx.db);
-  const counted = countRow?.rows[0]?.n ?? 0;
-
-  const rows = await page
-    .leftJoin('org_unit as lu', 'lu.id', 't.lead_unit_id')
-    .leftJoin('category as c', 'c.code', 't.category_code')
-    .leftJoin('org_unit as cu', 'cu.id', 't.complained_unit_id')
-    .select([
-      't.id',
-      't.ticket_no',
-      't.status',
-      't.pending_request',
-      't.type',
-      't.channel',
-      't.urgency',
-      't.source_level',
-      't.category_code',
-      'c.name as category_name',
-      't.content',
-      't.caller_name',
-      't.caller_phone',
-      't.caller_address',
-      't.confidential',
-      'cu.path as complained_unit_path',
-      't.location_region',
-      't.lead_unit_id',
-      'lu.name as lead_unit_name',
-      't.received_at',
-      't.dispatched_at',
-      't.closed_at',
-      't.handle_due_at',
-      't.provisional',
-      't.light',
-      sql<string>`(${sortKeyOf(q.sort).key})::text`.as('sort_key'),
-    ])
-    .orderBy(orderOf(q.sort))
-    .limit(q.pageSize + 1)
-    .offset(offset)
-    .execute();
+  const tree = seesAll(actor) ? [] : await unitTreeIds(ctx.db, actor.unit.path);
+  const scope: Cond[] = [(eb) => visibleToUnits(actor, tree)(eb)];
+  if (q.scope === 'todo') scope.push(todoCondition(actor));
+  const { counted, rows } = await listPage(ctx.db, {
+    sort: q.sort,
+    cursor,
+    offset: cursor ? 0 : (q.page - 1) * q.pageSize,
+    pageSize: q.pageSize,
+    countCap: LIST_COUNT_CAP,
+    count: opts.count !== false,
+    filters: filterConditions(actor, user, q),
+    branches: isUnitTodo(actor, q) ? unitTodoBranches(actor, tree) : null,
+    scope,
+  });
   const more = rows.length > q.pageSize;
   const shownRows = rows.slice(0, q.pageSize);
   const last = shownRows[shownRows.length - 1];
@@ -175,14 +114,8 @@ export async function listTickets(
 }
 
 /** The to-do's branches: the lead index once per unit of the tree, then co-handling. */
-async function unitTodoBranches(ctx: AppContext, actor: Actor): Promise<Cond[]> {
-  const units = await ctx.db
-    .selectFrom('org_unit')
-    .select('id')
-    .where('path', 'like', `${actor.unit.path}%`)
-    .orderBy('id')
-    .execute();
-  const lead = units.length <= MAX_UNIT_BRANCHES ? units.map((u) => leadTodo(u.id)) : [unitTodoAny(actor)];
+function unitTodoBranches(actor: Actor, units: number[]): Cond[] {
+  const lead = units.length <= MAX_UNIT_BRANCHES ? units.map((id) => leadTodo(id)) : [unitTodoAny(actor)];
   return [...lead, coTodo(actor)];
 }
 

@@ -36,6 +36,8 @@ export function filterConditions(actor: Actor, user: SessionUser, q: ListTickets
   if (phone) out.push((eb) => eb.and([eb('t.caller_phone', '=', phone), notComplainedAbout(actor)(eb)]));
   const lights = csv(q.light);
   if (lights.length) out.push((eb) => eb('t.light', 'in', lights));
+  // Only late lights asked for: the late index (`where late`) serves the list.
+  if (lights.length && lights.every((l) => lateLights.has(l))) out.push(() => sql<SqlBool>`t.late`);
   const unitId = q.unitId;
   if (unitId) {
     out.push((eb) =>
@@ -64,6 +66,9 @@ export function filterConditions(actor: Actor, user: SessionUser, q: ListTickets
   if (q.scope === 'mine') out.push((eb) => eb('t.created_by', '=', user.id));
   return out;
 }
+
+/** The lights of the late list (stored as `late`, indexed). */
+const lateLights = new Set(['overdue', 'red']);
 
 /** Orders that do not complain about the actor's unit or a unit above it. */
 export function notComplainedAbout(actor: Actor): Cond {
@@ -129,11 +134,17 @@ export function leadTodo(unitId: number): Cond {
   return (eb) => eb.and([eb('t.lead_unit_id', '=', unitId), eb('t.status', 'in', [...leadOpenStatuses])]);
 }
 
-/** Part two: co-handling assignments of the unit tree still waiting for it. */
+/**
+ * Part two: co-handling assignments of the unit tree still waiting for it, on orders the tree
+ * does not already lead while open (those are in part one): the branches are disjoint, so the
+ * list appends them and its count stops early.
+ */
 export function coTodo(actor: Actor): Cond {
+  const tree = sql`(select lt.id from org_unit lt where lt.path like ${`${actor.unit.path}%`})`;
   return (eb) =>
     eb.and([
       eb('t.status', 'in', ['dispatched', 'in_progress', 'unsatisfied']),
+      sql<SqlBool>`not coalesce(t.status in ('dispatched', 'in_progress') and t.lead_unit_id in ${tree}, false)`,
       eb(
         't.id',
         'in',
@@ -169,7 +180,7 @@ export function todoCondition(actor: Actor): Cond {
         return eb.or([unitTodoAny(actor)(eb), coTodo(actor)(eb)]);
       case 'supervisor':
       case 'leader':
-        return eb('t.light', 'in', ['overdue', 'red']);
+        return eb.and([eb('t.light', 'in', ['overdue', 'red']), sql<SqlBool>`t.late`]);
       case 'agent':
       case 'kb-editor':
         return eb('t.created_by', '=', actor.userId ?? 0);
