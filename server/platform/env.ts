@@ -113,6 +113,11 @@ export const envSchema = z.object({
   CIVICLINE_CHALLENGE_KEY: z.string().min(16).optional(),
   /** Work of the portal's challenge: the largest number the browser may have to try (SHA-256 each). */
   CIVICLINE_CHALLENGE_MAX: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  /**
+   * Portal submissions per client address and hour accepted without a solved challenge (a citizen
+   * on a page without scripts, a partner's form); beyond them the challenge is required. 0: always.
+   */
+  CIVICLINE_PORTAL_CHALLENGE_FREE: z.coerce.number().int().min(0).max(1000).default(3),
   /** Portal submissions per phone number and service day. */
   CIVICLINE_PORTAL_PHONE_DAILY: z.coerce.number().int().min(1).max(1000).default(5),
   /** Portal submissions per client address and hour. */

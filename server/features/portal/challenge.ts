@@ -44,6 +44,29 @@ export function newChallenge(ctx: AppContext) {
   });
 }
 
+/** Submissions without a solution per client address in the current hour (this process). */
+const free = new Map<string, { hour: number; n: number }>();
+
+/**
+ * The bot check of a submission: a solved challenge when one is sent (checked, used once); without
+ * one, only the first CIVICLINE_PORTAL_CHALLENGE_FREE submissions of a client address in an hour.
+ */
+export async function checkSubmission(
+  ctx: AppContext,
+  payload: string | undefined,
+  ip: string,
+): Promise<void> {
+  if (payload) return checkSolution(ctx, payload);
+  const hour = Math.floor(Date.now() / 3_600_000);
+  if (free.size > 10_000) for (const [k, v] of free) if (v.hour !== hour) free.delete(k);
+  const seen = free.get(ip);
+  const n = seen && seen.hour === hour ? seen.n : 0;
+  if (n >= ctx.env.CIVICLINE_PORTAL_CHALLENGE_FREE) {
+    throw new AppError('CHALLENGE_FAILED', '请先完成人机验证');
+  }
+  free.set(ip, { hour, n: n + 1 });
+}
+
 /** Signatures already used, until they expire (a solution is good for one request). */
 const used = new Map<string, number>();
 

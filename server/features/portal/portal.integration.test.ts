@@ -31,6 +31,8 @@ describe('citizen portal: request, track, rate', () => {
       env: {
         CIVICLINE_PORTAL_PHONE_DAILY: '3',
         CIVICLINE_PORTAL_IP_HOURLY: '4',
+        // Every submission needs a solved challenge here (the free allowance is tested below).
+        CIVICLINE_PORTAL_CHALLENGE_FREE: '0',
         // Light work for the test's own solver.
         CIVICLINE_CHALLENGE_MAX: '1000',
       },
@@ -286,5 +288,38 @@ describe('citizen portal: request, track, rate', () => {
     const res = await submit({ type: 'complaint', content: '短', phone: '12', altcha: 'x' });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+  });
+});
+
+describe('portal submissions without a challenge (the default allowance)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ now: '2026-12-07T10:00:00+08:00' });
+  });
+  afterAll(async () => t.close());
+
+  it('accepts the first 3 submissions of an address in an hour without a solved challenge, then asks for one', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/public/requests',
+        remoteAddress: '10.9.3.1',
+        payload: { ...portalRequest, phone: `1390000990${i}` },
+      });
+      codes.push(res.statusCode);
+      if (res.statusCode === 201) {
+        expect(res.json()).toMatchObject({ ticketNo: expect.stringMatching(/^\d{13}$/) });
+      } else expect(res.json()).toMatchObject({ error: { code: 'CHALLENGE_FAILED' } });
+    }
+    expect(codes).toEqual([201, 201, 201, 403]);
+    // Another address has its own allowance.
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/requests',
+      remoteAddress: '10.9.3.2',
+      payload: { ...portalRequest, phone: '13900009909' },
+    });
+    expect(other.statusCode, other.body).toBe(201);
   });
 });

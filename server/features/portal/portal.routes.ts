@@ -62,13 +62,13 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: '市民提交诉求 Submit a request (channel web)',
           description:
-            'Needs `altcha`: the solved challenge of GET /api/public/challenge (403 CHALLENGE_FAILED). 429 RATE_LIMITED per client address and hour, 429 PHONE_DAILY_LIMIT per phone and day. Returns the order number and the tracking code (shown once).',
+            '`altcha`: the solved challenge of GET /api/public/challenge; without it only the first CIVICLINE_PORTAL_CHALLENGE_FREE (3) submissions of a client address in an hour are accepted, then 403 CHALLENGE_FAILED. 429 RATE_LIMITED per client address and hour, 429 PHONE_DAILY_LIMIT per phone and day. Returns the order number and the tracking code (shown once).',
           security: [],
           body: publicRequestBody,
           response: { 201: publicRequestCreated, ...errors },
         },
       },
-      async (req, reply) => reply.status(201).send(await submitPublicRequest(ctx, req.body)),
+      async (req, reply) => reply.status(201).send(await submitPublicRequest(ctx, req.body, req.ip)),
     );
 
     app.get(

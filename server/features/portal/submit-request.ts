@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors';
 import { findSimilarOrders } from '../similar/find-similar';
 import { recordIntake } from '../tickets/create-ticket';
 import { unitActor } from '../tickets/standing';
-import { checkSolution } from './challenge';
+import { checkSubmission } from './challenge';
 import { centerUnit, returnPhoneQuota, takePhoneQuota } from './portal.repository';
 
 /** A phone number as counted for the daily limit: its digits, without a +86/0086 prefix. */
@@ -25,8 +25,8 @@ export function phoneKey(phone: string): string {
  * the profile lists as out of scope (`intake.outOfScope`, also told to the citizen) and the
  * orders on the same matter (重复件) to merge.
  */
-export async function submitPublicRequest(ctx: AppContext, body: PublicRequestBody) {
-  await checkSolution(ctx, body.altcha);
+export async function submitPublicRequest(ctx: AppContext, body: PublicRequestBody, ip: string) {
+  await checkSubmission(ctx, body.altcha, ip);
   const now = ctx.clock.now();
   const day = formatDay(localDay(now));
   const phoneHash = phoneKey(body.phone);
