@@ -1,13 +1,5 @@
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
-
-echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
-
-/** Browser tests set navigator.webdriver: no animation, so screenshots show the final chart. */
-const animate = typeof navigator === 'undefined' || !navigator.webdriver;
+import { useMemo } from 'react';
+import { chartAnimation, EChart } from './echart';
 
 export interface Bar {
   name: string;
@@ -28,28 +20,9 @@ export function SimpleBarChart({
   /** Many bars: every name shown, turned by this many degrees. */
   labelRotate?: number;
 }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const clickRef = useRef(onClickBar);
-  clickRef.current = onClickBar;
-
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    c.on('click', (p) => clickRef.current?.(p.dataIndex));
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption({
-      animation: animate,
+  const option = useMemo(
+    () => ({
+      animation: chartAnimation,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 36, right: 12, top: 16, bottom: labelRotate ? 64 : 24 },
       xAxis: {
@@ -67,8 +40,8 @@ export function SimpleBarChart({
           label: { show: true, position: 'top' },
         },
       ],
-    });
-  }, [bars, labelRotate]);
-
-  return <div ref={el} style={{ width: '100%', height }} data-testid="bar-chart" />;
+    }),
+    [bars, labelRotate],
+  );
+  return <EChart option={option} style={{ height }} testId="bar-chart" onClick={onClickBar} />;
 }

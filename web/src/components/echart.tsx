@@ -37,18 +37,24 @@ export function EChart({
   option,
   style,
   testId,
+  onClick,
 }: {
   option: echarts.EChartsCoreOption;
   style?: CSSProperties;
   testId?: string;
+  /** A click on a data item (a bar, a point), by its index in the series. */
+  onClick?: (dataIndex: number) => void;
 }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const clickRef = useRef(onClick);
+  clickRef.current = onClick;
 
   useEffect(() => {
     if (!el.current) return;
     const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
     chart.current = c;
+    c.on('click', (p) => clickRef.current?.(p.dataIndex));
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el.current);
     return () => {

@@ -1,13 +1,5 @@
-import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
-
-echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-/** Browser tests set navigator.webdriver: no animation, so screenshots show the final chart. */
-const animate = typeof navigator === 'undefined' || !navigator.webdriver;
+import { useMemo } from 'react';
+import { chartAnimation, EChart } from './echart';
 
 export interface LineSeries {
   name: string;
@@ -25,25 +17,9 @@ export function SimpleLineChart({
   series: LineSeries[];
   height?: number;
 }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption({
-      animation: animate,
+  const option = useMemo(
+    () => ({
+      animation: chartAnimation,
       grid: { left: 36, right: 12, top: 28, bottom: 24 },
       legend: { top: 0, itemHeight: 8, textStyle: { fontSize: 12 } },
       tooltip: { trigger: 'axis' },
@@ -57,8 +33,8 @@ export function SimpleLineChart({
         symbolSize: 4,
         itemStyle: { color: s.color },
       })),
-    });
-  }, [categories, series]);
-
-  return <div ref={el} style={{ width: '100%', height }} data-testid="line-chart" />;
+    }),
+    [categories, series],
+  );
+  return <EChart option={option} style={{ height }} testId="line-chart" />;
 }

@@ -1,30 +1,12 @@
-import { Alert, Card, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import {
-  periodKind,
-  periodKindLabels,
-  periodLabel,
-  periodOfDate,
-  previousPeriod,
-  recentPeriods,
-  type PeriodKind,
-} from '../../../../common/period';
-import { serviceDate } from '../../../../common/service-time';
-import {
-  pct,
-  useAssessment,
-  useIndicators,
-  useSchemes,
-  type IndicatorInfo,
-  type UnitResult,
-} from '../../api/assessment';
+import { periodLabel, previousPeriod } from '../../../../common/period';
+import { pct, useAssessment, useIndicators, type IndicatorInfo, type UnitResult } from '../../api/assessment';
 import { errorText } from '../../api/client';
-import { useRules } from '../../api/queries';
 import { SimpleBarChart } from '../../components/bar-chart';
 import { PageTitle } from '../../components/page-title';
-import { useNow } from '../../lib/use-now';
+import { SchemePeriodPicker, useSchemePeriod } from '../../features/scheme-period-picker';
 import { CallTargets } from './call-targets';
 import { DrillDrawer, type DrillTarget } from './drill-drawer';
 import { XlsxExportButton } from '../../components/xlsx-export-button';
@@ -58,18 +40,9 @@ function ScoreChange({ now, before }: { now: number | null; before: number | nul
  * the period before, the 约谈 flag, and the orders behind each figure.
  */
 export function AssessmentPage() {
-  const [params, setParams] = useSearchParams();
-  const today = serviceDate(useNow(60_000));
-  const schemes = useSchemes();
+  const sp = useSchemePeriod();
+  const { scheme, period, schemes } = sp;
   const indicators = useIndicators();
-  const rules = useRules();
-  const defaultScheme =
-    schemes.data?.find((s) => s.profile === rules.data?.profile.id)?.id ?? schemes.data?.[0]?.id;
-  const scheme = params.get('scheme') ?? defaultScheme;
-  const kind = (params.get('kind') as PeriodKind | null) ?? 'month';
-  const period = params.get('period') ?? periodOfDate(kind, today);
-  const set = (next: Record<string, string>) =>
-    setParams({ ...Object.fromEntries(params), ...next }, { replace: true });
 
   const current = useAssessment(scheme, period);
   const before = useAssessment(scheme, previousPeriod(period));
@@ -175,34 +148,11 @@ export function AssessmentPage() {
       })),
   ];
 
-  const periods = recentPeriods(kind, today, kind === 'month' ? 13 : kind === 'year' ? 4 : 6);
   return (
     <div>
       <PageTitle title="考核评价" />
       <Space wrap style={{ marginBottom: 8 }}>
-        <Select
-          style={{ width: 360 }}
-          value={scheme}
-          loading={schemes.isLoading}
-          onChange={(v: string) => set({ scheme: v })}
-          options={(schemes.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-          aria-label="考核方案"
-        />
-        <Segmented<PeriodKind>
-          value={periodKind(period)}
-          options={(Object.keys(periodKindLabels) as PeriodKind[]).map((k) => ({
-            value: k,
-            label: periodKindLabels[k],
-          }))}
-          onChange={(k) => set({ kind: k, period: periodOfDate(k, today) })}
-        />
-        <Select
-          style={{ width: 160 }}
-          value={period}
-          onChange={(v: string) => set({ period: v })}
-          options={periods.map((p) => ({ value: p, label: periodLabel(p) }))}
-          aria-label="考核期间"
-        />
+        <SchemePeriodPicker sp={sp} schemeWidth={360} periodAria="考核期间" />
         <XlsxExportButton
           path="/api/assessment/export.xlsx"
           query={{ scheme, period }}

@@ -1,25 +1,13 @@
 import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Input, Segmented, Select, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Space, Spin, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import type { ReportFormat, ReportParagraph } from '../../../../common/contracts/reports';
-import {
-  periodKind,
-  periodKindLabels,
-  periodLabel,
-  periodOfDate,
-  recentPeriods,
-  type PeriodKind,
-} from '../../../../common/period';
-import { serviceDate } from '../../../../common/service-time';
-import { useSchemes } from '../../api/assessment';
 import { errorText } from '../../api/client';
-import { useRules } from '../../api/queries';
 import { useDownloadPeriodicReport, usePeriodicReport } from '../../api/reports';
 import { PageTitle } from '../../components/page-title';
 import { BriefForm } from '../../features/brief-form';
 import { ReportPreview } from '../../features/report-preview';
-import { useNow } from '../../lib/use-now';
+import { SchemePeriodPicker, useSchemePeriod } from '../../features/scheme-period-picker';
 
 const exportButtons: { format: ReportFormat; label: string; icon: React.ReactNode }[] = [
   { format: 'docx', label: '导出Word', icon: <FileWordOutlined /> },
@@ -69,17 +57,8 @@ function ParagraphEditor({
 
 function PeriodicTab() {
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const today = serviceDate(useNow(60_000));
-  const schemes = useSchemes();
-  const rules = useRules();
-  const defaultScheme =
-    schemes.data?.find((s) => s.profile === rules.data?.profile.id)?.id ?? schemes.data?.[0]?.id;
-  const scheme = params.get('scheme') ?? defaultScheme;
-  const kind = (params.get('kind') as PeriodKind | null) ?? 'month';
-  const period = params.get('period') ?? periodOfDate(kind, today);
-  const set = (next: Record<string, string>) =>
-    setParams({ ...Object.fromEntries(params), ...next }, { replace: true });
+  const sp = useSchemePeriod();
+  const { scheme, period } = sp;
 
   const report = usePeriodicReport(period, scheme);
   const download = useDownloadPeriodicReport();
@@ -96,34 +75,11 @@ function PeriodicTab() {
       message.error(errorText(e));
     }
   };
-  const periods = recentPeriods(kind, today, kind === 'month' ? 13 : kind === 'year' ? 4 : 6);
 
   return (
     <div>
       <Space wrap style={{ marginBottom: 8 }}>
-        <Select
-          style={{ width: 340 }}
-          value={scheme}
-          loading={schemes.isLoading}
-          onChange={(v: string) => set({ scheme: v })}
-          options={(schemes.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-          aria-label="考核方案"
-        />
-        <Segmented<PeriodKind>
-          value={periodKind(period)}
-          options={(Object.keys(periodKindLabels) as PeriodKind[]).map((k) => ({
-            value: k,
-            label: periodKindLabels[k],
-          }))}
-          onChange={(k) => set({ kind: k, period: periodOfDate(k, today) })}
-        />
-        <Select
-          style={{ width: 160 }}
-          value={period}
-          onChange={(v: string) => set({ period: v })}
-          options={periods.map((p) => ({ value: p, label: periodLabel(p) }))}
-          aria-label="报告期间"
-        />
+        <SchemePeriodPicker sp={sp} schemeWidth={340} periodAria="报告期间" />
         {exportButtons.map((b) => (
           <Button
             key={b.format}
