@@ -80,7 +80,6 @@ export function registerExchangeTests(test, h) {
       const body = JSON.parse(second.body);
       assert(body.ticket.number === order.ticketNo, `the order's number: ${second.body}`);
       assert(!second.body.includes('13700006666') && !second.body.includes('赵六'), 'no personal data');
-      await admin.close();
     } finally {
       receiver.close();
     }

@@ -323,7 +323,7 @@ test('handler: inbox lists the order with light and working-day countdown; accep
     'caller phone shown for contact',
   );
   await shot(page, '06-inbox');
-  await page.getByRole('button', { name: '导出' }).hover();
+  await page.getByRole('button', { name: /导出$/ }).hover();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByText('导出全部筛选结果').click(),
