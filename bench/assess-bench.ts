@@ -28,12 +28,7 @@ import { openPglite, openPostgres, type DatabaseHandle } from '../server/platfor
 import { readEnv } from '../server/platform/env';
 import { createLogger } from '../server/platform/logger';
 import { generateHistory } from './gen-history';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
-const flag = (name: string) => process.argv.includes(`--${name}`);
+import { arg, figureLog, flag, secs } from './bench-args';
 
 const orders = Number(arg('orders', '100000'));
 const from = arg('from', '2026-01');
@@ -43,12 +38,7 @@ const runs = Number(arg('runs', '3'));
 const env = readEnv();
 const out = path.resolve(import.meta.dirname, 'out');
 fs.mkdirSync(out, { recursive: true });
-const rows: [string, string, string][] = [];
-const note = (what: string, value: string, comment = '') => {
-  rows.push([what, value, comment]);
-  process.stderr.write(`${what}: ${value} ${comment}\n`);
-};
-const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const { rows, note } = figureLog();
 
 async function open(): Promise<DatabaseHandle> {
   if (!env.DATABASE_URL) return openPglite(path.join(out, 'pglite-bench'));

@@ -21,12 +21,9 @@ import { fitLinear, trainClassifier } from '../server/domain/classify/train';
 import { textFeatures, type FeatureParams, type TextFeatures } from '../server/domain/classify/features';
 import { expectedCalibrationError, quality, stratifiedFolds } from '../server/domain/classify/metrics';
 import { productionTrainOptions } from '../server/features/classify/model-store';
+import { arg } from './bench-args';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
 const dataFile = arg(
   'data',
   path.resolve(here, '../../shared/data/teddycup2020_message_classification/messages.jsonl'),

@@ -12,6 +12,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { seededRandom } from '../common/seeded-random';
+import { arg } from './bench-args';
 
 export interface GenOptions {
   orders: number;
@@ -275,11 +276,6 @@ export function* generateHistory(o: GenOptions): Generator<string> {
       events,
     });
   }
-}
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -25,11 +25,7 @@ import { createContext, withClock } from '../server/platform/context';
 import { openPostgres } from '../server/platform/db';
 import { readEnv } from '../server/platform/env';
 import { createLogger } from '../server/platform/logger';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
+import { arg, figureLog, secs } from './bench-args';
 
 const periodId = arg('period', '2026-01');
 const target = Number(arg('orders', '1000000'));
@@ -37,12 +33,7 @@ const runs = Number(arg('runs', '3'));
 const env = readEnv();
 const out = path.resolve(import.meta.dirname, 'out');
 fs.mkdirSync(out, { recursive: true });
-const rows: [string, string, string][] = [];
-const note = (what: string, value: string, comment = '') => {
-  rows.push([what, value, comment]);
-  process.stderr.write(`${what}: ${value} ${comment}\n`);
-};
-const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const { rows, note } = figureLog();
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t = performance.now();
