@@ -188,10 +188,21 @@ export function registerDeskTests(test, h) {
         .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '垃圾清运' })
         .first()
         .click();
-      await page.locator('#region').click();
+      // The district by keyboard, as a clerk picks it: focus, ↓ opens the list on its first
+      // entry (东城区), Enter takes it. The picked category's help text is still collapsing above,
+      // which moves the field while a pointer click waits for it to stand still.
+      await modal.getByText('请选择问题分类，派单前须确定问题分类').waitFor({ state: 'hidden' });
+      await page.locator('#region').focus();
+      await page.keyboard.press('ArrowDown');
       await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '东城区' })
-        .click();
+        .locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: '东城区' })
+        .waitFor();
+      await page.keyboard.press('Enter');
+      const regionItem = modal.locator('.ant-form-item', { has: page.locator('#region') });
+      await h.waitUntil(
+        async () => (await regionItem.locator('.ant-select-content').first().innerText()).includes('东城区'),
+        'district picked',
+      );
       // The lead unit is prefilled with the first unit whose duties cover the category.
       const unitItem = modal.locator('.ant-form-item', { has: page.locator('#unitId') });
       await h.waitUntil(
