@@ -70,6 +70,12 @@ describe('fuzzing every route', { timeout: 240_000 }, () => {
     await t.close();
   });
 
+  /**
+   * Routes whose every accepted request is a whole job (a backup copies the database, a sweep
+   * walks every deadline): a few requests each; their input handling is the same for all.
+   */
+  const heavy = new Set(['/api/admin/backup', '/api/admin/sweep']);
+
   /** Sign-out would end the fuzzing session itself; it is fuzzed without a session only. */
   function makeRequests(seed: number, perRoute: number, skip: string[] = ['/api/auth/logout']) {
     const r = rng(seed);
@@ -121,7 +127,7 @@ describe('fuzzing every route', { timeout: 240_000 }, () => {
       ])();
     const out: { method: string; url: string; payload?: string; headers?: Record<string, string> }[] = [];
     for (const route of routes.filter((x) => !skip.includes(x.path))) {
-      for (let i = 0; i < perRoute; i++) {
+      for (let i = 0; i < (heavy.has(route.path) ? Math.min(perRoute, 3) : perRoute); i++) {
         const path = route.path.replace(/\{[^}]+\}/g, () =>
           encode(
             String(
@@ -201,8 +207,8 @@ describe('fuzzing every route', { timeout: 240_000 }, () => {
 
   it('a unit user with nothing to act on: no 5xx and no change to data', async () => {
     const before = await fingerprint();
-    const reqs = makeRequests(1, 25);
-    expect(reqs.length).toBeGreaterThan(1000);
+    const reqs = makeRequests(1, 12);
+    expect(reqs.length).toBeGreaterThan(2000);
     const failures = await fire(reqs, await t.as('handler2'));
     expect(failures).toEqual([]);
     expect(await fingerprint()).toEqual(before);
@@ -216,7 +222,7 @@ describe('fuzzing every route', { timeout: 240_000 }, () => {
   });
 
   it('an administrator: no 5xx on malformed and hostile input', async () => {
-    const failures = await fire(makeRequests(3, 20), await t.as('admin'));
+    const failures = await fire(makeRequests(3, 10), await t.as('admin'));
     expect(failures).toEqual([]);
   });
 });
