@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describe } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'bin/civicline.mjs');
@@ -28,3 +29,11 @@ export function runCli(
     if (stdin !== undefined) child.stdin?.end(stdin);
   });
 }
+
+/**
+ * The suites of command-line processes on their own embedded data directories: they do not touch
+ * the run's database, so under DATABASE_URL they would repeat the embedded run exactly; that run
+ * alone takes them. (A command line on the DATABASE_URL server is tested where it reads that
+ * server, e.g. `civicline report warnings`.)
+ */
+export const describeEmbeddedCli = describe.skipIf(Boolean(process.env.DATABASE_URL));

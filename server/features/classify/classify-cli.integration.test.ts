@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli as run } from '../../test/cli-process';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCli as run, describeEmbeddedCli } from '../../test/cli-process';
 
 /**
  * `civicline classify` as an outside caller sees it: a separate process on its own embedded
  * data directory (DATABASE_URL unset), JSON lines on stdin and stdout.
  */
 
-describe('civicline classify (command line)', () => {
+describeEmbeddedCli('civicline classify (command line)', () => {
   let dir: string;
   let dataDir: string;
   let file: string;

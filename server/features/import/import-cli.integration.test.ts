@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
+import { describeEmbeddedCli } from '../../test/cli-process';
 import { beijingFixture } from '../assessment/test-fixture';
 
 const run = promisify(execFile);
@@ -42,7 +43,7 @@ afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-describe('civicline import + report assessment (the public contract)', () => {
+describeEmbeddedCli('civicline import + report assessment (the public contract)', () => {
   it('imports into a fresh installation, refuses a bad line (exit 1), and reports the Beijing figures', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'history.jsonl');

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli as run } from '../../test/cli-process';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCli as run, describeEmbeddedCli } from '../../test/cli-process';
 
 /**
  * The `civicline kb` command line as an outside caller sees it: a separate process on its own
  * embedded data directory (DATABASE_URL unset), JSON on stdout.
  */
 
-describe('civicline kb (command line)', () => {
+describeEmbeddedCli('civicline kb (command line)', () => {
   let dir: string;
   let dataDir: string;
   let file: string;

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../test/cli-process';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCli, describeEmbeddedCli } from '../../test/cli-process';
 import { hotTopicHistory } from './hot-topic-fixture';
 
 /**
  * `civicline import` then `civicline report hot-topics --json`, as an outside caller runs them:
  * 20 orders a day for 30 days over twelve kinds of request, and 40 about 停水 on the last two.
  */
-describe('civicline report hot-topics (command line)', () => {
+describeEmbeddedCli('civicline report hot-topics (command line)', () => {
   let dir: string;
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'civicline-hot-cli-'));
