@@ -35,7 +35,8 @@ const addDays = (date: string, n: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-function line(no: string, date: string, minute: number, content: string, region: string): string {
+/** One history line for the import: a complaint received at 08:00 + `minute` on `date`. */
+export function line(no: string, date: string, minute: number, content: string, region: string): string {
   const hh = String(8 + Math.floor(minute / 60)).padStart(2, '0');
   const mm = String(minute % 60).padStart(2, '0');
   return JSON.stringify({

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { importHistory } from '../import/import-history';
 import { makeFastWriter } from '../import/fast/fast-writer';
-import { hotTopicHistory } from './hot-topic-fixture';
+import { hotTopicHistory, line } from './hot-topic-fixture';
 
 /**
  * Hot topics on a real database: 60 orders a day from 2027-02-01 to 2027-03-10 spread over twelve
@@ -81,6 +82,49 @@ describe('hot topics', () => {
     expect(top?.region).toBe('东城区');
     expect(top?.count).toBe(40);
     expect(top?.share).toBe(1);
+  });
+
+  it("counts a day's words once, and again when orders are added to that day", async () => {
+    const db = t.handle.db;
+    const stored = async () =>
+      (
+        await sql<{ orders: number; terms: string[]; counts: number[] }>`
+          select orders, terms, counts from term_day_stat where day = '2027-03-10'`.execute(db)
+      ).rows[0];
+    // Counted directly from the orders, not through the stored figures.
+    const direct = async (word: string) =>
+      (
+        await sql<{ orders: number; mentioning: number }>`
+          select count(*)::int as orders, (count(*) filter (where content like ${`%${word}%`}))::int as mentioning
+          from ticket where received_at >= '2027-03-10T00:00:00+08:00' and received_at < '2027-03-11T00:00:00+08:00'`.execute(
+          db,
+        )
+      ).rows[0];
+    const countOf = (row: { terms: string[]; counts: number[] } | undefined, word: string) =>
+      Number(row?.counts[row.terms.indexOf(word)] ?? 0);
+
+    // The earlier requests stored 2027-03-10: its orders and its 停水 orders (the burst's half).
+    const before = await stored();
+    const day = await direct('停水');
+    expect(before?.orders).toBe(day?.orders);
+    expect(countOf(before, '停水')).toBe(day?.mentioning);
+    expect(countOf(before, '停水')).toBe(20);
+
+    // Seven orders about 燃气 arrive on that day: the next request counts the day again.
+    const gas = Array.from({ length: 7 }, (_, i) =>
+      line(`HG${i + 1}`, '2027-03-10', 540 + i, '北山区青松苑小区燃气管道漏气，燃气味道很重', '北山区'),
+    );
+    const report = await importHistory(t.ctx, gas, { writer: makeFastWriter() });
+    expect(report.refused).toBe(0);
+    const res = await get('leader', '/api/stats/hot-topics?from=2027-03-09&to=2027-03-10');
+    // The new matter is a topic of its own (named 燃气 or 漏气, whichever names it best).
+    const terms = (res.json() as Topic[]).map((x) => x.term);
+    expect(terms[0]).toBe('停水');
+    expect(terms.filter((x) => x === '燃气' || x === '漏气')).toHaveLength(1);
+    const after = await stored();
+    expect(after?.orders).toBe((day?.orders ?? 0) + 7);
+    expect(countOf(after, '燃气')).toBe(7);
+    expect(countOf(after, '停水')).toBe(20);
   });
 
   it('is refused to handling units and agents, and checks its dates', async () => {

@@ -9,6 +9,7 @@ import { defaultBurstOptions, detectBursts, isTopicWord, type TermCounts } from 
 import { groupTopics, topicName } from '../../domain/trends/topic-groups';
 import type { Db } from '../../platform/db';
 import { addDays, datesBetween, rangeOf } from './service-days';
+import { countAndStoreDayTerms, storedDayTerms } from './term-days.repository';
 import {
   dailyOrderCounts,
   orderContents,
@@ -38,6 +39,46 @@ function peakSpan(daily: Int32Array, k: number): { at: number; sum: number } {
   return best;
 }
 
+const isWholeCity = (s: OrderSlice) => !s.region && !s.category && !s.unitPath && !s.platformPath;
+
+/**
+ * Each day's word counts over all orders (days without orders left out): the stored figures of a
+ * day whose number of orders is unchanged, else counted now and stored. A day's words are
+ * counted once per order, so a range's counts are the sum of its days'.
+ */
+async function wholeCityDays(
+  db: Db,
+  days: readonly string[],
+  totals: ReadonlyMap<string, number>,
+): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  const first = days[0];
+  const last = days.at(-1);
+  if (!first || !last) return out;
+  const stored = await storedDayTerms(db, first, last);
+  for (const day of days) {
+    const orders = totals.get(day) ?? 0;
+    if (orders === 0) continue;
+    let figures = stored.get(day);
+    if (figures?.orders !== orders) figures = await countAndStoreDayTerms(db, day, rangeOf(day, day), orders);
+    const counts = new Map<string, number>();
+    figures.terms.forEach((term, i) => counts.set(term, figures.counts[i] ?? 0));
+    out.set(day, counts);
+  }
+  return out;
+}
+
+function sumDays(
+  perDay: ReadonlyMap<string, Map<string, number>>,
+  days: readonly string[],
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const day of days) {
+    for (const [term, n] of perDay.get(day) ?? []) out.set(term, (out.get(term) ?? 0) + n);
+  }
+  return out;
+}
+
 /**
  * The words of the window's orders with their reference counts. The reference is the 28 days
  * before `from`. A window of a week or more also compares with its own days outside each word's
@@ -59,10 +100,14 @@ async function countTerms(
   let refOrders = 0;
   for (const [day, n] of totals) if (day < q.from) refOrders += n;
   const minCount = q.minCount ?? defaultBurstOptions.minCount;
-  const ref = await termOrderCounts(db, refRange, slice);
+  // The whole city's figures come from the stored days; a slice's are counted on each request.
+  const perDay = isWholeCity(slice) ? await wholeCityDays(db, datesBetween(refFrom, q.to), totals) : null;
+  const ref = perDay
+    ? sumDays(perDay, datesBetween(refFrom, addDays(q.from, -1)))
+    : await termOrderCounts(db, refRange, slice);
 
   if (days.length < SELF_REFERENCE_DAYS) {
-    const window = await termOrderCounts(db, rangeOf(q.from, q.to), slice);
+    const window = perDay ? sumDays(perDay, days) : await termOrderCounts(db, rangeOf(q.from, q.to), slice);
     const terms: TermCounts[] = [];
     for (const [term, count] of window) {
       if (count < minCount || !isTopicWord(term)) continue;
@@ -75,7 +120,8 @@ async function countTerms(
   for (let i = 0; i < days.length; i++) {
     const day = days[i] ?? q.from;
     if ((dayOrders[i] ?? 0) === 0) continue;
-    for (const [term, n] of await termOrderCounts(db, rangeOf(day, day), slice)) {
+    const counts = perDay?.get(day) ?? (await termOrderCounts(db, rangeOf(day, day), slice));
+    for (const [term, n] of counts) {
       let arr = daily.get(term);
       if (!arr) daily.set(term, (arr = new Int32Array(days.length)));
       arr[i] = n;
