@@ -50,4 +50,39 @@ describe('deadline sweep', () => {
     const replied = await api.get(ids[0] ?? 0);
     expect(replied.light).toBe('green');
   });
+
+  it('finds a line by its earliest boundary not alerted yet (next_alert_at), none once met', async () => {
+    const o = await ticketApi(t).create();
+    const { stage } = await t.handle.db
+      .selectFrom('ticket_deadline')
+      .select('stage')
+      .where('ticket_id', '=', o.id)
+      .orderBy('stage')
+      .executeTakeFirstOrThrow();
+    const warn = '2026-12-03T17:30:00+08:00';
+    const due = '2026-12-04T17:30:00+08:00';
+    const red = '2026-12-07T17:30:00+08:00';
+    const next = async (set: { alert_level: number; warn_at?: string | null; met_at?: string | null }) => {
+      await t.handle.db
+        .updateTable('ticket_deadline')
+        .set({ warn_at: warn, due_at: due, red_at: red, met_at: null, ...set })
+        .where('ticket_id', '=', o.id)
+        .where('stage', '=', stage)
+        .execute();
+      const r = await t.handle.db
+        .selectFrom('ticket_deadline')
+        .select('next_alert_at')
+        .where('ticket_id', '=', o.id)
+        .where('stage', '=', stage)
+        .executeTakeFirstOrThrow();
+      return r.next_alert_at?.toISOString() ?? null;
+    };
+    const iso = (s: string) => new Date(s).toISOString();
+    expect(await next({ alert_level: 0 })).toBe(iso(warn));
+    expect(await next({ alert_level: 0, warn_at: null })).toBe(iso(due));
+    expect(await next({ alert_level: 1 })).toBe(iso(due));
+    expect(await next({ alert_level: 2 })).toBe(iso(red));
+    expect(await next({ alert_level: 3 })).toBeNull();
+    expect(await next({ alert_level: 0, met_at: '2026-12-01T10:00:00+08:00' })).toBeNull();
+  });
 });

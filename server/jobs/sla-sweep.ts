@@ -1,5 +1,6 @@
 import type { Light, StageKey } from '../../common/enums';
-import { lightOfRank, orderLightAt, stagesOwed, worseLight, type StageLine } from '../domain/sla/order-light';
+import { orderLightAt, type StageLine } from '../domain/sla/order-light';
+import { sweepCrossings } from '../domain/sla/sweep-crossings';
 import type { AppContext } from '../platform/context';
 import {
   recomputeForProfileChange,
@@ -12,13 +13,11 @@ import { withRetry } from '../platform/retry';
 import {
   candidateOrders,
   crossedDeadlines,
-  insertAlerts,
   lockFreeOrders,
   ordersWithLines,
   quietStatuses,
-  setAlertLevels,
   setLights,
-  type AlertRow,
+  writeSweep,
 } from './sweep.repository';
 import { recordSupervision } from '../features/supervision/record-supervision';
 import { sweepIncidents } from '../features/incidents/sweep-incidents';
@@ -36,8 +35,6 @@ export interface SweepResult {
   red: number;
   reminders: number;
 }
-
-const KIND_BY_LEVEL = ['', 'yellow', 'overdue', 'red'] as const;
 
 /** Passes over orders that were in use, before they are left for the next tick. */
 const RETRY_ROUNDS = 3;
@@ -95,9 +92,10 @@ export async function runSweep(
 
 /**
  * One batch in one transaction, set-based: one statement locks the orders, one re-reads their
- * crossed lines, one inserts every alert (`on conflict do nothing`: an alert that exists is
- * never issued again), one stores the alert levels and one the lights; only reminder slips go
- * order by order. Returns the orders that were in use (not locked, not swept).
+ * crossed lines, one writes every alert (`on conflict do nothing`: an alert that exists is never
+ * issued again), alert level and light; only reminder slips go order by order (their `remind`
+ * action recomputes the order's deadlines and light after the sweep's). Returns the orders that
+ * were in use (not locked, not swept).
  */
 async function sweepOrders(ctx: AppContext, now: Date, ids: number[], total: SweepResult): Promise<number[]> {
   const slip = ctx.rules.profile.lights?.red?.reminderSlip === true;
@@ -105,40 +103,12 @@ async function sweepOrders(ctx: AppContext, now: Date, ids: number[], total: Swe
     const counted = emptyResult(); // per attempt: a rolled-back attempt counts nothing
     const locked = await lockFreeOrders(trx, ids);
     const held = new Set(locked.map((t) => t.id));
-    const statusOf = new Map(
-      locked
-        .filter((t) => !(quietStatuses as readonly string[]).includes(t.status))
-        .map((t) => [t.id, t.status]),
-    );
-    // The order's light only rises with time between actions (which recompute it whole).
+    const running = locked.filter((t) => !(quietStatuses as readonly string[]).includes(t.status));
+    const statusOf = new Map(running.map((t) => [t.id, t.status]));
     const lightOf = new Map(locked.map((t) => [t.id, t.light as Light]));
-    const rows = await crossedDeadlines(trx, now, [...statusOf.keys()]);
-    const alerts: AlertRow[] = [];
-    const levels: { ticketId: number; stage: string; level: number }[] = [];
-    const raised = new Map<number, Light>();
-    for (const r of rows) {
-      const reached = r.red_at && r.red_at <= now ? 3 : r.due_at <= now ? 2 : 1;
-      // A stage the order's status no longer owes (awaiting review, callback…) is passed over
-      // silently: no alert, no light [SPEC §4.1].
-      const owed = stagesOwed(statusOf.get(r.ticket_id) ?? '').includes(r.stage as StageKey);
-      for (let level = r.alert_level + 1; owed && level <= reached; level++) {
-        if (level === 1 && !r.warn_at) continue;
-        if (level === 3 && !r.red_at) continue;
-        const kind = KIND_BY_LEVEL[level] as AlertRow['kind'];
-        alerts.push({ ticketId: r.ticket_id, stage: r.stage, kind, dueAt: r.due_at });
-      }
-      // Stages that never get a yellow or red light skip straight past those levels.
-      const level = Math.max(r.alert_level, reached === 2 && !r.red_at ? 3 : reached);
-      levels.push({ ticketId: r.ticket_id, stage: r.stage, level });
-      if (owed) {
-        const before = raised.get(r.ticket_id) ?? lightOf.get(r.ticket_id) ?? 'green';
-        raised.set(r.ticket_id, worseLight(before, lightOfRank[reached] ?? 'green'));
-      }
-    }
-    const lights = [...raised]
-      .filter(([id, light]) => light !== lightOf.get(id))
-      .map(([ticketId, light]) => ({ ticketId, light }));
-    const inserted = await insertAlerts(trx, alerts, now);
+    const lines = await crossedDeadlines(trx, now, [...statusOf.keys()]);
+    const writes = sweepCrossings(lines, { status: statusOf, light: lightOf }, now);
+    const inserted = await writeSweep(trx, writes, now);
     // Webhooks: ticket.overdue, written with the alerts (one statement for the batch).
     const overdue = inserted.filter((a) => a.kind === 'overdue').map((a) => a.ticketId);
     await enqueueOverdue(trx, overdue, now);
@@ -162,8 +132,6 @@ async function sweepOrders(ctx: AppContext, now: Date, ids: number[], total: Swe
         counted.reminders++;
       }
     }
-    await setAlertLevels(trx, levels);
-    await setLights(trx, lights);
     return { counted, inUse: ids.filter((id) => !held.has(id)) };
   });
   total.yellow += counted.yellow;

@@ -1,5 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
-import type { Database } from '../db/schema';
+import { sql } from 'kysely';
 import type { Db } from '../platform/db';
 import type { Trx } from '../features/tickets/tickets.repository';
 
@@ -7,19 +6,6 @@ import type { Trx } from '../features/tickets/tickets.repository';
 
 /** Statuses whose clocks do not run: never alerted. */
 export const quietStatuses = ['suspended', 'closed', 'answered', 'not_accepted', 'merged'] as const;
-
-/** A deadline line crossed at `now` and not alerted yet. */
-function crossed(now: Date) {
-  return (eb: ExpressionBuilder<Database & { d: Database['ticket_deadline'] }, 'd'>) =>
-    eb.and([
-      eb('d.met_at', 'is', null),
-      eb.or([
-        eb.and([eb('d.alert_level', '<', 1), eb('d.warn_at', '<=', now)]),
-        eb.and([eb('d.alert_level', '<', 2), eb('d.due_at', '<=', now)]),
-        eb.and([eb('d.alert_level', '<', 3), eb('d.red_at', '<=', now)]),
-      ]),
-    ]);
-}
 
 /** One page of the sweep's candidates: orders to sweep, and where the next page starts. */
 export interface CandidatePage {
@@ -31,14 +17,13 @@ export interface CandidatePage {
 }
 
 /**
- * Orders with a crossed line, in id order after `after`, read without any lock. The lines come
- * from three range scans, one per partial index (the literals let the planner use them), instead
- * of one OR that the planner estimates at a large part of the table; they are limited first and
- * only then joined to their orders (a materialized set of at most `limit` ids, probed by primary
- * key). The planner estimates each range from the whole column's histogram (most warning lines
- * lie in the past, but almost all of those were alerted): joined before the limit, it chose a merge
- * join that walked the order table from its first id on every page. Orders whose clocks do not
- * run are passed over (`last` still moves past them).
+ * Orders with a crossed line, in id order after `after`, read without any lock: one range of
+ * the `next_alert_at` index (the earliest boundary of each line not alerted yet), read from the
+ * index alone, limited first and only then joined to the orders (a materialized set of at most
+ * `limit` ids, probed by primary key): joined before the limit, the planner, which estimates the
+ * range from the column's whole histogram, chose a merge join that walked the order table from its
+ * first id on every page. Orders whose clocks do not run are passed over (`last` still moves past
+ * them).
  */
 export async function candidateOrders(
   db: Db,
@@ -62,16 +47,9 @@ export async function candidateOrders(
 async function candidateRows(db: Trx, now: Date, after: number, limit: number) {
   const rows = await sql<{ ticket_id: number; quiet: boolean }>`
     with c as materialized (
-      select ticket_id from (
-        select d.ticket_id from ticket_deadline d
-          where d.met_at is null and d.alert_level < 1 and d.warn_at <= ${now} and d.ticket_id > ${after}
-        union
-        select d.ticket_id from ticket_deadline d
-          where d.met_at is null and d.alert_level < 2 and d.due_at <= ${now} and d.ticket_id > ${after}
-        union
-        select d.ticket_id from ticket_deadline d
-          where d.met_at is null and d.alert_level < 3 and d.red_at <= ${now} and d.ticket_id > ${after}
-      ) u order by ticket_id limit ${limit}
+      select distinct d.ticket_id from ticket_deadline d
+      where d.next_alert_at <= ${now} and d.ticket_id > ${after}
+      order by d.ticket_id limit ${limit}
     )
     select c.ticket_id, t.status in (${sql.join([...quietStatuses])}) as quiet
     from c join ticket t on t.id = c.ticket_id
@@ -88,7 +66,7 @@ export function lockFreeOrders(trx: Trx, ids: number[]) {
   return trx
     .selectFrom('ticket')
     .select(['id', 'status', 'light'])
-    .where('id', 'in', ids)
+    .where(sql<boolean>`id = any(${ids}::bigint[])`)
     .orderBy('id')
     .forUpdate()
     .skipLocked()
@@ -101,8 +79,8 @@ export function crossedDeadlines(trx: Trx, now: Date, ticketIds: number[]) {
   return trx
     .selectFrom('ticket_deadline as d')
     .select(['d.ticket_id', 'd.stage', 'd.due_at', 'd.warn_at', 'd.red_at', 'd.alert_level'])
-    .where('d.ticket_id', 'in', ticketIds)
-    .where(crossed(now))
+    .where(sql<boolean>`d.ticket_id = any(${ticketIds}::bigint[])`)
+    .where('d.next_alert_at', '<=', now)
     .orderBy('d.ticket_id')
     .orderBy('d.stage')
     .forUpdate()
@@ -116,70 +94,68 @@ export interface AlertRow {
   dueAt: Date;
 }
 
-/** Rows per statement: 5 parameters a row stays under the protocol's 65,535. */
-const CHUNK = 5000;
-
-function chunks<T>(rows: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
-  return out;
+export interface LevelRow {
+  ticketId: number;
+  stage: string;
+  level: number;
 }
 
-/** Inserts alerts, one statement per 5,000; returns those that did not exist yet (the primary key). */
-export async function insertAlerts(trx: Trx, rows: AlertRow[], now: Date): Promise<AlertRow[]> {
-  const out: AlertRow[] = [];
-  for (const part of chunks(rows)) out.push(...(await insertAlertRows(trx, part, now)));
-  return out;
+export interface LightRow {
+  ticketId: number;
+  light: string;
 }
 
-async function insertAlertRows(trx: Trx, rows: AlertRow[], now: Date): Promise<AlertRow[]> {
-  const inserted = await trx
-    .insertInto('ticket_alert')
-    .values(
-      rows.map((r) => ({
-        ticket_id: r.ticketId,
-        stage: r.stage,
-        kind: r.kind,
-        due_at: r.dueAt,
-        created_at: now,
-      })),
+/** Timestamps travel as ISO text in arrays (the same on both drivers). */
+const isoArray = (ds: Date[]) => ds.map((d) => d.toISOString());
+
+/**
+ * What one batch of the sweep writes, in one statement whatever the batch's size (each column
+ * an array, `unnest`ed): the alerts (`on conflict do nothing`: an alert that exists is never
+ * issued again), the alert levels of the lines and the orders' lights. Returns the alerts that
+ * did not exist yet.
+ */
+export async function writeSweep(
+  trx: Trx,
+  w: { alerts: AlertRow[]; levels: LevelRow[]; lights: LightRow[] },
+  now: Date,
+): Promise<AlertRow[]> {
+  const { alerts, levels, lights } = w;
+  const r = await sql<{ ticket_id: number; stage: string; kind: AlertRow['kind']; due_at: Date }>`
+    with a as (
+      insert into ticket_alert (ticket_id, stage, kind, due_at, created_at)
+      select x.ticket_id, x.stage, x.kind, x.due_at, ${now}::timestamptz
+      from unnest(${alerts.map((x) => x.ticketId)}::bigint[], ${alerts.map((x) => x.stage)}::text[],
+        ${alerts.map((x) => x.kind)}::text[], ${isoArray(alerts.map((x) => x.dueAt))}::timestamptz[])
+        as x(ticket_id, stage, kind, due_at)
+      on conflict do nothing
+      returning ticket_id, stage, kind, due_at
+    ), lv as (
+      update ticket_deadline as d set alert_level = v.level
+      from unnest(${levels.map((x) => x.ticketId)}::bigint[], ${levels.map((x) => x.stage)}::text[],
+        ${levels.map((x) => x.level)}::smallint[]) as v(ticket_id, stage, level)
+      where d.ticket_id = v.ticket_id and d.stage = v.stage
+      returning 1
+    ), li as (
+      update ticket as t set light = v.light
+      from unnest(${lights.map((x) => x.ticketId)}::bigint[], ${lights.map((x) => x.light)}::text[])
+        as v(id, light)
+      where t.id = v.id
+      returning 1
     )
-    .onConflict((oc) => oc.doNothing())
-    .returning(['ticket_id', 'stage', 'kind', 'due_at'])
-    .execute();
-  return inserted.map((r) => ({
-    ticketId: r.ticket_id,
-    stage: r.stage,
-    kind: r.kind as AlertRow['kind'],
-    dueAt: r.due_at,
-  }));
+    select ticket_id, stage, kind, due_at from a`.execute(trx);
+  // In the order given (the caller issues reminder slips in it).
+  const key = (id: number, stage: string, kind: string, due: Date) =>
+    `${id} ${stage} ${kind} ${due.getTime()}`;
+  const fresh = new Set(r.rows.map((x) => key(Number(x.ticket_id), x.stage, x.kind, new Date(x.due_at))));
+  return alerts.filter((x) => fresh.has(key(x.ticketId, x.stage, x.kind, x.dueAt)));
 }
 
-/** Stores the alert level of many stage lines, one statement per 5,000. */
-export async function setAlertLevels(trx: Trx, rows: { ticketId: number; stage: string; level: number }[]) {
-  for (const part of chunks(rows)) await setAlertLevelRows(trx, part);
-}
-
-async function setAlertLevelRows(trx: Trx, rows: { ticketId: number; stage: string; level: number }[]) {
-  const values = sql.join(
-    rows.map((r) => sql`(${r.ticketId}::bigint, ${r.stage}::text, ${r.level}::smallint)`),
-  );
-  await sql`
-    update ticket_deadline as d set alert_level = v.level
-    from (values ${values}) as v(ticket_id, stage, level)
-    where d.ticket_id = v.ticket_id and d.stage = v.stage`.execute(trx);
-}
-
-/** Stores the light of many orders, one statement per 5,000. */
-export async function setLights(trx: Trx, rows: { ticketId: number; light: string }[]) {
-  for (const part of chunks(rows)) await setLightRows(trx, part);
-}
-
-async function setLightRows(trx: Trx, rows: { ticketId: number; light: string }[]) {
-  const values = sql.join(rows.map((r) => sql`(${r.ticketId}::bigint, ${r.light}::text)`));
+/** Stores the light of many orders, one statement. */
+export async function setLights(trx: Trx, rows: LightRow[]) {
+  if (rows.length === 0) return;
   await sql`
     update ticket as t set light = v.light
-    from (values ${values}) as v(id, light)
+    from unnest(${rows.map((x) => x.ticketId)}::bigint[], ${rows.map((x) => x.light)}::text[]) as v(id, light)
     where t.id = v.id`.execute(trx);
 }
 

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, JSONColumnType } from 'kysely';
 
 import type { DeadlineExplanation } from '../../../common/contracts/deadline-explanation';
 
@@ -171,6 +171,8 @@ export interface TicketDeadlineTable {
   red_at: Timestamp | null;
   met_at: Timestamp | null;
   alert_level: Generated<number>;
+  /** Stored, generated: the earliest boundary not alerted yet, null once met (the sweep's index; never written). */
+  next_alert_at: GeneratedAlways<Date | null>;
   provisional: boolean;
   explanation: JSONColumnType<DeadlineExplanation>;
   profile_id: string;

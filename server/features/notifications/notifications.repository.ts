@@ -274,11 +274,13 @@ export function deadlinesApproaching(db: Trx, now: Date, until: Date, limit: num
       .innerJoin('ticket as t', 't.id', 'd.ticket_id')
       .select(['d.ticket_id', 'd.stage', 'd.due_at', 'd.unit_id', 't.lead_unit_id', 't.ticket_no'])
       .where('d.stage', '=', 'handleBy')
-      // Matches the partial index on due_at (a deadline not yet due was never alerted overdue).
       .where('d.met_at', 'is', null)
       .where('d.alert_level', '<', 2)
       .where('d.due_at', '>', now)
       .where('d.due_at', '<=', until)
+      // Implied by the above (the line's next boundary is its warning or due time): a range of
+      // the sweep's index (`next_alert_at`), the lines crossing a boundary before `until`.
+      .where('d.next_alert_at', '<=', until)
       .where('t.status', 'in', ['dispatched', 'in_progress'])
       .where((eb) =>
         eb.not(

@@ -6,7 +6,8 @@ import type { AssignmentRow, TicketRow } from '../../tickets/tickets.repository'
 
 /** One order's rows as the fast path builds them in memory, before they are written in bulk. */
 export type EventRow = Omit<Selectable<TicketEventTable>, 'id'>;
-export type DeadlineRow = Selectable<TicketDeadlineTable>;
+/** Without the generated column (computed by the database). */
+export type DeadlineRow = Omit<Selectable<TicketDeadlineTable>, 'next_alert_at'>;
 export type SupervisionRow = NewSupervision;
 
 export interface OrderRows {
