@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
 import type { articleListQuery } from '../kb/kb.schemas';
 import { listArticlesFor } from '../kb/list-articles';
+import { listContributionsFor } from '../kb/contributions';
 import { overdueReport } from '../kb/overdue-report';
 import { noticesFor } from '../kb/policy-notices';
 import { EXPORT_MAX_ROWS } from './ticket-export';
@@ -176,4 +177,52 @@ export async function overdueSheets(
       rows: [details],
     },
   ];
+}
+
+const contributionStatusLabels: Record<string, string> = {
+  pending: '待审核',
+  accepted: '已采纳',
+  rejected: '不予采纳',
+};
+
+/** 公众贡献 with the screen's status filter, every page of `GET /api/kb/contributions` (managers). */
+export async function contributionsSheet(
+  ctx: AppContext,
+  user: SessionUser,
+  q: { status?: string | undefined },
+): Promise<XlsxSheet> {
+  return {
+    name: '公众贡献',
+    columns: [
+      { header: '提交时间', width: 17 },
+      { header: '标题', width: 30 },
+      { header: '问题', width: 40 },
+      { header: '答案', width: 50 },
+      { header: '贡献者', width: 14 },
+      { header: '单位或机构', width: 20 },
+      { header: '联系方式', width: 16 },
+      { header: '状态', width: 10 },
+      { header: '审核人', width: 10 },
+      { header: '审核时间', width: 17 },
+      { header: '审核意见', width: 30 },
+    ],
+    rows: await pagedRows(
+      async (page) => (await listContributionsFor(ctx, user, { ...q, page, pageSize: PAGE })).items,
+      (c): Cell[] => [
+        serviceMinute(c.createdAt),
+        c.title,
+        c.question,
+        c.answer,
+        c.contributorName ?? '',
+        c.organisation ?? '',
+        c.contact ?? '',
+        contributionStatusLabels[c.status] ?? c.status,
+        c.reviewerName ?? '',
+        serviceMinute(c.reviewedAt),
+        c.reviewNote ?? '',
+      ],
+      PAGE,
+      EXPORT_MAX_ROWS,
+    ),
+  };
 }

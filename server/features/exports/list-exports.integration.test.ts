@@ -53,6 +53,29 @@ describe('Excel exports of the registers', () => {
       effectiveDate: '2027-01-21',
     });
     await post('dispatcher', `/api/service-numbers/applications/${number.id}/approve`, {});
+    // A second application stays in the queue.
+    await post('unit-leader', '/api/service-numbers/applications', {
+      action: 'open',
+      number: '0871-65128811',
+      name: '就业服务咨询电话',
+      kind: 'service',
+      dutyHours: '工作日 9:00-17:00',
+      duties: '就业政策咨询',
+      reason: '新设就业服务专线',
+      unitId: rsj,
+      effectiveDate: '2027-01-21',
+    });
+    const contributed = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/kb/contributions',
+      payload: {
+        title: '电动自行车上牌地点',
+        answer: '可到各区交警大队车管窗口办理上牌。',
+        contributorName: '热心市民',
+        contact: '13800001111',
+      },
+    });
+    expect(contributed.statusCode, contributed.body).toBe(201);
     await post('dispatcher', '/api/incidents', {
       title: '东城区停水事件',
       occurredAt: '2026-12-07T08:30:00+08:00',
@@ -145,6 +168,29 @@ describe('Excel exports of the registers', () => {
     // 住建局 sees only its own tree's numbers.
     const other = await readSheet((await get('handler2', '/api/service-numbers/export.xlsx')).rawPayload);
     expect(other.rows.find((r) => r[1] === '0871-65128800')).toBeUndefined();
+  });
+
+  it('public contributions and number applications: the status filter of their screens', async () => {
+    const pending = await readSheet(
+      (await get('kb-editor', '/api/kb/contributions/export.xlsx?status=pending')).rawPayload,
+    );
+    expect(pending.rows.map((r) => [r[1], r[4], r[6], r[7]])).toEqual([
+      ['电动自行车上牌地点', '热心市民', '13800001111', '待审核'],
+    ]);
+    const accepted = await readSheet(
+      (await get('kb-editor', '/api/kb/contributions/export.xlsx?status=accepted')).rawPayload,
+    );
+    expect(accepted.rows).toEqual([]);
+    expect((await get('handler', '/api/kb/contributions/export.xlsx')).statusCode).toBe(403);
+
+    const queue = await readSheet(
+      (await get('dispatcher', '/api/service-numbers/applications/export.xlsx?status=pending')).rawPayload,
+    );
+    expect(queue.rows.map((r) => [r[1], r[2], r[9]])).toEqual([['开通', '0871-65128811', '待审核']]);
+    const all = await readSheet(
+      (await get('dispatcher', '/api/service-numbers/applications/export.xlsx')).rawPayload,
+    );
+    expect(all.rows.map((r) => r[2]).sort()).toEqual(['0871-65128800', '0871-65128811']);
   });
 
   it('incidents: the status filter of the screen', async () => {

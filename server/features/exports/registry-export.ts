@@ -4,11 +4,17 @@ import {
   type EnterpriseSummaryDto,
   type listEnterprisesQuery,
 } from '../../../common/contracts/enterprises';
-import { numberKindLabels, type ServiceNumberDto } from '../../../common/contracts/service-numbers';
+import {
+  applicationStatusLabels,
+  numberActionLabels,
+  numberKindLabels,
+  type listApplicationsQuery,
+  type ServiceNumberDto,
+} from '../../../common/contracts/service-numbers';
 import type { AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
 import { listEnterprises } from '../enterprises/get-enterprise';
-import { listRegistry } from '../service-numbers/list-registry';
+import { listApplicationsFor, listRegistry } from '../service-numbers/list-registry';
 import { EXPORT_MAX_ROWS } from './ticket-export';
 import { percentCell, serviceMinute, truncatedNote, yesNo, type Cell, type XlsxSheet } from './xlsx-stream';
 
@@ -106,6 +112,54 @@ export async function serviceNumbersSheet(ctx: AppContext, user: SessionUser): P
         n.complaints.total,
         n.complaints.open,
         n.complaints.upheld,
+      ]),
+    ],
+  };
+}
+
+/** 号码申请 with the screen's status filter (the center's review queue, or a unit's own). */
+export async function applicationsSheet(
+  ctx: AppContext,
+  user: SessionUser,
+  q: z.output<typeof listApplicationsQuery>,
+): Promise<XlsxSheet> {
+  const { items } = await listApplicationsFor(ctx, user, q);
+  return {
+    name: '号码申请',
+    columns: [
+      { header: '单位', width: 24 },
+      { header: '申请事项', width: 10 },
+      { header: '号码', width: 16 },
+      { header: '名称', width: 24 },
+      { header: '类别', width: 12 },
+      { header: '值守时间', width: 16 },
+      { header: '职责', width: 30 },
+      { header: '生效日期', width: 12 },
+      { header: '理由', width: 30 },
+      { header: '状态', width: 10 },
+      { header: '申请人', width: 10 },
+      { header: '申请时间', width: 17 },
+      { header: '审核人', width: 10 },
+      { header: '审核时间', width: 17 },
+      { header: '审核意见', width: 30 },
+    ],
+    rows: [
+      items.map((a): Cell[] => [
+        a.unitName,
+        numberActionLabels[a.action],
+        a.number,
+        a.name,
+        numberKindLabels[a.kind],
+        a.dutyHours,
+        a.duties,
+        a.effectiveDate,
+        a.reason ?? '',
+        applicationStatusLabels[a.status],
+        a.appliedBy,
+        serviceMinute(a.appliedAt),
+        a.decidedBy ?? '',
+        serviceMinute(a.decidedAt),
+        a.decisionNote ?? '',
       ]),
     ],
   };

@@ -2,12 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listEnterprisesQuery } from '../../../common/contracts/enterprises';
 import { listIncidentsQuery } from '../../../common/contracts/incidents';
+import { listApplicationsQuery } from '../../../common/contracts/service-numbers';
 import type { AppContext } from '../../platform/context';
 import { errorBody, requireRole, requireUser } from '../../platform/http';
 import { articleListQuery } from '../kb/kb.schemas';
 import { incidentsSheet, unitsSheet, usersSheet } from './admin-export';
-import { articlesSheet, noticeFilters, overdueSheets, policyNoticesSheet } from './kb-export';
-import { enterprisesSheet, serviceNumbersSheet } from './registry-export';
+import {
+  articlesSheet,
+  contributionsSheet,
+  noticeFilters,
+  overdueSheets,
+  policyNoticesSheet,
+} from './kb-export';
+import { applicationsSheet, enterprisesSheet, serviceNumbersSheet } from './registry-export';
 import { exportFileName, sendXlsx, XLSX_NOTE } from './xlsx-stream';
 
 const tags = ['exports'];
@@ -71,6 +78,40 @@ export function registryExportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           exportFileName('知识更新超期', now()),
           await overdueSheets(ctx, requireUser(req), req.query),
         ),
+    );
+
+    app.get(
+      '/api/kb/contributions/export.xlsx',
+      {
+        schema: {
+          tags,
+          summary: '导出公众贡献 Excel: the contributions of GET /api/kb/contributions with the same status',
+          description: `${XLSX_NOTE} Knowledge-base managers only, as the list.`,
+          querystring: z.object({ status: z.enum(['pending', 'accepted', 'rejected']).optional() }),
+          response,
+        },
+      },
+      async (req, reply) =>
+        sendXlsx(reply, exportFileName('公众贡献', now()), [
+          await contributionsSheet(ctx, requireUser(req), req.query),
+        ]),
+    );
+
+    app.get(
+      '/api/service-numbers/applications/export.xlsx',
+      {
+        schema: {
+          tags,
+          summary: '导出号码申请 Excel: the applications of GET /api/service-numbers/applications',
+          description: `${XLSX_NOTE} The center's review queue or the unit's own, with the same status filter.`,
+          querystring: listApplicationsQuery,
+          response,
+        },
+      },
+      async (req, reply) =>
+        sendXlsx(reply, exportFileName('号码申请', now()), [
+          await applicationsSheet(ctx, requireUser(req), req.query),
+        ]),
     );
 
     app.get(
