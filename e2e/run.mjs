@@ -16,6 +16,7 @@ import { registerDeskTests } from './desk.mjs';
 import { registerPortalTests } from './portal.mjs';
 import { registerExchangeTests } from './exchange.mjs';
 import { registerOpen311Tests } from './open311.mjs';
+import { registerExportListTests } from './exports-lists.mjs';
 import { registerReportsTests } from './reports.mjs';
 import { registerInsightTests } from './insight.mjs';
 
@@ -598,6 +599,7 @@ registerPortalTests(test, {
 });
 registerExchangeTests(test, { base: () => server.base, api: () => state.api, as, artifacts, waitUntil });
 registerOpen311Tests(test, { base: () => server.base, api: () => state.api, as, artifacts });
+registerExportListTests(test, { base: () => server.base, as, artifacts });
 
 registerInsightTests(test, {
   base: () => server.base,

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { intakeGroupingLabels, intakeGroupings } from '../../../common/contracts/statistics';
 import { ticketPage, type TicketListItem } from '../../../common/contracts/ticket-responses';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
@@ -186,6 +187,20 @@ describe('Excel exports of lists, statistics and the audit log', () => {
     // 1,202 phone intakes and 1 web one: 1,203 in all; 1/1203 = 0.08 %.
     expect(rows.at(-1)).toEqual(['合计（2026-12-01 至 2026-12-07）', 1203, 100]);
     expect(rows.find((r) => r[0] === '网站/市长信箱')).toEqual(['网站/市长信箱', 1, 0.08]);
+  });
+
+  it('every grouping of the statistics screen exports, each adding up to the same 1,203 intakes', async () => {
+    for (const groupBy of intakeGroupings) {
+      const res = await get(
+        'leader',
+        `/api/stats/intake/export.xlsx?from=2026-12-01&to=2026-12-07&groupBy=${groupBy}`,
+      );
+      expect(res.statusCode, `${groupBy}: ${res.body.slice(0, 200)}`).toBe(200);
+      const { header, rows } = await sheetRows(res.rawPayload);
+      expect(header[0]).toBe(intakeGroupingLabels[groupBy]);
+      const groups = rows.slice(0, -1).reduce((n, r) => n + Number(r[1]), 0);
+      expect([groupBy, groups, rows.at(-1)?.[1]]).toEqual([groupBy, 1203, 1203]);
+    }
   });
 
   it('the audit log: the entries of GET /api/admin/audit with the same filter, newest first', async () => {

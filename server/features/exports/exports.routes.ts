@@ -12,11 +12,12 @@ import { assessmentQuery, sliceFilter } from '../assessment/assessment.schemas';
 import { findScheme } from '../assessment/schemes';
 import { assessmentSheet, auditSheet, intakeStatsSheet } from './report-exports';
 import { ticketExportSheet } from './ticket-export';
-import { exportFileName, sendXlsx } from './xlsx-stream';
+import { deskExportRoutes } from './desk-exports.routes';
+import { registryExportRoutes } from './registry-exports.routes';
+import { exportFileName, sendXlsx, XLSX_NOTE } from './xlsx-stream';
 
 const tags = ['exports'];
-const xlsxNote =
-  'Answers an .xlsx workbook (Chinese headers, times in service time UTC+8), streamed row by row; errors before the first row answer as JSON.';
+const xlsxNote = XLSX_NOTE;
 
 export const ticketExportQuery = listTicketsQuery.omit({ page: true, pageSize: true, cursor: true });
 export const auditExportQuery = z.object({
@@ -31,6 +32,9 @@ export const auditExportQuery = z.object({
 export function exportRoutes(appCtx: AppContext): FastifyPluginAsyncZod {
   const reports = reportContext(appCtx);
   return async (app) => {
+    await app.register(deskExportRoutes(appCtx));
+    await app.register(registryExportRoutes(appCtx));
+
     app.get(
       '/api/tickets/export.xlsx',
       {

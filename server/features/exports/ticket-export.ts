@@ -4,7 +4,7 @@ import { pendingRequestLabels } from '../../../common/ticket-vocabulary';
 import type { AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
 import { listTickets } from '../tickets/list-tickets';
-import { serviceMinute, type Cell, type XlsxSheet } from './xlsx-stream';
+import { serviceMinute, truncatedNote, type Cell, type XlsxSheet } from './xlsx-stream';
 
 /** Rows per page read from the list while exporting (keyset paging). */
 export const EXPORT_PAGE = 500;
@@ -79,9 +79,7 @@ export async function ticketExportSheet(
       written += Math.min(room, page.items.length);
       if (!page.nextCursor) return;
       if (written >= EXPORT_MAX_ROWS) {
-        yield [
-          [`（结果超过 ${EXPORT_MAX_ROWS} 条，仅导出前 ${EXPORT_MAX_ROWS} 条，请缩小筛选范围后分批导出）`],
-        ];
+        yield [truncatedNote(EXPORT_MAX_ROWS)];
         return;
       }
       page = await listTickets(ctx, user, { ...q, cursor: page.nextCursor }, { count: false });

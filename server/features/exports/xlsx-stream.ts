@@ -18,11 +18,59 @@ export interface XlsxSheet {
   rows: AsyncIterable<Cell[][]> | Iterable<Cell[][]>;
 }
 
+/** The OpenAPI note every export route carries. */
+export const XLSX_NOTE =
+  'Answers an .xlsx workbook (Chinese headers, times in service time UTC+8), streamed row by row; errors before the first row answer as JSON.';
+
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** An instant as service time to the minute, '' without one (dates in exports). */
 export function serviceMinute(value: string | Date | null | undefined): string {
   return value ? formatServiceTime(value, 'minute') : '';
+}
+
+/** A fraction 0-1 as a percentage with two decimals; '' without one (rates in exports). */
+export function percentCell(v: number | null | undefined): Cell {
+  return v === null || v === undefined ? '' : Math.round(v * 10000) / 100;
+}
+
+/** 是 / 否, '' when unknown. */
+export function yesNo(v: boolean | null | undefined): Cell {
+  return v === null || v === undefined ? '' : v ? '是' : '否';
+}
+
+/** A row that spans the sheet's first column: a note that the export stopped at its limit. */
+export function truncatedNote(limit: number): Cell[] {
+  return [`（结果超过 ${limit} 条，仅导出前 ${limit} 条，请缩小筛选范围后分批导出）`];
+}
+
+/**
+ * Rows of a list read page by page (`read(page)` answers one page of `pageSize` items, the list's
+ * own paging), written as they come; stops at a short page or at `limit` rows with a note row.
+ * The first page is read before the response starts, so a refusal answers as JSON.
+ */
+export async function pagedRows<T>(
+  read: (page: number) => Promise<T[]>,
+  row: (item: T) => Cell[],
+  pageSize: number,
+  limit: number,
+): Promise<AsyncGenerator<Cell[][]>> {
+  const first = await read(1);
+  async function* pages(): AsyncGenerator<Cell[][]> {
+    let written = 0;
+    for (let page = 1; ; page++) {
+      const items = page === 1 ? first : await read(page);
+      const room = limit - written;
+      yield items.slice(0, room).map(row);
+      written += Math.min(room, items.length);
+      if (items.length < pageSize) return;
+      if (written >= limit) {
+        if ((await read(page + 1)).length > 0) yield [truncatedNote(limit)];
+        return;
+      }
+    }
+  }
+  return pages();
 }
 
 /** `工单列表-20261207-0900.xlsx` in service time; the header carries it RFC 5987-encoded. */

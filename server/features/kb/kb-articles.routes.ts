@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { errorBody, idParam, requireUser } from '../../platform/http';
-import { listScope, loadVisibleArticle } from './article-access';
+import { loadVisibleArticle } from './article-access';
 import { changeArticleStatus, type StatusAction } from './change-article-status';
 import { createArticle } from './create-article';
-import { listArticles, listVersions, findVersion } from './kb-article.repository';
-import { toDetail, toSummary } from './kb.presenter';
+import { listVersions, findVersion } from './kb-article.repository';
+import { listArticlesFor } from './list-articles';
+import { toDetail } from './kb.presenter';
 import {
   articleDetail,
   articleInput,
@@ -56,22 +57,7 @@ export function kbArticleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: page(articleSummary), ...errors },
         },
       },
-      async (req) => {
-        const user = requireUser(req);
-        const q = req.query;
-        const today = todayOf(ctx.clock.now());
-        const { rows, total } = await listArticles(ctx.db, {
-          status: q.status,
-          categoryCode: q.categoryCode,
-          unitId: q.unitId,
-          q: q.q,
-          reviewOverdueOn: q.reviewOverdue === 'true' ? today : undefined,
-          visibleToUnit: listScope(user),
-          limit: q.pageSize,
-          offset: (q.page - 1) * q.pageSize,
-        });
-        return { items: rows.map((r) => toSummary(r, today)), total };
-      },
+      async (req) => listArticlesFor(ctx, requireUser(req), req.query),
     );
 
     app.post(

@@ -158,6 +158,11 @@ describe('authorisation matrix', () => {
       ['POST', '/api/admin/sweep', 'supervisor', {}, [200]],
       ['POST', '/api/admin/calendar/import', 'leader', { year: 2027, days: [] }, [403]],
       ['GET', '/api/units', 'handler', undefined, [200]],
+      // Excel exports keep their list's roles.
+      ['GET', '/api/admin/users/export.xlsx', 'dispatcher', undefined, [403]],
+      ['GET', '/api/admin/users/export.xlsx', 'admin', undefined, [200]],
+      ['GET', '/api/enterprises/export.xlsx', 'handler', undefined, [403]],
+      ['GET', '/api/admin/audit/export.xlsx', 'handler', undefined, [403]],
     ];
     for (const [method, url, user, payload, codes] of cases) {
       const res = await t.app.inject({

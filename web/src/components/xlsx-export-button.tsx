@@ -11,11 +11,13 @@ export function XlsxExportButton({
   query,
   fileName,
   disabled,
+  size,
 }: {
   path: string;
   query: Query;
   fileName: string;
   disabled?: boolean;
+  size?: 'small' | 'middle';
 }) {
   const { message } = App.useApp();
   const run = useXlsxExport();
@@ -24,6 +26,7 @@ export function XlsxExportButton({
       icon={<FileExcelOutlined />}
       loading={run.isPending}
       disabled={disabled}
+      size={size}
       onClick={() =>
         run.mutate(
           { path, query, fallbackName: `${fileName}.xlsx` },

@@ -1,10 +1,11 @@
-import { Card, Col, List, Row, Table, Tag, Typography } from 'antd';
+import { Card, Col, List, Row, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { formatServiceTime } from '../../../common/service-time';
 import { useTickets } from '../api/queries';
 import { useForecast, useHotTopics } from '../api/trends';
 import { SimpleLineChart } from '../components/line-chart';
+import { XlsxExportButton } from '../components/xlsx-export-button';
 import { lightColors } from '../lib/labels';
 
 const openStatuses =
@@ -112,18 +113,23 @@ function HotTopicsCard({ today }: { today: string }) {
 
 /** 红灯工单: open orders on red or overdue, the most urgent deadlines first. */
 function RedLightsCard() {
-  const q = useTickets({
-    scope: 'all',
-    status: openStatuses,
-    light: 'red,overdue',
-    sort: 'due',
-    pageSize: 6,
-  });
+  const filter = { scope: 'all', status: openStatuses, light: 'red,overdue', sort: 'due' } as const;
+  const q = useTickets({ ...filter, pageSize: 6 });
   return (
     <Card
       size="small"
       title="红灯、超期工单"
-      extra={<Link to={`/supervision?light=red`}>督办</Link>}
+      extra={
+        <Space size={8}>
+          <XlsxExportButton
+            size="small"
+            path="/api/tickets/export.xlsx"
+            query={filter}
+            fileName="红灯超期工单"
+          />
+          <Link to={`/supervision?light=red`}>督办</Link>
+        </Space>
+      }
       data-testid="leader-red-lights"
     >
       <Table

@@ -15,6 +15,7 @@ import {
   type SupervisionTrigger,
 } from '../../../common/contracts/supervision';
 import { api, errorText } from '../api/client';
+import { XlsxExportButton } from '../components/xlsx-export-button';
 import { useMe } from '../auth/auth-context';
 import { fmtDateTime } from '../lib/format';
 
@@ -218,6 +219,11 @@ export function SupervisionRecords() {
           value={q.trigger}
           options={supervisionTriggers.map((t) => ({ value: t, label: supervisionTriggerLabels[t] }))}
           onChange={(trigger?: SupervisionTrigger) => setQ({ ...q, trigger, page: 1 })}
+        />
+        <XlsxExportButton
+          path="/api/supervisions/export.xlsx"
+          query={{ status: q.status, trigger: q.trigger }}
+          fileName="督办记录"
         />
         {list.isError && <Typography.Text type="danger">{errorText(list.error)}</Typography.Text>}
       </Space>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { supervisionTriggerLabels, type SupervisionTrigger } from '../../../common/contracts/supervision';
 import { periodLabel } from '../../../common/period';
 import { api, errorText } from '../api/client';
+import { XlsxExportButton } from '../components/xlsx-export-button';
 import { useMe } from '../auth/auth-context';
 import { fmtDateTime } from '../lib/format';
 
@@ -59,6 +60,9 @@ export function UnitSupervisions() {
   return (
     <>
       {q.isError && <Alert type="error" showIcon title={errorText(q.error)} />}
+      <div style={{ marginBottom: 8 }}>
+        <XlsxExportButton path="/api/unit-supervisions/export.xlsx" query={{}} fileName="单位督办" />
+      </div>
       <Table<UnitSupervision>
         size="small"
         rowKey="id"

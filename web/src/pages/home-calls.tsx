@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Segmented, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Row, Segmented, Space, Statistic, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { callFigures } from '../../../common/contracts/cti';
 import { instantOfServiceTime, serviceDate } from '../../../common/service-time';
 import { apiParsed } from '../api/client';
 import { SimpleLineChart } from '../components/line-chart';
+import { XlsxExportButton } from '../components/xlsx-export-button';
 
 type Period = 'today' | 'yesterday' | 'week';
 const periodLabels: Record<Period, string> = { today: '今日', yesterday: '昨日', week: '近7日' };
@@ -53,12 +54,23 @@ export function CallFiguresCard() {
       style={{ marginTop: 8 }}
       data-testid="call-figures"
       extra={
-        <Segmented
-          size="small"
-          value={period}
-          onChange={(v) => setPeriod(v as Period)}
-          options={(Object.keys(periodLabels) as Period[]).map((p) => ({ value: p, label: periodLabels[p] }))}
-        />
+        <Space size={8}>
+          <Segmented
+            size="small"
+            value={period}
+            onChange={(v) => setPeriod(v as Period)}
+            options={(Object.keys(periodLabels) as Period[]).map((p) => ({
+              value: p,
+              label: periodLabels[p],
+            }))}
+          />
+          <XlsxExportButton
+            size="small"
+            path="/api/stats/calls/export.xlsx"
+            query={range}
+            fileName={`话务统计-${periodLabels[period]}`}
+          />
+        </Space>
       }
     >
       {q.isError ? (

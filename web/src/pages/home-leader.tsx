@@ -1,8 +1,9 @@
-import { Card, Col, List, Row, Tag, Typography } from 'antd';
+import { Card, Col, List, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { periodLabel, periodOfDate } from '../../../common/period';
 import { useAssessment, useSchemes } from '../api/assessment';
 import { useRules } from '../api/queries';
+import { XlsxExportButton } from '../components/xlsx-export-button';
 
 /** How many units each end of the ranking shows. */
 const shown = 5;
@@ -40,7 +41,19 @@ export function LeaderRanking({ today }: { today: string }) {
     <Card
       size="small"
       title={`${periodLabel(period)}考核排名`}
-      extra={<Link to="/assessment">考核评价</Link>}
+      extra={
+        <Space size={8}>
+          {scheme && (
+            <XlsxExportButton
+              size="small"
+              path="/api/assessment/export.xlsx"
+              query={{ scheme: scheme.id, period }}
+              fileName={`考核结果-${period}`}
+            />
+          )}
+          <Link to="/assessment">考核评价</Link>
+        </Space>
+      }
       loading={result.isLoading || schemes.isLoading}
       data-testid="leader-ranking"
     >

@@ -3,6 +3,7 @@ import { Button, Input, Table, Tag, Typography } from 'antd';
 import { useMemo, useState, type Key } from 'react';
 import { unitKindLabels, type UnitKind } from '../../../../common/enums';
 import { useCategories, useUnits } from '../../api/queries';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 import type { Unit } from '../../api/types';
 import { UnitModal } from './unit-modal';
 
@@ -54,6 +55,9 @@ export function UnitsTab() {
       >
         新建单位
       </Button>
+      <span style={{ marginInlineStart: 8 }}>
+        <XlsxExportButton path="/api/units/export.xlsx" query={{ q: q || undefined }} fileName="单位" />
+      </span>
       <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
         共 {list.length} 个单位
       </Typography.Text>

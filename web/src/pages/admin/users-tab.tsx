@@ -17,6 +17,7 @@ import {
 import { useState } from 'react';
 import { roleLabels, roles, type Role } from '../../../../common/enums';
 import { api, errorText } from '../../api/client';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 import type { AdminUser } from '../../api/types';
 import { fmtDateTime } from '../../lib/format';
 import { UnitPicker } from '../../features/unit-picker';
@@ -189,6 +190,7 @@ export function UsersTab() {
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
           新建用户
         </Button>
+        <XlsxExportButton path="/api/admin/users/export.xlsx" query={{ q: q || undefined }} fileName="用户" />
         <Typography.Text type="secondary">共 {users.data?.length ?? 0} 个账号</Typography.Text>
       </Space>
       {users.isError && <Alert type="error" showIcon title={errorText(users.error)} />}

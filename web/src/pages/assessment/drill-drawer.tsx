@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { labelOf, ticketStatusLabels } from '../../../../common/ticket-vocabulary';
 import { pct, useDrill, type DrillItem } from '../../api/assessment';
 import { errorText } from '../../api/client';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 import { fmtDateTime } from '../../lib/format';
 
 export interface DrillTarget {
@@ -29,6 +30,20 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; o
       onClose={onClose}
       size={900}
       title={target ? `${target.unitName} · ${target.indicatorName}` : ''}
+      extra={
+        target && (
+          <XlsxExportButton
+            path="/api/assessment/drill/export.xlsx"
+            query={{
+              scheme: target.scheme,
+              period: target.period,
+              unitId: target.unitId,
+              indicator: target.indicator,
+            }}
+            fileName={`考核明细-${target.unitName}-${target.indicatorName}-${target.period}`}
+          />
+        )
+      }
       destroyOnHidden
     >
       {q.isError && <Alert type="error" showIcon title={errorText(q.error)} />}

@@ -7,6 +7,7 @@ import {
 } from '../../../../common/contracts/enterprises';
 import { useEnterprises } from '../../api/enterprises';
 import { PageTitle } from '../../components/page-title';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 import { fmtDateTime } from '../../lib/format';
 import { EnterpriseDrawer } from './enterprise-drawer';
 import { EnterpriseStatusTag, RatingCell } from './enterprise-tags';
@@ -40,6 +41,11 @@ export function EnterprisesPage() {
                 { value: 'rejected', label: '未通过' },
                 { value: 'all', label: '全部' },
               ]}
+            />
+            <XlsxExportButton
+              path="/api/enterprises/export.xlsx"
+              query={{ status, q: q || undefined }}
+              fileName="加盟企业"
             />
             <Typography.Link href="/public/enterprises" target="_blank">
               公开名录

@@ -28,6 +28,7 @@ import { formatServiceTime, SERVICE_OFFSET_TEXT } from '../../../../common/servi
 import { api, errorText } from '../../api/client';
 import { useMe } from '../../auth/auth-context';
 import { PageTitle } from '../../components/page-title';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 import { LightTag } from '../../components/tags';
 import { incidentKeys, useIncidents } from '../../features/incident-panel';
 import { fmtDateTime } from '../../lib/format';
@@ -74,6 +75,7 @@ export function IncidentsPage() {
                 { value: 'all', label: '全部' },
               ]}
             />
+            <XlsxExportButton path="/api/incidents/export.xlsx" query={{ status }} fileName="重大事件" />
             {mayCreate && (
               <Button type="primary" onClick={() => setCreating(true)}>
                 登记重大事件

@@ -3,6 +3,7 @@ import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Space, Table,
 import { useState } from 'react';
 import { articleStatuses, articleStatusLabels } from '../../../../common/kb-vocabulary';
 import { api, errorText } from '../../api/client';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 import { useArticles, type ArticleDetail, type ArticleSummary } from '../../api/kb';
 import { CategoryCascader } from '../../features/category-cascader';
 import { fmtDateTime } from '../../lib/format';
@@ -127,6 +128,11 @@ export function ArticlesTab() {
         >
           仅看复核逾期
         </Checkbox>
+        <XlsxExportButton
+          path="/api/kb/articles/export.xlsx"
+          query={{ status, q: q || undefined, reviewOverdue: overdue ? 'true' : undefined }}
+          fileName="知识条目"
+        />
       </Space>
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} />}
       <Table<ArticleSummary>

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../api/client';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 import { useContributions, useReviewContribution, type Contribution } from '../../api/kb-review';
 import { fmtDateTime } from '../../lib/format';
 
@@ -52,6 +53,7 @@ export function ContributionsTab() {
             label: statusLabels[s],
           }))}
         />
+        <XlsxExportButton path="/api/kb/contributions/export.xlsx" query={{ status }} fileName="公众贡献" />
         <Typography.Text type="secondary">
           市民、社会组织通过公众渠道提交的答案，采纳后生成草稿，经审核后发布。
         </Typography.Text>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Table, Tag, Typography } from 'antd';
 import { api, errorText } from '../../api/client';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 
 interface Notice {
   id: number;
@@ -38,6 +39,12 @@ export function OverdueTab() {
       <Typography.Paragraph type="secondary">
         政策文件发布后 5 个工作日内须在知识库登记答复；已发布条目须在复核日期前确认仍然有效。统计截至{' '}
         {q.data?.asOf ?? '—'}
+        <XlsxExportButton
+          size="small"
+          path="/api/kb/reports/overdue/export.xlsx"
+          query={{}}
+          fileName="知识更新超期"
+        />
       </Typography.Paragraph>
       <Table<UnitRow>
         size="small"

@@ -25,6 +25,7 @@ import {
 } from '../../api/kb-review';
 import { useUnits } from '../../api/queries';
 import { useMe } from '../../auth/auth-context';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 
 const stateLabels: Record<PolicyNotice['state'], { text: string; color: string }> = {
   pending: { text: '待答复', color: 'blue' },
@@ -125,6 +126,11 @@ export function PolicyNoticesTab() {
         <Button type="primary" onClick={() => setCreating(true)}>
           登记新发布政策
         </Button>
+        <XlsxExportButton
+          path="/api/kb/policy-notices/export.xlsx"
+          query={{ state: filter }}
+          fileName="政策发布登记"
+        />
         <Typography.Text type={overdue ? 'danger' : 'secondary'}>
           政策发布后 5 个工作日内须在知识库发布答复条目{overdue ? `；当前 ${overdue} 项已超期` : ''}。
         </Typography.Text>

@@ -11,6 +11,7 @@ import {
 } from '../../../../common/contracts/service-numbers';
 import { api, errorText } from '../../api/client';
 import { useMe } from '../../auth/auth-context';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 import { numberKeys } from './service-numbers-page';
 
 const mayKeep = (role: string, unitKind: string) =>
@@ -52,6 +53,11 @@ export function ApplicationsTab() {
             { value: 'rejected', label: '已退回' },
             { value: 'all', label: '全部' },
           ]}
+        />
+        <XlsxExportButton
+          path="/api/service-numbers/applications/export.xlsx"
+          query={{ status }}
+          fileName="号码申请"
         />
         {mayApply && (
           <Button type="primary" onClick={() => setApplying(true)}>

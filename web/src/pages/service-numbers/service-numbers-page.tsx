@@ -10,6 +10,7 @@ import {
 import { api } from '../../api/client';
 import { useMe } from '../../auth/auth-context';
 import { PageTitle } from '../../components/page-title';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 import { ApplicationsTab } from './applications-tab';
 import { ReviewsTab } from './reviews-tab';
 
@@ -61,36 +62,41 @@ function RegistryTab() {
     queryFn: ({ signal }) => api<{ items: ServiceNumberDto[] }>('/api/service-numbers', { signal }),
   });
   return (
-    <Table<ServiceNumberDto>
-      size="small"
-      rowKey="id"
-      loading={registry.isLoading}
-      dataSource={registry.data?.items ?? []}
-      pagination={{ pageSize: 50, hideOnSinglePage: true }}
-      expandable={{ expandedRowRender: (r) => <History versions={r.history} /> }}
-      columns={[
-        { title: '单位', dataIndex: 'unitName', width: 200 },
-        {
-          title: '号码',
-          render: (_, r) => <Typography.Text strong>{r.current.number}</Typography.Text>,
-          width: 140,
-        },
-        { title: '名称', render: (_, r) => r.current.name },
-        { title: '类别', width: 110, render: (_, r) => numberKindLabels[r.current.kind] },
-        { title: '值守时间', width: 130, render: (_, r) => r.current.dutyHours },
-        {
-          title: '状态',
-          width: 80,
-          render: (_, r) => <Tag color={stateLabels[r.state][1]}>{stateLabels[r.state][0]}</Tag>,
-        },
-        { title: '变更次数', width: 80, render: (_, r) => r.history.length - 1 },
-        {
-          title: '投诉（办理中/属实）',
-          width: 140,
-          render: (_, r) => `${r.complaints.total}（${r.complaints.open}/${r.complaints.upheld}）`,
-        },
-      ]}
-    />
+    <>
+      <div style={{ marginBottom: 8 }}>
+        <XlsxExportButton path="/api/service-numbers/export.xlsx" query={{}} fileName="号码登记簿" />
+      </div>
+      <Table<ServiceNumberDto>
+        size="small"
+        rowKey="id"
+        loading={registry.isLoading}
+        dataSource={registry.data?.items ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        expandable={{ expandedRowRender: (r) => <History versions={r.history} /> }}
+        columns={[
+          { title: '单位', dataIndex: 'unitName', width: 200 },
+          {
+            title: '号码',
+            render: (_, r) => <Typography.Text strong>{r.current.number}</Typography.Text>,
+            width: 140,
+          },
+          { title: '名称', render: (_, r) => r.current.name },
+          { title: '类别', width: 110, render: (_, r) => numberKindLabels[r.current.kind] },
+          { title: '值守时间', width: 130, render: (_, r) => r.current.dutyHours },
+          {
+            title: '状态',
+            width: 80,
+            render: (_, r) => <Tag color={stateLabels[r.state][1]}>{stateLabels[r.state][0]}</Tag>,
+          },
+          { title: '变更次数', width: 80, render: (_, r) => r.history.length - 1 },
+          {
+            title: '投诉（办理中/属实）',
+            width: 140,
+            render: (_, r) => `${r.complaints.total}（${r.complaints.open}/${r.complaints.upheld}）`,
+          },
+        ]}
+      />
+    </>
   );
 }
 
