@@ -1,0 +1,133 @@
+/**
+ * Design splits of the intake classifier: 2-fold stratified CV of the Teddy Cup 2020
+ * development set with other seeds (7 and 11) than the figures' 5-fold run (seed 2020), to
+ * compare variants of the second learner pooled with the SVMs against the SVMs alone, trained
+ * and scored on the same folds in the same run. A variant is adopted only if it gains on every
+ * seed; the 5-fold figures (`npm run bench:classify`) are never used to choose.
+ *
+ *   npx tsx bench/classify-design.ts [--data PATH] [--folds 2] [--seeds 7,11]
+ *
+ * Per outer fold: the inner 3-fold CV of the production training runs once, giving out-of-fold
+ * scores of the SVMs (cost chosen as in production) and of every naive Bayes variant; each
+ * variant's pool weight is chosen on them by each criterion; the test fold is scored once per
+ * model, by the serialised and reloaded model. Everything stays in memory.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { argmax, TextClassifier } from '../server/domain/classify/classifier';
+import { fitSpace, fitSvms, innerScores, type TrainOptions } from '../server/domain/classify/train';
+import { textFeatures, type TextFeatures } from '../server/domain/classify/features';
+import { quality, stratifiedFolds } from '../server/domain/classify/metrics';
+import { fitNaiveBayes, type NaiveBayesOptions } from '../server/domain/classify/naive-bayes';
+import { choosePool, fitTemperature, poolWeights, type PoolCriterion } from '../server/domain/classify/pool';
+import { productionTrainOptions } from '../server/features/classify/model-store';
+import { arg } from './bench-args';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dataFile = arg(
+  'data',
+  path.resolve(here, '../../shared/data/teddycup2020_message_classification/messages.jsonl'),
+);
+const k = Number(arg('folds', '2'));
+const seeds = arg('seeds', '7,11').split(',').map(Number);
+const grid = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+const variants: NaiveBayesOptions[] = (['multinomial', 'complement'] as const).flatMap((kind) =>
+  [0.001, 0.01, 0.1].map((alpha) => ({ kind, alpha })),
+);
+const criteria: PoolCriterion[] = ['logLoss', 'macroF1'];
+
+const rows = fs
+  .readFileSync(dataFile, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as { label: string; text_seg: string });
+const labels = rows.map((r) => r.label);
+const labelSet = [...new Set(labels)].sort();
+const nl = labelSet.length;
+const docs = rows.map((r) => textFeatures(r.text_seg.replace(/\s+/g, ''), productionTrainOptions.features));
+const pick = <T>(xs: readonly T[], idx: number[]) => idx.map((i) => xs[i] as T);
+const f4 = (x: number) => x.toFixed(4);
+const vname = (v: NaiveBayesOptions) => `${v.kind} NB α ${v.alpha}`;
+
+/** Scores of a test fold by the serialised and reloaded model. */
+function score(m: TextClassifier, te: number[]): { acc: number; f1: number } {
+  const shipped = TextClassifier.deserialize(m.serialize());
+  const q = quality(
+    pick(labels, te),
+    te.map((i) => labelSet[argmax(shipped.scores(shipped.vectorize(docs[i] as TextFeatures)))] as string),
+  );
+  return { acc: q.accuracy, f1: q.macroF1 };
+}
+
+/** name → per seed, per fold figures */
+const table = new Map<string, Map<number, { acc: number; f1: number; w?: number }[]>>();
+const put = (name: string, seed: number, r: { acc: number; f1: number; w?: number }) => {
+  const bySeed = table.get(name) ?? new Map<number, { acc: number; f1: number; w?: number }[]>();
+  table.set(name, bySeed);
+  bySeed.set(seed, [...(bySeed.get(seed) ?? []), r]);
+  process.stderr.write(`seed ${seed} ${name}: ${JSON.stringify(r)}\n`);
+};
+
+for (const seed of seeds) {
+  const fold = stratifiedFolds(labels, k, seed);
+  const opts: TrainOptions = { ...productionTrainOptions, pool: null, seed };
+  for (let f = 0; f < k; f++) {
+    const tr = [...labels.keys()].filter((i) => fold[i] !== f);
+    const te = [...labels.keys()].filter((i) => fold[i] === f);
+    const t0 = performance.now();
+    const inner = innerScores(pick(docs, tr), pick(labels, tr), labelSet, opts, variants);
+    if (!inner) throw new Error('too few rows for inner folds');
+    const space = fitSpace(pick(docs, tr), nl, opts);
+    const index = new Map(labelSet.map((l, i) => [l, i]));
+    const yIdx = pick(labels, tr).map((l) => index.get(l) as number);
+    const svm = fitSvms(space.rows, yIdx, nl, space.dim, inner.cost, opts);
+    const make = (m: { weights: Float32Array; bias: Float32Array }, t: number) =>
+      new TextClassifier(labelSet, opts.features, space.words, space.chars, m.weights, m.bias, t);
+    put('NBSVM alone (production)', seed, score(make(svm, fitTemperature(inner.svm, inner.truth)), te));
+    variants.forEach((v, vi) => {
+      const nb = fitNaiveBayes(space.rows, yIdx, nl, space.dim, v);
+      const nbOof = inner.nb[vi] as Float64Array[];
+      put(
+        `${vname(v)} alone`,
+        seed,
+        score(make({ weights: Float32Array.from(nb.weights), bias: Float32Array.from(nb.bias) }, 1), te),
+      );
+      for (const c of criteria) {
+        const pool = choosePool(inner.svm, nbOof, inner.truth, grid, c);
+        put(`NBSVM + ${vname(v)}, weight by ${c}`, seed, {
+          ...score(make(poolWeights(svm, nb, nl, pool), pool.temperature), te),
+          w: pool.weight,
+        });
+      }
+    });
+    process.stderr.write(
+      `seed ${seed} fold ${f + 1}: cost ${inner.cost}, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`,
+    );
+  }
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const base = table.get('NBSVM alone (production)') as Map<number, { acc: number; f1: number }[]>;
+const head = seeds.flatMap((s) => [`seed ${s} accuracy (Δ)`, `seed ${s} macro-F1 (Δ)`, `seed ${s} weights`]);
+const out = [
+  `Design splits: stratified ${k}-fold CV, seeds ${seeds.join(', ')}, ${rows.length} messages; Δ against the NBSVM alone on the same folds.`,
+  '',
+  `| model | ${head.join(' | ')} |`,
+  `| --- | ${head.map(() => '---:').join(' | ')} |`,
+];
+for (const [name, bySeed] of table) {
+  const cells = seeds.flatMap((s) => {
+    const rs = bySeed.get(s) ?? [];
+    const b = base.get(s) ?? [];
+    const acc = mean(rs.map((r) => r.acc));
+    const f1 = mean(rs.map((r) => r.f1));
+    const dAcc = acc - mean(b.map((r) => r.acc));
+    const dF1 = f1 - mean(b.map((r) => r.f1));
+    const ws = rs.map((r) => (r.w === undefined ? '' : String(r.w))).join(', ');
+    const sign = (x: number) => (x >= 0 ? '+' : '−') + f4(Math.abs(x));
+    return [`${f4(acc)} (${sign(dAcc)})`, `${f4(f1)} (${sign(dF1)})`, ws];
+  });
+  out.push(`| ${name} | ${cells.join(' | ')} |`);
+}
+process.stdout.write(`${out.join('\n')}\n`);
