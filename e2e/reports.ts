@@ -47,8 +47,10 @@ export function registerReportsTests(test: Test, h: Suite): void {
     // The text is editable; the download carries the edit.
     const edited = '本月热线运行平稳（经领导审阅修改）。';
     await page.getByRole('textbox', { name: '一、总体情况' }).fill(edited);
+    // The Word file is composed on the server, its charts drawn there too: on a loaded machine the
+    // download starts later than the page's default wait, so wait for the download itself.
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
+      page.waitForEvent('download', { timeout: 60_000 }),
       page.getByRole('button', { name: '导出Word' }).click(),
     ]);
     const name = download.suggestedFilename();
