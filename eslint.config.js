@@ -137,6 +137,24 @@ export default tseslint.config(
     },
   },
   {
+    // The browser suite drives the product from outside (HTTP and Chromium): no server or web code,
+    // only the shared contract's types from common/.
+    files: ['e2e/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/server', '**/web/**', '**/web'],
+              message: 'e2e/ tests from outside; share types through common/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The browser bundle never imports server code; shared code lives in common/.
     files: ['web/**/*.ts', 'web/**/*.tsx'],
     rules: {

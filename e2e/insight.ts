@@ -2,14 +2,13 @@
 // home with trend, forecast, hot topics and red lights, and the knowledge base's policy-notice and
 // contribution review tabs. Screenshots: bigscreen.png, leader-home-hot.png, kb-*.png.
 import path from 'node:path';
-import { assert } from './harness.mjs';
+import type { Page } from 'playwright-core';
+import { assert, type Test } from './harness';
+import type { Suite } from './suite';
 
-/**
- * Registers the tests on the runner. `h`: base(), api(), as(user), browser(), watchErrors,
- * artifacts, waitUntil.
- */
-export function registerInsightTests(test, h) {
-  const shot = async (page, name) => {
+/** Registers the insight tests on the runner; `h` is the suite (server, API, browser, pages). */
+export function registerInsightTests(test: Test, h: Suite): void {
+  const shot = async (page: Page, name: string) => {
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(h.artifacts, `${name}.png`) });
   };

@@ -2,16 +2,31 @@
 // knowledge base's policy notices, franchise enterprises and the leader's call figures.
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { assert } from './harness.mjs';
+import type { Locator, Page } from 'playwright-core';
+import { assert, type Test } from './harness';
+import type { Suite } from './suite';
 
-async function sheetsOf(file) {
+interface SheetHead {
+  name: string;
+  header: ExcelJS.CellValue[];
+}
+
+async function sheetsOf(file: string): Promise<SheetHead[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  return wb.worksheets.map((ws) => ({ name: ws.name, header: ws.getRow(1).values.slice(1) }));
+  return wb.worksheets.map((ws) => {
+    const values = ws.getRow(1).values;
+    return { name: ws.name, header: Array.isArray(values) ? values.slice(1) : [] };
+  });
 }
 
 /** Clicks the 导出Excel button inside `scope` and returns the saved workbook's sheets and name. */
-async function download(page, scope, artifacts, name) {
+async function download(
+  page: Page,
+  scope: Locator,
+  artifacts: string,
+  name: string,
+): Promise<{ sheets: SheetHead[]; suggested: string }> {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
     scope.getByRole('button', { name: '导出Excel' }).first().click(),
@@ -21,8 +36,8 @@ async function download(page, scope, artifacts, name) {
   return { sheets: await sheetsOf(saved), suggested: file.suggestedFilename() };
 }
 
-/** `h`: base URL, signed-in pages (`as`), the artifacts folder. */
-export function registerExportListTests(test, h) {
+/** Registers the tests; `h` is the suite (server, signed-in pages, the artifacts folder). */
+export function registerExportListTests(test: Test, h: Suite): void {
   test('exports-lists: 导出Excel on supervision, policy notices, enterprises and call figures downloads workbooks', async () => {
     const base = h.base();
     const supervisor = await h.as('supervisor');

@@ -4,14 +4,22 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
-import { assert } from './harness.mjs';
+import type { TicketDetail } from './api-types';
+import { assert, type Test } from './harness';
+import type { Suite } from './suite';
 
 /** A receiver on a free port that answers 500 to its first request and 200 afterwards. */
-async function failingFirstReceiver() {
-  const received = [];
+interface Received {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  status: number;
+}
+
+async function failingFirstReceiver(): Promise<{ url: string; received: Received[]; close: () => void }> {
+  const received: Received[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
-    req.on('data', (c) => (body += c));
+    req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       const status = received.length === 0 ? 500 : 200;
       received.push({ headers: req.headers, body, status });
@@ -19,12 +27,13 @@ async function failingFirstReceiver() {
       res.end(status === 200 ? '{"ok":true}' : '{"error":"busy"}');
     });
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/hook`, received, close: () => server.close() };
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  assert(address !== null && typeof address === 'object', 'the receiver listens on a port');
+  return { url: `http://127.0.0.1:${address.port}/hook`, received, close: () => server.close() };
 }
 
-const verified = (secret, body, header) => {
+const verified = (secret: string, body: string, header: string | string[] | undefined): boolean => {
   const expected = `sha256=${crypto.createHmac('sha256', secret).update(body).digest('hex')}`;
   return (
     typeof header === 'string' &&
@@ -33,8 +42,8 @@ const verified = (secret, body, header) => {
   );
 };
 
-/** `h`: the server's base URL, the API client, signed-in pages (`as`), artifacts, waitUntil. */
-export function registerExchangeTests(test, h) {
+/** Registers the webhook test on the runner; `h` is the suite (server, API, signed-in pages). */
+export function registerExchangeTests(test: Test, h: Suite): void {
   test('webhooks: a signed delivery reaches a receiver that fails the first attempt; the log shows both', async () => {
     const receiver = await failingFirstReceiver();
     try {
@@ -51,7 +60,7 @@ export function registerExchangeTests(test, h) {
       await row.waitFor();
       assert(!(await admin.content()).includes(secret), 'the secret is not shown in the list');
 
-      const order = await h.api().post('agent', '/api/tickets', {
+      const order = await h.api().post<TicketDetail>('agent', '/api/tickets', {
         type: 'consult',
         caller: { name: '赵六', phone: '13700006666', confidential: false },
         content: '咨询公积金提取需要哪些材料。',
@@ -67,6 +76,7 @@ export function registerExchangeTests(test, h) {
       await admin.screenshot({ path: path.join(h.artifacts, 'webhook-delivered.png') });
 
       const [first, second] = receiver.received;
+      assert(first && second, 'two attempts received');
       assert(first.status === 500 && second.status === 200, 'failed first, then delivered');
       assert(
         first.headers['x-civicline-delivery'] === second.headers['x-civicline-delivery'],

@@ -2,17 +2,26 @@
 // Open311 round trip over real HTTP.
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { assert } from './harness.mjs';
+import type { Page } from 'playwright-core';
+import { assert, type Test } from './harness';
+import type { Suite } from './suite';
 
-async function headerOf(file) {
+async function headerOf(file: string): Promise<ExcelJS.CellValue[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.worksheets[0];
-  return ws.getRow(1).values.slice(1);
+  assert(ws, 'a worksheet');
+  const values = ws.getRow(1).values;
+  assert(Array.isArray(values), 'the header row as a list');
+  return values.slice(1);
 }
 
 /** Clicks 导出Excel on `page` and returns the saved workbook's path and suggested name. */
-async function exportFrom(page, artifacts, name) {
+async function exportFrom(
+  page: Page,
+  artifacts: string,
+  name: string,
+): Promise<{ file: string; suggested: string }> {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: '导出Excel' }).first().click(),
@@ -22,8 +31,8 @@ async function exportFrom(page, artifacts, name) {
   return { file, suggested: download.suggestedFilename() };
 }
 
-/** `h`: base URL, API client, signed-in pages (`as`), the artifacts folder. */
-export function registerOpen311Tests(test, h) {
+/** Registers the export and Open311 tests; `h` is the suite (server, API, signed-in pages). */
+export function registerOpen311Tests(test: Test, h: Suite): void {
   test('open311 exports: 导出Excel on the order list and the statistics screen downloads a workbook', async () => {
     const base = h.base();
     const dispatcher = await h.as('dispatcher');
@@ -47,7 +56,10 @@ export function registerOpen311Tests(test, h) {
   test('open311: a form-encoded request becomes an order and is public without personal data', async () => {
     const base = h.base();
     const api = h.api();
-    const { key } = await api.post('admin', '/api/admin/api-keys', { name: '随手拍', scopes: ['open311'] });
+    const { key } = await api.post<{ key: string }>('admin', '/api/admin/api-keys', {
+      name: '随手拍',
+      scopes: ['open311'],
+    });
     const res = await fetch(`${base}/open311/v2/requests.json`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -2,19 +2,21 @@
 // and tracking code, the unit's reply read with them, and the citizen's rating.
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { assert } from './harness.mjs';
+import type { AttachmentDto, CitizenRatingView, TicketPage } from './api-types';
+import { assert, type Test } from './harness';
+import type { Suite } from './suite';
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
-function crc32(buf) {
+function crc32(buf: Buffer): number {
   let c = 0xffffffff;
-  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+  for (const b of buf) c = (crcTable[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
-function chunk(type, data) {
+function chunk(type: string, data: Buffer): Buffer {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
@@ -50,11 +52,8 @@ export function makePng(width = 96, height = 64) {
   ]);
 }
 
-/**
- * Registers the portal test. `h` gives what run.mjs owns: the server's base URL, the API client,
- * the browser, the artifacts folder, watchErrors and waitUntil.
- */
-export function registerPortalTests(test, h) {
+/** Registers the portal test on the runner; `h` is the suite (server, API, browser). */
+export function registerPortalTests(test: Test, h: Suite): void {
   test('portal: on a phone a citizen submits with a photo, tracks the reply and rates it', async () => {
     const base = h.base();
     const api = h.api();
@@ -98,14 +97,17 @@ export function registerPortalTests(test, h) {
       await page.screenshot({ path: path.join(h.artifacts, 'portal-submit.png'), fullPage: true });
 
       // The center and the unit handle it on their desks (through the API here).
-      const list = await api.get('dispatcher', `/api/tickets?q=${ticketNo}&pageSize=5`);
+      const list = await api.get<TicketPage>('dispatcher', `/api/tickets?q=${ticketNo}&pageSize=5`);
       const order = list.items.find((i) => i.ticketNo === ticketNo);
       assert(order, `the order ${ticketNo} is in the dispatcher's list`);
       assert(order.channel === 'web', `channel web: ${order.channel}`);
-      const files = await api.get('dispatcher', `/api/tickets/${order.id}/attachments`);
+      const files = await api.get<{ items: AttachmentDto[] }>(
+        'dispatcher',
+        `/api/tickets/${order.id}/attachments`,
+      );
       assert(
         files.items.length === 1 &&
-          files.items[0].source === 'portal' &&
+          files.items[0]?.source === 'portal' &&
           files.items[0].contentType === 'image/png',
         `the photo is attached: ${JSON.stringify(files.items)}`,
       );
@@ -136,7 +138,7 @@ export function registerPortalTests(test, h) {
       await page.getByRole('button', { name: '提交评价' }).click();
       await page.getByText('您的评价：满意').waitFor();
       await page.screenshot({ path: path.join(h.artifacts, 'portal-track.png'), fullPage: true });
-      const seen = await api.get('callback', `/api/tickets/${order.id}/citizen-rating`);
+      const seen = await api.get<CitizenRatingView>('callback', `/api/tickets/${order.id}/citizen-rating`);
       assert(
         seen.rating?.rating === 'satisfied',
         `the callback desk sees the rating: ${JSON.stringify(seen)}`,

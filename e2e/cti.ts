@@ -2,18 +2,17 @@
 // the agent who answered it, with the caller's number and earlier orders; the order it creates
 // shows its call.
 import path from 'node:path';
-import { assert } from './harness.mjs';
+import type { TicketDetail, TicketPage } from './api-types';
+import { assert, required, type Test } from './harness';
+import type { Suite } from './suite';
 
-/**
- * Registers the screen-pop test on the runner. `h` gives what run.mjs owns: the server's base
- * URL, the API client, the signed-in pages (`as`), the artifacts folder and waitUntil.
- */
-export function registerCtiTests(test, h) {
+/** Registers the screen-pop test on the runner; `h` is the suite (server, API, signed-in pages). */
+export function registerCtiTests(test: Test, h: Suite): void {
   test('cti: an answered call pops the intake desk for that agent with the caller and their orders', async () => {
     const api = h.api();
     const base = h.base();
     const phone = '13700005555';
-    const earlier = await api.post('agent', '/api/tickets', {
+    const earlier = await api.post<TicketDetail>('agent', '/api/tickets', {
       type: 'consult',
       caller: { name: '李四', phone, confidential: false },
       content: '咨询社保卡补办需要带哪些材料。',
@@ -34,7 +33,7 @@ export function registerCtiTests(test, h) {
     await admin.getByRole('button', { name: '我已保存' }).click();
     await admin.locator('tr', { hasText: '呼叫中心话务系统' }).waitFor();
     assert(!(await admin.content()).includes(key), 'the key is not shown again');
-    const event = async (body) => {
+    const event = async (body: { callId: string; type: string; [field: string]: string }) => {
       const r = await fetch(`${base}/api/cti/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': key },
@@ -69,8 +68,8 @@ export function registerCtiTests(test, h) {
     await result.waitFor();
     const no = /\d{13}/.exec(await result.innerText())?.[0];
     assert(no, 'order number');
-    const list = await api.get('agent', `/api/tickets?q=${no}`);
-    await page.goto(`${base}/tickets/${list.items[0].id}`);
+    const list = await api.get<TicketPage>('agent', `/api/tickets?q=${no}`);
+    await page.goto(`${base}/tickets/${required(list.items[0], 'the new order').id}`);
     const line = page.getByTestId('order-call');
     await line.waitFor();
     const text = await line.innerText();

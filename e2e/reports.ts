@@ -3,25 +3,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { assert } from './harness.mjs';
+import type { Assessment, ReportPreview, TicketPage } from './api-types';
+import { assert, required, type Test } from './harness';
+import type { Suite } from './suite';
 
-const pct = (v) => (typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : '—');
+const pct = (v: number | null): string => (typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : '—');
 
-async function docxXml(file) {
+async function docxXml(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
-  return zip.file('word/document.xml').async('string');
+  const document = zip.file('word/document.xml');
+  assert(document, 'word/document.xml in the file');
+  return document.async('string');
 }
 
-/**
- * Registers the report tests on the runner. `h` gives what run.mjs owns: the server's base URL,
- * the API client, the signed-in pages (`as`), the artifacts folder and waitUntil.
- */
-export function registerReportsTests(test, h) {
+/** Registers the report tests on the runner; `h` is the suite (server, API, signed-in pages). */
+export function registerReportsTests(test: Test, h: Suite): void {
   test('reports: the periodic report shows the assessment’s figures and exports the edited text', async () => {
     const api = h.api();
     const period = '2026-11';
-    const preview = await api.get('leader', `/api/reports/periodic/preview?period=${period}`);
-    const assessed = await api.get('leader', `/api/assessment?scheme=${preview.scheme.id}&period=${period}`);
+    const preview = await api.get<ReportPreview>('leader', `/api/reports/periodic/preview?period=${period}`);
+    const assessed = await api.get<Assessment>(
+      'leader',
+      `/api/assessment?scheme=${preview.scheme.id}&period=${period}`,
+    );
     assert(assessed.units.length > 0, 'the demo month has assessed units');
 
     const page = await h.as('leader');
@@ -43,8 +47,10 @@ export function registerReportsTests(test, h) {
     // The text is editable; the download carries the edit.
     const edited = '本月热线运行平稳（经领导审阅修改）。';
     await page.getByRole('textbox', { name: '一、总体情况' }).fill(edited);
+    // The Word file is composed on the server, its charts drawn there too: on a loaded machine the
+    // download starts later than the page's default wait, so wait for the download itself.
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
+      page.waitForEvent('download', { timeout: 60_000 }),
       page.getByRole('button', { name: '导出Word' }).click(),
     ]);
     const name = download.suggestedFilename();
@@ -53,13 +59,13 @@ export function registerReportsTests(test, h) {
     await download.saveAs(file);
     const xml = await docxXml(file);
     assert(xml.includes(edited), 'the edited paragraph is in the document');
-    const first = assessed.units[0];
+    const first = required(assessed.units[0], 'an assessed unit');
     assert(xml.includes(pct(first.onTimeRate)), `the document has ${first.unitName}'s on-time rate`);
   });
 
   test('reports: a 专报 on order numbers downloads as PDF', async () => {
     const api = h.api();
-    const list = await api.get('leader', '/api/tickets?pageSize=3');
+    const list = await api.get<TicketPage>('leader', '/api/tickets?pageSize=3');
     const numbers = list.items.map((t) => t.ticketNo);
     assert(numbers.length > 0, 'orders to report on');
     const page = await h.as('leader');

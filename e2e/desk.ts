@@ -3,19 +3,22 @@
 // log in Chinese.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert } from './harness.mjs';
+import type { Page, Route } from 'playwright-core';
+import type { KbHits, TicketDetail, TicketPage } from './api-types';
+import { assert, type Test } from './harness';
+import type { Suite } from './suite';
 
 const shotsDir = '/tmp/shots';
 
-/**
- * Registers the desk tests on the runner. `h` gives what run.mjs owns: the server's base URL,
- * the API client, the browser, the artifacts folder, the error watcher and waitUntil.
- */
-export function registerDeskTests(test, h) {
-  const contexts = new Map();
+/** The window of a desk page, whose print() only counts its calls. */
+type PrintCounting = typeof window & { __printCalls: number };
 
-  /** A signed-in page at 1366×768 (its own context: drafts and sessions apart from run.mjs's). */
-  async function small(username) {
+/** Registers the desk tests on the runner; `h` is the suite (server, API, browser, shared state). */
+export function registerDeskTests(test: Test, h: Suite): { close: () => Promise<void> } {
+  const contexts = new Map<string, Page>();
+
+  /** A signed-in page at 1366×768 (its own context: drafts and sign-ins apart from the 1440×900 pages). */
+  async function small(username: string): Promise<Page> {
     const existing = contexts.get(username);
     if (existing) return existing;
     const context = await h.browser().newContext({
@@ -25,9 +28,10 @@ export function registerDeskTests(test, h) {
     });
     // window.print() is counted, not run: the test checks that the sheet asks for it.
     await context.addInitScript(() => {
-      window.__printCalls = 0;
-      window.print = () => {
-        window.__printCalls += 1;
+      const counting = window as PrintCounting;
+      counting.__printCalls = 0;
+      counting.print = () => {
+        counting.__printCalls += 1;
       };
     });
     const page = await context.newPage();
@@ -43,7 +47,7 @@ export function registerDeskTests(test, h) {
   }
 
   /** A failing desk test leaves a screenshot of every desk page. */
-  const guarded = (name, fn) =>
+  const guarded = (name: string, fn: () => Promise<void>): void =>
     test(name, async () => {
       try {
         await fn();
@@ -57,7 +61,7 @@ export function registerDeskTests(test, h) {
       }
     });
 
-  async function shot(page, name) {
+  async function shot(page: Page, name: string): Promise<void> {
     await page.waitForTimeout(150);
     fs.mkdirSync(shotsDir, { recursive: true });
     await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
@@ -86,12 +90,18 @@ export function registerDeskTests(test, h) {
       const d = await deadline.boundingBox();
       assert(d && d.x + d.width <= 1366, `a deadline cell inside the window: ${JSON.stringify(d)}`);
       // The deadline text is not cut: its cell is at least as wide as the text.
-      const cut = await deadline.evaluate((el) => el.scrollWidth > el.closest('td').clientWidth);
+      const cut = await deadline.evaluate((el) => {
+        const td = el.closest('td');
+        if (!td) throw new Error('the deadline is not in a table cell');
+        return el.scrollWidth > td.clientWidth;
+      });
       assert(!cut, 'the deadline text fits its cell');
       // The caller's phone stays inside its own cell (cut with an ellipsis, never over the next).
       const caller = page.locator('.ticket-table td .cell-cut').first();
       const overflow = await caller.evaluate((el) => {
-        const td = el.closest('td').getBoundingClientRect();
+        const cell = el.closest('td');
+        if (!cell) throw new Error('the caller is not in a table cell');
+        const td = cell.getBoundingClientRect();
         const r = el.getBoundingClientRect();
         return r.right - td.right;
       });
@@ -128,15 +138,15 @@ export function registerDeskTests(test, h) {
       // Give a wrongly submitted form every chance to reach the server before looking.
       await page.waitForTimeout(800);
       assert((await page.getByTestId('intake-result').count()) === 0, 'no order registered by Enter');
-      const none = await h.api().get('agent', `/api/tickets?phone=${phone}`);
+      const none = await h.api().get<TicketPage>('agent', `/api/tickets?phone=${phone}`);
       assert(none.total === 0, `no order on the server after Enter (found ${none.total})`);
       assert((await page.locator('#content').inputValue()).includes('路灯'), 'the form keeps what was typed');
       await shot(page, 'desk-02-intake-enter');
       await page.locator('#callerName').press('Control+Enter');
       await page.getByTestId('intake-result').waitFor();
-      const created = await h.api().get('agent', `/api/tickets?phone=${phone}`);
+      const created = await h.api().get<TicketPage>('agent', `/api/tickets?phone=${phone}`);
       assert(created.total === 1, `one order after Ctrl+Enter (found ${created.total})`);
-      assert(created.items[0].region === '西城区', `district saved: ${created.items[0].region}`);
+      assert(created.items[0]?.region === '西城区', `district saved: ${created.items[0]?.region}`);
     },
   );
 
@@ -144,7 +154,7 @@ export function registerDeskTests(test, h) {
     'desk: dispatch is refused without category and district; the form asks for both and dispatches with them',
     async () => {
       const content = '东湖路菜场门口垃圾桶满溢，三天无人清运，气味很大。';
-      const t = await h.api().post('agent', '/api/tickets', {
+      const t = await h.api().post<TicketDetail>('agent', '/api/tickets', {
         type: 'complaint',
         caller: { name: '钱多', phone: '13900008888', confidential: false },
         location: { address: '东湖路菜场' },
@@ -157,7 +167,7 @@ export function registerDeskTests(test, h) {
           unitId: await h.unitId('市住房和城乡建设局'),
         });
       } catch (e) {
-        refused = String(e.message);
+        refused = e instanceof Error ? e.message : String(e);
       }
       assert(
         refused.includes('422') && refused.includes('CLASSIFICATION_REQUIRED'),
@@ -167,7 +177,7 @@ export function registerDeskTests(test, h) {
       const page = await small('dispatcher');
       // No knowledge-base suggestion here, so the form starts without a category (the suggestion
       // itself is shown in the golden path).
-      await page.route('**/api/kb/suggest**', (r) => r.fulfill({ json: { items: [], terms: [] } }));
+      await page.route('**/api/kb/suggest**', (r: Route) => r.fulfill({ json: { items: [], terms: [] } }));
       await page.goto(`${h.base()}/tickets/${t.id}`);
       await page.locator('[data-action="dispatch"]').click();
       const modal = page.locator('.action-modal');
@@ -178,7 +188,7 @@ export function registerDeskTests(test, h) {
       await modal.getByText('请选择所在区，派单前须确定属地').waitFor();
       await shot(page, 'desk-03-dispatch-refused');
       assert(
-        (await h.api().get('dispatcher', `/api/tickets/${t.id}`)).status === 'pending_dispatch',
+        (await h.api().get<TicketDetail>('dispatcher', `/api/tickets/${t.id}`)).status === 'pending_dispatch',
         'not dispatched',
       );
 
@@ -220,7 +230,7 @@ export function registerDeskTests(test, h) {
         'dispatched',
       );
       await page.unroute('**/api/kb/suggest**');
-      const after = await h.api().get('dispatcher', `/api/tickets/${t.id}`);
+      const after = await h.api().get<TicketDetail>('dispatcher', `/api/tickets/${t.id}`);
       assert(after.location.region === '东城区', `district on the order: ${after.location.region}`);
       assert(after.categoryName === '垃圾清运', `category on the order: ${after.categoryName}`);
     },
@@ -248,7 +258,7 @@ export function registerDeskTests(test, h) {
       assert(sheet.includes('派单'), 'the dispatch in the history');
       assert(sheet.includes('139****8888') || sheet.includes('13900008888'), 'caller as the detail shows it');
       await h.waitUntil(
-        async () => (await page.evaluate(() => window.__printCalls)) >= 1,
+        async () => (await page.evaluate(() => (window as PrintCounting).__printCalls)) >= 1,
         'window.print() called',
       );
       assert(await page.locator('.ant-layout-sider').isVisible(), 'the menu is there on screen');
@@ -264,10 +274,10 @@ export function registerDeskTests(test, h) {
   );
 
   guarded('desk: the audit log reads in Chinese with order numbers and addresses at 1366×768', async () => {
-    const list = await h.api().get('dispatcher', '/api/tickets?pageSize=1&sort=-received');
+    const list = await h.api().get<TicketPage>('dispatcher', '/api/tickets?pageSize=1&sort=-received');
     const order = list.items[0];
     assert(order, 'an order to read');
-    await h.api().get('dispatcher', `/api/tickets/${order.id}`);
+    await h.api().get<TicketDetail>('dispatcher', `/api/tickets/${order.id}`);
     const page = await small('admin');
     await page.goto(`${h.base()}/admin?tab=audit`);
     await page.getByTestId('audit-table').waitFor();
@@ -293,7 +303,7 @@ export function registerDeskTests(test, h) {
 
   guarded('desk: an editor adds a colloquial synonym group and the next search uses it', async () => {
     const q = encodeURIComponent('办的会员卡退不了钱');
-    const before = await h.api().get('agent', `/api/kb/search?q=${q}`);
+    const before = await h.api().get<KbHits>('agent', `/api/kb/search?q=${q}`);
     assert(before.items[0]?.externalId !== 'YC-KB-009', 'the prepaid-card article is not first before');
     const page = await small('kb-editor');
     await page.goto(`${h.base()}/kb?tab=synonyms`);
@@ -321,7 +331,7 @@ export function registerDeskTests(test, h) {
     await modal.waitFor({ state: 'hidden' });
     await page.locator('[data-testid="synonym-table"] .ant-table-row', { hasText: '会员卡' }).waitFor();
     await shot(page, 'desk-06-kb-synonyms');
-    const after = await h.api().get('agent', `/api/kb/search?q=${q}`);
+    const after = await h.api().get<KbHits>('agent', `/api/kb/search?q=${q}`);
     assert(
       after.items[0]?.externalId === 'YC-KB-009',
       `the prepaid-card article first after: ${after.items[0]?.title}`,
@@ -352,11 +362,12 @@ export function registerDeskTests(test, h) {
 
   return {
     close: async () => {
-      for (const page of contexts.values())
+      for (const page of contexts.values()) {
         await page
           .context()
           .close()
           .catch(() => {});
+      }
     },
   };
 }

@@ -6,12 +6,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const artifacts = path.join(root, 'e2e/artifacts');
 
-function newest(p) {
+function newest(p: string): number {
   if (!fs.existsSync(p)) return 0;
   const st = fs.statSync(p);
   if (!st.isDirectory()) return st.mtimeMs;
@@ -20,7 +20,7 @@ function newest(p) {
   return t;
 }
 
-export function buildWebIfNeeded() {
+export function buildWebIfNeeded(): void {
   const dist = path.join(root, 'web/dist/index.html');
   const sources = ['web/src', 'web/index.html', 'vite.config.ts', 'common'].map((p) =>
     newest(path.join(root, p)),
@@ -38,22 +38,33 @@ export function buildWebIfNeeded() {
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
-function freePort() {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
     s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
+      const address = s.address();
+      if (address === null || typeof address === 'string') {
+        reject(new Error(`no port in ${String(address)}`));
+        return;
+      }
+      s.close(() => resolve(address.port));
     });
   });
 }
 
+/** The server under test: its base URL, how to stop it, and what it printed. */
+export interface Server {
+  base: string;
+  stop: () => Promise<void>;
+  output: () => string;
+}
+
 /** Starts the server with demo data and the test clock at `now`; returns { base, stop }. */
-export async function startServer({ now }) {
+export async function startServer({ now }: { now: string }): Promise<Server> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civicline-e2e-'));
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -62,6 +73,10 @@ export async function startServer({ now }) {
     CIVICLINE_DEMO: '1',
     // Enough demo orders for every state and realistic screens, few enough to start fast.
     CIVICLINE_DEMO_ORDERS: process.env.E2E_DEMO_ORDERS ?? '60',
+    // A failed webhook delivery is retried within seconds here (30 s in service), so the webhook
+    // test sees the retry without waiting half a minute.
+    CIVICLINE_WEBHOOK_BACKOFF: '3',
+    CIVICLINE_WEBHOOK_INTERVAL_MS: '1000',
     CIVICLINE_NOW: now,
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
@@ -74,15 +89,15 @@ export async function startServer({ now }) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const base = `http://127.0.0.1:${port}`;
   let exited = false;
   child.on('exit', () => (exited = true));
   const stop = async () => {
     if (!exited) {
       child.kill('SIGTERM');
-      await new Promise((r) => {
+      await new Promise<void>((r) => {
         const t = setTimeout(() => {
           child.kill('SIGKILL');
           r();
@@ -111,7 +126,7 @@ export async function startServer({ now }) {
   throw new Error(`server did not become healthy:\n${output}`);
 }
 
-export async function launchBrowser() {
+export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [
@@ -127,10 +142,18 @@ export async function launchBrowser() {
   });
 }
 
-/** A JSON API client for test setup. */
-export function apiClient(base) {
-  const tokens = new Map();
-  async function call(user, method, url, body) {
+/**
+ * A JSON API client for test setup. Answers are typed by the caller (`api.get<TicketPage>(…)`):
+ * the server's JSON is trusted to match the shared contract, as the screens trust it.
+ */
+export interface Api {
+  get<T>(user: string, url: string): Promise<T>;
+  post<T = unknown>(user: string, url: string, body?: unknown): Promise<T>;
+}
+
+export function apiClient(base: string): Api {
+  const tokens = new Map<string, string>();
+  async function call(user: string, method: string, url: string, body?: unknown): Promise<unknown> {
     let token = tokens.get(user);
     if (!token && user) {
       const r = await fetch(`${base}/api/auth/login`, {
@@ -139,29 +162,46 @@ export function apiClient(base) {
         body: JSON.stringify({ username: user, password: 'demo' }),
       });
       if (!r.ok) throw new Error(`login ${user}: ${r.status}`);
-      token = (await r.json()).token;
+      token = ((await r.json()) as { token: string }).token;
       tokens.set(user, token);
     }
     const r = await fetch(`${base}${url}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${String(token)}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
-    const data = await r.json().catch(() => null);
+    const data: unknown = await r.json().catch(() => null);
     if (!r.ok) throw new Error(`${method} ${url} as ${user}: ${r.status} ${JSON.stringify(data)}`);
     return data;
   }
   return {
-    get: (user, url) => call(user, 'GET', url),
-    post: (user, url, body) => call(user, 'POST', url, body ?? {}),
+    get: async <T>(user: string, url: string) => (await call(user, 'GET', url)) as T,
+    post: async <T>(user: string, url: string, body?: unknown) =>
+      (await call(user, 'POST', url, body ?? {})) as T,
   };
 }
 
+/** How a test is registered on the runner: its name (listed in CI, matched by E2E_ONLY) and body. */
+export type Test = (name: string, fn: () => Promise<void>) => void;
+
+/** What the runner calls when a test fails (screenshots of the open pages). */
+export interface RunContext {
+  onFailure?: (name: string) => Promise<void>;
+}
+
 /** The tiny runner: tests run in order; a failure is reported and the next test runs. */
-export function runner() {
-  const tests = [];
+export function runner(): {
+  test: Test;
+  run: (context: RunContext) => Promise<{ passed: number; failed: number }>;
+} {
+  const tests: { name: string; fn: () => Promise<void> }[] = [];
   return {
-    test: (name, fn) => tests.push({ name, fn }),
+    test: (name, fn) => {
+      tests.push({ name, fn });
+    },
     async run(context) {
       let passed = 0;
       let failed = 0;
@@ -170,13 +210,13 @@ export function runner() {
         if (only && !only.split('|').some((o) => t.name.includes(o))) continue;
         const started = Date.now();
         try {
-          await t.fn(context);
+          await t.fn();
           passed++;
           process.stdout.write(`✓ ${t.name} (${Date.now() - started} ms)\n`);
         } catch (e) {
           failed++;
           process.stdout.write(
-            `✗ ${t.name} (${Date.now() - started} ms)\n  ${String(e?.stack ?? e)
+            `✗ ${t.name} (${Date.now() - started} ms)\n  ${errorText(e)
               .split('\n')
               .slice(0, 6)
               .join('\n  ')}\n`,
@@ -189,6 +229,17 @@ export function runner() {
   };
 }
 
-export function assert(cond, message) {
+/** An error's stack (or the thrown value as text). */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+export function assert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new Error(`assertion failed: ${message}`);
+}
+
+/** A value an earlier test left in the shared state; missing when that test failed or was skipped. */
+export function required<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null) throw new Error(`missing ${what} (left by an earlier test)`);
+  return value;
 }
