@@ -9,7 +9,12 @@ import { defaultBurstOptions, detectBursts, isTopicWord, type TermCounts } from 
 import { groupTopics, topicName } from '../../domain/trends/topic-groups';
 import type { Db } from '../../platform/db';
 import { addDays, datesBetween, rangeOf } from './service-days';
-import { countAndStoreDayTerms, storedDayTerms } from './term-days.repository';
+import {
+  countAndStoreDayTerms,
+  storedDayOrders,
+  storedDayTerms,
+  summedDayTerms,
+} from './term-days.repository';
 import {
   dailyOrderCounts,
   orderContents,
@@ -42,39 +47,30 @@ function peakSpan(daily: Int32Array, k: number): { at: number; sum: number } {
 const isWholeCity = (s: OrderSlice) => !s.region && !s.category && !s.unitPath && !s.platformPath;
 
 /**
- * Each day's word counts over all orders (days without orders left out): the stored figures of a
- * day whose number of orders is unchanged, else counted now and stored. A day's words are
- * counted once per order, so a range's counts are the sum of its days'.
+ * Brings the stored word counts of `days` up to date: a day whose number of orders changed since
+ * it was counted (or never counted) is counted again. Days without orders are left out.
  */
-async function wholeCityDays(
+export async function refreshStoredDays(
   db: Db,
   days: readonly string[],
   totals: ReadonlyMap<string, number>,
-): Promise<Map<string, Map<string, number>>> {
-  const out = new Map<string, Map<string, number>>();
+): Promise<void> {
   const first = days[0];
   const last = days.at(-1);
-  if (!first || !last) return out;
-  const stored = await storedDayTerms(db, first, last);
+  if (!first || !last) return;
+  const stored = await storedDayOrders(db, first, last);
   for (const day of days) {
     const orders = totals.get(day) ?? 0;
-    if (orders === 0) continue;
-    let figures = stored.get(day);
-    if (figures?.orders !== orders) figures = await countAndStoreDayTerms(db, day, rangeOf(day, day), orders);
-    const counts = new Map<string, number>();
-    figures.terms.forEach((term, i) => counts.set(term, figures.counts[i] ?? 0));
-    out.set(day, counts);
+    if (orders > 0 && stored.get(day) !== orders) {
+      await countAndStoreDayTerms(db, day, rangeOf(day, day), orders);
+    }
   }
-  return out;
 }
 
-function sumDays(
-  perDay: ReadonlyMap<string, Map<string, number>>,
-  days: readonly string[],
-): Map<string, number> {
+function sumDays(perDay: ReadonlyMap<string, Map<string, number>>): Map<string, number> {
   const out = new Map<string, number>();
-  for (const day of days) {
-    for (const [term, n] of perDay.get(day) ?? []) out.set(term, (out.get(term) ?? 0) + n);
+  for (const counts of perDay.values()) {
+    for (const [term, n] of counts) out.set(term, (out.get(term) ?? 0) + n);
   }
   return out;
 }
@@ -100,14 +96,17 @@ async function countTerms(
   let refOrders = 0;
   for (const [day, n] of totals) if (day < q.from) refOrders += n;
   const minCount = q.minCount ?? defaultBurstOptions.minCount;
-  // The whole city's figures come from the stored days; a slice's are counted on each request.
-  const perDay = isWholeCity(slice) ? await wholeCityDays(db, datesBetween(refFrom, q.to), totals) : null;
-  const ref = perDay
-    ? sumDays(perDay, datesBetween(refFrom, addDays(q.from, -1)))
+  // The whole city's figures come from the stored days (the reference summed by the server, the
+  // window's days read whole); a slice's are counted on each request.
+  const wholeCity = isWholeCity(slice);
+  if (wholeCity) await refreshStoredDays(db, datesBetween(refFrom, q.to), totals);
+  const perDay = wholeCity ? await storedDayTerms(db, q.from, q.to) : null;
+  const ref = wholeCity
+    ? await summedDayTerms(db, refFrom, addDays(q.from, -1))
     : await termOrderCounts(db, refRange, slice);
 
   if (days.length < SELF_REFERENCE_DAYS) {
-    const window = perDay ? sumDays(perDay, days) : await termOrderCounts(db, rangeOf(q.from, q.to), slice);
+    const window = perDay ? sumDays(perDay) : await termOrderCounts(db, rangeOf(q.from, q.to), slice);
     const terms: TermCounts[] = [];
     for (const [term, count] of window) {
       if (count < minCount || !isTopicWord(term)) continue;

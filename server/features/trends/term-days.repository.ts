@@ -2,24 +2,40 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db';
 import type { Range } from './trends.repository';
 
-export interface StoredDayTerms {
-  orders: number;
-  terms: string[];
-  counts: number[];
+/** How many orders each stored day of `first` … `last` (service dates) was counted from. */
+export async function storedDayOrders(db: Db, first: string, last: string): Promise<Map<string, number>> {
+  const res = await sql<{ day: string; orders: number }>`
+    select to_char(day, 'YYYY-MM-DD') as day, orders
+    from term_day_stat where day between ${first}::date and ${last}::date`.execute(db);
+  return new Map(res.rows.map((r) => [r.day, Number(r.orders)]));
 }
 
-/** The stored word counts of the days from `first` to `last` (service dates), by day. */
+/** Each stored day's word counts, `first` … `last`. */
 export async function storedDayTerms(
   db: Db,
   first: string,
   last: string,
-): Promise<Map<string, StoredDayTerms>> {
-  const res = await sql<{ day: string; orders: number; terms: string[]; counts: number[] }>`
-    select to_char(day, 'YYYY-MM-DD') as day, orders, terms, counts
+): Promise<Map<string, Map<string, number>>> {
+  const res = await sql<{ day: string; terms: string[]; counts: number[] }>`
+    select to_char(day, 'YYYY-MM-DD') as day, terms, counts
     from term_day_stat where day between ${first}::date and ${last}::date`.execute(db);
-  return new Map(
-    res.rows.map((r) => [r.day, { orders: Number(r.orders), terms: r.terms, counts: r.counts.map(Number) }]),
-  );
+  const out = new Map<string, Map<string, number>>();
+  for (const r of res.rows) {
+    const counts = new Map<string, number>();
+    r.terms.forEach((term, i) => counts.set(term, Number(r.counts[i] ?? 0)));
+    out.set(r.day, counts);
+  }
+  return out;
+}
+
+/** The word counts of the stored days `first` … `last` summed by the server (one row a word). */
+export async function summedDayTerms(db: Db, first: string, last: string): Promise<Map<string, number>> {
+  const res = await sql<{ term: string; n: number }>`
+    select u.term, sum(u.n)::int as n
+    from term_day_stat s, unnest(s.terms, s.counts) as u(term, n)
+    where s.day between ${first}::date and ${last}::date
+    group by u.term`.execute(db);
+  return new Map(res.rows.map((r) => [r.term, Number(r.n)]));
 }
 
 /**
@@ -33,8 +49,8 @@ export async function countAndStoreDayTerms(
   day: string,
   range: Range,
   orders: number,
-): Promise<StoredDayTerms> {
-  const res = await sql<{ terms: string[]; counts: number[] }>`
+): Promise<void> {
+  await sql`
     insert into term_day_stat (day, orders, terms, counts)
     select ${day}::date, ${orders}::int,
       coalesce(array_agg(word order by word), '{}'), coalesce(array_agg(ndoc order by word), '{}')
@@ -42,8 +58,7 @@ export async function countAndStoreDayTerms(
       'select t.content_vector from ticket t where t.received_at >= %L::timestamptz and t.received_at < %L::timestamptz',
       ${range.start.toISOString()}::text, ${range.end.toISOString()}::text))
     on conflict (day) do update
-      set orders = excluded.orders, terms = excluded.terms, counts = excluded.counts, computed_at = now()
-    returning terms, counts`.execute(db);
-  const row = res.rows[0];
-  return { orders, terms: row?.terms ?? [], counts: (row?.counts ?? []).map(Number) };
+      set orders = excluded.orders, terms = excluded.terms, counts = excluded.counts, computed_at = now()`.execute(
+    db,
+  );
 }
