@@ -9,19 +9,12 @@
  *   --keep DIR_OR_SCHEMA   keep the imported corpus (PGlite data directory / PostgreSQL schema)
  *                          and reuse it on the next run instead of importing again
  */
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
+import { openSchemaOrPglite } from './bench-open';
 import { migrateToLatest } from '../server/db/migrate';
 import { ensureReferenceData, loadDemoData } from '../server/features/demo/load-demo-data';
 import { importArticles } from '../server/features/kb/import-articles';
 import { searchArticles } from '../server/features/kb/search-articles';
-import {
-  openPostgres,
-  pgliteExtensions,
-  pgliteParsers,
-  wrapPglite,
-  type DatabaseHandle,
-} from '../server/platform/db';
 import { generateArticle, generateMessages, generateQueries, mulberry32 } from './kb-generator';
 
 const args = process.argv.slice(2);
@@ -35,20 +28,6 @@ const keepIndex = args.indexOf('--keep');
 const keep = keepIndex >= 0 ? args[keepIndex + 1] : undefined;
 const schema = keep ?? `kb_bench_${process.pid}`;
 
-async function open(): Promise<DatabaseHandle> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const admin = await openPostgres(url);
-    await sql`create schema if not exists ${sql.id(schema)}`.execute(admin.db);
-    await admin.close();
-    return openPostgres(url, schema, 2);
-  }
-  if (keep) {
-    return wrapPglite(await PGlite.create(keep, { extensions: pgliteExtensions, parsers: pgliteParsers }));
-  }
-  return wrapPglite(await PGlite.create({ extensions: pgliteExtensions, parsers: pgliteParsers }));
-}
-
 function* lines(n: number): Generator<string> {
   const r = mulberry32(20261122);
   for (let i = 0; i < n; i++) yield JSON.stringify(generateArticle(r, i));
@@ -56,7 +35,7 @@ function* lines(n: number): Generator<string> {
 
 const pct = (xs: number[], p: number): number => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
 
-const handle = await open();
+const handle = await openSchemaOrPglite(schema, keep);
 try {
   await migrateToLatest(handle.db);
   await ensureReferenceData(handle.db);

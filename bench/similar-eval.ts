@@ -14,8 +14,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
+import { openSchemaOrPglite } from './bench-open';
 import { migrateToLatest } from '../server/db/migrate';
 import { segmentForIndex, tokenize } from '../server/domain/kb/segment';
 import { DUPLICATE_THRESHOLD, textScore, textSide } from '../server/domain/similar/score';
@@ -23,13 +23,6 @@ import { lshKeys } from '../server/domain/similar/shingles';
 import { ensureReferenceData, loadDemoData } from '../server/features/demo/load-demo-data';
 import { findSimilarScored } from '../server/features/similar/find-similar';
 import type { Actor } from '../server/features/tickets/standing';
-import {
-  openPostgres,
-  pgliteExtensions,
-  pgliteParsers,
-  wrapPglite,
-  type DatabaseHandle,
-} from '../server/platform/db';
 import { mulberry32 } from './kb-generator';
 
 const args = process.argv.slice(2);
@@ -91,17 +84,6 @@ function retell(r: () => number, m: Message): string {
 
 const contentOf = (m: { title: string; detail: string }) => `${m.title}。${m.detail}`;
 
-async function open(): Promise<DatabaseHandle> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const admin = await openPostgres(url);
-    await sql`create schema if not exists ${sql.id(schema)}`.execute(admin.db);
-    await admin.close();
-    return openPostgres(url, schema, 2);
-  }
-  return wrapPglite(await PGlite.create({ extensions: pgliteExtensions, parsers: pgliteParsers }));
-}
-
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
@@ -109,7 +91,7 @@ const pct = (xs: number[], p: number): number => {
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-const handle = await open();
+const handle = await openSchemaOrPglite(schema);
 const db = handle.db;
 try {
   await migrateToLatest(db);

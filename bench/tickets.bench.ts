@@ -6,10 +6,9 @@
  *
  *   npx tsx bench/tickets.bench.ts [--orders 100000]
  */
-import { demoSessions } from './bench-db';
-import crypto from 'node:crypto';
+import { arg, demoSessions, pct } from './bench-db';
+import { openScratchDb } from './bench-open';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { migrateToLatest } from '../server/db/migrate';
 import { ensureReferenceData, loadDemoData } from '../server/features/demo/load-demo-data';
 import { createTicket } from '../server/features/tickets/create-ticket';
@@ -17,58 +16,12 @@ import { listTickets } from '../server/features/tickets/list-tickets';
 import { performAction } from '../server/features/tickets/perform-action';
 import { listTicketsQuery } from '../common/contracts/tickets';
 import { createContext } from '../server/platform/context';
-import { openDatabase, openPostgres, type DatabaseHandle } from '../server/platform/db';
 import { readEnv } from '../server/platform/env';
-import os from 'node:os';
-import path from 'node:path';
-import fs from 'node:fs';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const N = arg('orders', 100_000);
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-}
-
-async function open(): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const schema = process.argv.includes('--keep')
-      ? 'bench_kept'
-      : `bench_${crypto.randomBytes(4).toString('hex')}`;
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`create schema ${schema}`);
-    await c.end();
-    const handle = await openPostgres(url, schema, 10);
-    return {
-      handle,
-      cleanup: async () => {
-        await handle.close();
-        const d = new pg.Client({ connectionString: url });
-        await d.connect();
-        await d.query(`drop schema ${schema} cascade`);
-        await d.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'civicline-bench-'));
-  const handle = await openDatabase({ dataDir: dir });
-  return {
-    handle,
-    cleanup: async () => {
-      await handle.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function main() {
-  const { handle, cleanup } = await open();
+  const { handle, cleanup } = await openScratchDb(process.argv.includes('--keep') ? 'bench_kept' : undefined);
   const db = handle.db;
   await migrateToLatest(db);
   await ensureReferenceData(db);

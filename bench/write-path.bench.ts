@@ -7,10 +7,7 @@
  *   npx tsx bench/write-path.bench.ts [--orders 200] [--show]
  */
 import { demoSessions } from './bench-db';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { openScratchDb } from './bench-open';
 import type {
   KyselyPlugin,
   PluginTransformQueryArgs,
@@ -19,14 +16,12 @@ import type {
   RootOperationNode,
   UnknownRow,
 } from 'kysely';
-import pg from 'pg';
 import { migrateToLatest } from '../server/db/migrate';
 import { ensureReferenceData, loadDemoData } from '../server/features/demo/load-demo-data';
 import { createTicket } from '../server/features/tickets/create-ticket';
 import { performAction } from '../server/features/tickets/perform-action';
 import { TestClock } from '../server/platform/clock';
 import { createContext } from '../server/platform/context';
-import { openDatabase, openPostgres, type DatabaseHandle } from '../server/platform/db';
 import { readEnv } from '../server/platform/env';
 import { createLogger } from '../server/platform/logger';
 import { buildApp } from '../server/app';
@@ -53,39 +48,8 @@ class StatementCounter implements KyselyPlugin {
   }
 }
 
-async function open(): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`create schema ${schema}`);
-    await c.end();
-    const handle = await openPostgres(url, schema, 10);
-    return {
-      handle,
-      cleanup: async () => {
-        await handle.close();
-        const d = new pg.Client({ connectionString: url });
-        await d.connect();
-        await d.query(`drop schema ${schema} cascade`);
-        await d.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'civicline-bench-'));
-  const handle = await openDatabase({ dataDir: dir });
-  return {
-    handle,
-    cleanup: async () => {
-      await handle.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function main() {
-  const { handle, cleanup } = await open();
+  const { handle, cleanup } = await openScratchDb();
   await migrateToLatest(handle.db);
   await ensureReferenceData(handle.db);
   await loadDemoData(handle.db);

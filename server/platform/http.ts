@@ -38,6 +38,11 @@ export const errorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 
+/** The error responses of a route's schema: each status given answers with `errorBody`. */
+export function errorResponses<S extends number>(...statuses: S[]): Record<S, typeof errorBody> {
+  return Object.fromEntries(statuses.map((s) => [s, errorBody])) as Record<S, typeof errorBody>;
+}
+
 export function sendError(reply: FastifyReply, e: AppError): FastifyReply {
   return reply.status(e.status).send({ error: { code: e.code, message: e.message, details: e.details } });
 }

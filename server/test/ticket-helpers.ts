@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { ticketDetail, type TicketDetail } from '../../common/contracts/ticket-responses';
-import type { TestApp } from './test-app';
+import { createTestApp, type TestApp } from './test-app';
 
 /** The order as the API returns it: the response contract, parsed (a shape drift fails the test). */
 export type TicketDto = TicketDetail;
@@ -74,5 +74,45 @@ export function ticketApi(t: TestApp) {
   async function setClock(iso: string) {
     t.clock.set(new Date(iso));
   }
-  return { create, act, ok, get, events, setClock };
+  /** One stage deadline of the order, as the API shows it. */
+  async function stage(id: number, key: string) {
+    return (await get(id)).deadlineDetails.find((d) => d.stage === key);
+  }
+  /** The alerts the sweep raised for one stage of the order, by kind. */
+  async function alerts(id: number, key: string): Promise<string[]> {
+    const rows = await t.handle.db
+      .selectFrom('ticket_alert')
+      .select('kind')
+      .where('ticket_id', '=', id)
+      .where('stage', '=', key)
+      .execute();
+    return rows.map((r) => r.kind).sort();
+  }
+  /** A new order, created at `createdAt`, dispatched to `unitId` and accepted there at `acceptedAt`. */
+  async function accepted(unitId: number, createdAt: string, acceptedAt: string): Promise<TicketDto> {
+    await setClock(createdAt);
+    const o = await create();
+    await ok('dispatcher', o.id, 'dispatch', { unitId });
+    await setClock(acceptedAt);
+    return ok('handler', o.id, 'accept');
+  }
+  return { create, act, ok, get, events, setClock, stage, alerts, accepted };
+}
+
+export type TicketApi = ReturnType<typeof ticketApi>;
+
+/** A test app, the ticket API on it and 市人社局 (YC-RSJ), the unit most orders are dispatched to. */
+export interface TicketApp {
+  t: TestApp;
+  api: TicketApi;
+  rsj: number;
+}
+
+/** Opens the test app a block of ticket tests runs on; `profile` sets CIVICLINE_PROFILE. */
+export async function openTicketApp(
+  opts: { now?: string; profile?: string; env?: Partial<Record<string, string>> } = {},
+): Promise<TicketApp> {
+  const env = opts.profile ? { CIVICLINE_PROFILE: opts.profile, ...opts.env } : opts.env;
+  const t = await createTestApp({ now: opts.now, env });
+  return { t, api: ticketApi(t), rsj: await t.unitId('YC-RSJ') };
 }

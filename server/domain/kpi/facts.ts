@@ -2,18 +2,32 @@ import { monthOf } from './period';
 import type { OrderFact } from './types';
 
 /** What the fact derivation reads of an order: its row, assignments, events and stored deadlines. */
-export interface FactSourceTicket {
+export interface FactSourceTicket extends Pick<OrderFact, OrderAttribute> {
   id: number;
   status: string;
   pendingRequest: string | null;
-  channel: string;
-  type: string;
-  categoryCode: string | null;
-  region: string | null;
-  sourceLevel: string;
-  urgency: string;
-  confidential: boolean;
 }
+
+/** The order's own attributes, copied onto each of its facts. */
+type OrderAttribute =
+  'channel' | 'type' | 'categoryCode' | 'region' | 'sourceLevel' | 'urgency' | 'confidential';
+
+/** A fact's counts and findings before any of its events has been read. */
+export const beforeEvents = {
+  factual: null,
+  returnRequests: 0,
+  extensionRequests: 0,
+  extensionsApproved: 0,
+  redoCount: 0,
+  supervisionCount: 0,
+  reminderCount: 0,
+  callbackAttempts: 0,
+  callbackAt: null,
+  contactedByUnit: null,
+  processSatisfaction: null,
+  resultSatisfaction: null,
+  appealUpheld: null,
+} as const satisfies Partial<OrderFact>;
 
 export interface FactSourceAssignment {
   id: number;
@@ -127,19 +141,7 @@ function newFact(t: FactSourceTicket, a: FactSourceAssignment): Working {
     replyLate: null,
     completedAt: null,
     onTime: null,
-    factual: null,
-    returnRequests: 0,
-    extensionRequests: 0,
-    extensionsApproved: 0,
-    redoCount: 0,
-    supervisionCount: 0,
-    reminderCount: 0,
-    callbackAttempts: 0,
-    callbackAt: null,
-    contactedByUnit: null,
-    processSatisfaction: null,
-    resultSatisfaction: null,
-    appealUpheld: null,
+    ...beforeEvents,
     ended: false,
     standingFactual: null,
     returnAskedLate: false,

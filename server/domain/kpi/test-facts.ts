@@ -1,4 +1,5 @@
 import type { OrderFact } from './types';
+import { beforeEvents } from './facts';
 import { monthOf } from './period';
 
 /** A fact factory for tests: a completed, on-time order of unit 1 unless told otherwise. */
@@ -27,19 +28,7 @@ export function fact(over: Partial<OrderFact> = {}): OrderFact {
     replyLate: null,
     completedAt: new Date('2026-03-05T10:00:00+08:00'),
     onTime: true,
-    factual: null,
-    returnRequests: 0,
-    extensionRequests: 0,
-    extensionsApproved: 0,
-    redoCount: 0,
-    supervisionCount: 0,
-    reminderCount: 0,
-    callbackAttempts: 0,
-    callbackAt: null,
-    contactedByUnit: null,
-    processSatisfaction: null,
-    resultSatisfaction: null,
-    appealUpheld: null,
+    ...beforeEvents,
     ...over,
   };
 }

@@ -4,7 +4,7 @@ import { systemClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
-import { appendAudit } from '../audit/audit';
+import { actedBy, appendAudit } from '../audit/audit';
 import {
   apiKeyExists,
   findUnit,
@@ -67,9 +67,7 @@ export async function createApiKey(
       now,
     });
     await appendAudit(trx, {
-      at: now,
-      actorUserId: user.id,
-      actorUsername: user.username,
+      ...actedBy(user, now),
       action: 'api-key-created',
       targetType: 'api_key',
       targetId: id,
@@ -113,9 +111,7 @@ export async function revokeKey(
     const row = await revokeApiKey(trx, id, now);
     if (!row) return;
     await appendAudit(trx, {
-      at: now,
-      actorUserId: user.id,
-      actorUsername: user.username,
+      ...actedBy(user, now),
       action: 'api-key-revoked',
       targetType: 'api_key',
       targetId: id,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { ticketApi } from '../../test/ticket-helpers';
+import { type TestApp } from '../../test/test-app';
+import { openTicketApp, type TicketApi } from '../../test/ticket-helpers';
 
 /**
  * tianjin-wuqing §24: "对督办仍不按要求办理的承办单位……予以通报，并在考核中予以扣分". Three orders of 市人社局,
@@ -11,15 +11,10 @@ import { ticketApi } from '../../test/ticket-helpers';
  */
 describe('tianjin-wuqing §24: ignored supervision in the assessment', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   let rsj: number;
   beforeAll(async () => {
-    t = await createTestApp({
-      now: '2026-11-23T09:00:00+08:00',
-      env: { CIVICLINE_PROFILE: 'tianjin-wuqing' },
-    });
-    api = ticketApi(t);
-    rsj = await t.unitId('YC-RSJ');
+    ({ t, api, rsj } = await openTicketApp({ now: '2026-11-23T09:00:00+08:00', profile: 'tianjin-wuqing' }));
     for (const user of ['admin', 'dispatcher', 'handler', 'supervisor', 'leader']) await t.as(user);
     await api.setClock('2026-11-23T09:00:00+08:00');
     const ids: number[] = [];
@@ -59,9 +54,7 @@ describe('tianjin-wuqing §24: ignored supervision in the assessment', () => {
     await api.setClock('2026-11-26T09:00:00+08:00');
     await respond(ids[1] ?? 0);
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   const report = async () => {
     const res = await t.app.inject({

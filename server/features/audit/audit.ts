@@ -143,3 +143,11 @@ export async function verifyAuditChain(db: Db, batch = 5000): Promise<VerifyResu
   }
   return { ok: true, entries };
 }
+
+/** The time and the actor of an entry for what a signed-in user did. */
+export function actedBy(
+  user: { id: number; username: string },
+  at: Date,
+): Pick<AuditEntry, 'at' | 'actorUserId' | 'actorUsername'> {
+  return { at, actorUserId: user.id, actorUsername: user.username };
+}

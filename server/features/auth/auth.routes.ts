@@ -4,7 +4,7 @@ import { roles } from '../../../common/enums';
 import { systemClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import { requireUser } from '../../platform/http';
-import { appendAudit } from '../audit/audit';
+import { actedBy, appendAudit } from '../audit/audit';
 import { AppError } from '../../platform/errors';
 import {
   findUnitSummary,
@@ -64,9 +64,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const now = systemClock.now();
       await revokeSession(ctx.db, user.sessionId, now);
       await appendAudit(ctx.db, {
-        at: now,
-        actorUserId: user.id,
-        actorUsername: user.username,
+        ...actedBy(user, now),
         action: 'logout',
         ip: req.ip,
       });
@@ -111,9 +109,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const now = systemClock.now();
         await revokeOtherSessions(ctx.db, user.id, user.sessionId, now);
         await appendAudit(ctx.db, {
-          at: now,
-          actorUserId: user.id,
-          actorUsername: user.username,
+          ...actedBy(user, now),
           action: 'password-changed',
           ip: req.ip,
         });

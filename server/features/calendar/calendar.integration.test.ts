@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
+import { type TestApp } from '../../test/test-app';
+import { openTicketApp, sampleOrder, type TicketApi } from '../../test/ticket-helpers';
 
 /**
  * A fictional 2027 schedule (the real one is not published in the data we ship): New Year's Day
@@ -21,14 +21,11 @@ const schedule2027 = {
 
 describe('calendar import', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   beforeAll(async () => {
-    t = await createTestApp({ now: '2026-12-28T10:00:00+08:00' });
-    api = ticketApi(t);
+    ({ t, api } = await openTicketApp({ now: '2026-12-28T10:00:00+08:00' }));
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('deadlines in an unpublished year are provisional, and the health endpoint warns', async () => {
     const o = await api.create();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBuiltInProfile } from '../../domain/policy';
 import { tick } from '../../jobs/sla-sweep';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
+import { type TestApp } from '../../test/test-app';
+import { openTicketApp, sampleOrder, type TicketApi } from '../../test/ticket-helpers';
 import { recomputeForProfileChange } from './calendar.service';
 
 /**
@@ -12,14 +12,11 @@ import { recomputeForProfileChange } from './calendar.service';
  */
 describe('profile change', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   beforeAll(async () => {
-    t = await createTestApp({ now: '2026-11-23T09:00:00+08:00' });
-    api = ticketApi(t);
+    ({ t, api } = await openTicketApp({ now: '2026-11-23T09:00:00+08:00' }));
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('orders computed under zibo-12345, started under tianjin-wuqing: deadlines follow tianjin-wuqing §19(2), with an event naming it', async () => {
     const rsj = await t.unitId('YC-RSJ');

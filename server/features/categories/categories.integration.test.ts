@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
+import { type TestApp } from '../../test/test-app';
+import { openTicketApp, sampleOrder, type TicketApi } from '../../test/ticket-helpers';
 import { tick } from '../../jobs/sla-sweep';
 import { insertVersion, replaceMapping } from './categories.repository';
 
@@ -25,14 +25,11 @@ async function putMapping(t: TestApp, key: string, codes: string[], user = 'admi
 
 describe('tianjin-urban: 供热、燃气、市政道桥 follow their own rules (§8(1), §10)', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   beforeAll(async () => {
-    t = await createTestApp({ env: { CIVICLINE_PROFILE: 'tianjin-urban' } });
-    api = ticketApi(t);
+    ({ t, api } = await openTicketApp({ profile: 'tianjin-urban' }));
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('ships with heating, gas and road-bridge mapped onto the default taxonomy: no warning', async () => {
     expect((await health(t)).filter((w) => w.includes('分类'))).toEqual([]);
@@ -94,14 +91,11 @@ describe('tianjin-urban: 供热、燃气、市政道桥 follow their own rules (
 
 describe('beijing-miyun: complaints about service numbers (§26-§30)', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   beforeAll(async () => {
-    t = await createTestApp({ env: { CIVICLINE_PROFILE: 'beijing-miyun' } });
-    api = ticketApi(t);
+    ({ t, api } = await openTicketApp({ profile: 'beijing-miyun' }));
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('§27, §28: a complaint about a service number (110202) is handled under its own article, extension asked 2 working days ahead', async () => {
     const unitId = await t.unitId('YC-ZWB');
@@ -131,14 +125,11 @@ describe('beijing-miyun: complaints about service numbers (§26-§30)', () => {
 
 describe('administration of the tree', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   beforeAll(async () => {
-    t = await createTestApp();
-    api = ticketApi(t);
+    ({ t, api } = await openTicketApp());
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('is for administrators only', async () => {
     for (const user of ['agent', 'dispatcher', 'supervisor']) {

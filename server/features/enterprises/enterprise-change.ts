@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import { withRetry } from '../../platform/retry';
-import { appendAudit } from '../audit/audit';
+import { actedBy, appendAudit } from '../audit/audit';
 import { loadActor } from '../tickets/standing';
 import type { Trx } from '../tickets/tickets.repository';
 import { requireAction } from './enterprise-access';
@@ -37,9 +37,7 @@ export async function changeEnterprise(
     const now = ctx.clock.now();
     await apply({ trx, row, now });
     await appendAudit(trx, {
-      at: now,
-      actorUserId: user.id,
-      actorUsername: user.username,
+      ...actedBy(user, now),
       action: `enterprise-${action}`,
       targetType: 'enterprise',
       targetId: id,

@@ -4,7 +4,7 @@ import { takesReferrals, isMembershipState } from '../../domain/enterprise/membe
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
-import { appendAudit } from '../audit/audit';
+import { actedBy, appendAudit } from '../audit/audit';
 import { passwordProblem } from '../auth/password-policy';
 import { hashPassword } from '../auth/password';
 import { maskName, maskPhone } from '../tickets/caller-privacy';
@@ -87,9 +87,7 @@ export async function createEnterpriseAccount(
     passwordHash: await hashPassword(body.initialPassword),
   });
   await appendAudit(ctx.db, {
-    at: ctx.clock.now(),
-    actorUserId: user.id,
-    actorUsername: user.username,
+    ...actedBy(user, ctx.clock.now()),
     ip: user.ip ?? null,
     action: 'user-created',
     targetType: 'user',
@@ -145,9 +143,7 @@ export async function listDeskOrders(
   const revealed = rows.filter((r) => !r.confidential && (r.caller_name || r.caller_phone)).map((r) => r.id);
   if (revealed.length > 0) {
     await appendAudit(ctx.db, {
-      at: ctx.clock.now(),
-      actorUserId: user.id,
-      actorUsername: user.username,
+      ...actedBy(user, ctx.clock.now()),
       ip: user.ip ?? null,
       action: 'read-caller',
       targetType: 'ticket',

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
-import { appendAudit } from '../audit/audit';
+import { actedBy, appendAudit } from '../audit/audit';
 import { loadActor } from '../tickets/standing';
 import { allowedActions, mayRead } from './enterprise-access';
 import { findEnterprise } from './enterprises.repository';
@@ -27,9 +27,7 @@ export async function revealContact(
   const allowed =
     !!row && isMembershipState(row.status) && allowedActions(actor, row.status).includes('reveal-contact');
   await appendAudit(ctx.db, {
-    at: ctx.clock.now(),
-    actorUserId: user.id,
-    actorUsername: user.username,
+    ...actedBy(user, ctx.clock.now()),
     action: allowed ? 'reveal-enterprise-contact' : 'reveal-enterprise-contact-refused',
     targetType: 'enterprise',
     targetId: id,

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import { systemClock } from '../../platform/clock';
-import { appendAudit } from '../audit/audit';
+import { actedBy, appendAudit } from '../audit/audit';
 import { setUnitExchange, unitExchange } from './exchange.repository';
 
 export interface UnitExchangeDto {
@@ -40,9 +40,7 @@ export async function configureUnitExchange(
   }
   await setUnitExchange(ctx.db, unitId, body.endpoint, key ?? null);
   await appendAudit(ctx.db, {
-    at: systemClock.now(),
-    actorUserId: user.id,
-    actorUsername: user.username,
+    ...actedBy(user, systemClock.now()),
     action: 'unit-exchange-set',
     targetType: 'org_unit',
     targetId: unitId,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replay } from '../../domain/ticket/replay';
+import { platformUnits, replayStored } from '../../test/replay-stored';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { importHistory } from './import-history';
 
@@ -330,28 +330,11 @@ describe('civicline import (through the use cases)', () => {
   });
 
   it('replay of the imported records reproduces every order’s state', async () => {
-    const units = await db().selectFrom('org_unit').select(['id', 'is_platform']).execute();
-    const platforms = new Set(units.filter((u) => u.is_platform).map((u) => u.id));
+    const isPlatformUnit = await platformUnits(db());
     const tickets = await db().selectFrom('ticket').selectAll().execute();
     expect(tickets.length).toBeGreaterThan(8);
     for (const row of tickets) {
-      const events = await db()
-        .selectFrom('ticket_event')
-        .select([
-          'seq',
-          'action',
-          'party',
-          'actor_unit_id as actorUnitId',
-          'payload',
-          'to_status as toStatus',
-        ])
-        .where('ticket_id', '=', row.id)
-        .orderBy('seq')
-        .execute();
-      const state = replay(
-        events.map((e) => ({ ...e, payload: e.payload as Record<string, unknown> })),
-        (id) => platforms.has(id),
-      );
+      const state = await replayStored(db(), row.id, isPlatformUnit);
       expect(state.status, row.ticket_no).toBe(row.status);
       expect(state.leadUnitId, row.ticket_no).toBe(row.lead_unit_id);
     }

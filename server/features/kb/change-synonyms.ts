@@ -2,7 +2,7 @@ import { maxGroupSize, normalizeSynonymWord, synonymWordPattern } from '../../do
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
-import { appendAudit } from '../audit/audit';
+import { actedBy, appendAudit } from '../audit/audit';
 import {
   deleteSynonymGroup,
   insertSynonymGroup,
@@ -67,9 +67,7 @@ export async function changeSynonymGroup(
     else if (input) await updateSynonymGroup(trx, id, row);
     else await deleteSynonymGroup(trx, id);
     await appendAudit(trx, {
-      at,
-      actorUserId: user.id,
-      actorUsername: user.username,
+      ...actedBy(user, at),
       ip: user.ip ?? null,
       action: id === null ? 'kb-synonym-created' : input ? 'kb-synonym-updated' : 'kb-synonym-deleted',
       targetType: 'kb-synonym',

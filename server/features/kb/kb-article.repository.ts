@@ -147,7 +147,8 @@ export async function insertVersions(db: Db, rows: NewVersionRow[]): Promise<voi
   await db.insertInto('kb_article_version').values(rows).execute();
 }
 
-export function listVersions(db: Db, articleId: number) {
+/** An article's versions with the name of who made each. */
+function versionsOf(db: Db, articleId: number) {
   return db
     .selectFrom('kb_article_version as v')
     .leftJoin('app_user as u', 'u.id', 'v.actor_user_id')
@@ -161,29 +162,15 @@ export function listVersions(db: Db, articleId: number) {
       'v.changes',
       'v.note',
     ])
-    .where('v.article_id', '=', articleId)
-    .orderBy('v.version', 'desc')
-    .execute();
+    .where('v.article_id', '=', articleId);
+}
+
+export function listVersions(db: Db, articleId: number) {
+  return versionsOf(db, articleId).orderBy('v.version', 'desc').execute();
 }
 
 export function findVersion(db: Db, articleId: number, version: number) {
-  return db
-    .selectFrom('kb_article_version as v')
-    .leftJoin('app_user as u', 'u.id', 'v.actor_user_id')
-    .select([
-      'v.version',
-      'v.at',
-      'v.actor_user_id',
-      'u.display_name as actor_name',
-      'v.action',
-      'v.status',
-      'v.changes',
-      'v.note',
-      'v.snapshot',
-    ])
-    .where('v.article_id', '=', articleId)
-    .where('v.version', '=', version)
-    .executeTakeFirst();
+  return versionsOf(db, articleId).select('v.snapshot').where('v.version', '=', version).executeTakeFirst();
 }
 
 /** Published articles whose validity ended before `today`, locked (skipping rows others hold). */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { errorBody, idParam, requireUser } from '../../platform/http';
+import { errorResponses, idParam, requireUser } from '../../platform/http';
 import { loadVisibleArticle } from './article-access';
 import { changeArticleStatus, type StatusAction } from './change-article-status';
 import { createArticle } from './create-article';
@@ -29,14 +29,7 @@ import { updateArticle } from './update-article';
 import { articleActor } from '../../domain/kb/lifecycle';
 
 const tags = ['knowledge base'];
-const errors = {
-  400: errorBody,
-  401: errorBody,
-  403: errorBody,
-  404: errorBody,
-  409: errorBody,
-  422: errorBody,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 422);
 
 /** Article management: CRUD with paging, lifecycle actions, version history, usage. */
 export function kbArticleRoutes(ctx: AppContext): FastifyPluginAsyncZod {

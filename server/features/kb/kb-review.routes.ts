@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isKbManager } from '../../domain/kb/lifecycle';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { errorBody, idParam, requireUser } from '../../platform/http';
+import { errorBody, errorResponses, idParam, requireUser } from '../../platform/http';
 import {
   acceptContribution,
   contributionInput,
@@ -17,14 +17,7 @@ import { createNotice, linkNoticeArticle, noticeInput, noticesFor } from './poli
 import { reasonBody } from './kb.schemas';
 
 const tags = ['knowledge base'];
-const errors = {
-  400: errorBody,
-  401: errorBody,
-  403: errorBody,
-  404: errorBody,
-  409: errorBody,
-  429: errorBody,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 429);
 
 const contributionStatus = z.enum(['pending', 'accepted', 'rejected']);
 const contributionDto = z.object({

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listMessagesQuery, messageDto, optOutBody } from '../../../common/contracts/notifications';
 import { maskRecipient, normalisePhone } from '../../domain/messages/messages';
-import { appendAudit } from '../audit/audit';
+import { actedBy, appendAudit } from '../audit/audit';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/http';
@@ -56,9 +56,7 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const phone = normalisePhone(req.body.phone);
         await addOptOut(ctx.db, phone, req.body.reason ?? null, user.id, ctx.clock.now());
         await appendAudit(ctx.db, {
-          at: new Date(),
-          actorUserId: user.id,
-          actorUsername: user.username,
+          ...actedBy(user, new Date()),
           action: 'sms-opt-out',
           targetType: 'phone',
           targetId: maskRecipient(phone),
@@ -81,9 +79,7 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const phone = normalisePhone(req.params.phone);
         if (!(await removeOptOut(ctx.db, phone))) throw new AppError('NOT_FOUND', '该号码未退订');
         await appendAudit(ctx.db, {
-          at: new Date(),
-          actorUserId: user.id,
-          actorUsername: user.username,
+          ...actedBy(user, new Date()),
           action: 'sms-opt-in',
           targetType: 'phone',
           targetId: maskRecipient(phone),

@@ -35,134 +35,102 @@ const yesNo = [
   { key: 'no', name: '否' },
 ];
 
+/** One question as written below; its `order` is its place in the category's list. */
+type Question = Omit<ServiceAttribute, 'order' | 'variable'> & { variable?: false };
+
+/** The category's questions, numbered from 1 in the order given; questions are answered unless marked. */
+function questions(...qs: Question[]): ServiceAttribute[] {
+  return qs.map((q, i) => ({ ...q, variable: q.variable ?? true, order: i + 1 }));
+}
+
+/** A question answered by picking one of `values`. */
+function pickOne(code: string, description: string, values: { key: string; name: string }[]): Question {
+  const datatype_description = '请选择一项';
+  return { code, datatype: 'singlevaluelist', required: true, datatype_description, description, values };
+}
+
+/** A required W3C date-time: when the outage began. */
+function since(description: string): Question {
+  const datatype_description = 'W3C 日期时间，如 2026-12-07T08:00:00+08:00';
+  return { code: 'since', datatype: 'datetime', required: true, datatype_description, description };
+}
+
 /** The questions of the default taxonomy's categories that need them (by category code). */
 export const serviceAttributes: Readonly<Record<string, readonly ServiceAttribute[]>> = {
   // 道路破损
-  '050301': [
+  '050301': questions(
+    pickOne('damage_type', '破损类型', [
+      { key: 'pothole', name: '坑槽' },
+      { key: 'crack', name: '裂缝' },
+      { key: 'subsidence', name: '路面沉陷' },
+      { key: 'manhole', name: '井盖缺失或破损' },
+    ]),
     {
-      variable: true,
-      code: 'damage_type',
-      datatype: 'singlevaluelist',
-      required: true,
-      datatype_description: '请选择一项',
-      order: 1,
-      description: '破损类型',
-      values: [
-        { key: 'pothole', name: '坑槽' },
-        { key: 'crack', name: '裂缝' },
-        { key: 'subsidence', name: '路面沉陷' },
-        { key: 'manhole', name: '井盖缺失或破损' },
-      ],
-    },
-    {
-      variable: true,
       code: 'area_m2',
       datatype: 'number',
       required: false,
       datatype_description: '估计面积，单位平方米',
-      order: 2,
       description: '破损面积',
     },
-  ],
+  ),
   // 垃圾清运
-  '060101': [
-    {
-      variable: true,
-      code: 'waste_kind',
-      datatype: 'multivaluelist',
-      required: true,
-      datatype_description: '可多选',
-      order: 1,
-      description: '垃圾种类',
-      values: [
-        { key: 'household', name: '生活垃圾' },
-        { key: 'construction', name: '建筑垃圾' },
-        { key: 'bulky', name: '大件垃圾' },
-        { key: 'other', name: '其他' },
-      ],
-    },
-  ],
+  '060101': questions({
+    code: 'waste_kind',
+    datatype: 'multivaluelist',
+    required: true,
+    datatype_description: '可多选',
+    description: '垃圾种类',
+    values: [
+      { key: 'household', name: '生活垃圾' },
+      { key: 'construction', name: '建筑垃圾' },
+      { key: 'bulky', name: '大件垃圾' },
+      { key: 'other', name: '其他' },
+    ],
+  }),
   // 树木修剪
-  '060301': [
+  '060301': questions(
+    pickOne('hazard', '树木情况', [
+      { key: 'blocking', name: '遮挡道路或信号灯' },
+      { key: 'broken', name: '断枝悬挂' },
+      { key: 'leaning', name: '倾斜有倒伏危险' },
+    ]),
     {
-      variable: true,
-      code: 'hazard',
-      datatype: 'singlevaluelist',
-      required: true,
-      datatype_description: '请选择一项',
-      order: 1,
-      description: '树木情况',
-      values: [
-        { key: 'blocking', name: '遮挡道路或信号灯' },
-        { key: 'broken', name: '断枝悬挂' },
-        { key: 'leaning', name: '倾斜有倒伏危险' },
-      ],
-    },
-    {
-      variable: true,
       code: 'blocks_traffic',
       datatype: 'singlevaluelist',
       required: false,
       datatype_description: null,
-      order: 2,
       description: '是否影响通行',
       values: yesNo,
     },
-  ],
+  ),
   // 停水
-  '070101': [
-    {
-      variable: true,
-      code: 'since',
-      datatype: 'datetime',
-      required: true,
-      datatype_description: 'W3C 日期时间，如 2026-12-07T08:00:00+08:00',
-      order: 1,
-      description: '停水开始时间',
-    },
-    {
-      variable: true,
-      code: 'households',
-      datatype: 'number',
-      required: false,
-      datatype_description: '整数',
-      order: 2,
-      description: '受影响户数',
-    },
-  ],
+  '070101': questions(since('停水开始时间'), {
+    code: 'households',
+    datatype: 'number',
+    required: false,
+    datatype_description: '整数',
+    description: '受影响户数',
+  }),
   // 停电
-  '070201': [
-    {
-      variable: true,
-      code: 'since',
-      datatype: 'datetime',
-      required: true,
-      datatype_description: 'W3C 日期时间，如 2026-12-07T08:00:00+08:00',
-      order: 1,
-      description: '停电开始时间',
-    },
-  ],
+  '070201': questions(since('停电开始时间')),
   // 燃气安全隐患: a notice only (emergencies go to the emergency numbers, not to a report).
-  '070301': [
+  '070301': questions(
     {
       variable: false,
       code: 'emergency_notice',
       datatype: 'text',
       required: false,
       datatype_description: null,
-      order: 1,
       description: '闻到燃气泄漏气味等紧急情况，请立即拨打燃气抢修电话或 119，勿通过本接口报告。',
     },
     {
-      variable: true,
       code: 'details',
       datatype: 'text',
       required: false,
       datatype_description: '隐患位置和现象',
-      order: 2,
       description: '隐患情况',
     },
-  ],
+  ),
 };
 
 /**

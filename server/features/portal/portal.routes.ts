@@ -12,7 +12,7 @@ import {
 } from '../../../common/contracts/portal';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { errorBody, idParam, requireUser } from '../../platform/http';
+import { errorBody, errorResponses, idParam, requireUser } from '../../platform/http';
 import { countAttachments } from '../attachments/attachments.repository';
 import { maxAttachmentBytes, storeAttachment } from '../attachments/attachments';
 import { readUpload } from '../attachments/read-upload';
@@ -26,14 +26,7 @@ import { orderByCode, trackPublicRequest } from './track-request';
 
 const tags = ['public'];
 const ticketNoParam = z.object({ ticketNo: z.string().trim().min(1).max(40) });
-const errors = {
-  400: errorBody,
-  403: errorBody,
-  404: errorBody,
-  409: errorBody,
-  422: errorBody,
-  429: errorBody,
-};
+const errors = errorResponses(400, 403, 404, 409, 422, 429);
 /** Photos a citizen may send with one request. */
 export const PORTAL_MAX_PHOTOS = 3;
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupervisionDto } from '../../../common/contracts/supervision';
 import { runSweep } from '../../jobs/sla-sweep';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
+import { type TestApp } from '../../test/test-app';
+import { openTicketApp, sampleOrder, type TicketApi } from '../../test/ticket-helpers';
 
 /**
  * Supervision (督办) as records the supervised unit answers: zibo-12345 §12, §15;
@@ -15,17 +15,12 @@ type List = { items: SupervisionDto[]; total: number; page: number; pageSize: nu
 
 describe('supervision records (zibo-12345)', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   let rsj: number;
-
   beforeAll(async () => {
-    t = await createTestApp({ now: '2026-11-23T09:00:00+08:00' });
-    api = ticketApi(t);
-    rsj = await t.unitId('YC-RSJ');
+    ({ t, api, rsj } = await openTicketApp({ now: '2026-11-23T09:00:00+08:00' }));
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   const get = async (user: string, url: string) =>
     t.app.inject({ method: 'GET', url, headers: await t.as(user) });
@@ -264,19 +259,12 @@ describe('supervision records (zibo-12345)', () => {
 
 describe('supervision records (shanghai-962200)', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   let rsj: number;
   beforeAll(async () => {
-    t = await createTestApp({
-      now: '2026-11-23T09:00:00+08:00',
-      env: { CIVICLINE_PROFILE: 'shanghai-962200' },
-    });
-    api = ticketApi(t);
-    rsj = await t.unitId('YC-RSJ');
+    ({ t, api, rsj } = await openTicketApp({ now: '2026-11-23T09:00:00+08:00', profile: 'shanghai-962200' }));
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('shanghai-962200 §12: items 1-3 the management office, 4-5 the bureau office; only its modes', async () => {
     const o = await api.create();

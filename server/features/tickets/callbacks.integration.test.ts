@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { ticketApi } from '../../test/ticket-helpers';
+import { type TestApp } from '../../test/test-app';
+import { openTicketApp, type TicketApi } from '../../test/ticket-helpers';
 import { samplePoint } from '../../domain/callback/sampling';
-import { replay } from '../../domain/ticket/replay';
+import { platformUnits, replayStored } from '../../test/replay-stored';
 
 /**
  * Callbacks under each profile, over HTTP: compulsory redo (tianjin-urban §7(2)), the callback
  * sample and closing without a callback (zibo-12345 §11(8), shanghai-962200 §13), the callback
  * channel (zibo-12345 §11(8)) and the quality inspection of unsatisfied orders (tianjin-wuqing §25).
  */
-async function toCallback(t: TestApp, api: ReturnType<typeof ticketApi>) {
+async function toCallback(t: TestApp, api: TicketApi) {
   const rsj = await t.unitId('YC-RSJ');
   const o = await api.create();
   await api.ok('dispatcher', o.id, 'dispatch', { unitId: rsj });
@@ -20,21 +20,10 @@ async function toCallback(t: TestApp, api: ReturnType<typeof ticketApi>) {
 
 /** The event history alone reproduces each order's status (decision 0002, Replay). */
 async function expectReplayReproduces(t: TestApp) {
-  const units = await t.handle.db.selectFrom('org_unit').select(['id', 'is_platform']).execute();
-  const platforms = new Set(units.filter((u) => u.is_platform).map((u) => u.id));
+  const isPlatformUnit = await platformUnits(t.handle.db);
   const tickets = await t.handle.db.selectFrom('ticket').select(['id', 'status']).execute();
   for (const row of tickets) {
-    const events = await t.handle.db
-      .selectFrom('ticket_event')
-      .select(['seq', 'action', 'party', 'actor_unit_id as actorUnitId', 'payload', 'to_status as toStatus'])
-      .where('ticket_id', '=', row.id)
-      .orderBy('seq')
-      .execute();
-    const state = replay(
-      events.map((e) => ({ ...e, payload: e.payload as Record<string, unknown> })),
-      (id) => platforms.has(id),
-    );
-    expect(state.status).toBe(row.status);
+    expect((await replayStored(t.handle.db, row.id, isPlatformUnit)).status).toBe(row.status);
   }
   return tickets.length;
 }
@@ -48,13 +37,9 @@ const unsatisfied = {
 
 describe('callbacks (tianjin-urban)', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   beforeAll(async () => {
-    t = await createTestApp({
-      now: '2026-11-23T09:00:00+08:00',
-      env: { CIVICLINE_PROFILE: 'tianjin-urban' },
-    });
-    api = ticketApi(t);
+    ({ t, api } = await openTicketApp({ now: '2026-11-23T09:00:00+08:00', profile: 'tianjin-urban' }));
   });
   afterAll(async () => {
     expect(await expectReplayReproduces(t)).toBeGreaterThan(0);
@@ -85,10 +70,9 @@ describe('callbacks (tianjin-urban)', () => {
 
 describe('callbacks (zibo-12345)', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   beforeAll(async () => {
-    t = await createTestApp({ now: '2026-11-23T09:00:00+08:00' });
-    api = ticketApi(t);
+    ({ t, api } = await openTicketApp({ now: '2026-11-23T09:00:00+08:00' }));
   });
   afterAll(async () => {
     expect(await expectReplayReproduces(t)).toBeGreaterThan(0);
@@ -128,13 +112,9 @@ describe('callbacks (zibo-12345)', () => {
 
 describe('callbacks (shanghai-962200)', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   beforeAll(async () => {
-    t = await createTestApp({
-      now: '2026-11-23T09:00:00+08:00',
-      env: { CIVICLINE_PROFILE: 'shanghai-962200' },
-    });
-    api = ticketApi(t);
+    ({ t, api } = await openTicketApp({ now: '2026-11-23T09:00:00+08:00', profile: 'shanghai-962200' }));
   });
   afterAll(async () => {
     expect(await expectReplayReproduces(t)).toBeGreaterThan(0);
@@ -181,13 +161,9 @@ describe('callbacks (shanghai-962200)', () => {
 
 describe('callbacks (tianjin-wuqing)', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   beforeAll(async () => {
-    t = await createTestApp({
-      now: '2026-11-23T09:00:00+08:00',
-      env: { CIVICLINE_PROFILE: 'tianjin-wuqing' },
-    });
-    api = ticketApi(t);
+    ({ t, api } = await openTicketApp({ now: '2026-11-23T09:00:00+08:00', profile: 'tianjin-wuqing' }));
   });
   afterAll(async () => {
     expect(await expectReplayReproduces(t)).toBeGreaterThan(0);

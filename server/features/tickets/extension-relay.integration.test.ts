@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replay } from '../../domain/ticket/replay';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
+import { replayStored } from '../../test/replay-stored';
+import { type TestApp } from '../../test/test-app';
+import { openTicketApp, sampleOrder, type TicketApi } from '../../test/ticket-helpers';
 
 /**
  * The extension relay through a district: tianjin-wuqing §21 (专线服务中心应及时将延期办结时限和
@@ -9,7 +9,7 @@ import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
  * The city (YC-12345) dispatches to the district platform 东城区热线分中心, which forwards the order to
  * 东湖街道; the street asks for more time; the district forwards, the city decides.
  */
-async function districtOrder(t: TestApp, api: ReturnType<typeof ticketApi>) {
+async function districtOrder(t: TestApp, api: TicketApi) {
   const o = await api.create({ ...sampleOrder, type: 'complaint' });
   await api.ok('dispatcher', o.id, 'dispatch', { unitId: await t.unitId('DC-RX') });
   await api.ok('dispatcher-dc', o.id, 'dispatch', { unitId: await t.unitId('DC-DHJD') });
@@ -26,14 +26,11 @@ describe.each([
   ['tianjin-urban', 'tianjin-urban §8(6)'],
 ])('%s extension relay', (profile, article) => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   beforeAll(async () => {
-    t = await createTestApp({ now: '2026-11-23T09:00:00+08:00', env: { CIVICLINE_PROFILE: profile } });
-    api = ticketApi(t);
+    ({ t, api } = await openTicketApp({ now: '2026-11-23T09:00:00+08:00', profile: profile }));
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it(`${article}: the district cannot decide the request itself; it forwards it, and the city decides`, async () => {
     const o = await districtOrder(t, api);
@@ -62,17 +59,7 @@ describe.each([
     expect(after.deadlines.handleBy).not.toBe(before);
 
     // The history alone, run through the table again, gives the same state.
-    const units = await t.handle.db.selectFrom('org_unit').select(['id', 'is_platform']).execute();
-    const events = await t.handle.db
-      .selectFrom('ticket_event')
-      .select(['seq', 'action', 'party', 'actor_unit_id as actorUnitId', 'payload', 'to_status as toStatus'])
-      .where('ticket_id', '=', o.id)
-      .orderBy('seq')
-      .execute();
-    const replayed = replay(
-      events.map((e) => ({ ...e, payload: e.payload as Record<string, unknown> })),
-      (id) => units.some((u) => u.id === id && u.is_platform),
-    );
+    const replayed = await replayStored(t.handle.db, o.id);
     expect(replayed.status).toBe('in_progress');
     expect(replayed.pendingRequest).toBeNull();
   });
@@ -89,14 +76,11 @@ describe.each([
 
 describe('zibo-12345 §11(4): no relay, the district decides', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   beforeAll(async () => {
-    t = await createTestApp({ now: '2026-11-23T09:00:00+08:00' });
-    api = ticketApi(t);
+    ({ t, api } = await openTicketApp({ now: '2026-11-23T09:00:00+08:00' }));
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('zibo-12345 §11(4): the district platform approves its unit’s extension itself', async () => {
     const o = await districtOrder(t, api);

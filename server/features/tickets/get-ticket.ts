@@ -6,7 +6,7 @@ import type { StageKey } from '../../../common/enums';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
-import { appendAudit } from '../audit/audit';
+import { actedBy, appendAudit } from '../audit/audit';
 import {
   callerViewFor,
   payloadFor,
@@ -93,9 +93,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number):
   const category = ticket.category_code ? await findCategory(ctx.db, ticket.category_code) : undefined;
   if (showsUnmaskedCaller(view) && (ticket.caller_name || ticket.caller_phone || ticket.caller_address)) {
     await appendAudit(ctx.db, {
-      at: now,
-      actorUserId: user.id,
-      actorUsername: user.username,
+      ...actedBy(user, now),
       ip: user.ip ?? null,
       action: 'read-caller',
       targetType: 'ticket',
@@ -114,9 +112,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number):
     if (!r.caller.phone || r.caller.phone.includes('*')) continue;
     // A merged repeat's caller shown with the phone unmasked is a read of that caller (audited).
     await appendAudit(ctx.db, {
-      at: now,
-      actorUserId: user.id,
-      actorUsername: user.username,
+      ...actedBy(user, now),
       action: 'read-caller',
       targetType: 'ticket',
       targetId: r.ticketId,

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { sampleOrder, ticketApi, type TicketDto } from '../../test/ticket-helpers';
+import { type TestApp } from '../../test/test-app';
+import { openTicketApp, sampleOrder, type TicketApi, type TicketDto } from '../../test/ticket-helpers';
 import { tick } from '../../jobs/sla-sweep';
 import { historyLineSchema } from '../import/history-line';
 
 let t: TestApp;
-let api: ReturnType<typeof ticketApi>;
+let api: TicketApi;
 beforeAll(async () => {
-  t = await createTestApp();
-  api = ticketApi(t);
+  ({ t, api } = await openTicketApp());
 });
 afterAll(async () => t.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { platformUnits, replayStored } from '../../test/replay-stored';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
-import { replay } from '../../domain/ticket/replay';
 
 /**
  * The whole lifecycle over HTTP under the zibo-12345 profile (the default), with the test clock.
@@ -443,20 +443,10 @@ describe('event replay', () => {
 
 /** Replays every order's events through the transition table and compares with the stored state. */
 async function expectReplayReproducesEveryOrder(t: TestApp): Promise<number> {
-  const units = await t.handle.db.selectFrom('org_unit').select(['id', 'is_platform']).execute();
-  const platforms = new Set(units.filter((u) => u.is_platform).map((u) => u.id));
+  const isPlatformUnit = await platformUnits(t.handle.db);
   const tickets = await t.handle.db.selectFrom('ticket').selectAll().execute();
   for (const row of tickets) {
-    const events = await t.handle.db
-      .selectFrom('ticket_event')
-      .select(['seq', 'action', 'party', 'actor_unit_id as actorUnitId', 'payload', 'to_status as toStatus'])
-      .where('ticket_id', '=', row.id)
-      .orderBy('seq')
-      .execute();
-    const state = replay(
-      events.map((e) => ({ ...e, payload: e.payload as Record<string, unknown> })),
-      (id) => platforms.has(id),
-    );
+    const state = await replayStored(t.handle.db, row.id, isPlatformUnit);
     expect(state.status).toBe(row.status);
     expect(state.pendingRequest).toBe(row.pending_request);
     expect(state.leadUnitId).toBe(row.lead_unit_id);

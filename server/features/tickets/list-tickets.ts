@@ -3,7 +3,7 @@ import { formatInstant } from '../../domain/calendar';
 import { ticketStatusLabels, type TicketStatus } from '../../domain/ticket/statuses';
 import type { AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
-import { appendAudit } from '../audit/audit';
+import { actedBy, appendAudit } from '../audit/audit';
 import { callerViewFor, presentCaller, showsUnmaskedCaller, textFor } from './caller-privacy';
 import { decodeCursor, encodeCursor } from './list-cursor';
 import {
@@ -127,9 +127,7 @@ async function auditUnmaskedList(ctx: AppContext, user: SessionUser, q: ListTick
   if (ids.length === 0) return;
   const query = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
   await appendAudit(ctx.db, {
-    at: ctx.clock.now(),
-    actorUserId: user.id,
-    actorUsername: user.username,
+    ...actedBy(user, ctx.clock.now()),
     ip: user.ip ?? null,
     action: 'list-caller',
     targetType: 'ticket-list',

@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
+import { type TestApp } from '../../test/test-app';
+import { openTicketApp, sampleOrder, type TicketApi } from '../../test/ticket-helpers';
 
 /** Merging duplicates (一事一单) under races, cycles and the viewer's scope. */
 describe('merge', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   beforeAll(async () => {
-    t = await createTestApp();
-    api = ticketApi(t);
+    ({ t, api } = await openTicketApp());
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('of two crossed merges A→B and B→A exactly one wins; the survivor stays open', async () => {
     for (let round = 0; round < 10; round++) {

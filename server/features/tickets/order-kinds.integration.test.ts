@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
+import { type TestApp } from '../../test/test-app';
+import { openTicketApp, sampleOrder, type TicketApi } from '../../test/ticket-helpers';
 
 /**
  * Emergency and provincial orders under zibo-12345, expected values by hand:
@@ -10,19 +10,15 @@ import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
  */
 describe('order kinds (zibo-12345)', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   let rsj: number;
   beforeAll(async () => {
-    t = await createTestApp({ now: '2026-11-23T09:00:00+08:00' });
-    api = ticketApi(t);
-    rsj = await t.unitId('YC-RSJ');
+    ({ t, api, rsj } = await openTicketApp({ now: '2026-11-23T09:00:00+08:00' }));
     // Sign in before any clock is set: the test clock keeps flowing, and a slow sign-in after
     // setting it would move the instants the deadlines are computed from.
     for (const user of ['agent', 'dispatcher', 'handler', 'admin']) await t.as(user);
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('an emergency order: response in 2 h, result in the working days the dispatcher sets', async () => {
     await api.setClock('2026-11-27T15:30:00+08:00'); // a Friday afternoon

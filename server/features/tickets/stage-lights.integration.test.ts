@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshLights, runSweep } from '../../jobs/sla-sweep';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { ticketApi } from '../../test/ticket-helpers';
+import { type TestApp } from '../../test/test-app';
+import { openTicketApp, type TicketApi } from '../../test/ticket-helpers';
 
 /**
  * Lights and queues from the stages still owed: a stage met or no longer owed has no light and
@@ -11,20 +11,6 @@ import { ticketApi } from '../../test/ticket-helpers';
  * 2026-10-13 23:59:59; §12 yellow from the end of the working day before (Mon Oct 12 23:59:59),
  * red 1 wd after (Wed Oct 14 23:59:59); §11(6) returnBy 2 wd = Fri 2026-10-09 23:59:59.
  */
-type Detail = {
-  stage: string;
-  metAt: string | null;
-  open: boolean;
-  light: string;
-  workingDaysLeft: number | null;
-};
-
-async function detail(t: TestApp, id: number) {
-  const res = await t.app.inject({ method: 'GET', url: `/api/tickets/${id}`, headers: await t.as('admin') });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { light: string; status: string; deadlineDetails: Detail[] };
-}
-
 async function storedLight(t: TestApp, id: number): Promise<string> {
   const r = await t.handle.db
     .selectFrom('ticket')
@@ -44,43 +30,23 @@ async function listed(t: TestApp, user: string, query: string): Promise<number[]
   return (res.json() as { items: { id: number }[] }).items.map((i) => i.id);
 }
 
-async function alerts(t: TestApp, id: number, stage: string): Promise<string[]> {
-  const rows = await t.handle.db
-    .selectFrom('ticket_alert')
-    .select('kind')
-    .where('ticket_id', '=', id)
-    .where('stage', '=', stage)
-    .execute();
-  return rows.map((r) => r.kind).sort();
-}
-
 describe('zibo-12345: lights from the stages still owed', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   let rsj: number;
   beforeAll(async () => {
-    t = await createTestApp({ now: '2026-09-30T10:05:00+08:00' });
-    api = ticketApi(t);
-    rsj = await t.unitId('YC-RSJ');
+    ({ t, api, rsj } = await openTicketApp({ now: '2026-09-30T10:05:00+08:00' }));
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   /** Created and dispatched Wed 2026-09-30 10:05; signed for Thu Oct 8 09:00. */
-  const accepted = async () => {
-    await api.setClock('2026-09-30T10:05:00+08:00');
-    const o = await api.create();
-    await api.ok('dispatcher', o.id, 'dispatch', { unitId: rsj });
-    await api.setClock('2026-10-08T09:00:00+08:00');
-    return api.ok('handler', o.id, 'accept');
-  };
+  const accepted = () => api.accepted(rsj, '2026-09-30T10:05:00+08:00', '2026-10-08T09:00:00+08:00');
 
   it('accept → the return window ends: no red "超期" on it later', async () => {
     const o = await accepted();
     expect(o.deadlines.returnBy).toBe('2026-10-09T23:59:59+08:00');
     await api.setClock('2026-10-12T10:00:00+08:00');
-    const ret = (await detail(t, o.id)).deadlineDetails.find((d) => d.stage === 'returnBy');
+    const ret = await api.stage(o.id, 'returnBy');
     expect(ret).toMatchObject({
       metAt: '2026-10-08T09:00:00+08:00',
       open: false,
@@ -101,16 +67,16 @@ describe('zibo-12345: lights from the stages still owed', () => {
     await api.ok('handler', o.id, 'reply', { result: '已责令公司支付工资', contacted: true });
     expect(await storedLight(t, o.id)).toBe('green');
     expect(await listed(t, 'admin', 'light=yellow')).not.toContain(o.id);
-    const handle = (await detail(t, o.id)).deadlineDetails.find((d) => d.stage === 'handleBy');
+    const handle = await api.stage(o.id, 'handleBy');
     expect(handle).toMatchObject({ metAt: '2026-10-13T10:00:00+08:00', open: false, light: 'green' });
 
     // Past the deadline and the red line: only the order still in handling turns.
     await api.setClock('2026-10-15T09:00:00+08:00');
     await runSweep(t.ctx);
     expect(await storedLight(t, o.id)).toBe('green');
-    expect(await alerts(t, o.id, 'handleBy')).toEqual(['yellow']);
+    expect(await api.alerts(o.id, 'handleBy')).toEqual(['yellow']);
     expect(await storedLight(t, still.id)).toBe('red');
-    expect(await alerts(t, still.id, 'handleBy')).toEqual(['overdue', 'red', 'yellow']);
+    expect(await api.alerts(still.id, 'handleBy')).toEqual(['overdue', 'red', 'yellow']);
   });
 
   it('a late reply awaiting review, or passed on to the callback, is not in the overdue queue; a late order still in handling is', async () => {
@@ -125,8 +91,8 @@ describe('zibo-12345: lights from the stages still owed', () => {
     await api.ok('handler', callback.id, 'reply', { result: '已责令公司支付工资', contacted: true });
     const cb = await api.ok('dispatcher', callback.id, 'approve-reply');
     expect(cb.status).toBe('pending_callback');
-    expect((await detail(t, review.id)).status).toBe('replied');
-    expect((await detail(t, review.id)).light).toBe('green');
+    expect((await api.get(review.id)).status).toBe('replied');
+    expect((await api.get(review.id)).light).toBe('green');
 
     await api.setClock('2026-10-16T09:00:00+08:00');
     await runSweep(t.ctx);
@@ -155,19 +121,12 @@ describe('zibo-12345: lights from the stages still owed', () => {
 
 describe('tianjin-wuqing §25: the callback stage lights the order only when it is itself late', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   let rsj: number;
   beforeAll(async () => {
-    t = await createTestApp({
-      now: '2026-11-23T09:00:00+08:00',
-      env: { CIVICLINE_PROFILE: 'tianjin-wuqing' },
-    });
-    api = ticketApi(t);
-    rsj = await t.unitId('YC-RSJ');
+    ({ t, api, rsj } = await openTicketApp({ now: '2026-11-23T09:00:00+08:00', profile: 'tianjin-wuqing' }));
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('replied Mon 2026-11-23 10:00 → callbackBy 24 h later, Tue 10:00; awaiting callback: green before, overdue after', async () => {
     await api.setClock('2026-11-23T09:00:00+08:00');
@@ -186,7 +145,7 @@ describe('tianjin-wuqing §25: the callback stage lights the order only when it 
 
     await api.setClock('2026-11-24T11:00:00+08:00');
     await runSweep(t.ctx);
-    expect(await alerts(t, o.id, 'callbackBy')).toEqual(['overdue']);
+    expect(await api.alerts(o.id, 'callbackBy')).toEqual(['overdue']);
     expect(await storedLight(t, o.id)).toBe('overdue');
     expect(await listed(t, 'supervisor', 'scope=todo')).toContain(o.id);
   });

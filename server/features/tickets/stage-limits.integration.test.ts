@@ -1,42 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSweep } from '../../jobs/sla-sweep';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
+import { type TestApp } from '../../test/test-app';
+import { openTicketApp, sampleOrder, type TicketApi } from '../../test/ticket-helpers';
 
 /**
  * Dispatch and feedback limits as tracked stages through the API. Expected values by hand from
  * the articles and the 2026 State Council schedule (国庆 Oct 1-7 off, make-up Sat Oct 10).
  */
-type Detail = { stage: string; dueAt: string; metAt: string | null; light: string };
-
-async function alerts(t: TestApp, ticketId: number, stage: string): Promise<string[]> {
-  const rows = await t.handle.db
-    .selectFrom('ticket_alert')
-    .select('kind')
-    .where('ticket_id', '=', ticketId)
-    .where('stage', '=', stage)
-    .execute();
-  return rows.map((r) => r.kind).sort();
-}
-
-async function details(t: TestApp, id: number): Promise<Detail[]> {
-  const res = await t.app.inject({ method: 'GET', url: `/api/tickets/${id}`, headers: await t.as('admin') });
-  expect(res.statusCode, res.body).toBe(200);
-  return (res.json() as { deadlineDetails: Detail[] }).deadlineDetails;
-}
-
 describe('zibo-12345 dispatch limit', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   let rsj: number;
   beforeAll(async () => {
-    t = await createTestApp({ now: '2026-09-30T10:05:00+08:00' });
-    api = ticketApi(t);
-    rsj = await t.unitId('YC-RSJ');
+    ({ t, api, rsj } = await openTicketApp({ now: '2026-09-30T10:05:00+08:00' }));
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('zibo-12345 §11(2): received Wed 2026-09-30 → dispatchBy the 1st working day, Thu 2026-10-08 end of day; overdue alerted, met at dispatch', async () => {
     await api.setClock('2026-09-30T10:05:00+08:00');
@@ -49,20 +27,20 @@ describe('zibo-12345 dispatch limit', () => {
 
     await api.setClock('2026-10-09T09:00:00+08:00');
     await runSweep(t.ctx);
-    expect(await alerts(t, late.id, 'dispatchBy')).toEqual(['overdue']);
-    expect(await alerts(t, onTime.id, 'dispatchBy')).toEqual([]);
-    expect((await details(t, late.id)).find((d) => d.stage === 'dispatchBy')).toMatchObject({
+    expect(await api.alerts(late.id, 'dispatchBy')).toEqual(['overdue']);
+    expect(await api.alerts(onTime.id, 'dispatchBy')).toEqual([]);
+    expect(await api.stage(late.id, 'dispatchBy')).toMatchObject({
       metAt: null,
       light: 'overdue',
     });
-    expect((await details(t, onTime.id)).find((d) => d.stage === 'dispatchBy')).toMatchObject({
+    expect(await api.stage(onTime.id, 'dispatchBy')).toMatchObject({
       metAt: '2026-10-08T15:00:00+08:00',
       light: 'green',
     });
 
     // Met (late): the stage has no light any more; the time it was met tells it was late.
     await api.ok('dispatcher', late.id, 'dispatch', { unitId: rsj });
-    expect((await details(t, late.id)).find((d) => d.stage === 'dispatchBy')).toMatchObject({
+    expect(await api.stage(late.id, 'dispatchBy')).toMatchObject({
       metAt: '2026-10-09T09:00:00+08:00',
       open: false,
       light: 'green',
@@ -78,27 +56,14 @@ describe('zibo-12345 dispatch limit', () => {
 
 describe('beijing-miyun feedback limit', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   let rsj: number;
   beforeAll(async () => {
-    t = await createTestApp({
-      now: '2026-09-28T08:00:00+08:00',
-      env: { CIVICLINE_PROFILE: 'beijing-miyun' },
-    });
-    api = ticketApi(t);
-    rsj = await t.unitId('YC-RSJ');
+    ({ t, api, rsj } = await openTicketApp({ now: '2026-09-28T08:00:00+08:00', profile: 'beijing-miyun' }));
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
-  const accepted = async () => {
-    await api.setClock('2026-09-28T08:00:00+08:00');
-    const o = await api.create();
-    await api.ok('dispatcher', o.id, 'dispatch', { unitId: rsj });
-    await api.setClock('2026-09-28T09:00:00+08:00');
-    return api.ok('handler', o.id, 'accept');
-  };
+  const accepted = () => api.accepted(rsj, '2026-09-28T08:00:00+08:00', '2026-09-28T09:00:00+08:00');
 
   it('beijing-miyun §19: accepted Mon 2026-09-28 → feedback within 10 working days (Sep 29, 30, Oct 8, 9, 10, 12-16) → 2026-10-16 end of day; met by a reply that told the caller', async () => {
     const o = await accepted();
@@ -108,7 +73,7 @@ describe('beijing-miyun feedback limit', () => {
       result: '已协调企业支付拖欠工资，并电话告知来电人。',
       contacted: true,
     });
-    expect((await details(t, o.id)).find((d) => d.stage === 'feedbackBy')).toMatchObject({
+    expect(await api.stage(o.id, 'feedbackBy')).toMatchObject({
       metAt: '2026-10-12T10:00:00+08:00',
       light: 'green',
     });
@@ -120,8 +85,8 @@ describe('beijing-miyun feedback limit', () => {
     await api.ok('handler', o.id, 'reply', { result: '已协调企业支付拖欠工资。', contacted: false });
     await api.setClock('2026-10-17T09:00:00+08:00');
     await runSweep(t.ctx);
-    expect(await alerts(t, o.id, 'feedbackBy')).toEqual(['overdue']);
-    expect((await details(t, o.id)).find((d) => d.stage === 'feedbackBy')).toMatchObject({
+    expect(await api.alerts(o.id, 'feedbackBy')).toEqual(['overdue']);
+    expect(await api.stage(o.id, 'feedbackBy')).toMatchObject({
       metAt: null,
       light: 'overdue',
     });
@@ -130,19 +95,12 @@ describe('beijing-miyun feedback limit', () => {
 
 describe('tianjin-urban return window', () => {
   let t: TestApp;
-  let api: ReturnType<typeof ticketApi>;
+  let api: TicketApi;
   let rsj: number;
   beforeAll(async () => {
-    t = await createTestApp({
-      now: '2026-11-23T09:00:00+08:00',
-      env: { CIVICLINE_PROFILE: 'tianjin-urban' },
-    });
-    api = ticketApi(t);
-    rsj = await t.unitId('YC-RSJ');
+    ({ t, api, rsj } = await openTicketApp({ now: '2026-11-23T09:00:00+08:00', profile: 'tianjin-urban' }));
   });
-  afterAll(async () => {
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   const signedAt = async (accept: string) => {
     await api.setClock('2026-11-23T09:00:00+08:00');

@@ -3,7 +3,7 @@ import type { createVolunteerBody, VolunteerDto } from '../../../common/contract
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
-import { appendAudit } from '../audit/audit';
+import { actedBy, appendAudit } from '../audit/audit';
 import { loadActor } from '../tickets/standing';
 import { mayReveal, requireCoordinator, requireReader, seesVolunteerPhone } from './volunteer-access';
 import { presentVolunteer } from './volunteers.presenter';
@@ -52,9 +52,7 @@ export async function revealVolunteerPhone(
   if (!row) throw new AppError('NOT_FOUND', '志愿者不存在');
   const allowed = mayReveal(actor);
   await appendAudit(ctx.db, {
-    at: ctx.clock.now(),
-    actorUserId: user.id,
-    actorUsername: user.username,
+    ...actedBy(user, ctx.clock.now()),
     action: allowed ? 'reveal-volunteer-phone' : 'reveal-volunteer-phone-refused',
     targetType: 'volunteer',
     targetId: id,

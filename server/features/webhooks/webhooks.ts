@@ -4,7 +4,7 @@ import { systemClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
-import { appendAudit } from '../audit/audit';
+import { actedBy, appendAudit } from '../audit/audit';
 import {
   deactivateSubscription,
   insertSubscription,
@@ -38,9 +38,7 @@ export async function createWebhook(
       now,
     });
     await appendAudit(trx, {
-      at: now,
-      actorUserId: user.id,
-      actorUsername: user.username,
+      ...actedBy(user, now),
       action: 'webhook-created',
       targetType: 'webhook_subscription',
       targetId: id,
@@ -85,9 +83,7 @@ export async function deleteWebhook(
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await deactivateSubscription(trx, id, now))) return;
     await appendAudit(trx, {
-      at: now,
-      actorUserId: user.id,
-      actorUsername: user.username,
+      ...actedBy(user, now),
       action: 'webhook-deleted',
       targetType: 'webhook_subscription',
       targetId: id,

@@ -1,5 +1,10 @@
 import type { ProfileInput } from '../profile-schema';
-import { emergencyChannelTerms, standardSatisfactionScale, utilityEmergencyTerms } from './common';
+import {
+  emergencyChannelTerms,
+  platformMessages,
+  standardSatisfactionScale,
+  utilityEmergencyTerms,
+} from './common';
 
 /** Category of complaints about a unit's service or emergency-repair number (§26-§30). */
 export const beijingNumberComplaintCategory = 'service-number-complaint';
@@ -122,13 +127,9 @@ export const beijingMiyun: ProfileInput = {
   },
   calls: { targets: [{ figure: 'within10sRate', target: 1, article: 'beijing-miyun §14' }] },
   messages: {
-    citizenOnIntake: true,
-    citizenOnReply: true,
+    ...platformMessages,
     ratingLink: false,
-    quietHours: { from: '22:00', to: '08:00' },
-    unitOnDispatch: true,
     unitBeforeDeadline: { hoursBefore: 24, article: 'beijing-miyun §20' },
-    unitWithReminderSlip: true,
     paging: { urgencies: ['emergency', 'extra-urgent'], ackMinutes: 15, article: 'beijing-miyun §8' },
   },
 };

@@ -60,3 +60,16 @@ export const utilityEmergencyTerms = [
   '洪水',
   '危及生命',
 ];
+
+/**
+ * The message settings no regulation sets, the same on every line: the citizen is told of the
+ * intake and of the reply, nothing is sent 22:00-08:00, the unit is told of a dispatch and of a
+ * reminder slip. What an article sets (reminders before a deadline, paging) stays in each profile.
+ */
+export const platformMessages = {
+  citizenOnIntake: true,
+  citizenOnReply: true,
+  quietHours: { from: '22:00', to: '08:00' },
+  unitOnDispatch: true,
+  unitWithReminderSlip: true,
+};

@@ -3,6 +3,7 @@ import {
   emergencyChannelTerms,
   legalProcedureTerms,
   militaryTerms,
+  platformMessages,
   secretTerms,
   standardSatisfactionScale,
   utilityEmergencyTerms,
@@ -177,13 +178,9 @@ export const shanghai962200: ProfileInput = {
     article: 'shanghai-962200 §24',
   },
   messages: {
-    citizenOnIntake: true,
-    citizenOnReply: true,
+    ...platformMessages,
     ratingLink: false,
-    quietHours: { from: '22:00', to: '08:00' },
-    unitOnDispatch: true,
     unitBeforeDeadline: null,
-    unitWithReminderSlip: true,
     paging: { urgencies: ['emergency', 'extra-urgent'], ackMinutes: 15, article: 'shanghai-962200 §15' },
   },
 };

@@ -1,5 +1,5 @@
 import type { ProfileInput } from '../profile-schema';
-import { standardSatisfactionScale } from './common';
+import { platformMessages, standardSatisfactionScale } from './common';
 
 /** Categories that follow their own professional rules (tianjin-urban §8(1), §10). */
 export const tianjinUrbanSectorCategories = ['heating', 'gas', 'road-bridge'];
@@ -118,13 +118,9 @@ export const tianjinUrban: ProfileInput = {
     article: 'tianjin-urban §5(5), §6(3), §7(2)',
   },
   messages: {
-    citizenOnIntake: true,
-    citizenOnReply: true,
+    ...platformMessages,
     ratingLink: false,
-    quietHours: { from: '22:00', to: '08:00' },
-    unitOnDispatch: true,
     unitBeforeDeadline: null,
-    unitWithReminderSlip: true,
     paging: { urgencies: ['extra-urgent'], ackMinutes: 15, article: 'tianjin-urban §4(7)' },
   },
 };

@@ -3,6 +3,7 @@ import {
   emergencyChannelTerms,
   legalProcedureTerms,
   militaryTerms,
+  platformMessages,
   standardSatisfactionScale,
 } from './common';
 
@@ -138,13 +139,9 @@ export const tianjinWuqing: ProfileInput = {
   },
   calls: { targets: [{ figure: 'connectionRate', target: 1, article: 'tianjin-wuqing §1' }] },
   messages: {
-    citizenOnIntake: true,
-    citizenOnReply: true,
+    ...platformMessages,
     ratingLink: false,
-    quietHours: { from: '22:00', to: '08:00' },
-    unitOnDispatch: true,
     unitBeforeDeadline: null,
-    unitWithReminderSlip: true,
     paging: null,
   },
 };

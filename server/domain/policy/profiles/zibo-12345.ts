@@ -2,6 +2,7 @@ import type { ProfileInput } from '../profile-schema';
 import {
   emergencyChannelTerms,
   legalProcedureTerms,
+  platformMessages,
   secretTerms,
   standardSatisfactionScale,
   utilityEmergencyTerms,
@@ -164,13 +165,9 @@ export const zibo12345: ProfileInput = {
     article: 'zibo-12345 §11(8), §11(10)',
   },
   messages: {
-    citizenOnIntake: true,
-    citizenOnReply: true,
+    ...platformMessages,
     ratingLink: true,
-    quietHours: { from: '22:00', to: '08:00' },
-    unitOnDispatch: true,
     unitBeforeDeadline: { hoursBefore: 24, article: 'zibo-12345 §12' },
-    unitWithReminderSlip: true,
     paging: { urgencies: ['emergency', 'extra-urgent'], ackMinutes: 15, article: 'zibo-12345 §13' },
   },
 };
