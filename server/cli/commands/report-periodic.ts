@@ -9,7 +9,7 @@ import { reportFormats, type ReportFormat } from '../../../common/contracts/repo
 import { parseInstant } from '../../domain/calendar';
 import { withCliContext } from '../../features/import/installation';
 import { generatePeriodicReport } from '../../features/reports/generate-periodic-report';
-import { reportPeriod } from '../../features/reports/periodic-report';
+import { periodParam } from '../../features/assessment/period-param';
 
 export function registerReportPeriodicCommand(report: Command): void {
   report
@@ -24,7 +24,7 @@ export function registerReportPeriodicCommand(report: Command): void {
       if (!(reportFormats as readonly string[]).includes(opts.format)) {
         throw new Error(`--format must be one of ${reportFormats.join(', ')}`);
       }
-      reportPeriod(opts.period);
+      periodParam(opts.period);
       const started = performance.now();
       const file = await withCliContext((ctx) =>
         generatePeriodicReport(ctx, {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { indicators, parsePeriod, PeriodError, type Period } from '../../domain/kpi';
+import { indicators } from '../../domain/kpi';
 import { reportContext, type AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { requireUser } from '../../platform/http';
@@ -7,20 +7,10 @@ import { assessUnits, tallyOptionsOf } from './assess-units';
 import { assessmentScope, unitInScope } from './assessment-scope';
 import { assessmentQuery, drillQuery, sliceFilter, statsQuery, warningsQuery } from './assessment.schemas';
 import { drillDown } from './drill-down';
+import { periodParam } from './period-param';
 import { findScheme, loadSchemes } from './schemes';
 import { unitStats } from './unit-stats';
 import { unitWarnings } from './unit-warnings';
-
-function periodOf(p: string): Period {
-  try {
-    return parsePeriod(p);
-  } catch (e) {
-    if (e instanceof PeriodError) {
-      throw new AppError('VALIDATION_FAILED', '期间格式为 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY', { period: p });
-    }
-    throw e;
-  }
-}
 
 /**
  * 考核与统计: scheme figures per unit, the orders behind a figure, dashboard statistics. All
@@ -76,7 +66,7 @@ export function assessmentRoutes(appCtx: AppContext): FastifyPluginAsyncZod {
         const scheme = await findScheme(req.query.scheme, ctx.env.CIVICLINE_PROFILE_DIR);
         const result = await assessUnits(ctx, {
           scheme,
-          period: periodOf(req.query.period),
+          period: periodParam(req.query.period),
           filter: sliceFilter(req.query),
           ...(req.query.asOf ? { asOf: new Date(req.query.asOf) } : {}),
         });
@@ -102,7 +92,7 @@ export function assessmentRoutes(appCtx: AppContext): FastifyPluginAsyncZod {
         const scheme = await findScheme(req.query.scheme, ctx.env.CIVICLINE_PROFILE_DIR);
         const result = await unitWarnings(ctx, {
           scheme,
-          period: periodOf(req.query.period),
+          period: periodParam(req.query.period),
           ...(req.query.asOf ? { asOf: new Date(req.query.asOf) } : {}),
         });
         if (scope.path === null) return { items: result.items };
@@ -130,7 +120,7 @@ export function assessmentRoutes(appCtx: AppContext): FastifyPluginAsyncZod {
         const scheme = await findScheme(req.query.scheme, ctx.env.CIVICLINE_PROFILE_DIR);
         return drillDown(ctx, {
           scheme,
-          period: periodOf(req.query.period),
+          period: periodParam(req.query.period),
           unitId: req.query.unitId,
           indicator: req.query.indicator,
           part: req.query.part,
@@ -168,7 +158,7 @@ export function assessmentRoutes(appCtx: AppContext): FastifyPluginAsyncZod {
         };
         return unitStats(ctx, {
           groupBy: q.groupBy,
-          period: periodOf(q.period),
+          period: periodParam(q.period),
           options,
           filter: { ...(unitIds ? { unitIds, subtree: true } : {}), ...sliceFilter(q) },
         });

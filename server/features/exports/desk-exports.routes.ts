@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { callFiguresQuery } from '../../../common/contracts/cti';
 import { listSupervisionsQuery } from '../../../common/contracts/supervision';
-import { parsePeriod, PeriodError, type Period } from '../../domain/kpi';
 import { reportContext, type AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { errorBody, requireUser } from '../../platform/http';
 import { assessmentScope, unitInScope } from '../assessment/assessment-scope';
 import { drillQuery, warningsQuery } from '../assessment/assessment.schemas';
 import { drillDown } from '../assessment/drill-down';
+import { periodParam } from '../assessment/period-param';
 import { findScheme } from '../assessment/schemes';
 import { unitWarnings } from '../assessment/unit-warnings';
 import { callFigures } from '../cti/call-figures';
@@ -19,15 +19,6 @@ import { exportFileName, sendXlsx, XLSX_NOTE } from './xlsx-stream';
 
 const tags = ['exports'];
 const response = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
-
-function periodOf(p: string): Period {
-  try {
-    return parsePeriod(p);
-  } catch (e) {
-    if (!(e instanceof PeriodError)) throw e;
-    throw new AppError('VALIDATION_FAILED', '期间格式为 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY', { period: p });
-  }
-}
 
 /** Exports of the desks' figures and boards: calls, supervision, unit warnings, the drill-down. */
 export function deskExportRoutes(appCtx: AppContext): FastifyPluginAsyncZod {
@@ -99,7 +90,7 @@ export function deskExportRoutes(appCtx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         const scope = await assessmentScope(reports.db, requireUser(req));
         const scheme = await findScheme(req.query.scheme, reports.env.CIVICLINE_PROFILE_DIR);
-        const period = periodOf(req.query.period);
+        const period = periodParam(req.query.period);
         const result = await unitWarnings(reports, {
           scheme,
           period,
@@ -134,7 +125,7 @@ export function deskExportRoutes(appCtx: AppContext): FastifyPluginAsyncZod {
         const scheme = await findScheme(q.scheme, reports.env.CIVICLINE_PROFILE_DIR);
         const result = await drillDown(reports, {
           scheme,
-          period: periodOf(q.period),
+          period: periodParam(q.period),
           unitId: q.unitId,
           indicator: q.indicator,
           part: q.part,

@@ -2,13 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { intakeStatsQuery } from '../../../common/contracts/statistics';
 import { listTicketsQuery } from '../../../common/contracts/tickets';
-import { parsePeriod, PeriodError } from '../../domain/kpi';
 import { reportContext, type AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
 import { errorBody, requireRole, requireUser } from '../../platform/http';
 import { assessUnits } from '../assessment/assess-units';
 import { assessmentScope, unitInScope } from '../assessment/assessment-scope';
 import { assessmentQuery, sliceFilter } from '../assessment/assessment.schemas';
+import { periodParam } from '../assessment/period-param';
 import { findScheme } from '../assessment/schemes';
 import { assessmentSheet, auditSheet, intakeStatsSheet } from './report-exports';
 import { ticketExportSheet } from './ticket-export';
@@ -85,15 +84,7 @@ export function exportRoutes(appCtx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         const scope = await assessmentScope(reports.db, requireUser(req));
         const scheme = await findScheme(req.query.scheme, reports.env.CIVICLINE_PROFILE_DIR);
-        let period;
-        try {
-          period = parsePeriod(req.query.period);
-        } catch (e) {
-          if (!(e instanceof PeriodError)) throw e;
-          throw new AppError('VALIDATION_FAILED', '期间格式为 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY', {
-            period: req.query.period,
-          });
-        }
+        const period = periodParam(req.query.period);
         const result = await assessUnits(reports, {
           scheme,
           period,

@@ -7,15 +7,14 @@ import {
   emptyCounts,
   indicators,
   parsePeriod,
-  PeriodError,
   type IndicatorId,
-  type Period,
   type Scheme,
 } from '../../domain/kpi';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { assessUnits, type AssessmentResult } from '../assessment/assess-units';
 import { unitInScope, type AssessmentScope } from '../assessment/assessment-scope';
+import { periodParam } from '../assessment/period-param';
 import { findScheme, loadSchemes } from '../assessment/schemes';
 import { categoryNames } from '../categories/categories.repository';
 import { hotTopicsForReport } from './hot-topics-hook';
@@ -25,17 +24,6 @@ import { intakeCountsForReport, type IntakeCountRow, type IntakeDimension } from
 /** Every report shows these three rates; the scheme's own indicators follow. */
 const baseColumns: readonly IndicatorId[] = ['onTimeRate', 'feedbackRate', 'satisfactionRate'];
 const none = '（未填写）';
-
-export function reportPeriod(id: string): Period {
-  try {
-    return parsePeriod(id);
-  } catch (e) {
-    if (e instanceof PeriodError) {
-      throw new AppError('VALIDATION_FAILED', '期间格式为 YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY', { period: id });
-    }
-    throw e;
-  }
-}
 
 /** The scheme asked for, or the one of the active profile, or the first. */
 export async function schemeForReport(ctx: AppContext, id?: string): Promise<Scheme> {
@@ -83,7 +71,7 @@ export async function buildPeriodicReport(
   schemeId?: string,
   opts: { scope?: AssessmentScope; asOf?: Date } = {},
 ): Promise<PeriodicReport> {
-  const period = reportPeriod(periodId);
+  const period = periodParam(periodId);
   const previous = parsePeriod(previousPeriod(period.id));
   const scheme = await schemeForReport(ctx, schemeId);
   const asOf = opts.asOf ?? ctx.clock.now();
