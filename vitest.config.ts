@@ -27,6 +27,10 @@ export default defineConfig({
           include: ['server/**/*.integration.test.ts'],
           environment: 'node',
           globalSetup: ['./server/test/global-setup.ts'],
+          // Each file opens its own database and app, and what the server keeps in memory is
+          // keyed by its database: one module graph per worker serves every file (the imports
+          // cost more than many files' tests).
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

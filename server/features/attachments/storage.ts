@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Env } from '../../platform/env';
 
 /**
@@ -43,29 +43,38 @@ export class LocalFileStore implements FileStore {
   }
 }
 
-/** An S3-compatible bucket (MinIO, OSS, COS, S3) through @aws-sdk/client-s3. */
+/** An S3-compatible bucket (MinIO, OSS, COS, S3) through @aws-sdk/client-s3, loaded on first use. */
 export class S3FileStore implements FileStore {
   readonly kind = 's3';
-  private readonly client: S3Client;
+  private readonly prefix: string;
+  private connection: Promise<{ sdk: typeof import('@aws-sdk/client-s3'); client: S3Client }> | null = null;
   constructor(
-    env: Env,
+    private readonly env: Env,
     private readonly bucket: string,
   ) {
-    this.client = new S3Client({
-      region: env.S3_REGION,
-      ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
-      forcePathStyle: env.S3_FORCE_PATH_STYLE,
-      ...(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
-        ? { credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } }
-        : {}),
-    });
     this.prefix = env.S3_PREFIX;
   }
-  private readonly prefix: string;
+
+  private connect() {
+    const env = this.env;
+    this.connection ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        region: env.S3_REGION,
+        ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+        forcePathStyle: env.S3_FORCE_PATH_STYLE,
+        ...(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+          ? { credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } }
+          : {}),
+      }),
+    }));
+    return this.connection;
+  }
 
   async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({
+    const { sdk, client } = await this.connect();
+    await client.send(
+      new sdk.PutObjectCommand({
         Bucket: this.bucket,
         Key: this.prefix + safeKey(key),
         Body: bytes,
@@ -75,15 +84,17 @@ export class S3FileStore implements FileStore {
   }
 
   async get(key: string): Promise<Buffer> {
-    const r = await this.client.send(
-      new GetObjectCommand({ Bucket: this.bucket, Key: this.prefix + safeKey(key) }),
+    const { sdk, client } = await this.connect();
+    const r = await client.send(
+      new sdk.GetObjectCommand({ Bucket: this.bucket, Key: this.prefix + safeKey(key) }),
     );
     if (!r.Body) throw new Error(`empty object ${key}`);
     return Buffer.from(await r.Body.transformToByteArray());
   }
 
   async remove(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.prefix + safeKey(key) }));
+    const { sdk, client } = await this.connect();
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: this.prefix + safeKey(key) }));
   }
 }
 

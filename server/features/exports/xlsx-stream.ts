@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { formatServiceTime } from '../../../common/service-time';
 
@@ -80,6 +79,8 @@ export function exportFileName(base: string, now: Date): string {
 }
 
 async function writeWorkbook(out: PassThrough, sheets: XlsxSheet[]): Promise<void> {
+  // exceljs loads on the first export, not with the server.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useSharedStrings: false,

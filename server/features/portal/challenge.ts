@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import type { AppContext } from '../../platform/context';
+import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 
 /**
@@ -44,8 +45,15 @@ export function newChallenge(ctx: AppContext) {
   });
 }
 
+/** Per database (one in service; one per test database), this process's memory of submissions. */
+function stateOf<T>(states: WeakMap<Db, Map<string, T>>, ctx: AppContext): Map<string, T> {
+  let state = states.get(ctx.db);
+  if (!state) states.set(ctx.db, (state = new Map()));
+  return state;
+}
+
 /** Submissions without a solution per client address in the current hour (this process). */
-const free = new Map<string, { hour: number; n: number }>();
+const freeSubmissions = new WeakMap<Db, Map<string, { hour: number; n: number }>>();
 
 /**
  * The bot check of a submission: a solved challenge when one is sent (checked, used once); without
@@ -57,6 +65,7 @@ export async function checkSubmission(
   ip: string,
 ): Promise<void> {
   if (payload) return checkSolution(ctx, payload);
+  const free = stateOf(freeSubmissions, ctx);
   const hour = Math.floor(Date.now() / 3_600_000);
   if (free.size > 10_000) for (const [k, v] of free) if (v.hour !== hour) free.delete(k);
   const seen = free.get(ip);
@@ -68,7 +77,7 @@ export async function checkSubmission(
 }
 
 /** Signatures already used, until they expire (a solution is good for one request). */
-const used = new Map<string, number>();
+const usedSignatures = new WeakMap<Db, Map<string, number>>();
 
 export async function checkSolution(ctx: AppContext, payload: string | undefined): Promise<void> {
   if (!payload) throw new AppError('CHALLENGE_FAILED', '请先完成人机验证');
@@ -82,6 +91,7 @@ export async function checkSolution(ctx: AppContext, payload: string | undefined
     ok = false;
   }
   const now = Date.now();
+  const used = stateOf(usedSignatures, ctx);
   for (const [s, until] of used) if (until < now) used.delete(s);
   if (!ok || used.has(signature)) throw new AppError('CHALLENGE_FAILED', '人机验证未通过或已失效，请重试');
   const expires = Number(extractParams(payload).expires ?? 0) * 1000;

@@ -12,7 +12,6 @@ import type { SessionUser } from '../../platform/http';
 import { maskPhone } from '../tickets/caller-privacy';
 import { getTicket } from '../tickets/get-ticket';
 import type { ReportFile } from './generate-periodic-report';
-import { renderBriefDocx, renderBriefPdf } from './render-brief';
 import { thousands } from './report-format';
 import { ticketIdsByNumber } from './reports.repository';
 
@@ -119,6 +118,8 @@ export async function generateBriefReport(
   opts: { compress?: boolean } = {},
 ): Promise<ReportFile> {
   const brief = await buildBriefReport(ctx, user, req);
+  // The document libraries load on first use, not with the server.
+  const { renderBriefDocx, renderBriefPdf } = await import('./render-brief');
   const bytes = req.format === 'docx' ? await renderBriefDocx(brief) : await renderBriefPdf(brief, opts);
   return {
     fileName: `${brief.kindLabel}-${brief.title.replace(/[\\/:*?"<>|\s]+/g, '_')}.${req.format}`,

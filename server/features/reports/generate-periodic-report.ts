@@ -8,9 +8,6 @@ import type { AppContext } from '../../platform/context';
 import type { AssessmentScope } from '../assessment/assessment-scope';
 import { buildPeriodicReport } from './periodic-report';
 import { renderReportCharts } from './report-charts';
-import { renderDocx } from './render-docx';
-import { renderPdf } from './render-pdf';
-import { renderXlsx } from './render-xlsx';
 
 export interface ReportFile {
   /** Chinese file name, e.g. 2026年3月12345热线运行分析报告.docx. */
@@ -31,13 +28,13 @@ export async function renderPeriodicReport(
   let bytes: Buffer;
   switch (format) {
     case 'docx':
-      bytes = await renderDocx(report, charts);
+      bytes = await (await import('./render-docx')).renderDocx(report, charts);
       break;
     case 'xlsx':
-      bytes = await renderXlsx(report, charts);
+      bytes = await (await import('./render-xlsx')).renderXlsx(report, charts);
       break;
     case 'pdf':
-      bytes = await renderPdf(report, charts, opts);
+      bytes = await (await import('./render-pdf')).renderPdf(report, charts, opts);
       break;
   }
   return {

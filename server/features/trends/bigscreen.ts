@@ -3,6 +3,7 @@ import { periodOfDate } from '../../../common/period';
 import { serviceDate } from '../../../common/service-time';
 import { parsePeriod } from '../../domain/kpi';
 import type { AppContext } from '../../platform/context';
+import type { Db } from '../../platform/db';
 import { assessUnits } from '../assessment/assess-units';
 import { loadSchemes } from '../assessment/schemes';
 import { callFigureRows } from '../cti/cti.repository';
@@ -13,7 +14,8 @@ import { volumeForecast } from './volume-forecast';
 
 /** The wall screen asks every 30 s from several browsers: one computation serves them all. */
 const CACHE_MS = 15_000;
-let cached: { at: number; key: string; value: Promise<BigscreenResponse> } | null = null;
+/** The last computation per database (one per process in service; one per test database). */
+const cache = new WeakMap<Db, { at: number; key: string; value: Promise<BigscreenResponse> }>();
 
 async function ranking(ctx: AppContext, today: string): Promise<BigscreenResponse['ranking']> {
   const period = periodOfDate('month', today);
@@ -89,11 +91,12 @@ async function compute(ctx: AppContext, now: Date): Promise<BigscreenResponse> {
 export function bigscreen(ctx: AppContext): Promise<BigscreenResponse> {
   const now = ctx.clock.now();
   const key = now.toISOString().slice(0, 16);
+  const cached = cache.get(ctx.db);
   if (cached && cached.key === key && Date.now() - cached.at < CACHE_MS) return cached.value;
   const value = compute(ctx, now);
-  cached = { at: Date.now(), key, value };
+  cache.set(ctx.db, { at: Date.now(), key, value });
   value.catch(() => {
-    if (cached?.value === value) cached = null;
+    if (cache.get(ctx.db)?.value === value) cache.delete(ctx.db);
   });
   return value;
 }
