@@ -44,12 +44,12 @@ export interface FastContext {
  */
 const useCaseActions: ReadonlySet<TicketAction> = new Set<TicketAction>([
   'forward-extension',
-  'recompute-deadlines',
-  'update',
-  'respond-supervision',
   'inspect',
+  'recompute-deadlines',
   'refer-enterprise',
   'report-referral',
+  'respond-supervision',
+  'update',
 ]);
 const fastActions: ReadonlySet<string> = new Set(ticketActions.filter((a) => !useCaseActions.has(a)));
 
