@@ -1,6 +1,7 @@
 // The answers of the HTTP API as the browser tests read them. Where the shared contract names a
 // shape (common/contracts) it is used as is; the others list only the fields the tests read.
 export type { AttachmentDto } from '../common/contracts/attachments';
+export type { CalendarYear } from '../common/contracts/calendar';
 export type { NotificationList } from '../common/contracts/notifications';
 export type { ApplicationDto } from '../common/contracts/service-numbers';
 export type { TicketDetail, TicketEvent, TicketPage } from '../common/contracts/ticket-responses';
@@ -45,11 +46,6 @@ export interface Assessment {
 export interface AssessmentScheme {
   id: string;
   profile: string;
-}
-
-export interface CalendarYear {
-  calendarVersion: number;
-  days: { date: string; name: string; kind: string }[];
 }
 
 export interface ReportPreview {

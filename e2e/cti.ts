@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { TicketDetail, TicketPage } from './api-types';
 import { assert, required, type Test } from './harness';
 import type { Suite } from './suite';
+import { submitIntake } from './ui';
 
 /** Registers the screen-pop test on the runner; `h` is the suite (server, API, signed-in pages). */
 export function registerCtiTests(test: Test, h: Suite): void {
@@ -62,12 +63,7 @@ export function registerCtiTests(test: Test, h: Suite): void {
     await page.screenshot({ path: path.join(h.artifacts, 'cti-screen-pop.png') });
 
     await page.locator('#content').fill('咨询社保卡补办进度，已提交材料一周。');
-    await page.locator('#content').focus();
-    await page.keyboard.press('Control+Enter');
-    const result = page.getByTestId('intake-result');
-    await result.waitFor();
-    const no = /\d{13}/.exec(await result.innerText())?.[0];
-    assert(no, 'order number');
+    const { no } = await submitIntake(page);
     const list = await api.get<TicketPage>('agent', `/api/tickets?q=${no}`);
     await page.goto(`${base}/tickets/${required(list.items[0], 'the new order').id}`);
     const line = page.getByTestId('order-call');

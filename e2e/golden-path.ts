@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { KbArticle, KbHits, TicketEvent, TicketPage } from './api-types';
 import { assert, required, type Test } from './harness';
 import type { Suite } from './suite';
-import { expectStatus, item, openAction, submitModal, textOf, waitUntil } from './ui';
+import { expectStatus, item, openAction, submitIntake, submitModal, textOf, waitUntil } from './ui';
 
 export function registerGoldenPathTests(test: Test, h: Suite): void {
   test('login: a wrong password shows a Chinese error; signing in lands on the role desk', async () => {
@@ -59,13 +59,7 @@ export function registerGoldenPathTests(test: Test, h: Suite): void {
     );
     await page.getByText('已恢复未提交的草稿').waitFor();
     await h.shot(page, '02-intake');
-    await page.locator('#content').focus();
-    await page.keyboard.press('Control+Enter');
-    const result = page.getByTestId('intake-result');
-    await result.waitFor();
-    const text = await result.innerText();
-    const no = /\d{13}/.exec(text)?.[0];
-    assert(no, `order number in "${text}"`);
+    const { no, text } = await submitIntake(page);
     assert(text.includes('待派单'), 'new order waits for dispatch');
     h.state.no = no;
     assert((await page.locator('#content').inputValue()) === '', 'form cleared after submit');

@@ -3,7 +3,7 @@
 import type { ApplicationDto, TicketDetail, TicketPage } from './api-types';
 import { assert, required, type Test } from './harness';
 import type { Suite } from './suite';
-import { waitUntil } from './ui';
+import { submitIntake, waitUntil } from './ui';
 
 export function registerServiceNumberTests(test: Test, h: Suite): void {
   test('service numbers: a unit applies for a number 45 days ahead; the center approves it', async () => {
@@ -69,12 +69,7 @@ export function registerServiceNumberTests(test: Test, h: Suite): void {
     await page.locator('#region').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '东城区' }).click();
     await page.locator('#content').fill('工作日上午拨打人社服务热线，连续半小时无人接听。');
-    await page.locator('#content').focus();
-    await page.keyboard.press('Control+Enter');
-    const result = page.getByTestId('intake-result');
-    await result.waitFor();
-    const no = /\d{13}/.exec(await result.innerText())?.[0];
-    assert(no, 'order number');
+    const { no } = await submitIntake(page);
     const list = await h.api().get<TicketPage>('dispatcher', `/api/tickets?q=${no}`);
     const order = await h
       .api()

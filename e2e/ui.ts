@@ -1,6 +1,7 @@
 // Ways of working the back office's screens shared by the browser tests: waiting for a state,
 // antd dialogs and the actions bar of an order, tree selects.
 import type { Locator, Page } from 'playwright-core';
+import { assert } from './harness';
 
 /** Polls `fn` until it returns a truthy value (returned), or fails after `timeout` ms. */
 export async function waitUntil<T>(fn: () => Promise<T>, what: string, timeout = 15_000): Promise<T> {
@@ -66,4 +67,16 @@ export async function pickTreeUnit(page: Page, fieldId: string, search: string, 
     .filter({ hasText: new RegExp(`^${name}$`) })
     .first()
     .click();
+}
+
+/** Sends the intake form with Ctrl+Enter from its content: the new order's number and the result's text. */
+export async function submitIntake(page: Page): Promise<{ no: string; text: string }> {
+  await page.locator('#content').focus();
+  await page.keyboard.press('Control+Enter');
+  const result = page.getByTestId('intake-result');
+  await result.waitFor();
+  const text = await result.innerText();
+  const no = /\d{13}/.exec(text)?.[0];
+  assert(no, `order number in "${text}"`);
+  return { no, text };
 }

@@ -106,17 +106,21 @@ export const listReviewsQuery = z.object({
   period: z.string().optional(),
 });
 
-export interface ApplicationDto {
-  id: number;
-  unitId: number;
-  unitName: string;
-  action: NumberAction;
-  serviceNumberId: number | null;
+/** What one version of a number says (as applied for, approved and published). */
+export interface NumberDetails {
   number: string;
   name: string;
   kind: NumberKind;
   dutyHours: string;
   duties: string;
+}
+
+export interface ApplicationDto extends NumberDetails {
+  id: number;
+  unitId: number;
+  unitName: string;
+  action: NumberAction;
+  serviceNumberId: number | null;
   effectiveDate: string;
   reason: string | null;
   status: ApplicationStatus;
@@ -127,14 +131,9 @@ export interface ApplicationDto {
   decisionNote: string | null;
 }
 
-export interface NumberVersionDto {
+export interface NumberVersionDto extends NumberDetails {
   seq: number;
   action: NumberAction;
-  number: string;
-  name: string;
-  kind: NumberKind;
-  dutyHours: string;
-  duties: string;
   effectiveDate: string;
   applicationId: number | null;
   approvedAt: string;
@@ -160,14 +159,9 @@ export interface ServiceNumberDto {
   complaints: NumberComplaintCountsDto;
 }
 
-export interface PublicServiceNumberDto {
+export interface PublicServiceNumberDto extends NumberDetails {
   id: number;
-  number: string;
-  name: string;
   unitName: string;
-  kind: NumberKind;
-  dutyHours: string;
-  duties: string;
 }
 
 export interface ReviewDto {

@@ -1,6 +1,7 @@
 /** `civicline calendar show YEAR [--json]`: holidays and make-up working days of a year. No database. */
 import type { Command } from 'commander';
-import { yearReport, type YearReport } from '../../features/calendar/year-report';
+import type { YearReport } from '../../../common/contracts/calendar';
+import { yearReport } from '../../features/calendar/year-report';
 import { cliCalendar } from './cli-calendar';
 
 export function formatYearReport(r: YearReport): string {

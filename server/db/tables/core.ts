@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, GeneratedAlways, JSONColumnType } from 'kysely';
 
 import type { DeadlineExplanation } from '../../../common/contracts/deadline-explanation';
+import type { OrderRouting } from '../../domain/ticket/order';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -75,7 +76,8 @@ export interface TicketCounterTable {
   last_value: number;
 }
 
-export interface TicketTable {
+/** The order; its routing columns are declared once with the lifecycle core's view (OrderRouting). */
+export interface TicketTable extends OrderRouting {
   id: Generated<number>;
   ticket_no: string;
   status: string;
@@ -98,15 +100,6 @@ export interface TicketTable {
   answer: string | null;
   not_accepted_reason: string | null;
   suggested_channel: string | null;
-  platform_unit_id: number | null;
-  lead_unit_id: number | null;
-  status_before_suspend: string | null;
-  pending_request: string | null;
-  merged_into_id: number | null;
-  /** 被投诉单位: never sees the caller (zibo-12345 §17). */
-  complained_unit_id: number | null;
-  /** 被投诉人: a staff member's name or badge number, free text. */
-  complained_person: string | null;
   complex: Generated<boolean>;
   emergency_result_days: number | null;
   process_satisfaction: string | null;

@@ -4,10 +4,26 @@ import type { OrderFact } from '../kpi';
 import type { Profile } from '../policy';
 
 /**
+ * Where an order stands among the units and who it complains about: columns the stored record
+ * (server/db/tables/core.ts) and the core's view of it declare alike.
+ */
+export interface OrderRouting {
+  platform_unit_id: number | null;
+  lead_unit_id: number | null;
+  status_before_suspend: string | null;
+  pending_request: string | null;
+  merged_into_id: number | null;
+  /** 被投诉单位: never sees the caller (zibo-12345 §17). */
+  complained_unit_id: number | null;
+  /** 被投诉人: a staff member's name or badge number, free text. */
+  complained_person: string | null;
+}
+
+/**
  * An order as the lifecycle core reads it: plain data, shaped like the stored record (snake_case
  * field names), so loading and persisting need no mapping. The core never sees the database.
  */
-export interface Order {
+export interface Order extends OrderRouting {
   id: number;
   ticket_no: string;
   status: string;
@@ -20,13 +36,6 @@ export interface Order {
   location_region: string | null;
   confidential: boolean;
   complex: boolean;
-  platform_unit_id: number | null;
-  lead_unit_id: number | null;
-  status_before_suspend: string | null;
-  pending_request: string | null;
-  merged_into_id: number | null;
-  complained_unit_id: number | null;
-  complained_person: string | null;
   emergency_result_days: number | null;
   process_satisfaction: string | null;
   result_satisfaction: string | null;

@@ -1,3 +1,4 @@
+import type { AssessmentResultContract, UnitAssessmentContract } from '../../../common/contracts/assessment';
 import { ignoredSupervisionCounts } from './supervision-counts.repository';
 import {
   addCounts,
@@ -25,26 +26,13 @@ import {
 } from './assessment.repository';
 import { resolveCategoryRef, type CategoryIndex } from '../../domain/policy/category-keys';
 
-export type UnitAssessment = {
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  score: number | null;
-  rank: number | null;
-  /** Months of the period with orders dispatched to the unit. */
-  months: number;
-  /** Bottom of the monthly ranking for the scheme's run of months (zibo-12345 §20 约谈). */
-  interview: boolean | null;
+/** A unit's figures as the contract shows them, typed by the scoring's own ids and counts. */
+export type UnitAssessment = Omit<UnitAssessmentContract, 'components' | 'counts'> & {
   components: ComponentResult[];
   counts: KpiCounts;
 } & Record<IndicatorId, number | null>;
 
-export interface AssessmentResult {
-  scheme: { id: string; name: string; version: string };
-  period: { id: string; months: string[]; start: string; end: string };
-  asOf: string;
-  units: UnitAssessment[];
-}
+export type AssessmentResult = Omit<AssessmentResultContract, 'units'> & { units: UnitAssessment[] };
 
 export function tallyOptionsOf(scheme: Scheme, asOf: Date, categories?: CategoryIndex): TallyOptions {
   return {

@@ -1,39 +1,12 @@
+import type { DrillItem, DrillResultContract } from '../../../common/contracts/assessment';
 import { indicators, type IndicatorId, type Period, type Scheme } from '../../domain/kpi';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { tallyOptionsOf } from './assess-units';
 import { listFacts } from './assessment.repository';
 
-export interface DrillItem {
-  ticketId: number;
-  ticketNo: string;
-  status: string;
-  month: string;
-  dispatchedAt: string;
-  /** numerator: counted in the number; denominator: only behind the rate. */
-  counts: 'numerator' | 'denominator';
-  outcome: string;
-  handleDueAt: string | null;
-  completedAt: string | null;
-  onTime: boolean | null;
-  callbackAt: string | null;
-  contactedByUnit: boolean | null;
-  resultSatisfaction: string | null;
-  processSatisfaction: string | null;
-}
-
-export interface DrillResult {
-  indicator: IndicatorId;
-  name: string;
-  definition: string;
-  unitId: number;
-  period: string;
-  asOf: string;
-  numerator: number;
-  denominator: number;
-  items: DrillItem[];
-  truncated: boolean;
-}
+/** The orders behind a figure, as the contract shows them, with the indicator's own id. */
+export type DrillResult = DrillResultContract & { indicator: IndicatorId };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { calendarYear } from '../../../common/contracts/calendar';
 import { yearReport } from './year-report';
 import { systemClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
@@ -21,6 +22,7 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['rules'],
           summary: '工作日历 A year: holidays, make-up days, whether provisional',
           params: z.object({ year: z.coerce.number().int().min(1901).max(2099) }),
+          response: { 200: calendarYear },
         },
       },
       async (req) => {

@@ -1,18 +1,9 @@
 /** A year of the working-day calendar: holidays, make-up working days and the working-day count. */
+import type { YearReport } from '../../../common/contracts/calendar';
 import { daysFromCivil, isoWeekday, parseDay } from '../../domain/calendar/time';
-import type { DayInfo, WorkCalendar } from '../../domain/calendar/work-calendar';
+import type { WorkCalendar } from '../../domain/calendar/work-calendar';
 
 const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-export interface YearReport {
-  year: number;
-  provisional: boolean;
-  basis: string;
-  workingDays: number;
-  holidays: { from: string; to: string; days: number; name: string }[];
-  makeupDays: { date: string; weekday: string; name: string }[];
-  days: (DayInfo & { weekday: string })[];
-}
 
 export function yearReport(cal: WorkCalendar, year: number): YearReport {
   if (!Number.isInteger(year) || year < 1901 || year > 2099) {

@@ -1,4 +1,4 @@
-import type { EnterpriseAction } from '../../../common/contracts/enterprises';
+import { enterpriseActions, type EnterpriseAction } from '../../../common/contracts/enterprises';
 import type { Role } from '../../../common/enums';
 import { mayApply, type MembershipState } from '../../domain/enterprise/membership';
 import { AppError } from '../../platform/errors';
@@ -44,28 +44,20 @@ function roleMay(actor: Actor, action: EnterpriseAction): boolean {
   }
 }
 
+/** Whether the enterprise's state allows the action (revealing a contact does not depend on it). */
+function stateAllows(state: MembershipState, action: EnterpriseAction): boolean {
+  return action === 'reveal-contact' || mayApply(state, action);
+}
+
 /** What this actor may do now with an enterprise in this state. */
 export function allowedActions(actor: Actor, state: MembershipState): EnterpriseAction[] {
-  const out: EnterpriseAction[] = [];
-  for (const a of [
-    'record-visit',
-    'approve',
-    'reject',
-    'suspend',
-    'reinstate',
-    'recommend',
-    'record-credit',
-  ] as const) {
-    if (roleMay(actor, a) && mayApply(state, a)) out.push(a);
-  }
-  if (roleMay(actor, 'reveal-contact')) out.push('reveal-contact');
-  return out;
+  return enterpriseActions.filter((a) => roleMay(actor, a) && stateAllows(state, a));
 }
 
 /** Refuses unless the role may do it (403) and the state allows it (409). */
 export function requireAction(actor: Actor, state: MembershipState, action: EnterpriseAction): void {
   if (!roleMay(actor, action)) throw new AppError('FORBIDDEN', '当前角色无权执行此操作');
-  if (action !== 'reveal-contact' && !mayApply(state, action)) {
+  if (!stateAllows(state, action)) {
     throw new AppError('TRANSITION_NOT_ALLOWED', '企业当前状态不允许此操作');
   }
 }

@@ -1,28 +1,14 @@
-import { solveChallenge } from 'altcha-lib/v1';
+import { solvedAltcha } from '../../../common/altcha-payload';
+import { challengeDto } from '../../../common/contracts/portal';
 import type { TestApp } from '../../test/test-app';
 
 /** A solved portal challenge, as the browser sends it (base64 JSON). */
 export async function solvedChallenge(t: TestApp): Promise<string> {
   const res = await t.app.inject({ method: 'GET', url: '/api/public/challenge' });
   if (res.statusCode !== 200) throw new Error(`challenge: ${res.body}`);
-  const c = res.json() as {
-    algorithm: string;
-    challenge: string;
-    salt: string;
-    signature: string;
-    maxnumber: number;
-  };
-  const solution = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
-  if (!solution) throw new Error('challenge not solved');
-  return Buffer.from(
-    JSON.stringify({
-      algorithm: c.algorithm,
-      challenge: c.challenge,
-      number: solution.number,
-      salt: c.salt,
-      signature: c.signature,
-    }),
-  ).toString('base64');
+  const payload = await solvedAltcha(challengeDto.parse(res.json()));
+  if (!payload) throw new Error('challenge not solved');
+  return payload;
 }
 
 export const portalRequest = {

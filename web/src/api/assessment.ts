@@ -1,4 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import type {
+  AssessmentResultContract,
+  DrillResultContract,
+  UnitAssessmentContract,
+} from '../../../common/contracts/assessment';
 import { api } from './client';
 
 export interface IndicatorInfo {
@@ -16,48 +21,10 @@ export interface SchemeInfo {
   components: { indicator: string; weight?: number }[];
 }
 
-export interface UnitResult {
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  score: number | null;
-  rank: number | null;
-  months: number;
-  interview: boolean | null;
-  components: { indicator: string; value: number | null; points: number | null; max: number }[];
-  counts: Record<string, number>;
-  [indicator: string]: unknown;
-}
+/** A unit's figures; each indicator's value also stands under the indicator's id. */
+export type UnitResult = UnitAssessmentContract & { [indicator: string]: unknown };
 
-export interface AssessmentResult {
-  scheme: { id: string; name: string; version: string };
-  period: { id: string; months: string[]; start: string; end: string };
-  asOf: string;
-  units: UnitResult[];
-}
-
-export interface DrillItem {
-  ticketId: number;
-  ticketNo: string;
-  status: string;
-  month: string;
-  dispatchedAt: string;
-  counts: 'numerator' | 'denominator';
-  outcome: string;
-  handleDueAt: string | null;
-  completedAt: string | null;
-  onTime: boolean | null;
-}
-
-export interface DrillResult {
-  indicator: string;
-  name: string;
-  definition: string;
-  numerator: number;
-  denominator: number;
-  items: DrillItem[];
-  truncated: boolean;
-}
+export type AssessmentResult = Omit<AssessmentResultContract, 'units'> & { units: UnitResult[] };
 
 export function useSchemes() {
   return useQuery({
@@ -89,7 +56,7 @@ export function useDrill(q: { scheme: string; period: string; unitId: number; in
   return useQuery({
     queryKey: ['assessment', 'drill', q],
     queryFn: ({ signal }) =>
-      api<DrillResult>('/api/assessment/drill', { query: { ...(q ?? {}), limit: 500 }, signal }),
+      api<DrillResultContract>('/api/assessment/drill', { query: { ...(q ?? {}), limit: 500 }, signal }),
     enabled: !!q,
   });
 }

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { solveChallenge } from 'altcha-lib/v1';
 import type { z } from 'zod';
 import {
   challengeDto,
@@ -9,6 +8,7 @@ import {
   publicRequestStatus,
   type PublicRequestBody,
 } from '../../../common/contracts/portal';
+import { solvedAltcha } from '../../../common/altcha-payload';
 import { attachmentList } from '../../../common/contracts/attachments';
 import type { Satisfaction } from '../../../common/enums';
 import { api, apiParsed, ApiError, getToken, parseErrorBody } from './client';
@@ -44,18 +44,9 @@ export async function apiForm<T>(path: string, form: FormData): Promise<T> {
 
 /** Fetches the challenge and solves it in the browser (Web Crypto SHA-256): the ALTCHA payload. */
 async function solvedChallenge(): Promise<string> {
-  const c = await apiParsed(challengeDto, '/api/public/challenge');
-  const solution = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
-  if (!solution) throw new ApiError(0, 'CHALLENGE_FAILED', '人机验证失败，请重试');
-  return btoa(
-    JSON.stringify({
-      algorithm: c.algorithm,
-      challenge: c.challenge,
-      number: solution.number,
-      salt: c.salt,
-      signature: c.signature,
-    }),
-  );
+  const payload = await solvedAltcha(await apiParsed(challengeDto, '/api/public/challenge'));
+  if (!payload) throw new ApiError(0, 'CHALLENGE_FAILED', '人机验证失败，请重试');
+  return payload;
 }
 
 export type SubmitResult = z.infer<typeof publicRequestCreated> & { photoErrors: string[] };

@@ -2,13 +2,17 @@ import type { Role } from '../../../common/enums';
 
 /** Response shapes of the API as the web uses them (see /api/openapi.json). */
 
-export interface Me {
+/** A user account as the signed-in user and the administrator see it. */
+export interface UserSummary {
   id: number;
   username: string;
   displayName: string;
   role: Role;
   unitId: number;
   unitName: string;
+}
+
+export interface Me extends UserSummary {
   unitKind: string;
   unitIsPlatform: boolean;
 }
@@ -42,15 +46,8 @@ export interface Category {
 }
 
 /** Work orders: the response contract in common/ (parsed by the query hooks). */
-export type {
-  AssignmentView as Assignment,
-  CallerView,
-  DeadlineDetail,
-  TicketDetail,
-  TicketEvent,
-  TicketListItem,
-  TicketPage,
-} from '../../../common/contracts/ticket-responses';
+export type * from '../../../common/contracts/ticket-responses';
+export type { AssignmentView as Assignment } from '../../../common/contracts/ticket-responses';
 export type { PendingRequest } from '../../../common/ticket-vocabulary';
 
 /** A page of a list (audit log and other paged lists). */
@@ -119,13 +116,7 @@ export interface RulesInfo {
   coveredYears: number[];
 }
 
-export interface AdminUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: number;
-  unitName: string;
+export interface AdminUser extends UserSummary {
   active: boolean;
   lockedUntil: string | null;
   mustChangePassword: boolean;

@@ -11,18 +11,10 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, type CSSProperties } from 'react';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  MapChart,
-  GeoComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  CanvasRenderer,
-]);
+// The charts and the renderer; the parts of charts on axes; the parts of the map.
+echarts.use([BarChart, LineChart, MapChart, CanvasRenderer]);
+echarts.use([GridComponent, LegendComponent, MarkLineComponent, TooltipComponent]);
+echarts.use([GeoComponent, VisualMapComponent]);
 
 /** Browser tests set navigator.webdriver: no animation, so screenshots show the final chart. */
 export const chartAnimation = typeof navigator === 'undefined' || !navigator.webdriver;

@@ -1,6 +1,6 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
-import { api, errorText } from '../api/client';
+import { api } from '../api/client';
+import { useSubmission } from '../api/use-submission';
 import { useAuth } from '../auth/auth-context';
 
 interface Values {
@@ -14,8 +14,7 @@ export function PasswordModal({ open, onClose }: { open: boolean; onClose: () =>
   const { message } = App.useApp();
   const { mustChangePassword, passwordChanged } = useAuth();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmission();
   const forced = mustChangePassword;
 
   const submit = async () => {
@@ -26,8 +25,7 @@ export function PasswordModal({ open, onClose }: { open: boolean; onClose: () =>
     } catch {
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await api('/api/auth/password', {
         method: 'POST',
         body: { currentPassword: v.currentPassword, newPassword: v.newPassword },
@@ -36,11 +34,7 @@ export function PasswordModal({ open, onClose }: { open: boolean; onClose: () =>
       passwordChanged();
       form.resetFields();
       onClose();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

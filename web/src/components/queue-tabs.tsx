@@ -11,7 +11,7 @@ export interface QueueTab {
   label: string;
   query: TicketListQuery;
   filters?: TicketFilter[];
-  columns?: TicketColumn[];
+  columns?: readonly TicketColumn[];
   defaultSort?: 'received' | '-received' | 'due' | '-due';
   /** Show the count of orders in the tab label. */
   counted?: boolean;

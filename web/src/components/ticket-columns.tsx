@@ -21,13 +21,37 @@ export type TicketColumn =
   | 'handleBy'
   | 'channel';
 
+/** The order lists' usual columns; a desk leaves out what its work does not need. */
+export const defaultTicketColumns: readonly TicketColumn[] = [
+  'ticketNo',
+  'light',
+  'status',
+  'type',
+  'category',
+  'summary',
+  'caller',
+  'leadUnit',
+  'receivedAt',
+  'handleBy',
+];
+
+/** The usual columns with the urgency after the status, for the desks that work the urgent first. */
+export const urgentFirstColumns: readonly TicketColumn[] = defaultTicketColumns.flatMap((c) =>
+  c === 'status' ? [c, 'urgency' as const] : [c],
+);
+
+/** Some columns without the ones named, in their order. */
+export function columnsWithout(columns: readonly TicketColumn[], ...omit: TicketColumn[]): TicketColumn[] {
+  return columns.filter((c) => !omit.includes(c));
+}
+
 const activeStatuses = new Set(['dispatched', 'in_progress']);
 
 /** The summary column takes what is left, but never less than this. */
 const summaryMinWidth = 160;
 
 /** The width the table needs: narrower screens scroll it inside, never the page. */
-export function tableWidth(columns: TicketColumn[]): number {
+export function tableWidth(columns: readonly TicketColumn[]): number {
   return columns.reduce((sum, c) => sum + (c === 'summary' ? summaryMinWidth : columnWidths[c]), 0);
 }
 

@@ -20,23 +20,11 @@ import { useNow } from '../lib/use-now';
 import { CategoryCascader } from '../features/category-cascader';
 import { ExportButton } from './export-button';
 import { XlsxExportButton } from './xlsx-export-button';
-import { tableWidth, ticketColumns, type TicketColumn } from './ticket-columns';
+import { defaultTicketColumns, tableWidth, ticketColumns, type TicketColumn } from './ticket-columns';
 import { TicketExtraFilters, type ExtraFilter } from './ticket-extra-filters';
 
 export type { TicketColumn } from './ticket-columns';
 export type TicketFilter = 'status' | 'light' | 'type' | 'channel' | 'category' | 'q' | ExtraFilter;
-const defaultColumns: TicketColumn[] = [
-  'ticketNo',
-  'light',
-  'status',
-  'type',
-  'category',
-  'summary',
-  'caller',
-  'leadUnit',
-  'receivedAt',
-  'handleBy',
-];
 
 const sorts = ['received', '-received', 'due', '-due'] as const;
 type Sort = (typeof sorts)[number];
@@ -46,7 +34,7 @@ interface Props {
   baseQuery: TicketListQuery;
   filters?: TicketFilter[];
   statusOptions?: TicketStatus[];
-  columns?: TicketColumn[];
+  columns?: readonly TicketColumn[];
   defaultSort?: Sort;
   /** Prefix of this table's URL parameters (several tables can share a page). */
   stateKey?: string;
@@ -62,7 +50,7 @@ export function TicketTable(props: Props) {
   const {
     baseQuery,
     filters = ['status', 'light', 'type', 'q'],
-    columns = defaultColumns,
+    columns = defaultTicketColumns,
     stateKey = '',
     exportName,
   } = props;

@@ -1,6 +1,7 @@
 import { Alert, Button, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../api/client';
+import { api } from '../api/client';
+import { useSubmission } from '../api/use-submission';
 import type { CallerView, TicketDetail } from '../api/types';
 import { ProtectedCallerNotice } from './complained-party';
 
@@ -50,16 +51,13 @@ function RevealModal({
   onRevealed: (c: CallerView) => void;
 }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmission();
   const submit = async () => {
     if (reason.trim().length < 2) {
       setError('请说明查看理由');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onRevealed(
         await api<CallerView>(`/api/tickets/${ticketId}/reveal-caller`, {
           method: 'POST',
@@ -67,11 +65,7 @@ function RevealModal({
         }),
       );
       onClose();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal

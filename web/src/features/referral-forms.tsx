@@ -47,6 +47,47 @@ function EnterprisePicker(props: {
   );
 }
 
+/**
+ * 反馈办理情况 (wuqing §35): what the enterprise reports on a referred order, on its own desk or
+ * recorded by the center for it.
+ */
+export function ReferralReportFields() {
+  return (
+    <>
+      <Form.Item
+        name="contacted"
+        label="是否已联系群众"
+        rules={[{ required: true, message: '请选择是否已联系群众' }]}
+      >
+        <Radio.Group
+          options={[
+            { value: true, label: '已联系' },
+            { value: false, label: '未联系上' },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="result" label="服务情况" rules={[{ required: true, message: '请填写服务情况' }]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} showCount maxLength={5000} />
+      </Form.Item>
+      <Form.Item name="price" label="协商价格">
+        <Input maxLength={100} placeholder="如：300元" />
+      </Form.Item>
+      <Form.Item name="serviceTime" label="服务时间">
+        <Input maxLength={100} placeholder="如：12月8日上午" />
+      </Form.Item>
+    </>
+  );
+}
+
+export function referralReportPayload(v: Record<string, unknown>) {
+  return {
+    contacted: v.contacted,
+    result: v.result,
+    price: v.price || undefined,
+    serviceTime: v.serviceTime || undefined,
+  };
+}
+
 export const referralForms: Record<'refer-enterprise' | 'report-referral', ActionFormSpec> = {
   'refer-enterprise': {
     width: 640,
@@ -70,33 +111,5 @@ export const referralForms: Record<'refer-enterprise' | 'report-referral', Actio
       note: typeof v.note === 'string' && v.note.trim() ? v.note.trim() : undefined,
     }),
   },
-  'report-referral': {
-    fields: () => (
-      <>
-        <Form.Item name="contacted" label="已联系群众" rules={[{ required: true, message: '请选择' }]}>
-          <Radio.Group
-            options={[
-              { value: true, label: '已联系' },
-              { value: false, label: '未联系上' },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name="result" label="服务情况" rules={[{ required: true, message: '请填写服务情况' }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} showCount maxLength={5000} />
-        </Form.Item>
-        <Form.Item name="price" label="协商价格">
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="serviceTime" label="服务时间">
-          <Input maxLength={100} />
-        </Form.Item>
-      </>
-    ),
-    toPayload: (v) => ({
-      contacted: v.contacted,
-      result: v.result,
-      price: v.price || undefined,
-      serviceTime: v.serviceTime || undefined,
-    }),
-  },
+  'report-referral': { fields: () => <ReferralReportFields />, toPayload: referralReportPayload },
 };

@@ -1,8 +1,9 @@
-import { Card, Col, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { CountRow, PeriodicReport, ReportUnitRow } from '../../../common/contracts/reports';
 import { pct } from '../api/assessment';
 import { SimpleBarChart } from '../components/bar-chart';
+import { UnitNameCell } from './unit-name-cell';
 
 const palette = ['#1677ff', '#13c2c2', '#52c41a', '#faad14', '#eb2f96', '#722ed1', '#fa541c', '#2f54eb'];
 const short = (name: string) => name.replace(/^云川市|^市/, '');
@@ -44,16 +45,7 @@ function UnitTable({ r }: { r: PeriodicReport }) {
       dataIndex: 'unitName',
       width: 200,
       fixed: 'left',
-      render: (v: string, u) => (
-        <span>
-          {v}
-          {u.interview && (
-            <Tag color="red" style={{ marginInlineStart: 4 }}>
-              约谈
-            </Tag>
-          )}
-        </span>
-      ),
+      render: (v: string, u) => <UnitNameCell name={v} interview={u.interview} />,
     },
     { title: '派单量', dataIndex: 'dispatched', width: 72, align: 'right' },
     ...r.columns.map((c) => ({

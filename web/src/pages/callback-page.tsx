@@ -1,18 +1,10 @@
 import { Typography } from 'antd';
 import { PageTitle } from '../components/page-title';
 import { QueueTabs, type QueueTab } from '../components/queue-tabs';
-import type { TicketColumn } from '../components/ticket-table';
+import { columnsWithout, defaultTicketColumns } from '../components/ticket-columns';
 
-const columns: TicketColumn[] = [
-  'ticketNo',
-  'status',
-  'type',
-  'category',
-  'summary',
-  'caller',
-  'leadUnit',
-  'receivedAt',
-];
+/** Callbacks come after the handling: no light, no handling deadline. */
+const columns = columnsWithout(defaultTicketColumns, 'light', 'handleBy');
 
 /** 回访研判: callbacks, unsatisfied orders (redo or close), appeals. */
 export function CallbackPage() {

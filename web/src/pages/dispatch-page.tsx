@@ -2,7 +2,7 @@ import { Typography } from 'antd';
 import { useMe } from '../auth/auth-context';
 import { PageTitle } from '../components/page-title';
 import { QueueTabs, type QueueTab } from '../components/queue-tabs';
-import type { TicketColumn } from '../components/ticket-table';
+import { columnsWithout, defaultTicketColumns, type TicketColumn } from '../components/ticket-columns';
 
 const queueColumns: TicketColumn[] = [
   'ticketNo',
@@ -15,17 +15,7 @@ const queueColumns: TicketColumn[] = [
   'caller',
   'receivedAt',
 ];
-const handlingColumns: TicketColumn[] = [
-  'ticketNo',
-  'light',
-  'status',
-  'type',
-  'category',
-  'summary',
-  'leadUnit',
-  'receivedAt',
-  'handleBy',
-];
+const handlingColumns = columnsWithout(defaultTicketColumns, 'caller');
 
 /** 派单审核: dispatch, review of replies, returns, extensions, appeals, suspended orders. */
 export function DispatchPage() {

@@ -2,7 +2,10 @@ import { Radio, Space, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useMe } from '../auth/auth-context';
 import { PageTitle } from '../components/page-title';
+import { columnsWithout, urgentFirstColumns } from '../components/ticket-columns';
 import { TicketTable } from '../components/ticket-table';
+
+const columns = columnsWithout(urgentFirstColumns, 'leadUnit');
 
 /** 承办: the unit's orders, most urgent deadline first; a row opens the order's page. */
 export function InboxPage() {
@@ -36,18 +39,7 @@ export function InboxPage() {
         defaultSort={all ? '-received' : 'due'}
         filters={['q', 'status', 'light', 'type', 'category']}
         statusOptions={all ? undefined : ['dispatched', 'in_progress', 'unsatisfied']}
-        columns={[
-          'ticketNo',
-          'light',
-          'status',
-          'urgency',
-          'type',
-          'category',
-          'summary',
-          'caller',
-          'receivedAt',
-          'handleBy',
-        ]}
+        columns={columns}
         exportName={all ? '经办工单' : '承办工单'}
         refetchInterval={60_000}
       />

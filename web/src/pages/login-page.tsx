@@ -1,8 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { errorText } from '../api/client';
+import { useSubmission } from '../api/use-submission';
 import { useAuth } from '../auth/auth-context';
 import { deskOf } from '../lib/nav';
 import { DemoAccounts } from './demo-accounts';
@@ -16,26 +15,18 @@ export function LoginPage() {
   const { me, login } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
   const [form] = Form.useForm<LoginForm>();
   const next = params.get('next');
   const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : null;
 
   if (me) return <Navigate to={safeNext ?? deskOf(me.role)} replace />;
 
-  const onFinish = async (v: LoginForm) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const onFinish = (v: LoginForm) =>
+    run(async () => {
       const user = await login(v.username.trim(), v.password);
       void navigate(safeNext ?? deskOf(user.role), { replace: true });
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="login-bg">

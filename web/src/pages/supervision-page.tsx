@@ -3,22 +3,12 @@ import { useSearchParams } from 'react-router-dom';
 import { useMe } from '../auth/auth-context';
 import { PageTitle } from '../components/page-title';
 import { QueueTabs, type QueueTab } from '../components/queue-tabs';
-import type { TicketColumn } from '../components/ticket-table';
+import { columnsWithout, urgentFirstColumns } from '../components/ticket-columns';
 import { SupervisionRecords } from '../features/supervision-records';
 import { UnitSupervisions } from '../features/unit-supervisions';
 
 const open = 'dispatched,in_progress,replied,pending_callback,unsatisfied,appealed,suspended';
-const columns: TicketColumn[] = [
-  'ticketNo',
-  'light',
-  'status',
-  'urgency',
-  'type',
-  'category',
-  'summary',
-  'leadUnit',
-  'handleBy',
-];
+const columns = columnsWithout(urgentFirstColumns, 'caller', 'receivedAt');
 
 /**
  * 督办: supervision records with their lights (units answer them here), and the center's queues

@@ -1,4 +1,5 @@
 import type { ActionName } from '../../../../common/contracts/tickets';
+import { ticketActions, type TicketAction } from '../../../../common/ticket-vocabulary';
 import { deriveFacts } from '../../../domain/kpi';
 import { applyAction } from '../../../domain/ticket/apply-action';
 import { decideAction } from '../../../domain/ticket/decide-action';
@@ -36,36 +37,21 @@ export interface FastContext {
 }
 
 /**
- * The actions the fast path replays in memory; an order with any other action goes through the
- * use cases (its effects are the same function, server/domain/ticket/apply-action.ts).
+ * The lifecycle actions the fast path leaves to the use cases: their effects reach past the rows
+ * it writes in bulk (another unit's forwarding, recomputed deadlines, edits, supervision replies,
+ * inspections, enterprise referrals). Every other lifecycle action it replays in memory, with the
+ * same function as the use cases (server/domain/ticket/apply-action.ts).
  */
-const fastActions: ReadonlySet<string> = new Set<ActionName>([
-  'dispatch',
-  'accept',
-  'record-contact',
-  'reply',
-  'approve-reply',
-  'reject-reply',
-  'record-callback',
-  'redo',
-  'close',
-  'request-return',
-  'approve-return',
-  'reject-return',
-  'request-extension',
-  'approve-extension',
-  'reject-extension',
-  'report-progress',
-  'appeal',
-  'uphold-appeal',
-  'dismiss-appeal',
-  'merge',
-  'not-accept',
-  'suspend',
-  'resume',
-  'supervise',
-  'remind',
+const useCaseActions: ReadonlySet<TicketAction> = new Set<TicketAction>([
+  'forward-extension',
+  'inspect',
+  'recompute-deadlines',
+  'refer-enterprise',
+  'report-referral',
+  'respond-supervision',
+  'update',
 ]);
+const fastActions: ReadonlySet<string> = new Set(ticketActions.filter((a) => !useCaseActions.has(a)));
 
 /** Can the fast path replay every event of this order? Otherwise it goes through the use cases. */
 export function fastPathCovers(plan: PlannedOrder): boolean {

@@ -7,6 +7,7 @@ import { errorText } from '../../api/client';
 import { SimpleBarChart } from '../../components/bar-chart';
 import { PageTitle } from '../../components/page-title';
 import { SchemePeriodPicker, useSchemePeriod } from '../../features/scheme-period-picker';
+import { UnitNameCell } from '../../features/unit-name-cell';
 import { CallTargets } from './call-targets';
 import { DrillDrawer, type DrillTarget } from './drill-drawer';
 import { XlsxExportButton } from '../../components/xlsx-export-button';
@@ -107,18 +108,7 @@ export function AssessmentPage() {
       dataIndex: 'unitName',
       width: 200,
       fixed: 'left',
-      render: (v: string, u) => (
-        <span>
-          {v}
-          {u.interview && (
-            <Tooltip title="连续排名末位，按考核办法应予约谈">
-              <Tag color="red" style={{ marginInlineStart: 4 }}>
-                约谈
-              </Tag>
-            </Tooltip>
-          )}
-        </span>
-      ),
+      render: (v: string, u) => <UnitNameCell name={v} interview={u.interview} />,
     },
     {
       title: '得分',

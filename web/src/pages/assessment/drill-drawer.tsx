@@ -1,7 +1,8 @@
 import { Alert, Drawer, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { labelOf, ticketStatusLabels } from '../../../../common/ticket-vocabulary';
-import { pct, useDrill, type DrillItem } from '../../api/assessment';
+import type { DrillItem } from '../../../../common/contracts/assessment';
+import { pct, useDrill } from '../../api/assessment';
 import { errorText } from '../../api/client';
 import { XlsxExportButton } from '../../components/xlsx-export-button';
 import { fmtDateTime } from '../../lib/format';

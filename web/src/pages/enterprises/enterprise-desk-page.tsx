@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Radio, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { satisfactionLabels, type Satisfaction } from '../../../../common/enums';
 import { api, errorText } from '../../api/client';
+import { ReferralReportFields, referralReportPayload } from '../../features/referral-forms';
 import { fmtShort } from '../../lib/format';
 
 /** One e-order on the enterprise's desk (GET /api/enterprise-desk/orders). */
@@ -127,36 +128,11 @@ export function EnterpriseDeskPage() {
             reporting &&
             report.mutate({
               id: reporting.ticketId,
-              body: {
-                contacted: v.contacted,
-                result: v.result,
-                price: v.price || undefined,
-                serviceTime: v.serviceTime || undefined,
-              },
+              body: referralReportPayload(v),
             })
           }
         >
-          <Form.Item
-            name="contacted"
-            label="是否已联系群众"
-            rules={[{ required: true, message: '请选择是否已联系群众' }]}
-          >
-            <Radio.Group
-              options={[
-                { value: true, label: '已联系' },
-                { value: false, label: '未联系上' },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="result" label="服务情况" rules={[{ required: true, message: '请填写服务情况' }]}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} showCount maxLength={5000} />
-          </Form.Item>
-          <Form.Item name="price" label="协商价格">
-            <Input maxLength={100} placeholder="如：300元" />
-          </Form.Item>
-          <Form.Item name="serviceTime" label="服务时间">
-            <Input maxLength={100} placeholder="如：12月8日上午" />
-          </Form.Item>
+          <ReferralReportFields />
         </Form>
       </Modal>
     </Card>
