@@ -23,6 +23,7 @@ import { fitNaiveBayes, type NaiveBayesOptions } from '../server/domain/classify
 import { choosePool, fitTemperature, poolWeights, type PoolCriterion } from '../server/domain/classify/pool';
 import { productionTrainOptions } from '../server/features/classify/model-store';
 import { arg } from './bench-args';
+import { DesignTable, type SplitFigures } from './design-table';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataFile = arg(
@@ -47,7 +48,6 @@ const labelSet = [...new Set(labels)].sort();
 const nl = labelSet.length;
 const docs = rows.map((r) => textFeatures(r.text_seg.replace(/\s+/g, ''), productionTrainOptions.features));
 const pick = <T>(xs: readonly T[], idx: number[]) => idx.map((i) => xs[i] as T);
-const f4 = (x: number) => x.toFixed(4);
 const vname = (v: NaiveBayesOptions) => `${v.kind} NB α ${v.alpha}`;
 
 /** Scores of a test fold by the serialised and reloaded model. */
@@ -60,14 +60,8 @@ function score(m: TextClassifier, te: number[]): { acc: number; f1: number } {
   return { acc: q.accuracy, f1: q.macroF1 };
 }
 
-/** name → per seed, per fold figures */
-const table = new Map<string, Map<number, { acc: number; f1: number; w?: number }[]>>();
-const put = (name: string, seed: number, r: { acc: number; f1: number; w?: number }) => {
-  const bySeed = table.get(name) ?? new Map<number, { acc: number; f1: number; w?: number }[]>();
-  table.set(name, bySeed);
-  bySeed.set(seed, [...(bySeed.get(seed) ?? []), r]);
-  process.stderr.write(`seed ${seed} ${name}: ${JSON.stringify(r)}\n`);
-};
+const table = new DesignTable();
+const put = (name: string, seed: number, r: SplitFigures) => table.put(name, seed, r);
 
 for (const seed of seeds) {
   const fold = stratifiedFolds(labels, k, seed);
@@ -97,7 +91,7 @@ for (const seed of seeds) {
         const pool = choosePool(inner.svm, nbOof, inner.truth, grid, c);
         put(`NBSVM + ${vname(v)}, weight by ${c}`, seed, {
           ...score(make(poolWeights(svm, nb, nl, pool), pool.temperature), te),
-          w: pool.weight,
+          note: String(pool.weight),
         });
       }
     });
@@ -107,27 +101,11 @@ for (const seed of seeds) {
   }
 }
 
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const base = table.get('NBSVM alone (production)') as Map<number, { acc: number; f1: number }[]>;
-const head = seeds.flatMap((s) => [`seed ${s} accuracy (Δ)`, `seed ${s} macro-F1 (Δ)`, `seed ${s} weights`]);
-const out = [
-  `Design splits: stratified ${k}-fold CV, seeds ${seeds.join(', ')}, ${rows.length} messages; Δ against the NBSVM alone on the same folds.`,
-  '',
-  `| model | ${head.join(' | ')} |`,
-  `| --- | ${head.map(() => '---:').join(' | ')} |`,
-];
-for (const [name, bySeed] of table) {
-  const cells = seeds.flatMap((s) => {
-    const rs = bySeed.get(s) ?? [];
-    const b = base.get(s) ?? [];
-    const acc = mean(rs.map((r) => r.acc));
-    const f1 = mean(rs.map((r) => r.f1));
-    const dAcc = acc - mean(b.map((r) => r.acc));
-    const dF1 = f1 - mean(b.map((r) => r.f1));
-    const ws = rs.map((r) => (r.w === undefined ? '' : String(r.w))).join(', ');
-    const sign = (x: number) => (x >= 0 ? '+' : '−') + f4(Math.abs(x));
-    return [`${f4(acc)} (${sign(dAcc)})`, `${f4(f1)} (${sign(dF1)})`, ws];
-  });
-  out.push(`| ${name} | ${cells.join(' | ')} |`);
-}
-process.stdout.write(`${out.join('\n')}\n`);
+process.stdout.write(
+  table.markdown(
+    `Design splits: stratified ${k}-fold CV, seeds ${seeds.join(', ')}, ${rows.length} messages; Δ against the NBSVM alone on the same folds.`,
+    seeds,
+    'NBSVM alone (production)',
+    'weights',
+  ),
+);

@@ -31,6 +31,7 @@ const dataFile = arg(
 );
 const k = Number(arg('folds', '5'));
 const seed = Number(arg('seed', '2020'));
+const calibration = arg('calibration', productionTrainOptions.calibration) as 'temperature' | 'vectorScaling';
 
 interface Row {
   label: string;
@@ -88,6 +89,7 @@ for (let f = 0; f < k; f++) {
   const started = performance.now();
   const { model, report, parts } = trainClassifier(pick(docs, tr), pick(labels, tr), {
     ...productionTrainOptions,
+    calibration,
     seed,
   });
   const trainSec = (performance.now() - started) / 1000;
@@ -115,8 +117,8 @@ for (let f = 0; f < k; f++) {
     return softmax(s, 1)[argmax(s)] as number;
   });
 
-  // The learners before pooling, trained in the same run: the SVMs alone (the model before the
-  // pool) and the naive Bayes alone, each scored by its serialised form.
+  // The learners before pooling or vector scaling, trained in the same run: the SVMs alone with
+  // a temperature and the naive Bayes alone, each scored by its serialised form.
   const partScore = (m: TextClassifier | null) => {
     if (!m) return null;
     const s = TextClassifier.deserialize(m.serialize());
@@ -126,7 +128,7 @@ for (let f = 0; f < k; f++) {
     );
     return { acc: pq.accuracy, f1: pq.macroF1 };
   };
-  const svmAlone = report.poolWeight > 0 || parts.nb ? partScore(parts.svm) : null;
+  const svmAlone = model !== parts.svm || parts.nb ? partScore(parts.svm) : null;
   const nbAlone = partScore(parts.nb);
 
   const base = fitLinear(pick(baseDocs, tr), pick(labels, tr), labelSet, 1, {
@@ -170,7 +172,10 @@ out.push(
   `Stratified ${k}-fold CV (seed ${seed}) on ${rows.length} messages, ${labelSet.length} labels; ` +
     `features: jieba words + char 1-3-grams, TF-IDF (sublinear, l2), one-vs-rest L2-loss linear SVM ` +
     `on NB-scaled features (α = ${productionTrainOptions.nbAlpha}; cost from ${JSON.stringify(productionTrainOptions.costs)} ` +
-    `by inner 3-fold CV), softmax with fitted temperature` +
+    `by inner 3-fold CV), ` +
+    (calibration === 'vectorScaling'
+      ? 'a scale and a shift per label (vector scaling) fitted on the inner out-of-fold scores'
+      : 'softmax with fitted temperature') +
     (pool
       ? `, pooled with ${pool.nb.kind} naive Bayes (α = ${pool.nb.alpha}) by a weight from ${JSON.stringify(pool.weights)} chosen by inner ${pool.criterion}`
       : '') +

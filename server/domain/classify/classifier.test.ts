@@ -57,6 +57,20 @@ describe('text classifier', () => {
     expect(report.temperature).toBeGreaterThan(0);
   });
 
+  it('calibrated by a scale and a shift per label: folded into the weights, temperature 1', () => {
+    const { model, parts, report } = trainClassifier(
+      data.map(([t]) => textFeatures(t, params)),
+      data.map(([, l]) => l),
+      { features: params, costs: [0.5, 1], innerFolds: 3, minDf: 1, seed: 7, calibration: 'vectorScaling' },
+    );
+    expect(report.temperature).toBe(1);
+    expect(model).not.toBe(parts.svm);
+    expect(parts.svm.temperature).not.toBe(1);
+    expect(model.predict('单位拖欠我两个月工资').label).toBe('wage');
+    expect(model.predict('晚上施工太吵了').label).toBe('noise');
+    expect(model.predict('家里停水了').label).toBe('water');
+  });
+
   it('is deterministic for a seed and survives serialisation', () => {
     const a = train(3).model.serialize();
     const b = train(3).model.serialize();

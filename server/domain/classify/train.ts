@@ -1,9 +1,10 @@
 import type { FeatureParams, TextFeatures } from './features';
 import { argmax, blockWeights, TextClassifier, toVector, type Block } from './classifier';
-import { trainBinarySvm, type SparseVector } from './linear-svm';
+import { trainBinarySvm, type SparseVector, type SvmLoss } from './linear-svm';
 import { quality, stratifiedFolds } from './metrics';
 import { fitNaiveBayes, linearScores, type NaiveBayesOptions } from './naive-bayes';
 import { choosePool, fitTemperature, poolWeights, type PoolCriterion } from './pool';
+import { fitVectorScaling, scaleWeights } from './logistic';
 import { seededRandom } from '../../../common/seeded-random';
 
 /**
@@ -35,6 +36,8 @@ export interface TrainOptions {
   maxWeights: number;
   /** Most features kept whatever the number of labels (model size and load time). */
   maxFeatures: number;
+  /** Loss of the one-vs-rest SVMs. */
+  loss: SvmLoss;
   /** Weigh each label's examples inversely to its frequency. */
   balanced: boolean;
   /**
@@ -42,6 +45,12 @@ export interface TrainOptions {
    * sees the features scaled by their log-count ratio for that label (0: off; else the smoothing α).
    */
   nbAlpha: number;
+  /**
+   * How the SVMs' scores become probabilities, fitted on the inner out-of-fold scores: one
+   * temperature for all labels, or a scale and a shift per label (vector scaling, logistic.ts),
+   * which can also change the top label. Without inner folds: temperature 1.
+   */
+  calibration: 'temperature' | 'vectorScaling';
   /** A second learner pooled with the SVMs (null: the SVMs alone). Needs inner folds. */
   pool: PoolOptions | null;
   maxIter: number;
@@ -55,8 +64,10 @@ export const defaultTrainOptions: TrainOptions = {
   minDf: 2,
   maxWeights: 3_000_000,
   maxFeatures: 200_000,
+  loss: 'squaredHinge',
   balanced: false,
   nbAlpha: 0.1,
+  calibration: 'temperature',
   pool: null,
   maxIter: 60,
   seed: 1,
@@ -65,7 +76,7 @@ export const defaultTrainOptions: TrainOptions = {
 export interface TrainReport {
   size: number;
   cost: number;
-  /** Temperature of the final model's scores. */
+  /** Temperature of the final model's scores (1 with vector scaling: folded into the weights). */
   temperature: number;
   /** Weight of the pooled naive Bayes learner (0: the SVMs alone). */
   poolWeight: number;
@@ -142,7 +153,14 @@ export function fitSvms(
     const seen = r
       ? rows.map((x) => ({ idx: x.idx, val: x.val.map((v, j) => v * (r[x.idx[j] as number] as number)) }))
       : rows;
-    const m = trainBinarySvm(seen, y, dim, { cPos, cNeg, maxIter: opts.maxIter, eps: 0.1, rand });
+    const m = trainBinarySvm(seen, y, dim, {
+      cPos,
+      cNeg,
+      loss: opts.loss,
+      maxIter: opts.maxIter,
+      eps: 0.1,
+      rand,
+    });
     // w·(x∘r) = (w∘r)·x: the scaling folds into the weights, prediction is unchanged.
     for (let f = 0; f < dim; f++) weights[f * k + c] = (m.w[f] as number) * (r ? (r[f] as number) : 1);
     bias[c] = m.b;
@@ -325,6 +343,9 @@ export function trainClassifier(
       pool.nbTemperature,
     );
     if (pool.weight > 0) model = make(poolWeights(svm, nb, k, pool), pool.temperature);
+  }
+  if (inner && model === svmModel && opts.calibration === 'vectorScaling') {
+    model = make(scaleWeights(svm, k, fitVectorScaling(inner.svm, inner.truth)), 1);
   }
   return {
     model,
