@@ -12,18 +12,17 @@
  * variant's pool weight is chosen on them by each criterion; the test fold is scored once per
  * model, by the serialised and reloaded model. Everything stays in memory.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { argmax, TextClassifier } from '../server/domain/classify/classifier';
 import { fitSpace, fitSvms, innerScores, type TrainOptions } from '../server/domain/classify/train';
-import { textFeatures, type TextFeatures } from '../server/domain/classify/features';
+import { type TextFeatures } from '../server/domain/classify/features';
 import { quality, stratifiedFolds } from '../server/domain/classify/metrics';
 import { fitNaiveBayes, type NaiveBayesOptions } from '../server/domain/classify/naive-bayes';
 import { choosePool, fitTemperature, poolWeights, type PoolCriterion } from '../server/domain/classify/pool';
 import { productionTrainOptions } from '../server/features/classify/model-store';
 import { arg } from './bench-args';
-import { DesignTable, type SplitFigures } from './design-table';
+import { DesignTable, designData, type SplitFigures } from './design-table';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataFile = arg(
@@ -38,15 +37,7 @@ const variants: NaiveBayesOptions[] = (['multinomial', 'complement'] as const).f
 );
 const criteria: PoolCriterion[] = ['logLoss', 'macroF1'];
 
-const rows = fs
-  .readFileSync(dataFile, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as { label: string; text_seg: string });
-const labels = rows.map((r) => r.label);
-const labelSet = [...new Set(labels)].sort();
-const nl = labelSet.length;
-const docs = rows.map((r) => textFeatures(r.text_seg.replace(/\s+/g, ''), productionTrainOptions.features));
+const { labels, labelSet, nl, docs } = designData(dataFile);
 const pick = <T>(xs: readonly T[], idx: number[]) => idx.map((i) => xs[i] as T);
 const vname = (v: NaiveBayesOptions) => `${v.kind} NB α ${v.alpha}`;
 
@@ -103,7 +94,7 @@ for (const seed of seeds) {
 
 process.stdout.write(
   table.markdown(
-    `Design splits: stratified ${k}-fold CV, seeds ${seeds.join(', ')}, ${rows.length} messages; Δ against the NBSVM alone on the same folds.`,
+    `Design splits: stratified ${k}-fold CV, seeds ${seeds.join(', ')}, ${labels.length} messages; Δ against the NBSVM alone on the same folds.`,
     seeds,
     'NBSVM alone (production)',
     'weights',

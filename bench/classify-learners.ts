@@ -10,12 +10,11 @@
  * the inner out-of-fold scores only; the test fold is scored once per model, by the serialised
  * and reloaded model.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { argmax, TextClassifier, toVector } from '../server/domain/classify/classifier';
 import { fitSpace, fitSvms, type TrainOptions } from '../server/domain/classify/train';
-import { textFeatures, type TextFeatures } from '../server/domain/classify/features';
+import { type TextFeatures } from '../server/domain/classify/features';
 import type { SparseVector } from '../server/domain/classify/linear-svm';
 import { quality, stratifiedFolds } from '../server/domain/classify/metrics';
 import { linearScores } from '../server/domain/classify/naive-bayes';
@@ -23,7 +22,7 @@ import { choosePool, fitTemperature, poolWeights, type PoolCriterion } from '../
 import { fitSoftmaxRegression, fitVectorScaling, scaleWeights } from '../server/domain/classify/logistic';
 import { productionTrainOptions } from '../server/features/classify/model-store';
 import { arg } from './bench-args';
-import { DesignTable, type SplitFigures } from './design-table';
+import { DesignTable, designData, type SplitFigures } from './design-table';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataFile = arg(
@@ -37,17 +36,9 @@ const only = new Set(arg('only', 'hinge,balanced,lr').split(','));
 const lambdas = arg('lambdas', '0.00001').split(',').map(Number);
 const grid = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 
-const rows = fs
-  .readFileSync(dataFile, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as { label: string; text_seg: string });
-const labels = rows.map((r) => r.label);
-const labelSet = [...new Set(labels)].sort();
-const nl = labelSet.length;
+const { labels, labelSet, nl, docs } = designData(dataFile);
 const index = new Map(labelSet.map((l, i) => [l, i]));
 const yAll = labels.map((l) => index.get(l) as number);
-const docs = rows.map((r) => textFeatures(r.text_seg.replace(/\s+/g, ''), productionTrainOptions.features));
 const pick = <T>(xs: readonly T[], idx: number[]) => idx.map((i) => xs[i] as T);
 type Lin = { weights: Float32Array; bias: Float32Array };
 const f32 = (m: { weights: ArrayLike<number>; bias: ArrayLike<number> }): Lin => ({
@@ -180,7 +171,7 @@ for (const seed of seeds) {
 
 process.stdout.write(
   table.markdown(
-    `Design splits: stratified ${k}-fold CV, seeds ${seeds.join(', ')}, ${rows.length} messages; Δ against the NBSVM alone on the same folds.`,
+    `Design splits: stratified ${k}-fold CV, seeds ${seeds.join(', ')}, ${labels.length} messages; Δ against the NBSVM alone on the same folds.`,
     seeds,
     'NBSVM alone',
     'chosen',

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import { textFeatures, type TextFeatures } from '../server/domain/classify/features';
+import { productionTrainOptions } from '../server/features/classify/model-store';
 /**
  * The table of the classifier's design-split benches (classify-design.ts, classify-learners.ts):
  * each model's test figures per seed and fold, printed as a markdown table of the mean per seed
@@ -56,4 +59,19 @@ export class DesignTable {
     }
     return `${out.join('\n')}\n`;
   }
+}
+
+/** The labelled messages of the design splits, with their features as production extracts them. */
+export function designData(dataFile: string) {
+  const rows = fs
+    .readFileSync(dataFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { label: string; text_seg: string });
+  const labels = rows.map((r) => r.label);
+  const labelSet = [...new Set(labels)].sort();
+  const docs: TextFeatures[] = rows.map((r) =>
+    textFeatures(r.text_seg.replace(/\s+/g, ''), productionTrainOptions.features),
+  );
+  return { labels, labelSet, nl: labelSet.length, docs };
 }
