@@ -1,19 +1,6 @@
-import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
+import { CopyOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import {
   apiKeyList,
@@ -23,6 +10,7 @@ import {
   type ApiKeyScope,
 } from '../../../../common/contracts/api-keys';
 import { api, apiParsed, errorText } from '../../api/client';
+import { ConfirmButton, ListToolbar, useRemove } from '../../components/list-kit';
 import { UnitPicker } from '../../features/unit-picker';
 import { fmtDateTime } from '../../lib/format';
 
@@ -123,31 +111,20 @@ function CreateKeyModal({ onClose }: { onClose: () => void }) {
 
 /** 接口密钥: keys of the telephone system, unit systems, third parties and other platforms. */
 export function ApiKeysTab() {
-  const qc = useQueryClient();
-  const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
   const keys = useQuery({
     queryKey: ['api-keys'],
     queryFn: ({ signal }) => apiParsed(apiKeyList, '/api/admin/api-keys', { signal }),
   });
-  const revoke = useMutation({
-    mutationFn: (id: number) => api(`/api/admin/api-keys/${id}`, { method: 'DELETE' }),
-    onSuccess: async () => {
-      message.success('密钥已吊销');
-      await qc.invalidateQueries({ queryKey: ['api-keys'] });
-    },
-    onError: (e) => message.error(errorText(e)),
-  });
+  const revoke = useRemove((id) => `/api/admin/api-keys/${id}`, ['api-keys'], '密钥已吊销');
   return (
     <div>
-      <Space style={{ marginBottom: 8 }}>
-        <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          新建密钥
-        </Button>
-        <Typography.Text type="secondary">
-          外部系统以请求头 X-API-Key 调用接口；密钥只在创建时显示一次，平台仅保存其摘要。
-        </Typography.Text>
-      </Space>
+      <ListToolbar
+        size="small"
+        create={{ label: '新建密钥', onClick: () => setCreating(true) }}
+        exportXlsx={{ path: '/api/admin/api-keys/export.xlsx', fileName: '接口密钥' }}
+        note="外部系统以请求头 X-API-Key 调用接口；密钥只在创建时显示一次，平台仅保存其摘要。"
+      />
       <Table<ApiKeyDto>
         size="small"
         rowKey="id"
@@ -180,16 +157,14 @@ export function ApiKeysTab() {
               k.revokedAt ? (
                 <Tag color="default">已吊销 {fmtDateTime(k.revokedAt)}</Tag>
               ) : (
-                <Popconfirm
+                <ConfirmButton
+                  danger
                   title="吊销后使用该密钥的系统将立即无法访问，确定吊销？"
                   okText="吊销"
-                  cancelText="取消"
                   onConfirm={() => revoke.mutate(k.id)}
                 >
-                  <Button size="small" danger>
-                    吊销
-                  </Button>
-                </Popconfirm>
+                  吊销
+                </ConfirmButton>
               ),
           },
         ]}

@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -8,7 +7,6 @@ import {
   Form,
   Input,
   Modal,
-  Popconfirm,
   Select,
   Space,
   Table,
@@ -25,6 +23,7 @@ import {
   type WebhookDto,
 } from '../../../../common/contracts/webhooks';
 import { api, apiParsed, errorText } from '../../api/client';
+import { ConfirmButton, ListToolbar, useRemove } from '../../components/list-kit';
 import { WebhookDeliveries } from '../../features/webhook-deliveries';
 import { fmtDateTime } from '../../lib/format';
 
@@ -123,29 +122,18 @@ function CreateWebhookModal({ onClose }: { onClose: () => void }) {
 
 /** 推送订阅: webhooks of order events and the exchange reports, with the delivery log. */
 export function WebhooksTab() {
-  const qc = useQueryClient();
-  const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
   const hooks = useWebhooks();
-  const remove = useMutation({
-    mutationFn: (id: number) => api(`/api/admin/webhooks/${id}`, { method: 'DELETE' }),
-    onSuccess: async () => {
-      message.success('推送订阅已删除');
-      await qc.invalidateQueries({ queryKey: ['webhooks'] });
-    },
-    onError: (e) => message.error(errorText(e)),
-  });
+  const remove = useRemove((id) => `/api/admin/webhooks/${id}`, ['webhooks'], '推送订阅已删除');
   return (
     <div>
-      <Space style={{ marginBottom: 8 }}>
-        <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          新建订阅
-        </Button>
-        <Typography.Text type="secondary">
-          工单变化时向接收地址推送事件（不含个人信息），失败后按 30 秒、2 分钟、10 分钟……重试，一天后放弃。
-        </Typography.Text>
-      </Space>
+      <ListToolbar
+        size="small"
+        create={{ label: '新建订阅', onClick: () => setCreating(true) }}
+        exportXlsx={{ path: '/api/admin/webhooks/export.xlsx', fileName: '推送订阅' }}
+        note="工单变化时向接收地址推送事件（不含个人信息），失败后按 30 秒、2 分钟、10 分钟……重试，一天后放弃。"
+      />
       <Table<WebhookDto>
         size="small"
         rowKey="id"
@@ -195,16 +183,14 @@ export function WebhooksTab() {
                 <Button size="small" onClick={() => setOpen(open === w.id ? null : w.id)}>
                   投递记录
                 </Button>
-                <Popconfirm
+                <ConfirmButton
+                  danger
                   title="删除后不再推送，待投递的记录将放弃，确定删除？"
                   okText="删除"
-                  cancelText="取消"
                   onConfirm={() => remove.mutate(w.id)}
                 >
-                  <Button size="small" danger>
-                    删除
-                  </Button>
-                </Popconfirm>
+                  删除
+                </ConfirmButton>
               </Space>
             ),
           },
