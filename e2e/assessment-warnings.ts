@@ -18,7 +18,11 @@ export function registerWarningsTests(test: Test, h: Suite): void {
     await page.getByTestId('warnings-table').waitFor();
     const url = new URL(page.url());
     assert(url.pathname === '/assessment/warnings', `at ${url.pathname}`);
-    const scheme = url.searchParams.get('scheme') ?? '';
+    // The screen offers the schemes that set warning targets, the first by default.
+    const schemes = await h
+      .api()
+      .get<{ id: string; warnings: unknown }[]>('supervisor', '/api/assessment/schemes');
+    const scheme = schemes.find((x) => x.warnings)?.id ?? '';
     const period = url.searchParams.get('period') ?? '';
     const answer = await h
       .api()

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Modal, Popconfirm, Space, Typography, type FormInstance } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api, errorText } from '../api/client';
 import { XlsxExportButton } from './xlsx-export-button';
 
@@ -90,44 +90,75 @@ export function useRemove(url: (id: number) => string, queryKey: QueryKey, done:
 }
 
 /**
- * The modal of a form that saves (保存 / 取消): the fields are checked, then `onSave`; the
- * server's refusal stands above the form. Labels on the left, 90 px wide.
+ * A form that saves through the API: on success the message `done`, the list `queryKey` read
+ * again, then `onSaved`; a refusal is kept as `error` for the modal.
+ */
+export function useSaveForm<T, R = unknown>(
+  mutationFn: (values: T) => Promise<R>,
+  opts: { queryKey: QueryKey; done?: string; onSaved: (result: R) => void },
+) {
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<T>();
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn,
+    onSuccess: async (result) => {
+      if (opts.done) message.success(opts.done);
+      await qc.invalidateQueries({ queryKey: opts.queryKey });
+      opts.onSaved(result);
+    },
+    onError: (e) => setError(errorText(e)),
+  });
+  return { form, error, setError, save };
+}
+
+/** What `useSaveForm` answers, as `SaveModal` reads it. */
+export interface SaveFormState<T> {
+  form: FormInstance<T>;
+  error: string | null;
+  setError: (error: string | null) => void;
+  save: { isPending: boolean; mutate: (values: T) => void };
+}
+
+/**
+ * The modal of a form that saves (保存 / 取消, or `okText`): the last refusal is cleared, the
+ * fields are checked, then saved; the server's refusal stands above the form. Labels on the left,
+ * 90 px wide, or above the fields (`vertical`, small).
  */
 export function SaveModal<T>(props: {
   title: string;
+  okText?: string;
   width?: number;
-  form: FormInstance<T>;
-  saving: boolean;
-  error: string | null;
-  onSave: (values: T) => void;
+  vertical?: boolean;
+  editor: SaveFormState<T>;
   onClose: () => void;
   initialValues: Partial<T>;
   children: ReactNode;
 }) {
+  const { form, error, setError, save } = props.editor;
+  const layout = props.vertical
+    ? ({ layout: 'vertical', size: 'small' } as const)
+    : ({ layout: 'horizontal', labelCol: { flex: '90px' }, wrapperCol: { flex: '1 1 0' } } as const);
   return (
     <Modal
       open
       width={props.width}
       title={props.title}
-      okText="保存"
+      okText={props.okText ?? '保存'}
       cancelText="取消"
       onCancel={props.onClose}
-      okButtonProps={{ loading: props.saving }}
-      onOk={() =>
-        void props.form.validateFields().then(
-          (v) => props.onSave(v),
+      okButtonProps={{ loading: save.isPending }}
+      onOk={() => {
+        setError(null);
+        void form.validateFields().then(
+          (v) => save.mutate(v),
           () => undefined,
-        )
-      }
+        );
+      }}
     >
-      {props.error && <Alert type="error" showIcon title={props.error} style={{ marginBottom: 8 }} />}
-      <Form
-        form={props.form}
-        layout="horizontal"
-        labelCol={{ flex: '90px' }}
-        wrapperCol={{ flex: '1 1 0' }}
-        initialValues={props.initialValues}
-      >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+      <Form form={form} {...layout} initialValues={props.initialValues}>
         {props.children}
       </Form>
     </Modal>

@@ -1,5 +1,5 @@
 import { CopyOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import {
@@ -9,8 +9,8 @@ import {
   type ApiKeyDto,
   type ApiKeyScope,
 } from '../../../../common/contracts/api-keys';
-import { api, apiParsed, errorText } from '../../api/client';
-import { ConfirmButton, ListToolbar, useRemove } from '../../components/list-kit';
+import { api, apiParsed } from '../../api/client';
+import { ConfirmButton, ListToolbar, SaveModal, useRemove, useSaveForm } from '../../components/list-kit';
 import { UnitPicker } from '../../features/unit-picker';
 import { fmtDateTime } from '../../lib/format';
 
@@ -21,24 +21,17 @@ interface KeyForm {
 }
 
 function CreateKeyModal({ onClose }: { onClose: () => void }) {
-  const qc = useQueryClient();
-  const [form] = Form.useForm<KeyForm>();
-  const scopes = Form.useWatch('scopes', form) ?? [];
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
   const { message } = App.useApp();
-  const create = useMutation({
-    mutationFn: (v: KeyForm) =>
+  const editor = useSaveForm(
+    (v: KeyForm) =>
       api<{ id: number; key: string }>('/api/admin/api-keys', {
         method: 'POST',
         body: { name: v.name, scopes: v.scopes, ...(v.scopes.includes('unit') ? { unitId: v.unitId } : {}) },
       }),
-    onSuccess: async (r) => {
-      setCreated(r.key);
-      await qc.invalidateQueries({ queryKey: ['api-keys'] });
-    },
-    onError: (e) => setError(errorText(e)),
-  });
+    { queryKey: ['api-keys'], onSaved: (r) => setCreated(r.key) },
+  );
+  const scopes = Form.useWatch('scopes', editor.form) ?? [];
   if (created) {
     return (
       <Modal
@@ -68,44 +61,34 @@ function CreateKeyModal({ onClose }: { onClose: () => void }) {
     );
   }
   return (
-    <Modal
-      open
+    <SaveModal
+      vertical
       title="新建接口密钥"
       okText="创建"
-      cancelText="取消"
-      confirmLoading={create.isPending}
-      onCancel={onClose}
-      onOk={() => {
-        setError(null);
-        form.validateFields().then(
-          (v) => create.mutate(v),
-          () => undefined,
-        );
-      }}
+      editor={editor}
+      onClose={onClose}
+      initialValues={{ scopes: [] }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      <Form form={form} layout="vertical" size="small" initialValues={{ scopes: [] }}>
-        <Form.Item name="name" label="名称" rules={[{ required: true, min: 2, message: '请填写密钥名称' }]}>
-          <Input maxLength={100} placeholder="如：呼叫中心话务系统" />
-        </Form.Item>
+      <Form.Item name="name" label="名称" rules={[{ required: true, min: 2, message: '请填写密钥名称' }]}>
+        <Input maxLength={100} placeholder="如：呼叫中心话务系统" />
+      </Form.Item>
+      <Form.Item
+        name="scopes"
+        label="权限范围"
+        rules={[{ required: true, message: '请至少选择一个权限范围' }]}
+      >
+        <Checkbox.Group options={apiKeyScopes.map((s) => ({ value: s, label: apiKeyScopeLabels[s] }))} />
+      </Form.Item>
+      {scopes.includes('unit') && (
         <Form.Item
-          name="scopes"
-          label="权限范围"
-          rules={[{ required: true, message: '请至少选择一个权限范围' }]}
+          name="unitId"
+          label="承办单位（密钥以该单位承办人员身份办理工单）"
+          rules={[{ required: true, message: '请选择单位' }]}
         >
-          <Checkbox.Group options={apiKeyScopes.map((s) => ({ value: s, label: apiKeyScopeLabels[s] }))} />
+          <UnitPicker placeholder="选择单位" />
         </Form.Item>
-        {scopes.includes('unit') && (
-          <Form.Item
-            name="unitId"
-            label="承办单位（密钥以该单位承办人员身份办理工单）"
-            rules={[{ required: true, message: '请选择单位' }]}
-          >
-            <UnitPicker placeholder="选择单位" />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </SaveModal>
   );
 }
 

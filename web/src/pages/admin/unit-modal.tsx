@@ -1,11 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Select, Switch } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select, Switch } from 'antd';
 import { unitKindLabels, unitKinds, type UnitKind } from '../../../../common/enums';
-import { api, errorText } from '../../api/client';
+import { api } from '../../api/client';
 import { queryKeys, useCategories } from '../../api/queries';
 import type { Unit } from '../../api/types';
-import { SaveModal } from '../../components/list-kit';
+import { SaveModal, useSaveForm } from '../../components/list-kit';
 import { UnitPicker } from '../../features/unit-picker';
 import { regions } from '../../lib/labels';
 
@@ -22,14 +20,10 @@ interface UnitForm {
 
 /** Create a unit under a parent, or edit name, district, duties, phone and status. */
 export function UnitModal({ unit, onClose }: { unit: Unit | 'new'; onClose: () => void }) {
-  const { message } = App.useApp();
-  const qc = useQueryClient();
   const categories = useCategories();
-  const [form] = Form.useForm<UnitForm>();
-  const [error, setError] = useState<string | null>(null);
   const creating = unit === 'new';
-  const save = useMutation({
-    mutationFn: (v: UnitForm) =>
+  const editor = useSaveForm(
+    (v: UnitForm) =>
       creating
         ? api('/api/admin/units', {
             method: 'POST',
@@ -53,13 +47,8 @@ export function UnitModal({ unit, onClose }: { unit: Unit | 'new'; onClose: () =
               active: v.active,
             },
           }),
-    onSuccess: async () => {
-      message.success(creating ? '单位已创建' : '单位已更新');
-      await qc.invalidateQueries({ queryKey: queryKeys.units });
-      onClose();
-    },
-    onError: (e) => setError(errorText(e)),
-  });
+    { queryKey: queryKeys.units, done: creating ? '单位已创建' : '单位已更新', onSaved: onClose },
+  );
   const dutyOptions = (categories.data ?? [])
     .filter((c) => c.level <= 2)
     .map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }));
@@ -67,10 +56,7 @@ export function UnitModal({ unit, onClose }: { unit: Unit | 'new'; onClose: () =
     <SaveModal
       width={600}
       title={creating ? '新建单位' : `修改单位 · ${unit.name}`}
-      form={form}
-      saving={save.isPending}
-      error={error}
-      onSave={(v) => save.mutate(v)}
+      editor={editor}
       onClose={onClose}
       initialValues={
         creating

@@ -3,7 +3,7 @@ import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag } fro
 import { useState } from 'react';
 import { roleLabels, roles, type Role } from '../../../../common/enums';
 import { api, errorText } from '../../api/client';
-import { ConfirmButton, ListToolbar, QueryError, SaveModal } from '../../components/list-kit';
+import { ConfirmButton, ListToolbar, QueryError, SaveModal, useSaveForm } from '../../components/list-kit';
 import type { AdminUser } from '../../api/types';
 import { fmtDateTime } from '../../lib/format';
 import { UnitPicker } from '../../features/unit-picker';
@@ -19,33 +19,25 @@ interface UserForm {
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
 
 function UserModal({ user, onClose }: { user: AdminUser | 'new'; onClose: () => void }) {
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<UserForm>();
-  const [error, setError] = useState<string | null>(null);
   const creating = user === 'new';
-  const save = useMutation({
-    mutationFn: (v: UserForm) =>
+  const editor = useSaveForm(
+    (v: UserForm) =>
       creating
         ? api('/api/admin/users', { method: 'POST', body: v })
         : api(`/api/admin/users/${user.id}`, {
             method: 'PATCH',
             body: { displayName: v.displayName, role: v.role, unitId: v.unitId },
           }),
-    onSuccess: async () => {
-      message.success(creating ? '用户已创建，首次登录须修改密码' : '用户已更新');
-      await qc.invalidateQueries({ queryKey: ['admin-users'] });
-      onClose();
+    {
+      queryKey: ['admin-users'],
+      done: creating ? '用户已创建，首次登录须修改密码' : '用户已更新',
+      onSaved: onClose,
     },
-    onError: (e) => setError(errorText(e)),
-  });
+  );
   return (
     <SaveModal
       title={creating ? '新建用户' : `修改用户 ${user.username}`}
-      form={form}
-      saving={save.isPending}
-      error={error}
-      onSave={(v) => save.mutate(v)}
+      editor={editor}
       onClose={onClose}
       initialValues={
         creating

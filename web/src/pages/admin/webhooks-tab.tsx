@@ -1,18 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Checkbox, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import {
   webhookEventLabels,
@@ -22,8 +9,8 @@ import {
   webhookList,
   type WebhookDto,
 } from '../../../../common/contracts/webhooks';
-import { api, apiParsed, errorText } from '../../api/client';
-import { ConfirmButton, ListToolbar, useRemove } from '../../components/list-kit';
+import { api, apiParsed } from '../../api/client';
+import { ConfirmButton, ListToolbar, SaveModal, useRemove, useSaveForm } from '../../components/list-kit';
 import { WebhookDeliveries } from '../../features/webhook-deliveries';
 import { fmtDateTime } from '../../lib/format';
 
@@ -47,76 +34,52 @@ function useWebhooks() {
 }
 
 function CreateWebhookModal({ onClose }: { onClose: () => void }) {
-  const qc = useQueryClient();
-  const [form] = Form.useForm<HookForm>();
-  const [error, setError] = useState<string | null>(null);
-  const { message } = App.useApp();
-  const create = useMutation({
-    mutationFn: (v: HookForm) =>
+  const editor = useSaveForm(
+    (v: HookForm) =>
       api('/api/admin/webhooks', {
         method: 'POST',
         body: { ...v, ...(v.apiKey ? {} : { apiKey: undefined }) },
       }),
-    onSuccess: async () => {
-      message.success('推送订阅已创建');
-      await qc.invalidateQueries({ queryKey: ['webhooks'] });
-      onClose();
-    },
-    onError: (e) => setError(errorText(e)),
-  });
+    { queryKey: ['webhooks'], done: '推送订阅已创建', onSaved: onClose },
+  );
   return (
-    <Modal
-      open
+    <SaveModal
+      vertical
       title="新建推送订阅"
       okText="创建"
-      cancelText="取消"
       width={620}
-      confirmLoading={create.isPending}
-      onCancel={onClose}
-      onOk={() => {
-        setError(null);
-        form.validateFields().then(
-          (v) => create.mutate(v),
-          () => undefined,
-        );
-      }}
+      editor={editor}
+      onClose={onClose}
+      initialValues={{ events: [...webhookEvents], format: 'event', secret: randomSecret() }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        size="small"
-        initialValues={{ events: [...webhookEvents], format: 'event', secret: randomSecret() }}
+      <Form.Item
+        name="url"
+        label="接收地址"
+        rules={[{ required: true, pattern: /^https?:\/\/\S+$/, message: '请填写 http(s) 地址' }]}
+        extra="平台交换格式可在地址中写 {externalNo}，替换为上级平台工单号"
       >
-        <Form.Item
-          name="url"
-          label="接收地址"
-          rules={[{ required: true, pattern: /^https?:\/\/\S+$/, message: '请填写 http(s) 地址' }]}
-          extra="平台交换格式可在地址中写 {externalNo}，替换为上级平台工单号"
-        >
-          <Input maxLength={500} placeholder="https://example.gov.cn/civicline/hook" />
-        </Form.Item>
-        <Form.Item name="events" label="事件" rules={[{ required: true, message: '请至少选择一个事件' }]}>
-          <Checkbox.Group
-            options={['*', ...webhookEvents].map((e) => ({ value: e, label: webhookEventLabels[e] ?? e }))}
-          />
-        </Form.Item>
-        <Form.Item name="format" label="格式">
-          <Select options={webhookFormats.map((f) => ({ value: f, label: webhookFormatLabels[f] }))} />
-        </Form.Item>
-        <Form.Item
-          name="secret"
-          label="签名密钥（X-CivicLine-Signature: sha256=HMAC）"
-          rules={[{ required: true, min: 16, message: '签名密钥至少 16 个字符' }]}
-          extra="请将此密钥交给接收方用于验证签名；保存后不再显示"
-        >
-          <Input maxLength={200} style={{ fontFamily: 'monospace' }} />
-        </Form.Item>
-        <Form.Item name="apiKey" label="接口密钥（可选，作为 X-API-Key 发送，如上级平台签发的交换密钥）">
-          <Input.Password maxLength={200} autoComplete="off" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={500} placeholder="https://example.gov.cn/civicline/hook" />
+      </Form.Item>
+      <Form.Item name="events" label="事件" rules={[{ required: true, message: '请至少选择一个事件' }]}>
+        <Checkbox.Group
+          options={['*', ...webhookEvents].map((e) => ({ value: e, label: webhookEventLabels[e] ?? e }))}
+        />
+      </Form.Item>
+      <Form.Item name="format" label="格式">
+        <Select options={webhookFormats.map((f) => ({ value: f, label: webhookFormatLabels[f] }))} />
+      </Form.Item>
+      <Form.Item
+        name="secret"
+        label="签名密钥（X-CivicLine-Signature: sha256=HMAC）"
+        rules={[{ required: true, min: 16, message: '签名密钥至少 16 个字符' }]}
+        extra="请将此密钥交给接收方用于验证签名；保存后不再显示"
+      >
+        <Input maxLength={200} style={{ fontFamily: 'monospace' }} />
+      </Form.Item>
+      <Form.Item name="apiKey" label="接口密钥（可选，作为 X-API-Key 发送，如上级平台签发的交换密钥）">
+        <Input.Password maxLength={200} autoComplete="off" />
+      </Form.Item>
+    </SaveModal>
   );
 }
 

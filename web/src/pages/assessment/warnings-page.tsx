@@ -43,7 +43,14 @@ const levels: Record<Level, { label: string; color: string }> = {
  * warning targets answers 422 and the screen says so.
  */
 export function WarningsPage() {
-  const sp = useSchemePeriod();
+  const all = useSchemePeriod();
+  // Only the schemes that set warning targets (beijing-miyun §21); the others would answer 422.
+  const warned = (all.schemes.data ?? []).filter((x) => (x as { warnings?: unknown }).warnings);
+  const sp = {
+    ...all,
+    scheme: warned.some((x) => x.id === all.scheme) ? all.scheme : warned[0]?.id,
+    schemes: { ...all.schemes, data: warned } as typeof all.schemes,
+  };
   const { scheme, period } = sp;
   const [level, setLevel] = useState<Level | 'all'>('all');
   const [q, setQ] = useState('');
@@ -135,6 +142,9 @@ export function WarningsPage() {
           {periodLabel(period)}：红色预警 {count('red')} 个单位，黄色预警 {count('yellow')} 个，蓝色预警{' '}
           {count('blue')} 个；未列出的单位各项目标均已达到。
         </Typography.Paragraph>
+      )}
+      {all.schemes.data && warned.length === 0 && (
+        <Alert type="info" showIcon title="现有考核方案均未规定单位预警目标" />
       )}
       {warnings.isError && <Alert type="warning" showIcon title={errorText(warnings.error)} />}
       <Table<Row>
