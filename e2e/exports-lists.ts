@@ -21,7 +21,7 @@ async function sheetsOf(file: string): Promise<SheetHead[]> {
 }
 
 /** Clicks the 导出Excel button inside `scope` and returns the saved workbook's sheets and name. */
-async function download(
+export async function download(
   page: Page,
   scope: Locator,
   artifacts: string,

@@ -15,6 +15,7 @@ import { registerOpen311Tests } from './open311';
 import { registerExportListTests } from './exports-lists';
 import { registerInsightTests } from './insight';
 import { registerOverviewTests } from './overview';
+import { registerWarningsTests } from './assessment-warnings';
 import { registerAdminTests } from './admin';
 import { registerSupervisionTests } from './supervision';
 import { registerEnterpriseTests } from './enterprise';
@@ -38,6 +39,7 @@ registerOpen311Tests(test, h);
 registerExportListTests(test, h);
 registerInsightTests(test, h);
 registerOverviewTests(test, h);
+registerWarningsTests(test, h);
 registerAdminTests(test, h);
 registerSupervisionTests(test, h);
 

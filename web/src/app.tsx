@@ -33,6 +33,8 @@ const pages = {
   kb: () => import('./pages/kb/kb-page').then((m) => ({ default: m.KbPage })),
   statistics: () => import('./pages/statistics/statistics-page').then((m) => ({ default: m.StatisticsPage })),
   assessment: () => import('./pages/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
+  'assessment-warnings': () =>
+    import('./pages/assessment/warnings-page').then((m) => ({ default: m.WarningsPage })),
   portal: () => import('./pages/portal/portal-page').then((m) => ({ default: m.PortalPage })),
   reports: () => import('./pages/reports/reports-page').then((m) => ({ default: m.ReportsPage })),
   bigscreen: () => import('./pages/bigscreen-page').then((m) => ({ default: m.BigscreenPage })),
@@ -59,6 +61,7 @@ const PublicNumbersPage = lazy(pages.publicNumbers);
 const EnterpriseDeskPage = lazy(pages['enterprise-desk']);
 const KbPage = lazy(pages.kb);
 const AssessmentPage = lazy(pages.assessment);
+const WarningsPage = lazy(pages['assessment-warnings']);
 const StatisticsPage = lazy(pages.statistics);
 const PortalPage = lazy(pages.portal);
 const ReportsPage = lazy(pages.reports);
@@ -258,6 +261,14 @@ const router = createBrowserRouter([
             element: (
               <Guard page="assessment">
                 <AssessmentPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'assessment/warnings',
+            element: (
+              <Guard page="assessment-warnings">
+                <WarningsPage />
               </Guard>
             ),
           },

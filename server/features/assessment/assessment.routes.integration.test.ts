@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app';
-import { importHistory } from '../import/import-history';
-import { beijingFixture } from './test-fixture';
+import type { TestApp } from '../../test/test-app';
+import { beijingAssessmentApp } from '../../test/assessment-app';
 
 describe('assessment API', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({
-      now: '2026-04-10T09:00:00+08:00',
-      env: { CIVICLINE_PROFILE: 'beijing-miyun' },
-    });
-    expect((await importHistory(t.ctx, beijingFixture)).refused).toBe(0);
+    t = await beijingAssessmentApp();
   });
   afterAll(async () => {
     await t.close();

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema';
 import type { CategoryIndex, CategoryNode } from '../../domain/policy';
 import type { Db } from '../../platform/db';
 import { defaultCategories, defaultCategoryMappings } from '../org/default-categories';
+import type { CategoryRow } from '../../../common/contracts/categories';
 
 /** The category tree, its key mapping and its version history: the only SQL of the feature. */
 
@@ -18,14 +19,7 @@ export async function lockCategories(trx: Transaction<Database>): Promise<void> 
   await sql`select pg_advisory_xact_lock(${CATEGORY_LOCK})`.execute(trx);
 }
 
-export interface CategoryRowOut {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  level: number;
-  sort: number;
-  active: boolean;
-}
+export type CategoryRowOut = CategoryRow;
 
 /** Names of the given codes, by code (`activeOnly`: only categories still in use). */
 export async function categoryNames(

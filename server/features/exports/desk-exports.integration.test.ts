@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingAssessmentApp } from '../../test/assessment-app';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
 import { readSheet, readWorkbook } from '../../test/xlsx-workbook';
-import { beijingFixture } from '../assessment/test-fixture';
-import { importHistory } from '../import/import-history';
 
 /**
  * Excel exports of the desks' figures: call figures from three calls made by hand, supervision
@@ -171,11 +170,7 @@ describe('Excel exports of call figures and supervision records', () => {
 describe('Excel exports of the assessment drill-down and unit warnings', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({
-      now: '2026-04-10T09:00:00+08:00',
-      env: { CIVICLINE_PROFILE: 'beijing-miyun' },
-    });
-    expect((await importHistory(t.ctx, beijingFixture)).refused).toBe(0);
+    t = await beijingAssessmentApp();
   });
   afterAll(async () => t.close());
   const get = async (user: string, url: string) =>
@@ -223,5 +218,26 @@ describe('Excel exports of the assessment drill-down and unit warnings', () => {
     expect(sheet.rows.map((r) => [r[1], r[3]])).toEqual(
       listed.items.flatMap((w) => w.reasons.map((r) => [w.unitName, r.message])),
     );
+    // The screen's filters: one level, a unit's name.
+    const first = listed.items[0];
+    const level = await readSheet(
+      (await get('leader', `/api/assessment/warnings/export.xlsx?${qs}&level=${first?.level}`)).rawPayload,
+    );
+    expect(level.rows.map((r) => r[1])).toEqual(
+      listed.items.filter((w) => w.level === first?.level).flatMap((w) => w.reasons.map(() => w.unitName)),
+    );
+    const named = await readSheet(
+      (
+        await get(
+          'leader',
+          `/api/assessment/warnings/export.xlsx?${qs}&q=${encodeURIComponent(first?.unitName ?? '')}`,
+        )
+      ).rawPayload,
+    );
+    expect(named.rows.map((r) => r[1])).toEqual(first?.reasons.map(() => first.unitName));
+    // The assessment's readers only: an agent is refused.
+    const agent = await get('agent', `/api/assessment/warnings/export.xlsx?${qs}`);
+    expect(agent.statusCode).toBe(403);
+    expect((agent.json() as { error: { code: string } }).error.code).toBe('FORBIDDEN');
   });
 });

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { intakeStatsQuery } from '../../../common/contracts/statistics';
 import { listTicketsQuery } from '../../../common/contracts/tickets';
 import { reportContext, type AppContext } from '../../platform/context';
-import { errorBody, requireRole, requireUser } from '../../platform/http';
 import { assessUnits } from '../assessment/assess-units';
 import { assessmentScope, unitInScope } from '../assessment/assessment-scope';
 import { assessmentQuery, sliceFilter } from '../assessment/assessment.schemas';
@@ -13,10 +12,8 @@ import { assessmentSheet, auditSheet, intakeStatsSheet } from './report-exports'
 import { ticketExportSheet } from './ticket-export';
 import { deskExportRoutes } from './desk-exports.routes';
 import { registryExportRoutes } from './registry-exports.routes';
-import { exportFileName, sendXlsx, XLSX_NOTE } from './xlsx-stream';
-
-const tags = ['exports'];
-const xlsxNote = XLSX_NOTE;
+import { configExportRoutes } from './config-exports.routes';
+import { xlsxRoute } from './xlsx-route';
 
 export const ticketExportQuery = listTicketsQuery.omit({ page: true, pageSize: true, cursor: true });
 export const auditExportQuery = z.object({
@@ -30,66 +27,43 @@ export const auditExportQuery = z.object({
 /** Excel exports of the lists and statistics (issue 16), each with its screen's filters. */
 export function exportRoutes(appCtx: AppContext): FastifyPluginAsyncZod {
   const reports = reportContext(appCtx);
+  const now = () => appCtx.clock.now();
   return async (app) => {
     await app.register(deskExportRoutes(appCtx));
     await app.register(registryExportRoutes(appCtx));
+    await app.register(configExportRoutes(appCtx));
 
-    app.get(
-      '/api/tickets/export.xlsx',
-      {
-        config: { apiKeyScopes: ['unit'] },
-        schema: {
-          tags,
-          summary: '导出工单列表 Excel: the order list with the filters of GET /api/tickets, every page',
-          description: `${xlsxNote} The rows and their masking are the list's; unmasked callers are audited as for the list (one entry per page read). At most 100,000 rows.`,
-          querystring: ticketExportQuery,
-          response: { 400: errorBody, 401: errorBody, 403: errorBody },
-        },
-      },
-      async (req, reply) => {
-        const user = requireUser(req);
-        const sheet = await ticketExportSheet(appCtx, user, req.query);
-        return sendXlsx(reply, exportFileName('工单列表', appCtx.clock.now()), [sheet]);
-      },
-    );
-
-    app.get(
-      '/api/stats/intake/export.xlsx',
-      {
-        schema: {
-          tags,
-          summary: '导出受理量统计 Excel: the figures of GET /api/stats/intake with the same filters',
-          description: xlsxNote,
-          querystring: intakeStatsQuery,
-          response: { 400: errorBody, 401: errorBody, 403: errorBody },
-        },
-      },
-      async (req, reply) => {
-        const sheet = await intakeStatsSheet(reports.db, requireUser(req), req.query);
-        return sendXlsx(reply, exportFileName('受理量统计', appCtx.clock.now()), [sheet]);
-      },
-    );
-
-    app.get(
-      '/api/assessment/export.xlsx',
-      {
-        schema: {
-          tags,
-          summary: '导出考核结果 Excel: the ranking of GET /api/assessment with the same filters',
-          description: `${xlsxNote} Rates in percent.`,
-          querystring: assessmentQuery,
-          response: { 400: errorBody, 401: errorBody, 403: errorBody },
-        },
-      },
-      async (req, reply) => {
-        const scope = await assessmentScope(reports.db, requireUser(req));
-        const scheme = await findScheme(req.query.scheme, reports.env.CIVICLINE_PROFILE_DIR);
-        const period = periodParam(req.query.period);
+    xlsxRoute(app, now, {
+      path: '/api/tickets/export.xlsx',
+      apiKeyScopes: ['unit'],
+      summary: '导出工单列表 Excel: the order list with the filters of GET /api/tickets, every page',
+      description:
+        "The rows and their masking are the list's; unmasked callers are audited as for the list (one entry per page read). At most 100,000 rows.",
+      querystring: ticketExportQuery,
+      name: '工单列表',
+      build: async (user, q) => ticketExportSheet(appCtx, user, q),
+    });
+    xlsxRoute(app, now, {
+      path: '/api/stats/intake/export.xlsx',
+      summary: '导出受理量统计 Excel: the figures of GET /api/stats/intake with the same filters',
+      querystring: intakeStatsQuery,
+      name: '受理量统计',
+      build: async (user, q) => intakeStatsSheet(reports.db, user, q),
+    });
+    xlsxRoute(app, now, {
+      path: '/api/assessment/export.xlsx',
+      summary: '导出考核结果 Excel: the ranking of GET /api/assessment with the same filters',
+      description: 'Rates in percent.',
+      querystring: assessmentQuery,
+      build: async (user, q) => {
+        const scope = await assessmentScope(reports.db, user);
+        const scheme = await findScheme(q.scheme, reports.env.CIVICLINE_PROFILE_DIR);
+        const period = periodParam(q.period);
         const result = await assessUnits(reports, {
           scheme,
           period,
-          filter: sliceFilter(req.query),
-          ...(req.query.asOf ? { asOf: new Date(req.query.asOf) } : {}),
+          filter: sliceFilter(q),
+          ...(q.asOf ? { asOf: new Date(q.asOf) } : {}),
         });
         // Units see only their own unit and sub-units, as on the screen.
         const visible =
@@ -102,30 +76,20 @@ export function exportRoutes(appCtx: AppContext): FastifyPluginAsyncZod {
                   ),
                 )
               ).filter((u) => u !== null);
-        const name = `考核结果-${scheme.name}-${period.id}`;
-        return sendXlsx(reply, exportFileName(name, appCtx.clock.now()), [
-          assessmentSheet({ ...result, units: visible }),
-        ]);
+        return {
+          name: `考核结果-${scheme.name}-${period.id}`,
+          sheets: [assessmentSheet({ ...result, units: visible })],
+        };
       },
-    );
-
-    app.get(
-      '/api/admin/audit/export.xlsx',
-      {
-        schema: {
-          tags,
-          summary: '导出审计日志 Excel: the entries of GET /api/admin/audit with the same filters',
-          description: `${xlsxNote} Newest first, at most 100,000 entries.`,
-          querystring: auditExportQuery,
-          response: { 400: errorBody, 401: errorBody, 403: errorBody },
-        },
-      },
-      async (req, reply) => {
-        requireRole(req, 'admin', 'supervisor');
-        return sendXlsx(reply, exportFileName('审计日志', appCtx.clock.now()), [
-          auditSheet(appCtx.db, req.query),
-        ]);
-      },
-    );
+    });
+    xlsxRoute(app, now, {
+      path: '/api/admin/audit/export.xlsx',
+      summary: '导出审计日志 Excel: the entries of GET /api/admin/audit with the same filters',
+      description: 'Newest first, at most 100,000 entries.',
+      querystring: auditExportQuery,
+      roles: ['admin', 'supervisor'],
+      name: '审计日志',
+      build: (_user, q) => auditSheet(appCtx.db, q),
+    });
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { numberOpening } from '../../test/service-number-fixture';
 import { readSheet, readWorkbook } from '../../test/xlsx-workbook';
 import { application, enterpriseApi } from '../enterprises/test-fixture';
 
@@ -42,13 +43,7 @@ describe('Excel exports of the registers', () => {
     await enterpriseApi(t).applyOk(application());
     // 45 natural days after 7 December is 21 January 2027 (beijing-miyun §11).
     const number = await post('unit-leader', '/api/service-numbers/applications', {
-      action: 'open',
-      number: '0871-65128800',
-      name: '社保咨询服务电话',
-      kind: 'service',
-      dutyHours: '工作日 8:30-17:30',
-      duties: '社会保险政策咨询、投诉',
-      reason: '新设社保咨询专线',
+      ...numberOpening,
       unitId: rsj,
       effectiveDate: '2027-01-21',
     });
@@ -191,6 +186,33 @@ describe('Excel exports of the registers', () => {
       (await get('dispatcher', '/api/service-numbers/applications/export.xlsx')).rawPayload,
     );
     expect(all.rows.map((r) => r[2]).sort()).toEqual(['0871-65128800', '0871-65128811']);
+  });
+
+  it('semi-annual reviews: the period of the screen, with the changes that took effect in it', async () => {
+    await post('dispatcher', '/api/service-numbers/reviews', { period: '2027-H1', dueDate: '2027-03-31' });
+    const unitName = (
+      await t.ctx.db
+        .selectFrom('org_unit')
+        .select('name')
+        .where('code', '=', 'YC-RSJ')
+        .executeTakeFirstOrThrow()
+    ).name;
+    const res = await get('dispatcher', '/api/service-numbers/reviews/export.xlsx?period=2027-H1');
+    const reviews = await readSheet(res.rawPayload);
+    expect(reviews.header.slice(0, 6)).toEqual(['周期', '单位', '截止时间', '本期变化', '变化明细', '状态']);
+    // The number approved above takes effect on 21 January 2027, within January-June.
+    expect(reviews.rows.find((r) => r[1] === unitName)?.slice(0, 6)).toEqual([
+      '2027-H1',
+      unitName,
+      '2027-03-31 23:59',
+      1,
+      '2027-01-21 开通 0871-65128800 社保咨询服务电话',
+      '待报告',
+    ]);
+    const other = await readSheet(
+      (await get('handler2', '/api/service-numbers/reviews/export.xlsx')).rawPayload,
+    );
+    expect(other.rows.find((r) => r[1] === unitName)).toBeUndefined();
   });
 
   it('incidents: the status filter of the screen', async () => {

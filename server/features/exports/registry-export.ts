@@ -15,6 +15,7 @@ import type { AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
 import { listEnterprises } from '../enterprises/get-enterprise';
 import { listApplicationsFor, listRegistry } from '../service-numbers/list-registry';
+import { listReviewsFor } from '../service-numbers/number-reviews';
 import { EXPORT_MAX_ROWS } from './ticket-export';
 import { percentCell, serviceMinute, truncatedNote, yesNo, type Cell, type XlsxSheet } from './xlsx-stream';
 
@@ -160,6 +161,44 @@ export async function applicationsSheet(
         a.decidedBy ?? '',
         serviceMinute(a.decidedAt),
         a.decisionNote ?? '',
+      ]),
+    ],
+  };
+}
+
+/** 半年审核 tasks in the viewer's scope, with the period's changes and the unit's report. */
+export async function reviewsSheet(
+  ctx: AppContext,
+  user: SessionUser,
+  q: { period?: string | undefined },
+): Promise<XlsxSheet> {
+  const { items } = await listReviewsFor(ctx, user, q.period);
+  return {
+    name: '半年审核',
+    columns: [
+      { header: '周期', width: 10 },
+      { header: '单位', width: 26 },
+      { header: '截止时间', width: 17 },
+      { header: '本期变化', width: 10 },
+      { header: '变化明细', width: 50 },
+      { header: '状态', width: 10 },
+      { header: '报告人', width: 16 },
+      { header: '报告时间', width: 17 },
+      { header: '单位报告', width: 50 },
+    ],
+    rows: [
+      items.map((r): Cell[] => [
+        r.period,
+        r.unitName,
+        serviceMinute(r.dueAt),
+        r.changes.length,
+        r.changes
+          .map((c) => `${c.effectiveDate} ${numberActionLabels[c.action]} ${c.number} ${c.name}`)
+          .join('；'),
+        r.answeredAt ? '已报告' : r.overdue ? '已逾期' : '待报告',
+        r.answeredBy ?? '',
+        serviceMinute(r.answeredAt),
+        r.report ?? '',
       ]),
     ],
   };

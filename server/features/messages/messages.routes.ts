@@ -6,7 +6,8 @@ import { actedBy, appendAudit } from '../audit/audit';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/http';
-import { addOptOut, listMessages, removeOptOut } from './messages.repository';
+import { messageLog } from './message-log';
+import { addOptOut, removeOptOut } from './messages.repository';
 
 /** The message log (admin) and opt-outs (admin, agents at the citizen's request). */
 export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -23,22 +24,7 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         requireRole(req, 'admin');
-        const rows = await listMessages(ctx.db, req.query.ticketId ?? null);
-        return {
-          items: rows.map((r) => ({
-            id: r.id,
-            channel: 'sms' as const,
-            to: maskRecipient(r.recipient),
-            template: r.template,
-            // The citizen's tracking code is theirs alone: the log shows the text without it.
-            text: r.template === 'citizen-intake' ? r.text.replace(/查询码\w+/, '查询码********') : r.text,
-            status: r.status as 'pending' | 'sent' | 'failed' | 'suppressed',
-            attempts: r.attempts,
-            ticketId: r.ticket_id,
-            createdAt: r.created_at.toISOString(),
-            sentAt: r.sent_at ? r.sent_at.toISOString() : null,
-          })),
-        };
+        return { items: await messageLog(ctx, req.query.ticketId ?? null) };
       },
     );
 

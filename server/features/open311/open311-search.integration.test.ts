@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../test/test-app';
+import { copiedTicketColumns } from '../../test/ticket-copies';
 import { ticketApi } from '../../test/ticket-helpers';
 import { NOW, open311Harness, xml, type Json } from './open311-test-kit';
 
@@ -192,13 +193,7 @@ describe('Open311 GeoReport v2 searches', () => {
       .select('id')
       .where('ticket_no', '=', '2026120700001')
       .executeTakeFirstOrThrow();
-    const cols = (
-      await sql<{ column_name: string }>`
-        select column_name from information_schema.columns
-        where table_name = 'ticket' and is_generated = 'NEVER' and column_name not in ('id', 'ticket_no')`.execute(
-        t.ctx.db,
-      )
-    ).rows.map((r) => sql.ref(r.column_name));
+    const cols = await copiedTicketColumns(t.ctx.db);
     await sql`
       with copies as (
         insert into ticket (ticket_no, ${sql.join(cols)})

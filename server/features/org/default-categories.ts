@@ -2,6 +2,8 @@
  * The default three-level problem taxonomy of a city 12345 line (问题分类). Codes are
  * two digits per level. Sites replace or extend it through the categories table.
  */
+import type { CategoryRow as CategoryFields } from '../../../common/contracts/categories';
+
 type Node = [code: string, name: string, children?: Node[]];
 
 // A compact table: one line per second-level category.
@@ -67,13 +69,8 @@ const tree: Node[] = [
   ]],
 ];
 
-export interface CategoryRow {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  level: number;
-  sort: number;
-}
+/** A category of the default taxonomy (every one starts enabled). */
+export type CategoryRow = Omit<CategoryFields, 'active'>;
 
 export function defaultCategories(): CategoryRow[] {
   const out: CategoryRow[] = [];

@@ -6,6 +6,7 @@ import type {
   ServiceNumberDto,
 } from '../../../common/contracts/service-numbers';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { numberOpening } from '../../test/service-number-fixture';
 import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
 
 /**
@@ -13,15 +14,7 @@ import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
  * §9-§12). Dates by hand: applied on 7 December 2026, 45 natural days later is 21 January 2027
  * (24 days to 31 December, 21 in January); 44 days is 20 January.
  */
-const opening = {
-  action: 'open',
-  number: '0871-65128800',
-  name: '社保咨询服务电话',
-  kind: 'service',
-  dutyHours: '工作日 8:30-17:30',
-  duties: '社会保险政策咨询、投诉',
-  reason: '新设社保咨询专线',
-};
+const opening = numberOpening;
 
 function api(t: TestApp) {
   const post = async (user: string | null, url: string, payload: Record<string, unknown>) =>

@@ -19,6 +19,7 @@ import {
   BarChartOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
@@ -45,6 +46,7 @@ const icons: Record<PageKey, ReactNode> = {
   'enterprise-desk': <ShopOutlined />,
   kb: <BookOutlined />,
   assessment: <TrophyOutlined />,
+  'assessment-warnings': <WarningOutlined />,
   statistics: <BarChartOutlined />,
   reports: <FileTextOutlined />,
   bigscreen: <FundProjectionScreenOutlined />,

@@ -1,59 +1,19 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Modal, Progress } from 'antd';
 import { useRef, useState } from 'react';
-import { channelLabels, lightLabels, ticketTypeLabels, urgencyLabels } from '../../../common/enums';
+import { ticketExportCells, ticketExportColumns } from '../../../common/ticket-export-row';
 import { errorText } from '../api/client';
 import { fetchTickets } from '../api/queries';
 import type { TicketListItem, TicketListQuery } from '../api/types';
 import { downloadText, toCsv } from '../lib/csv';
 import { fmtDateTime } from '../lib/format';
-import { pendingRequestLabels } from '../../../common/ticket-vocabulary';
 
 /** Export of everything at most this many orders (the API pages 200 at a time). */
 export const EXPORT_LIMIT = 5000;
 const PAGE = 200;
 
-const header = [
-  '工单编号',
-  '状态',
-  '待决申请',
-  '预警',
-  '诉求类型',
-  '紧急程度',
-  '来源渠道',
-  '问题分类',
-  '诉求摘要',
-  '来电人',
-  '联系电话',
-  '区域',
-  '主办单位',
-  '受理时间',
-  '派单时间',
-  '办理时限',
-  '办结时间',
-];
-
-function row(t: TicketListItem) {
-  return [
-    t.ticketNo,
-    t.statusLabel,
-    t.pendingRequest ? pendingRequestLabels[t.pendingRequest] : '',
-    lightLabels[t.light],
-    ticketTypeLabels[t.type],
-    urgencyLabels[t.urgency],
-    channelLabels[t.channel],
-    t.categoryName ?? '',
-    t.summary,
-    t.caller.confidential && !t.caller.name ? '（保密）' : (t.caller.name ?? ''),
-    t.caller.phone ?? '',
-    t.region ?? '',
-    t.leadUnitName ?? '',
-    fmtDateTime(t.receivedAt),
-    fmtDateTime(t.dispatchedAt),
-    t.handleBy ? fmtDateTime(t.handleBy) : '',
-    fmtDateTime(t.closedAt),
-  ];
-}
+const header = ticketExportColumns.map((c) => c.header);
+const row = (t: TicketListItem) => ticketExportCells(t, fmtDateTime);
 
 function stamp() {
   const d = new Date();

@@ -15,6 +15,7 @@ export type PageKey =
   | 'enterprise-desk'
   | 'kb'
   | 'assessment'
+  | 'assessment-warnings'
   | 'statistics'
   | 'reports'
   | 'bigscreen';
@@ -63,6 +64,12 @@ export const navPages: NavPage[] = [
     path: '/assessment',
     label: '考核评价',
     roles: ['leader', 'supervisor', 'admin', 'dispatcher', 'unit-leader'],
+  },
+  {
+    key: 'assessment-warnings',
+    path: '/assessment/warnings',
+    label: '单位预警',
+    roles: ['leader', 'supervisor', 'admin', 'dispatcher', 'unit-leader', 'handler'],
   },
   {
     key: 'statistics',

@@ -1,19 +1,6 @@
-import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { CopyOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import {
   apiKeyList,
@@ -22,7 +9,8 @@ import {
   type ApiKeyDto,
   type ApiKeyScope,
 } from '../../../../common/contracts/api-keys';
-import { api, apiParsed, errorText } from '../../api/client';
+import { api, apiParsed } from '../../api/client';
+import { ConfirmButton, ListToolbar, SaveModal, useRemove, useSaveForm } from '../../components/list-kit';
 import { UnitPicker } from '../../features/unit-picker';
 import { fmtDateTime } from '../../lib/format';
 
@@ -33,24 +21,17 @@ interface KeyForm {
 }
 
 function CreateKeyModal({ onClose }: { onClose: () => void }) {
-  const qc = useQueryClient();
-  const [form] = Form.useForm<KeyForm>();
-  const scopes = Form.useWatch('scopes', form) ?? [];
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
   const { message } = App.useApp();
-  const create = useMutation({
-    mutationFn: (v: KeyForm) =>
+  const editor = useSaveForm(
+    (v: KeyForm) =>
       api<{ id: number; key: string }>('/api/admin/api-keys', {
         method: 'POST',
         body: { name: v.name, scopes: v.scopes, ...(v.scopes.includes('unit') ? { unitId: v.unitId } : {}) },
       }),
-    onSuccess: async (r) => {
-      setCreated(r.key);
-      await qc.invalidateQueries({ queryKey: ['api-keys'] });
-    },
-    onError: (e) => setError(errorText(e)),
-  });
+    { queryKey: ['api-keys'], onSaved: (r) => setCreated(r.key) },
+  );
+  const scopes = Form.useWatch('scopes', editor.form) ?? [];
   if (created) {
     return (
       <Modal
@@ -80,74 +61,53 @@ function CreateKeyModal({ onClose }: { onClose: () => void }) {
     );
   }
   return (
-    <Modal
-      open
+    <SaveModal
+      vertical
       title="新建接口密钥"
       okText="创建"
-      cancelText="取消"
-      confirmLoading={create.isPending}
-      onCancel={onClose}
-      onOk={() => {
-        setError(null);
-        form.validateFields().then(
-          (v) => create.mutate(v),
-          () => undefined,
-        );
-      }}
+      editor={editor}
+      onClose={onClose}
+      initialValues={{ scopes: [] }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      <Form form={form} layout="vertical" size="small" initialValues={{ scopes: [] }}>
-        <Form.Item name="name" label="名称" rules={[{ required: true, min: 2, message: '请填写密钥名称' }]}>
-          <Input maxLength={100} placeholder="如：呼叫中心话务系统" />
-        </Form.Item>
+      <Form.Item name="name" label="名称" rules={[{ required: true, min: 2, message: '请填写密钥名称' }]}>
+        <Input maxLength={100} placeholder="如：呼叫中心话务系统" />
+      </Form.Item>
+      <Form.Item
+        name="scopes"
+        label="权限范围"
+        rules={[{ required: true, message: '请至少选择一个权限范围' }]}
+      >
+        <Checkbox.Group options={apiKeyScopes.map((s) => ({ value: s, label: apiKeyScopeLabels[s] }))} />
+      </Form.Item>
+      {scopes.includes('unit') && (
         <Form.Item
-          name="scopes"
-          label="权限范围"
-          rules={[{ required: true, message: '请至少选择一个权限范围' }]}
+          name="unitId"
+          label="承办单位（密钥以该单位承办人员身份办理工单）"
+          rules={[{ required: true, message: '请选择单位' }]}
         >
-          <Checkbox.Group options={apiKeyScopes.map((s) => ({ value: s, label: apiKeyScopeLabels[s] }))} />
+          <UnitPicker placeholder="选择单位" />
         </Form.Item>
-        {scopes.includes('unit') && (
-          <Form.Item
-            name="unitId"
-            label="承办单位（密钥以该单位承办人员身份办理工单）"
-            rules={[{ required: true, message: '请选择单位' }]}
-          >
-            <UnitPicker placeholder="选择单位" />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </SaveModal>
   );
 }
 
 /** 接口密钥: keys of the telephone system, unit systems, third parties and other platforms. */
 export function ApiKeysTab() {
-  const qc = useQueryClient();
-  const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
   const keys = useQuery({
     queryKey: ['api-keys'],
     queryFn: ({ signal }) => apiParsed(apiKeyList, '/api/admin/api-keys', { signal }),
   });
-  const revoke = useMutation({
-    mutationFn: (id: number) => api(`/api/admin/api-keys/${id}`, { method: 'DELETE' }),
-    onSuccess: async () => {
-      message.success('密钥已吊销');
-      await qc.invalidateQueries({ queryKey: ['api-keys'] });
-    },
-    onError: (e) => message.error(errorText(e)),
-  });
+  const revoke = useRemove((id) => `/api/admin/api-keys/${id}`, ['api-keys'], '密钥已吊销');
   return (
     <div>
-      <Space style={{ marginBottom: 8 }}>
-        <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          新建密钥
-        </Button>
-        <Typography.Text type="secondary">
-          外部系统以请求头 X-API-Key 调用接口；密钥只在创建时显示一次，平台仅保存其摘要。
-        </Typography.Text>
-      </Space>
+      <ListToolbar
+        size="small"
+        create={{ label: '新建密钥', onClick: () => setCreating(true) }}
+        exportXlsx={{ path: '/api/admin/api-keys/export.xlsx', fileName: '接口密钥' }}
+        note="外部系统以请求头 X-API-Key 调用接口；密钥只在创建时显示一次，平台仅保存其摘要。"
+      />
       <Table<ApiKeyDto>
         size="small"
         rowKey="id"
@@ -180,16 +140,14 @@ export function ApiKeysTab() {
               k.revokedAt ? (
                 <Tag color="default">已吊销 {fmtDateTime(k.revokedAt)}</Tag>
               ) : (
-                <Popconfirm
+                <ConfirmButton
+                  danger
                   title="吊销后使用该密钥的系统将立即无法访问，确定吊销？"
                   okText="吊销"
-                  cancelText="取消"
                   onConfirm={() => revoke.mutate(k.id)}
                 >
-                  <Button size="small" danger>
-                    吊销
-                  </Button>
-                </Popconfirm>
+                  吊销
+                </ConfirmButton>
               ),
           },
         ]}

@@ -6,6 +6,7 @@ import { serviceYear } from '../../../../common/service-time';
 import { api, errorText } from '../../api/client';
 import { useCalendarYear, type CalendarDay } from '../../api/calendar';
 import { useServerClock } from '../../api/queries';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 
 const DAY_MS = 86_400_000;
 
@@ -147,6 +148,7 @@ export function CalendarTab() {
         </Typography.Text>
         <Button onClick={() => setYear(y + 1)}>下一年</Button>
         <ImportButton onImported={setYear} />
+        <XlsxExportButton path="/api/calendar/export.xlsx" query={{ year: y }} fileName={`工作日历-${y}`} />
         {cal.data && (
           <>
             <Tag color={cal.data.provisional ? 'warning' : 'success'}>

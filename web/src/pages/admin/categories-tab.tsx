@@ -19,18 +19,10 @@ import {
 } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
+import type { CategoryNode } from '../../../../common/contracts/categories';
 import { api, errorText } from '../../api/client';
 import { queryKeys } from '../../api/queries';
-
-interface CategoryNode {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  level: number;
-  sort: number;
-  active: boolean;
-  children: CategoryNode[];
-}
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 
 interface MappingItem {
   key: string;
@@ -240,13 +232,21 @@ export function CategoriesTab() {
           size="small"
           title={`问题分类树（版本 ${tree.data?.version ?? '-'}）`}
           extra={
-            <Button
-              size="small"
-              icon={<PlusOutlined />}
-              onClick={() => open({ kind: 'create', parent: null })}
-            >
-              添加一级分类
-            </Button>
+            <Space size={4}>
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => open({ kind: 'create', parent: null })}
+              >
+                添加一级分类
+              </Button>
+              <XlsxExportButton
+                size="small"
+                path="/api/admin/categories/export.xlsx"
+                query={{}}
+                fileName="问题分类"
+              />
+            </Space>
           }
         >
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>

@@ -25,6 +25,7 @@ import {
 import { serviceDate } from '../../../../common/service-time';
 import { api, apiParsed, errorText } from '../../api/client';
 import type { AdminUser } from '../../api/types';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 import { fmtDateTime } from '../../lib/format';
 
 const statusColors: Record<MessageDto['status'], string> = {
@@ -97,6 +98,11 @@ export function MessagesTab() {
             value={ticketId}
             onChange={(v) => setTicketId(typeof v === 'number' ? v : null)}
             aria-label="工单内部编号"
+          />
+          <XlsxExportButton
+            path="/api/admin/messages/export.xlsx"
+            query={{ ticketId: ticketId ?? undefined }}
+            fileName="短信记录"
           />
         </Space>
         {log.isError && <Alert type="error" showIcon title={errorText(log.error)} />}

@@ -1,23 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { roleLabels, roles, type Role } from '../../../../common/enums';
 import { api, errorText } from '../../api/client';
-import { XlsxExportButton } from '../../components/xlsx-export-button';
+import { ConfirmButton, ListToolbar, QueryError, SaveModal, useSaveForm } from '../../components/list-kit';
 import type { AdminUser } from '../../api/types';
 import { fmtDateTime } from '../../lib/format';
 import { UnitPicker } from '../../features/unit-picker';
@@ -33,84 +19,62 @@ interface UserForm {
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
 
 function UserModal({ user, onClose }: { user: AdminUser | 'new'; onClose: () => void }) {
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<UserForm>();
-  const [error, setError] = useState<string | null>(null);
   const creating = user === 'new';
-  const save = useMutation({
-    mutationFn: (v: UserForm) =>
+  const editor = useSaveForm(
+    (v: UserForm) =>
       creating
         ? api('/api/admin/users', { method: 'POST', body: v })
         : api(`/api/admin/users/${user.id}`, {
             method: 'PATCH',
             body: { displayName: v.displayName, role: v.role, unitId: v.unitId },
           }),
-    onSuccess: async () => {
-      message.success(creating ? '用户已创建，首次登录须修改密码' : '用户已更新');
-      await qc.invalidateQueries({ queryKey: ['admin-users'] });
-      onClose();
+    {
+      queryKey: ['admin-users'],
+      done: creating ? '用户已创建，首次登录须修改密码' : '用户已更新',
+      onSaved: onClose,
     },
-    onError: (e) => setError(errorText(e)),
-  });
+  );
   return (
-    <Modal
-      open
+    <SaveModal
       title={creating ? '新建用户' : `修改用户 ${user.username}`}
-      okText="保存"
-      cancelText="取消"
-      onCancel={onClose}
-      okButtonProps={{ loading: save.isPending }}
-      onOk={() =>
-        void form.validateFields().then(
-          (v) => save.mutate(v),
-          () => undefined,
-        )
+      editor={editor}
+      onClose={onClose}
+      initialValues={
+        creating
+          ? { role: 'handler' }
+          : { displayName: user.displayName, role: user.role, unitId: user.unitId }
       }
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      <Form
-        form={form}
-        layout="horizontal"
-        labelCol={{ flex: '90px' }}
-        wrapperCol={{ flex: '1 1 0' }}
-        initialValues={
-          creating
-            ? { role: 'handler' }
-            : { displayName: user.displayName, role: user.role, unitId: user.unitId }
-        }
-      >
-        {creating && (
-          <Form.Item
-            name="username"
-            label="用户名"
-            rules={[{ required: true, message: '请填写用户名' }]}
-            extra="3-32 位小写字母、数字、点、下划线或连字符"
-          >
-            <Input autoFocus />
-          </Form.Item>
-        )}
-        <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
-          <Input maxLength={50} />
+      {creating && (
+        <Form.Item
+          name="username"
+          label="用户名"
+          rules={[{ required: true, message: '请填写用户名' }]}
+          extra="3-32 位小写字母、数字、点、下划线或连字符"
+        >
+          <Input autoFocus />
         </Form.Item>
-        <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={roleOptions} />
+      )}
+      <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
+        <Select options={roleOptions} />
+      </Form.Item>
+      <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择单位' }]}>
+        <UnitPicker placeholder="选择所属单位" />
+      </Form.Item>
+      {creating && (
+        <Form.Item
+          name="initialPassword"
+          label="临时密码"
+          rules={[{ required: true, message: '请设置临时密码' }]}
+          extra="用户首次登录时须修改"
+        >
+          <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择单位' }]}>
-          <UnitPicker placeholder="选择所属单位" />
-        </Form.Item>
-        {creating && (
-          <Form.Item
-            name="initialPassword"
-            label="临时密码"
-            rules={[{ required: true, message: '请设置临时密码' }]}
-            extra="用户首次登录时须修改"
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </SaveModal>
   );
 }
 
@@ -180,20 +144,19 @@ export function UsersTab() {
   );
   return (
     <>
-      <Space style={{ marginBottom: 8 }}>
+      <ListToolbar
+        create={{ label: '新建用户', onClick: () => setEditing('new') }}
+        exportXlsx={{ path: '/api/admin/users/export.xlsx', query: { q: q || undefined }, fileName: '用户' }}
+        note={`共 ${users.data?.length ?? 0} 个账号`}
+      >
         <Input.Search
           allowClear
           placeholder="用户名、姓名或单位"
           style={{ width: 240 }}
           onSearch={(v) => setQ(v.trim())}
         />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-          新建用户
-        </Button>
-        <XlsxExportButton path="/api/admin/users/export.xlsx" query={{ q: q || undefined }} fileName="用户" />
-        <Typography.Text type="secondary">共 {users.data?.length ?? 0} 个账号</Typography.Text>
-      </Space>
-      {users.isError && <Alert type="error" showIcon title={errorText(users.error)} />}
+      </ListToolbar>
+      <QueryError query={users} />
       <Table<AdminUser>
         size="small"
         rowKey="id"
@@ -235,16 +198,14 @@ export function UsersTab() {
                   修改
                 </Button>
                 <ResetPassword user={u} />
-                <Popconfirm
+                <ConfirmButton
+                  link
+                  danger={u.active}
                   title={u.active ? `停用 ${u.displayName}？停用后立即无法登录` : `启用 ${u.displayName}？`}
-                  okText="确定"
-                  cancelText="取消"
                   onConfirm={() => toggle.mutate(u)}
                 >
-                  <Button type="link" size="small" danger={u.active}>
-                    {u.active ? '停用' : '启用'}
-                  </Button>
-                </Popconfirm>
+                  {u.active ? '停用' : '启用'}
+                </ConfirmButton>
               </Space>
             ),
           },

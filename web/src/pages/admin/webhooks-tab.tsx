@@ -1,20 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Checkbox, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import {
   webhookEventLabels,
@@ -24,7 +9,8 @@ import {
   webhookList,
   type WebhookDto,
 } from '../../../../common/contracts/webhooks';
-import { api, apiParsed, errorText } from '../../api/client';
+import { api, apiParsed } from '../../api/client';
+import { ConfirmButton, ListToolbar, SaveModal, useRemove, useSaveForm } from '../../components/list-kit';
 import { WebhookDeliveries } from '../../features/webhook-deliveries';
 import { fmtDateTime } from '../../lib/format';
 
@@ -48,104 +34,69 @@ function useWebhooks() {
 }
 
 function CreateWebhookModal({ onClose }: { onClose: () => void }) {
-  const qc = useQueryClient();
-  const [form] = Form.useForm<HookForm>();
-  const [error, setError] = useState<string | null>(null);
-  const { message } = App.useApp();
-  const create = useMutation({
-    mutationFn: (v: HookForm) =>
+  const editor = useSaveForm(
+    (v: HookForm) =>
       api('/api/admin/webhooks', {
         method: 'POST',
         body: { ...v, ...(v.apiKey ? {} : { apiKey: undefined }) },
       }),
-    onSuccess: async () => {
-      message.success('推送订阅已创建');
-      await qc.invalidateQueries({ queryKey: ['webhooks'] });
-      onClose();
-    },
-    onError: (e) => setError(errorText(e)),
-  });
+    { queryKey: ['webhooks'], done: '推送订阅已创建', onSaved: onClose },
+  );
   return (
-    <Modal
-      open
+    <SaveModal
+      vertical
       title="新建推送订阅"
       okText="创建"
-      cancelText="取消"
       width={620}
-      confirmLoading={create.isPending}
-      onCancel={onClose}
-      onOk={() => {
-        setError(null);
-        form.validateFields().then(
-          (v) => create.mutate(v),
-          () => undefined,
-        );
-      }}
+      editor={editor}
+      onClose={onClose}
+      initialValues={{ events: [...webhookEvents], format: 'event', secret: randomSecret() }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        size="small"
-        initialValues={{ events: [...webhookEvents], format: 'event', secret: randomSecret() }}
+      <Form.Item
+        name="url"
+        label="接收地址"
+        rules={[{ required: true, pattern: /^https?:\/\/\S+$/, message: '请填写 http(s) 地址' }]}
+        extra="平台交换格式可在地址中写 {externalNo}，替换为上级平台工单号"
       >
-        <Form.Item
-          name="url"
-          label="接收地址"
-          rules={[{ required: true, pattern: /^https?:\/\/\S+$/, message: '请填写 http(s) 地址' }]}
-          extra="平台交换格式可在地址中写 {externalNo}，替换为上级平台工单号"
-        >
-          <Input maxLength={500} placeholder="https://example.gov.cn/civicline/hook" />
-        </Form.Item>
-        <Form.Item name="events" label="事件" rules={[{ required: true, message: '请至少选择一个事件' }]}>
-          <Checkbox.Group
-            options={['*', ...webhookEvents].map((e) => ({ value: e, label: webhookEventLabels[e] ?? e }))}
-          />
-        </Form.Item>
-        <Form.Item name="format" label="格式">
-          <Select options={webhookFormats.map((f) => ({ value: f, label: webhookFormatLabels[f] }))} />
-        </Form.Item>
-        <Form.Item
-          name="secret"
-          label="签名密钥（X-CivicLine-Signature: sha256=HMAC）"
-          rules={[{ required: true, min: 16, message: '签名密钥至少 16 个字符' }]}
-          extra="请将此密钥交给接收方用于验证签名；保存后不再显示"
-        >
-          <Input maxLength={200} style={{ fontFamily: 'monospace' }} />
-        </Form.Item>
-        <Form.Item name="apiKey" label="接口密钥（可选，作为 X-API-Key 发送，如上级平台签发的交换密钥）">
-          <Input.Password maxLength={200} autoComplete="off" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={500} placeholder="https://example.gov.cn/civicline/hook" />
+      </Form.Item>
+      <Form.Item name="events" label="事件" rules={[{ required: true, message: '请至少选择一个事件' }]}>
+        <Checkbox.Group
+          options={['*', ...webhookEvents].map((e) => ({ value: e, label: webhookEventLabels[e] ?? e }))}
+        />
+      </Form.Item>
+      <Form.Item name="format" label="格式">
+        <Select options={webhookFormats.map((f) => ({ value: f, label: webhookFormatLabels[f] }))} />
+      </Form.Item>
+      <Form.Item
+        name="secret"
+        label="签名密钥（X-CivicLine-Signature: sha256=HMAC）"
+        rules={[{ required: true, min: 16, message: '签名密钥至少 16 个字符' }]}
+        extra="请将此密钥交给接收方用于验证签名；保存后不再显示"
+      >
+        <Input maxLength={200} style={{ fontFamily: 'monospace' }} />
+      </Form.Item>
+      <Form.Item name="apiKey" label="接口密钥（可选，作为 X-API-Key 发送，如上级平台签发的交换密钥）">
+        <Input.Password maxLength={200} autoComplete="off" />
+      </Form.Item>
+    </SaveModal>
   );
 }
 
 /** 推送订阅: webhooks of order events and the exchange reports, with the delivery log. */
 export function WebhooksTab() {
-  const qc = useQueryClient();
-  const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
   const hooks = useWebhooks();
-  const remove = useMutation({
-    mutationFn: (id: number) => api(`/api/admin/webhooks/${id}`, { method: 'DELETE' }),
-    onSuccess: async () => {
-      message.success('推送订阅已删除');
-      await qc.invalidateQueries({ queryKey: ['webhooks'] });
-    },
-    onError: (e) => message.error(errorText(e)),
-  });
+  const remove = useRemove((id) => `/api/admin/webhooks/${id}`, ['webhooks'], '推送订阅已删除');
   return (
     <div>
-      <Space style={{ marginBottom: 8 }}>
-        <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          新建订阅
-        </Button>
-        <Typography.Text type="secondary">
-          工单变化时向接收地址推送事件（不含个人信息），失败后按 30 秒、2 分钟、10 分钟……重试，一天后放弃。
-        </Typography.Text>
-      </Space>
+      <ListToolbar
+        size="small"
+        create={{ label: '新建订阅', onClick: () => setCreating(true) }}
+        exportXlsx={{ path: '/api/admin/webhooks/export.xlsx', fileName: '推送订阅' }}
+        note="工单变化时向接收地址推送事件（不含个人信息），失败后按 30 秒、2 分钟、10 分钟……重试，一天后放弃。"
+      />
       <Table<WebhookDto>
         size="small"
         rowKey="id"
@@ -195,16 +146,14 @@ export function WebhooksTab() {
                 <Button size="small" onClick={() => setOpen(open === w.id ? null : w.id)}>
                   投递记录
                 </Button>
-                <Popconfirm
+                <ConfirmButton
+                  danger
                   title="删除后不再推送，待投递的记录将放弃，确定删除？"
                   okText="删除"
-                  cancelText="取消"
                   onConfirm={() => remove.mutate(w.id)}
                 >
-                  <Button size="small" danger>
-                    删除
-                  </Button>
-                </Popconfirm>
+                  删除
+                </ConfirmButton>
               </Space>
             ),
           },

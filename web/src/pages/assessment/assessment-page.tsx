@@ -1,6 +1,7 @@
 import { Alert, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { periodLabel, previousPeriod } from '../../../../common/period';
 import { pct, useAssessment, useIndicators, type IndicatorInfo, type UnitResult } from '../../api/assessment';
 import { errorText } from '../../api/client';
@@ -149,6 +150,9 @@ export function AssessmentPage() {
           fileName={`考核结果-${period}`}
           disabled={!scheme}
         />
+        <Link to={`/assessment/warnings?${new URLSearchParams({ scheme: scheme ?? '', period })}`}>
+          单位预警
+        </Link>
         {current.data && (
           <Typography.Text type="secondary">
             {periodLabel(period)}，与{periodLabel(previousPeriod(period))}相比；数据截至{' '}

@@ -5,6 +5,7 @@ import { citeArticle } from '../../../../common/article-citation';
 import { apiParsed } from '../../api/client';
 import { useMe } from '../../auth/auth-context';
 import { pct } from '../../api/assessment';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 
 const figureLabels = { connectionRate: '接通率', within10sRate: '10秒接通率' } as const;
 const centerRoles = new Set(['admin', 'leader', 'supervisor', 'dispatcher']);
@@ -24,7 +25,20 @@ export function CallTargets({ start, end }: { start: string; end: string }) {
   const targets = q.data?.targets ?? [];
   if (targets.length === 0) return null;
   return (
-    <Card size="small" title="话务指标" style={{ marginBottom: 8 }} data-testid="call-targets">
+    <Card
+      size="small"
+      title="话务指标"
+      style={{ marginBottom: 8 }}
+      data-testid="call-targets"
+      extra={
+        <XlsxExportButton
+          size="small"
+          path="/api/stats/calls/export.xlsx"
+          query={{ from: start, to: end }}
+          fileName="话务统计"
+        />
+      }
+    >
       <Table
         size="small"
         rowKey="figure"

@@ -3,6 +3,7 @@ import { App, Button, Card, Form, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { satisfactionLabels, type Satisfaction } from '../../../../common/enums';
 import { api, errorText } from '../../api/client';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 import { ReferralReportFields, referralReportPayload } from '../../features/referral-forms';
 import { fmtShort } from '../../lib/format';
 
@@ -61,6 +62,12 @@ export function EnterpriseDeskPage() {
         </span>
       }
     >
+      <XlsxExportButton
+        size="small"
+        path="/api/enterprise-desk/orders/export.xlsx"
+        query={{}}
+        fileName="电子工单"
+      />
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         收到电子工单后请及时联系群众，了解服务需求，协商服务价格和服务时间；服务完成后及时反馈办理情况（武清细则第三十六条）。
       </Typography.Paragraph>

@@ -1,18 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Segmented,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Segmented, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorText } from '../../api/client';
@@ -25,7 +11,7 @@ import {
 } from '../../api/kb-review';
 import { useUnits } from '../../api/queries';
 import { useMe } from '../../auth/auth-context';
-import { XlsxExportButton } from '../../components/xlsx-export-button';
+import { ListToolbar, QueryError } from '../../components/list-kit';
 
 const stateLabels: Record<PolicyNotice['state'], { text: string; color: string }> = {
   pending: { text: '待答复', color: 'blue' },
@@ -117,25 +103,23 @@ export function PolicyNoticesTab() {
   const overdue = (q.data?.items ?? []).filter((n) => n.state === 'overdue').length;
   return (
     <div data-testid="kb-policy-notices">
-      <Space style={{ marginBottom: 8 }} wrap>
+      <ListToolbar
+        create={{ label: '登记新发布政策', onClick: () => setCreating(true) }}
+        exportXlsx={{
+          path: '/api/kb/policy-notices/export.xlsx',
+          query: { state: filter },
+          fileName: '政策发布登记',
+        }}
+        note={`政策发布后 5 个工作日内须在知识库发布答复条目${overdue ? `；当前 ${overdue} 项已超期` : ''}。`}
+        noteType={overdue ? 'danger' : 'secondary'}
+      >
         <Segmented
           value={filter}
           onChange={(v) => setFilter(v as Filter)}
           options={(Object.keys(filters) as Filter[]).map((f) => ({ value: f, label: filters[f].label }))}
         />
-        <Button type="primary" onClick={() => setCreating(true)}>
-          登记新发布政策
-        </Button>
-        <XlsxExportButton
-          path="/api/kb/policy-notices/export.xlsx"
-          query={{ state: filter }}
-          fileName="政策发布登记"
-        />
-        <Typography.Text type={overdue ? 'danger' : 'secondary'}>
-          政策发布后 5 个工作日内须在知识库发布答复条目{overdue ? `；当前 ${overdue} 项已超期` : ''}。
-        </Typography.Text>
-      </Space>
-      {q.isError && <Alert type="error" showIcon title={errorText(q.error)} />}
+      </ListToolbar>
+      <QueryError query={q} />
       <Table<PolicyNotice>
         size="small"
         rowKey="id"

@@ -1,20 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, errorText } from '../../api/client';
+import { ConfirmButton, ListToolbar, QueryError, useRemove } from '../../components/list-kit';
 import { fmtDateTime } from '../../lib/format';
 
 interface SynonymGroup {
@@ -90,22 +78,13 @@ function GroupModal(props: { group: SynonymGroup | 'new' | null; onClose: () => 
  * say 暖气不热 and 欠工资; articles say 供热 and 拖欠工资.
  */
 export function SynonymsTab() {
-  const { message } = App.useApp();
-  const qc = useQueryClient();
   const [editing, setEditing] = useState<SynonymGroup | 'new' | null>(null);
   const [filter, setFilter] = useState('');
   const list = useQuery({
     queryKey: key,
     queryFn: ({ signal }) => api<{ items: SynonymGroup[] }>('/api/kb/synonyms', { signal }),
   });
-  const remove = useMutation({
-    mutationFn: (id: number) => api(`/api/kb/synonyms/${id}`, { method: 'DELETE' }),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: key });
-      message.success('已删除');
-    },
-    onError: (e) => message.error(errorText(e)),
-  });
+  const remove = useRemove((id) => `/api/kb/synonyms/${id}`, key, '已删除');
   const rows = useMemo(() => {
     const f = filter.trim();
     const items = list.data?.items ?? [];
@@ -113,10 +92,15 @@ export function SynonymsTab() {
   }, [list.data, filter]);
   return (
     <>
-      <Space style={{ marginBottom: 8 }}>
-        <Button type="primary" onClick={() => setEditing('new')}>
-          新增同义词组
-        </Button>
+      <ListToolbar
+        create={{ label: '新增同义词组', onClick: () => setEditing('new') }}
+        exportXlsx={{
+          path: '/api/kb/synonyms/export.xlsx',
+          query: { q: filter.trim() || undefined },
+          fileName: '同义词',
+        }}
+        note="检索时，查询中的任一词会同时匹配同组的其他词"
+      >
         <Input.Search
           allowClear
           placeholder="查找词语"
@@ -125,9 +109,8 @@ export function SynonymsTab() {
           onChange={(e) => setFilter(e.target.value)}
           aria-label="查找同义词"
         />
-        <Typography.Text type="secondary">检索时，查询中的任一词会同时匹配同组的其他词</Typography.Text>
-      </Space>
-      {list.isError && <Alert type="error" showIcon title={errorText(list.error)} />}
+      </ListToolbar>
+      <QueryError query={list} />
       <Table<SynonymGroup>
         size="small"
         rowKey="id"
@@ -161,11 +144,15 @@ export function SynonymsTab() {
                 <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setEditing(g)}>
                   修改
                 </Button>
-                <Popconfirm title={`删除“${g.words.join('、')}”？`} onConfirm={() => remove.mutate(g.id)}>
-                  <Button type="link" size="small" danger style={{ padding: 0 }}>
-                    删除
-                  </Button>
-                </Popconfirm>
+                <ConfirmButton
+                  link
+                  tight
+                  danger
+                  title={`删除“${g.words.join('、')}”？`}
+                  onConfirm={() => remove.mutate(g.id)}
+                >
+                  删除
+                </ConfirmButton>
               </Space>
             ),
           },

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { numberActionLabels, type ReviewDto } from '../../../../common/contracts/service-numbers';
 import { api, errorText } from '../../api/client';
 import { useMe } from '../../auth/auth-context';
+import { XlsxExportButton } from '../../components/xlsx-export-button';
 import { numberKeys } from './service-numbers-page';
 
 /** 半年审核: the center opens a half year's review; each unit reports what changed. */
@@ -45,11 +46,14 @@ export function ReviewsTab() {
   });
   return (
     <div>
-      {keeper && (
-        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setOpening(true)}>
-          发起半年审核
-        </Button>
-      )}
+      <Space style={{ marginBottom: 12 }}>
+        {keeper && (
+          <Button type="primary" onClick={() => setOpening(true)}>
+            发起半年审核
+          </Button>
+        )}
+        <XlsxExportButton path="/api/service-numbers/reviews/export.xlsx" query={{}} fileName="半年审核" />
+      </Space>
       <Table<ReviewDto>
         size="small"
         rowKey="id"
