@@ -9,7 +9,7 @@ import { copiedTicketColumns } from '../../test/ticket-copies';
 import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
 
 /**
- * Excel exports (issue 16): each workbook is parsed with exceljs and compared with what the
+ * Excel exports: each workbook is parsed with exceljs and compared with what the
  * screen's endpoint answers for the same filters and the same user.
  */
 type Row = (string | number | null)[];

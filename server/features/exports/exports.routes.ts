@@ -24,7 +24,7 @@ export const auditExportQuery = z.object({
   actor: z.string().trim().max(64).optional(),
 });
 
-/** Excel exports of the lists and statistics (issue 16), each with its screen's filters. */
+/** Excel exports of the lists and statistics, each with its screen's filters. */
 export function exportRoutes(appCtx: AppContext): FastifyPluginAsyncZod {
   const reports = reportContext(appCtx);
   const now = () => appCtx.clock.now();

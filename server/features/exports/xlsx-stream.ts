@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { formatServiceTime } from '../../../common/service-time';
 
 /**
- * Excel exports (issue 16): a workbook written row by row with exceljs' streaming writer straight
+ * Excel exports: a workbook written row by row with exceljs' streaming writer straight
  * into the response, so a large result never sits in memory; rows come from an async source
  * (keyset pages). Text cells are written as text, never as formulas.
  */
