@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ticketDetail, type TicketDetail } from '../../common/contracts/ticket-responses';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -115,4 +115,17 @@ export async function openTicketApp(
   const env = opts.profile ? { CIVICLINE_PROFILE: opts.profile, ...opts.env } : opts.env;
   const t = await createTestApp({ now: opts.now, env });
   return { t, api: ticketApi(t), rsj: await t.unitId('YC-RSJ') };
+}
+
+/**
+ * The ticket app of a block of tests: opened before the block's first test and closed after its
+ * last. Its parts are filled in then, so read them inside the tests (`app.api`, `app.rsj`).
+ */
+export function useTicketApp(opts: Parameters<typeof openTicketApp>[0] = {}): TicketApp {
+  const app = {} as TicketApp;
+  beforeAll(async () => {
+    Object.assign(app, await openTicketApp(opts));
+  });
+  afterAll(() => app.t.close());
+  return app;
 }
