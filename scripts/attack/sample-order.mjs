@@ -1,4 +1,4 @@
-/** The order the attack scripts take in: a wage-arrears complaint by phone (zibo-12345 default category). */
+/** The sample order: a wage-arrears complaint by phone (attack scripts, benches and the server tests build on it). */
 export const sampleOrder = {
   channel: 'phone',
   type: 'complaint',
