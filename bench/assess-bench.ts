@@ -28,7 +28,7 @@ import { openPglite, openPostgres, type DatabaseHandle } from '../server/platfor
 import { readEnv } from '../server/platform/env';
 import { createLogger } from '../server/platform/logger';
 import { generateHistory } from './gen-history';
-import { arg, figureLog, flag, secs } from './bench-args';
+import { arg, bestOf, figureLog, flag, secs, timed } from './bench-args';
 
 const orders = Number(arg('orders', '100000'));
 const from = arg('from', '2026-01');
@@ -38,7 +38,7 @@ const runs = Number(arg('runs', '3'));
 const env = readEnv();
 const out = path.resolve(import.meta.dirname, 'out');
 fs.mkdirSync(out, { recursive: true });
-const { rows, note } = figureLog();
+const { note, printTable } = figureLog();
 
 async function open(): Promise<DatabaseHandle> {
   if (!env.DATABASE_URL) return openPglite(path.join(out, 'pglite-bench'));
@@ -52,18 +52,7 @@ async function open(): Promise<DatabaseHandle> {
   return openPostgres(env.DATABASE_URL, 'bench', 4);
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const t = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - t, value };
-}
-
-async function best<T>(fn: () => Promise<T>): Promise<{ cold: number; warm: number; value: T }> {
-  const first = await timed(fn);
-  let warm = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) warm = Math.min(warm, (await timed(fn)).ms);
-  return { cold: first.ms, warm, value: first.value };
-}
+const best = bestOf(runs);
 
 async function main() {
   const file = path.join(out, `history-${orders}-${from}-${months}-${seed}.jsonl`);
@@ -161,9 +150,7 @@ async function main() {
     );
   }
   await handle.close();
-  process.stdout.write(
-    `\n| measure | result | note |\n| --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`,
-  );
+  printTable();
 }
 
 await main();

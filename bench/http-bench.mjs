@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { sampleOrder } from '../scripts/attack/sample-order.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const opt = (name, dflt) => {
@@ -205,17 +206,12 @@ const contents = [
 ];
 let seq = 0;
 const order = () => ({
-  channel: 'phone',
-  type: 'complaint',
-  category: '010201',
-  urgency: 'normal',
-  level: 'city',
+  ...sampleOrder,
   caller: {
     name: '王小明',
     phone: `138${String(10000000 + (seq % 89999999)).slice(0, 8)}`,
     confidential: false,
   },
-  location: { address: '东城区东湖路18号', region: '东城区' },
   content: `${contents[seq++ % contents.length]}（编号 ${seq}）`,
 });
 

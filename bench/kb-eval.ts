@@ -18,20 +18,14 @@
  *   (DATABASE_URL: PostgreSQL; --query title: Teddy messages by their title only, a short query;
  *   --tier-max: longest query answered in candidate tiers, to compare with untiered ranking)
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { migrateToLatest } from '../server/db/migrate';
 import { ensureReferenceData } from '../server/features/demo/load-demo-data';
 import { importArticles } from '../server/features/kb/import-articles';
 import { searchArticles } from '../server/features/kb/search-articles';
-import {
-  openPostgres,
-  pgliteExtensions,
-  pgliteParsers,
-  wrapPglite,
-  type DatabaseHandle,
-} from '../server/platform/db';
+import type { DatabaseHandle } from '../server/platform/db';
+import { readJsonl } from './bench-args';
+import { openSchemaOrPglite } from './bench-open';
 
 const dataRoot = path.resolve(process.cwd(), '../shared/data');
 const args = process.argv.slice(2);
@@ -49,14 +43,6 @@ interface Dataset {
   name: string;
   articles: { id: string; title: string; content: string }[];
   cases: Case[];
-}
-
-function readJsonl<T>(file: string): T[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
 }
 
 /** Title of an article made from a reply or answer: its first sentence, at most 40 characters. */
@@ -129,14 +115,7 @@ function ncp(): Dataset {
 }
 
 async function openDb(): Promise<DatabaseHandle> {
-  const url = process.env.DATABASE_URL;
-  const handle = url
-    ? await openPostgres(url, `kb_eval_${process.pid}`)
-    : wrapPglite(await PGlite.create({ extensions: pgliteExtensions, parsers: pgliteParsers }));
-  if (url) {
-    const { sql } = await import('kysely');
-    await sql`create schema if not exists ${sql.id(`kb_eval_${process.pid}`)}`.execute(handle.db);
-  }
+  const handle = await openSchemaOrPglite(`kb_eval_${process.pid}`);
   await migrateToLatest(handle.db);
   await ensureReferenceData(handle.db);
   return handle;

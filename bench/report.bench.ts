@@ -25,7 +25,7 @@ import { createContext, withClock } from '../server/platform/context';
 import { openPostgres } from '../server/platform/db';
 import { readEnv } from '../server/platform/env';
 import { createLogger } from '../server/platform/logger';
-import { arg, figureLog, secs } from './bench-args';
+import { arg, bestOf, figureLog, secs } from './bench-args';
 
 const periodId = arg('period', '2026-01');
 const target = Number(arg('orders', '1000000'));
@@ -33,20 +33,9 @@ const runs = Number(arg('runs', '3'));
 const env = readEnv();
 const out = path.resolve(import.meta.dirname, 'out');
 fs.mkdirSync(out, { recursive: true });
-const { rows, note } = figureLog();
+const { note, printTable } = figureLog();
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const t = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - t, value };
-}
-
-async function best<T>(fn: () => Promise<T>): Promise<{ cold: number; warm: number; value: T }> {
-  const first = await timed(fn);
-  let warm = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) warm = Math.min(warm, (await timed(fn)).ms);
-  return { cold: first.ms, warm, value: first.value };
-}
+const best = bestOf(runs);
 
 /** Tops the month up to `target` orders with shifted copies of its orders and their facts. */
 async function topUp(client: pg.Client, start: Date, end: Date): Promise<void> {
@@ -163,9 +152,7 @@ async function main() {
     );
   }
   await handle.close();
-  process.stdout.write(
-    `\n| measure | result | note |\n| --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`,
-  );
+  printTable();
 }
 
 await main();

@@ -12,7 +12,6 @@
  *   npx tsx bench/similar-eval.ts [--originals N] [--background N] [--folds K] [--drop F]   embedded PGlite
  *   DATABASE_URL=postgres://… npx tsx bench/similar-eval.ts …                     PostgreSQL (own schema, dropped)
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openSchemaOrPglite } from './bench-open';
@@ -24,6 +23,7 @@ import { ensureReferenceData, loadDemoData } from '../server/features/demo/load-
 import { findSimilarScored } from '../server/features/similar/find-similar';
 import type { Actor } from '../server/features/tickets/standing';
 import { mulberry32 } from './kb-generator';
+import { readJsonl } from './bench-args';
 
 const args = process.argv.slice(2);
 const num = (name: string, fallback: number): number => {
@@ -45,14 +45,6 @@ interface Message {
   label: string;
   title: string;
   detail: string;
-}
-
-function readJsonl<T>(file: string): T[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
 }
 
 const sentencesOf = (text: string): string[] =>
@@ -130,6 +122,15 @@ try {
   ];
   let made = 0;
   const t0 = performance.now();
+  /** An order's text as intake stores it, taken in at the center under zibo-12345. */
+  const indexed = (content: string) => ({
+    content,
+    content_tokens: segmentForIndex(content),
+    similar_keys: lshKeys(content),
+    platform_unit_id: center.id,
+    profile_id: 'zibo-12345',
+    profile_version: '1',
+  });
   const insert = async (contents: string[], prefix: string) => {
     for (let from = 0; from < contents.length; from += 500) {
       const rows = contents.slice(from, from + 500).map((content, k) => {
@@ -145,12 +146,7 @@ try {
           urgency: 'normal',
           source_level: 'city',
           caller_phone: `139${String(n % 100_000_000).padStart(8, '0')}`,
-          content,
-          content_tokens: segmentForIndex(content),
-          similar_keys: lshKeys(content),
-          platform_unit_id: center.id,
-          profile_id: 'zibo-12345',
-          profile_version: '1',
+          ...indexed(content),
           received_at: received,
           closed_at: closed ? received : null,
           created_at: received,
@@ -190,12 +186,7 @@ try {
         urgency: 'normal',
         source_level: 'city',
         caller_phone: `137${m.id.padStart(8, '0')}`,
-        content,
-        content_tokens: segmentForIndex(content),
-        similar_keys: lshKeys(content),
-        platform_unit_id: center.id,
-        profile_id: 'zibo-12345',
-        profile_version: '1',
+        ...indexed(content),
         received_at: new Date(NOW.getTime() - 86_400_000),
         created_at: new Date(NOW.getTime() - 86_400_000),
         updated_at: NOW,

@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { migrateToLatest } from '../server/db/migrate';
 import { ensureReferenceData, loadDemoData } from '../server/features/demo/load-demo-data';
 import { createTicket } from '../server/features/tickets/create-ticket';
+import { laterOrderColumns } from '../server/features/tickets/intake.repository';
 import { listTickets } from '../server/features/tickets/list-tickets';
 import { performAction } from '../server/features/tickets/perform-action';
 import { listTicketsQuery } from '../common/contracts/tickets';
@@ -90,14 +91,8 @@ async function main() {
         not_accepted_reason: null,
         suggested_channel: null,
         platform_unit_id: 1,
+        ...laterOrderColumns,
         lead_unit_id: unit,
-        status_before_suspend: null,
-        pending_request: null,
-        merged_into_id: null,
-        emergency_result_days: null,
-        process_satisfaction: null,
-        result_satisfaction: null,
-        contacted_by_unit: null,
         profile_id: 'zibo-12345',
         profile_version: ctx.rules.profile.version,
         calendar_version: ctx.rules.calendarVersion,

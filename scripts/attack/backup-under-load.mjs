@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { register } from 'tsx/esm/api';
+import { sampleOrder } from './sample-order.mjs';
 
 register();
 const root = path.resolve(import.meta.dirname, '../..');
@@ -91,16 +92,7 @@ async function call(user, method, url, body) {
   });
   return { status: res.status, json: await res.json().catch(() => null) };
 }
-const order = {
-  channel: 'phone',
-  type: 'complaint',
-  category: '010201',
-  urgency: 'normal',
-  level: 'city',
-  caller: { name: '王小明', phone: '13812345678', address: '云川市东城区东湖路18号', confidential: false },
-  location: { address: '东城区东湖路18号', region: '东城区' },
-  content: '公司拖欠三个月工资共计两万元，多次讨要无果，请求劳动监察部门处理。',
-};
+const order = sampleOrder;
 let unitId = 0;
 const latencies = [];
 async function oneOrder(timed) {

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freshSchema } from './fresh-schema.mjs';
+import { sampleOrder } from './sample-order.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const arg = (name, dflt) => {
@@ -94,16 +95,7 @@ async function login(user) {
   if (r.status !== 200) throw new Error(`login ${user}: ${r.status} ${JSON.stringify(r.json)}`);
   tokens.set(user, r.json.token);
 }
-const order = {
-  channel: 'phone',
-  type: 'complaint',
-  category: '010201',
-  urgency: 'normal',
-  level: 'city',
-  caller: { name: '王小明', phone: '13812345678', address: '云川市东城区东湖路18号', confidential: false },
-  location: { address: '东城区东湖路18号', region: '东城区' },
-  content: '公司拖欠三个月工资共计两万元，多次讨要无果，请求劳动监察部门处理。',
-};
+const order = sampleOrder;
 const act = (user, id, action, payload = {}) =>
   call(user, 'POST', `/api/tickets/${id}/actions/${action}`, payload);
 async function create() {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callServer, freshSchemaUrl, startServerProcess, type ServerProcess } from '../test/server-process';
+import { sampleOrder as order } from '../test/ticket-helpers';
 
 /**
  * Two server processes on one PostgreSQL database (a schema of its own), both running the job
@@ -19,17 +20,6 @@ const START = '2026-11-23T09:00:00+08:00';
 const LATER = '2026-12-02T09:00:00+08:00';
 const ORDERS = 6;
 const SUPERVISIONS = 20;
-
-const order = {
-  channel: 'phone',
-  type: 'complaint',
-  category: '010201',
-  urgency: 'normal',
-  level: 'city',
-  caller: { name: '王小明', phone: '13812345678', confidential: false },
-  location: { address: '东城区东湖路18号', region: '东城区' },
-  content: '公司拖欠三个月工资共计两万元，多次讨要无果，请求劳动监察部门处理。',
-};
 
 describe.skipIf(!url)('two server processes on one PostgreSQL database', () => {
   let a: ServerProcess;

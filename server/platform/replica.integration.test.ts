@@ -8,6 +8,7 @@ import { migrateToLatest } from '../db/migrate';
 import { DEMO_PASSWORD } from '../features/demo/demo-city';
 import { ensureReferenceData, loadDemoData } from '../features/demo/load-demo-data';
 import { replicaBinariesPresent, startReplicaPair, type ReplicaPair, PG_BIN } from '../test/replica-cluster';
+import { sampleOrder as order } from '../test/ticket-helpers';
 import { createContext } from './context';
 import { openPostgres, openReplica, type DatabaseHandle } from './db';
 import { readEnv } from './env';
@@ -22,17 +23,6 @@ const present = replicaBinariesPresent();
 if (!present) {
   console.info(`replica.integration.test.ts skipped: PostgreSQL 15 server binaries not found in ${PG_BIN}`);
 }
-
-const order = {
-  channel: 'phone',
-  type: 'complaint',
-  category: '010201',
-  urgency: 'normal',
-  level: 'city',
-  caller: { name: '王小明', phone: '13812345678', confidential: false },
-  location: { address: '东城区东湖路18号', region: '东城区' },
-  content: '公司拖欠三个月工资共计两万元，多次讨要无果，请求劳动监察部门处理。',
-};
 
 interface StatsRows {
   rows: { counts: { dispatched: number } }[];

@@ -1,5 +1,7 @@
+import { expect } from 'vitest';
 import type { Db } from '../platform/db';
 import { replay, type ReplayedState } from '../domain/ticket/replay';
+import type { TestApp } from './test-app';
 
 /** Which units are (sub-)platforms, as the replay needs to know. */
 export async function platformUnits(db: Db): Promise<(unitId: number) => boolean> {
@@ -24,4 +26,26 @@ export async function replayStored(
     events.map((e) => ({ ...e, payload: e.payload as Record<string, unknown> })),
     isPlatformUnit ?? (await platformUnits(db)),
   );
+}
+
+/** Replays every order's events through the transition table and compares with the stored state. */
+export async function expectReplayReproducesEveryOrder(t: TestApp): Promise<number> {
+  const isPlatformUnit = await platformUnits(t.handle.db);
+  const tickets = await t.handle.db.selectFrom('ticket').selectAll().execute();
+  for (const row of tickets) {
+    const state = await replayStored(t.handle.db, row.id, isPlatformUnit);
+    expect(state.status).toBe(row.status);
+    expect(state.pendingRequest).toBe(row.pending_request);
+    expect(state.leadUnitId).toBe(row.lead_unit_id);
+    const active = await t.handle.db
+      .selectFrom('ticket_assignment')
+      .select('unit_id')
+      .where('ticket_id', '=', row.id)
+      .where('role', '=', 'co')
+      .where('status', 'not in', ['returned', 'ended', 'forwarded'])
+      .orderBy('unit_id')
+      .execute();
+    expect(state.coUnitIds).toEqual(active.map((x) => x.unit_id));
+  }
+  return tickets.length;
 }

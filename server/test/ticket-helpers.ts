@@ -1,24 +1,15 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ticketDetail, type TicketDetail } from '../../common/contracts/ticket-responses';
+import { sampleOrder as attackOrder } from '../../scripts/attack/sample-order.mjs';
 import { createTestApp, type TestApp } from './test-app';
 
 /** The order as the API returns it: the response contract, parsed (a shape drift fails the test). */
 export type TicketDto = TicketDetail;
 
+/** The attack scripts' sample order, with the caller's full address and a demand. */
 export const sampleOrder = {
-  channel: 'phone',
-  type: 'complaint',
-  category: '010201',
-  urgency: 'normal',
-  level: 'city',
-  caller: {
-    name: '王小明',
-    phone: '13812345678',
-    address: '云川市东城区东湖路18号3单元',
-    confidential: false,
-  },
-  location: { address: '东城区东湖路18号', region: '东城区' },
-  content: '公司拖欠三个月工资共计两万元，多次讨要无果，请求劳动监察部门处理。',
+  ...attackOrder,
+  caller: { ...attackOrder.caller, address: '云川市东城区东湖路18号3单元' },
   demand: '要求公司支付拖欠工资',
 };
 
@@ -115,4 +106,17 @@ export async function openTicketApp(
   const env = opts.profile ? { CIVICLINE_PROFILE: opts.profile, ...opts.env } : opts.env;
   const t = await createTestApp({ now: opts.now, env });
   return { t, api: ticketApi(t), rsj: await t.unitId('YC-RSJ') };
+}
+
+/**
+ * The ticket app of a block of tests: opened before the block's first test and closed after its
+ * last. Its parts are filled in then, so read them inside the tests (`app.api`, `app.rsj`).
+ */
+export function useTicketApp(opts: Parameters<typeof openTicketApp>[0] = {}): TicketApp {
+  const app = {} as TicketApp;
+  beforeAll(async () => {
+    Object.assign(app, await openTicketApp(opts));
+  });
+  afterAll(() => app.t.close());
+  return app;
 }

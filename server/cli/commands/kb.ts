@@ -17,30 +17,23 @@ import readline from 'node:readline';
 import type { Command } from 'commander';
 import { migrateToLatest } from '../../db/migrate';
 import { ensureReferenceData } from '../../features/demo/load-demo-data';
+import { openCommandDatabase } from '../../features/import/installation';
 import { expireDueArticles } from '../../features/kb/expire-due-articles';
 import { importArticles, type ImportResult } from '../../features/kb/import-articles';
 import { reindexKnowledgeBase } from '../../features/kb/reindex';
 import { searchArticles, type SearchHit } from '../../features/kb/search-articles';
 import { systemClock } from '../../platform/clock';
-import { openDatabase, type Db } from '../../platform/db';
+import type { Db } from '../../platform/db';
 import { readEnv } from '../../platform/env';
 
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 1000;
 
 async function withDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const env = readEnv();
-  let handle;
-  try {
-    handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new Error(
-      /in use/.test(msg)
-        ? `${msg}\nThe server (npm start) must not run on the same DATA_DIR while this command runs.`
-        : `cannot open the database: ${msg}`,
-    );
-  }
+  const handle = await openCommandDatabase(
+    readEnv(),
+    'The server (npm start) must not run on the same DATA_DIR while this command runs.',
+  );
   try {
     await migrateToLatest(handle.db);
     await ensureReferenceData(handle.db);

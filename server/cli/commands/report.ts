@@ -32,6 +32,16 @@ import { registerReportPeriodicCommand } from './report-periodic';
 
 type Slices = { category?: string; region?: string; channel?: string; type?: string; level?: string };
 
+/** The slice options (`Slices`) that `assessment` and `stats` both take. */
+function withSlices(cmd: Command): Command {
+  return cmd
+    .option('--category <code>', 'only orders of this category (code or prefix)')
+    .option('--region <name>', 'only orders of this region')
+    .option('--channel <channel>', 'only orders of this channel')
+    .option('--type <type>', 'only orders of this type')
+    .option('--level <level>', 'only orders of this source level (city, province)');
+}
+
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const num = (v: number | null) => (v === null ? '—' : String(Math.round(v * 10000) / 10000));
 
@@ -42,17 +52,14 @@ function asOfOption(v: string | undefined): Date | undefined {
 export function registerReportCommand(program: Command): void {
   const report = program.command('report').description('assessment and statistics (考核与统计)');
 
-  report
-    .command('assessment')
-    .description("a scheme's score and figures per handling unit, ranked")
-    .requiredOption('--scheme <id>', 'assessment scheme, e.g. beijing-miyun, zibo-12345, shanghai-962200')
-    .requiredOption('--period <p>', 'YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY')
-    .option('--as-of <iso>', 'report time (default: the platform clock)')
-    .option('--category <code>', 'only orders of this category (code or prefix)')
-    .option('--region <name>', 'only orders of this region')
-    .option('--channel <channel>', 'only orders of this channel')
-    .option('--type <type>', 'only orders of this type')
-    .option('--level <level>', 'only orders of this source level (city, province)')
+  withSlices(
+    report
+      .command('assessment')
+      .description("a scheme's score and figures per handling unit, ranked")
+      .requiredOption('--scheme <id>', 'assessment scheme, e.g. beijing-miyun, zibo-12345, shanghai-962200')
+      .requiredOption('--period <p>', 'YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY')
+      .option('--as-of <iso>', 'report time (default: the platform clock)'),
+  )
     .option('--json', 'print a JSON array')
     .action(async (opts: { scheme: string; period: string; asOf?: string; json?: boolean } & Slices) => {
       const period = parsePeriod(opts.period);
@@ -123,18 +130,15 @@ export function registerReportCommand(program: Command): void {
       process.stdout.write(`${lines.join('\n')}\n`);
     });
 
-  report
-    .command('stats')
-    .description('every indicator per unit, category, region, channel, type, level or month')
-    .requiredOption('--period <p>', 'YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY')
-    .option('--group-by <g>', groupings.join('|'), 'unit')
-    .option('--scheme <id>', 'take satisfaction settings from this scheme')
-    .option('--as-of <iso>', 'report time (default: the platform clock)')
-    .option('--category <code>', 'only orders of this category (code or prefix)')
-    .option('--region <name>', 'only orders of this region')
-    .option('--channel <channel>', 'only orders of this channel')
-    .option('--type <type>', 'only orders of this type')
-    .option('--level <level>', 'only orders of this source level (city, province)')
+  withSlices(
+    report
+      .command('stats')
+      .description('every indicator per unit, category, region, channel, type, level or month')
+      .requiredOption('--period <p>', 'YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY')
+      .option('--group-by <g>', groupings.join('|'), 'unit')
+      .option('--scheme <id>', 'take satisfaction settings from this scheme')
+      .option('--as-of <iso>', 'report time (default: the platform clock)'),
+  )
     .option('--json', 'print JSON')
     .action(
       async (

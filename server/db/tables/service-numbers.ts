@@ -9,12 +9,8 @@ export interface ServiceNumberTable {
   created_at: Timestamp;
 }
 
-/** An application to open, change or close a number, and the center's decision. */
-export interface ServiceNumberApplicationTable {
-  id: Generated<number>;
-  unit_id: number;
-  action: string;
-  service_number_id: number | null;
+/** What a number is, as an application asks for it and a version makes it effective. */
+export interface NumberParticulars {
   number: string;
   name: string;
   kind: string;
@@ -22,6 +18,14 @@ export interface ServiceNumberApplicationTable {
   duties: string;
   /** `YYYY-MM-DD` (a `date` column). */
   effective_date: string;
+}
+
+/** An application to open, change or close a number, and the center's decision. */
+export interface ServiceNumberApplicationTable extends NumberParticulars {
+  id: Generated<number>;
+  unit_id: number;
+  action: string;
+  service_number_id: number | null;
   reason: string | null;
   status: Generated<string>;
   applied_by: number;
@@ -32,16 +36,10 @@ export interface ServiceNumberApplicationTable {
 }
 
 /** One version of a number in its history (what an approved application made effective). */
-export interface ServiceNumberVersionTable {
+export interface ServiceNumberVersionTable extends NumberParticulars {
   service_number_id: number;
   seq: number;
   action: string;
-  number: string;
-  name: string;
-  kind: string;
-  duty_hours: string;
-  duties: string;
-  effective_date: string;
   application_id: number | null;
   approved_by: number | null;
   approved_at: Timestamp;

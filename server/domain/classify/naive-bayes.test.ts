@@ -4,7 +4,8 @@ import { fitNaiveBayes, linearScores } from './naive-bayes';
 import type { SparseVector } from './linear-svm';
 import { choosePool, poolWeights, pooledScores } from './pool';
 import { trainClassifier } from './train';
-import { textFeatures, type FeatureParams } from './features';
+import { textFeatures } from './features';
+import { handMadeTopics, topicParams } from './test-topics';
 
 const vec = (...v: number[]): SparseVector => ({
   idx: Int32Array.from(v.keys()),
@@ -77,21 +78,9 @@ describe('pooling', () => {
 });
 
 describe('training with a pooled naive Bayes learner', () => {
-  const params: FeatureParams = { words: true, charMin: 1, charMax: 3 };
-  const data: [string, string][] = [
-    ['公司拖欠工资三个月', 'wage'],
-    ['老板不发工资讨薪无果', 'wage'],
-    ['工地拖欠农民工工资', 'wage'],
-    ['单位欠薪不给加班费', 'wage'],
-    ['夜间施工噪音扰民', 'noise'],
-    ['广场舞音响噪音太大', 'noise'],
-    ['楼下酒吧深夜噪音', 'noise'],
-    ['邻居装修噪音扰民', 'noise'],
-    ['小区停水没有通知', 'water'],
-    ['自来水水质发黄', 'water'],
-    ['水管爆裂停水两天', 'water'],
-    ['自来水停水何时恢复', 'water'],
-  ];
+  const params = topicParams;
+  const data = handMadeTopics;
+
   const docs = data.map(([t]) => textFeatures(t, params));
   const labels = data.map(([, l]) => l);
   const base = { features: params, costs: [1], innerFolds: 3, minDf: 1, seed: 5 };

@@ -57,6 +57,61 @@ export interface FactSource {
   deadlines: readonly FactSourceDeadline[];
 }
 
+/** The stored columns of an order, its assignments and deadlines that the facts read. */
+export interface FactRows {
+  ticket: {
+    id: number;
+    status: string;
+    pending_request: string | null;
+    channel: string;
+    type: string;
+    category_code: string | null;
+    location_region: string | null;
+    source_level: string;
+    urgency: string;
+    confidential: boolean;
+  };
+  assignments: readonly {
+    id: number;
+    unit_id: number;
+    role: string;
+    dispatched_at: Date;
+    accepted_at: Date | null;
+    contacted_at: Date | null;
+  }[];
+  events: readonly FactSourceEvent[];
+  deadlines: readonly { stage: string; due_at: Date }[];
+}
+
+/** The fact source of an order as stored (column names as in the tables). */
+export function factSourceOf(rows: FactRows): FactSource {
+  const t = rows.ticket;
+  return {
+    ticket: {
+      id: t.id,
+      status: t.status,
+      pendingRequest: t.pending_request,
+      channel: t.channel,
+      type: t.type,
+      categoryCode: t.category_code,
+      region: t.location_region,
+      sourceLevel: t.source_level,
+      urgency: t.urgency,
+      confidential: t.confidential,
+    },
+    assignments: rows.assignments.map((a) => ({
+      id: a.id,
+      unitId: a.unit_id,
+      role: a.role,
+      dispatchedAt: a.dispatched_at,
+      acceptedAt: a.accepted_at,
+      contactedAt: a.contacted_at,
+    })),
+    events: rows.events,
+    deadlines: rows.deadlines.map((d) => ({ stage: d.stage, dueAt: d.due_at })),
+  };
+}
+
 type Working = OrderFact & { ended: boolean; standingFactual: string | null; returnAskedLate: boolean };
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);

@@ -50,3 +50,21 @@ export function facts(p: {
 export function dues(d: StageDeadlines): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(d).map(([k, v]) => [k, local(v.dueAt)]));
 }
+
+/**
+ * The explanation of 5 working days counted from Wed 2026-09-30 10:05 (02:05 UTC), worked out by
+ * hand from the 2026 State Council schedule: 国庆 Oct 1-7 off, make-up Sat Oct 10.
+ */
+export const fiveWorkingDaysOverNationalDay = {
+  kind: 'count',
+  amount: 5,
+  unit: 'wd',
+  from: '2026-09-30T02:05:00.000Z',
+  special: [
+    { kind: 'holiday', from: '2026-10-01', to: '2026-10-07' },
+    { kind: 'makeup', day: '2026-10-10' },
+  ],
+  suspendedDays: 0,
+  suspendedMinutes: 0,
+  endOfDay: null,
+};

@@ -8,7 +8,7 @@ import { shippedCalendar } from '../calendar';
 import { getBuiltInProfile } from '../policy';
 import { computeDeadlines } from './compute-deadlines';
 import { lightAt } from './light-at';
-import { at, dues, facts, local } from './test-helpers';
+import { at, dues, facts, fiveWorkingDaysOverNationalDay, local } from './test-helpers';
 
 const cal = shippedCalendar();
 const zibo = getBuiltInProfile('zibo-12345');
@@ -38,19 +38,7 @@ describe('zibo-12345 §11(3) handling: 5 working days from dispatch', () => {
   it('explains the holiday and the make-up day, citing §11(3)', () => {
     const h = compute({ dispatched: '2026-09-30 10:05' }).handleBy;
     expect(h?.explanation).toEqual([
-      {
-        kind: 'count',
-        amount: 5,
-        unit: 'wd',
-        from: '2026-09-30T02:05:00.000Z',
-        special: [
-          { kind: 'holiday', from: '2026-10-01', to: '2026-10-07' },
-          { kind: 'makeup', day: '2026-10-10' },
-        ],
-        suspendedDays: 0,
-        suspendedMinutes: 0,
-        endOfDay: null,
-      },
+      fiveWorkingDaysOverNationalDay,
       { kind: 'rule', article: 'zibo-12345 §11(3)' },
     ]);
     expect(h?.provisional).toBe(false);

@@ -1,5 +1,5 @@
 import type { ActionName } from '../../../common/contracts/tickets';
-import { deriveFacts } from '../kpi';
+import { deriveFacts, factSourceOf } from '../kpi';
 import { computeDeadlines } from '../sla';
 import {
   accept,
@@ -150,29 +150,8 @@ export function applyAction(
     event,
     supervisions,
     deadlines: sla.rows,
-    facts: deriveFacts({
-      ticket: {
-        id: next.id,
-        status: next.status,
-        pendingRequest: next.pending_request,
-        channel: next.channel,
-        type: next.type,
-        categoryCode: next.category_code,
-        region: next.location_region,
-        sourceLevel: next.source_level,
-        urgency: next.urgency,
-        confidential: next.confidential,
-      },
-      assignments: work.list.map((a) => ({
-        id: a.id,
-        unitId: a.unit_id,
-        role: a.role,
-        dispatchedAt: a.dispatched_at,
-        acceptedAt: a.accepted_at,
-        contactedAt: a.contacted_at,
-      })),
-      events: allEvents,
-      deadlines: sla.rows.map((d) => ({ stage: d.stage, dueAt: d.due_at })),
-    }),
+    facts: deriveFacts(
+      factSourceOf({ ticket: next, assignments: work.list, events: allEvents, deadlines: sla.rows }),
+    ),
   };
 }

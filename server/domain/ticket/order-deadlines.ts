@@ -163,18 +163,7 @@ export function stageRowsOf(
       calendar_version: rules.calendarVersion,
     });
   }
-  const light: Light = orderLightAt(
-    rows.map((r) => ({
-      stage: r.stage as StageKey,
-      dueAt: r.due_at,
-      warnAt: r.warn_at,
-      redAt: r.red_at,
-      metAt: r.met_at,
-    })),
-    order.status,
-    facts.pauses,
-    now,
-  );
+  const light: Light = lightOfStageRows(rows, order.status, facts.pauses, now);
   return {
     deadlines,
     rows,
@@ -187,4 +176,31 @@ export function stageRowsOf(
       calendar_version: rules.calendarVersion,
     },
   };
+}
+
+/** The order's light from its stored stage rows (`ticket_deadline`), at `now`. */
+export function lightOfStageRows(
+  rows: readonly {
+    stage: string;
+    due_at: Date;
+    warn_at: Date | null;
+    red_at: Date | null;
+    met_at: Date | null;
+  }[],
+  status: string,
+  pauses: SlaFacts['pauses'],
+  now: Date,
+): Light {
+  return orderLightAt(
+    rows.map((r) => ({
+      stage: r.stage as StageKey,
+      dueAt: r.due_at,
+      warnAt: r.warn_at,
+      redAt: r.red_at,
+      metAt: r.met_at,
+    })),
+    status,
+    pauses,
+    now,
+  );
 }

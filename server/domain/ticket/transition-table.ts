@@ -226,24 +226,16 @@ export const transitionTable: readonly Rule[] = [
     guard: (s, a) => !!s.extensionRelay && !s.extensionRelay.forwarded && a.abovePlatform !== true,
     to: 'same',
   },
-  {
-    action: 'approve-extension',
+  // Approved or rejected alike by the platform that decides it; the order stays where it is.
+  ...(['approve-extension', 'reject-extension'] as const).map((action): Rule => ({
+    action,
     party: ['platform'],
     from: ['in_progress'],
     pending: 'extension',
     guard: relayDecides,
     to: 'same',
     setPending: null,
-  },
-  {
-    action: 'reject-extension',
-    party: ['platform'],
-    from: ['in_progress'],
-    pending: 'extension',
-    guard: relayDecides,
-    to: 'same',
-    setPending: null,
-  },
+  })),
   // 一事一单 [shanghai §10; zibo §11(1)]: a repeat is merged before it is dispatched, into an
   // original that may already be with a unit (decision 0009): it is answered with the original.
   { action: 'merge', party: ['platform', 'agent'], from: ['pending_dispatch'], to: 'merged' },

@@ -4,6 +4,7 @@ import { systemClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
+import { adminWithdrawal } from '../audit/admin-withdrawal';
 import { actedBy, appendAudit } from '../audit/audit';
 import {
   apiKeyExists,
@@ -98,27 +99,14 @@ export async function findApiKeys(ctx: AppContext, user: SessionUser): Promise<{
 }
 
 /** Revokes a key at once (a second revocation is a no-op answered the same way). */
-export async function revokeKey(
-  ctx: AppContext,
-  user: SessionUser,
-  id: number,
-  ip: string | null,
-): Promise<void> {
-  requireAdmin(user);
-  if (!(await apiKeyExists(ctx.db, id))) throw new AppError('NOT_FOUND', '接口密钥不存在');
-  const now = systemClock.now();
-  await ctx.db.transaction().execute(async (trx) => {
+export const revokeKey = adminWithdrawal({
+  requireAdmin,
+  exists: apiKeyExists,
+  notFound: '接口密钥不存在',
+  withdraw: async (trx, id, now) => {
     const row = await revokeApiKey(trx, id, now);
-    if (!row) return;
-    await appendAudit(trx, {
-      ...actedBy(user, now),
-      action: 'api-key-revoked',
-      targetType: 'api_key',
-      targetId: id,
-      details: { name: row.name },
-      ip,
-    });
-  });
-}
+    return row ? { action: 'api-key-revoked', targetType: 'api_key', details: { name: row.name } } : null;
+  },
+});
 
 export type { CreateApiKeyBody };

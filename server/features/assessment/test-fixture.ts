@@ -145,3 +145,6 @@ export const beijingFixture: string[] = [
     { type: 'consult' },
   ),
 ];
+
+/** Command-line options of a report on the fixture: beijing-miyun, March 2026, as JSON. */
+export const beijingMarchReport = ['--scheme', 'beijing-miyun', '--period', '2026-03', '--json'];

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { TicketFactTable } from '../../db/tables/assessment';
-import type { FactSource, OrderFact } from '../../domain/kpi';
+import { factSourceOf, type FactSource, type OrderFact } from '../../domain/kpi';
 import type { Trx } from '../tickets/tickets.repository';
 
 /** SQL of the assessment facts (ticket_fact). No decisions here. */
@@ -39,35 +39,17 @@ export async function loadFactSource(trx: Trx, ticketId: number): Promise<FactSo
       .execute(),
     trx.selectFrom('ticket_deadline').select(['stage', 'due_at']).where('ticket_id', '=', ticketId).execute(),
   ]);
-  return {
-    ticket: {
-      id: t.id,
-      status: t.status,
-      pendingRequest: t.pending_request,
-      channel: t.channel,
-      type: t.type,
-      categoryCode: t.category_code,
-      region: t.location_region,
-      sourceLevel: t.source_level,
-      urgency: t.urgency,
-      confidential: t.confidential,
-    },
-    assignments: assignments.map((a) => ({
-      id: a.id,
-      unitId: a.unit_id,
-      role: a.role,
-      dispatchedAt: a.dispatched_at,
-      acceptedAt: a.accepted_at,
-      contactedAt: a.contacted_at,
-    })),
+  return factSourceOf({
+    ticket: t,
+    assignments,
     events: events.map((e) => ({
       at: e.at,
       action: e.action,
       party: e.party,
       payload: e.payload as Record<string, unknown>,
     })),
-    deadlines: deadlines.map((d) => ({ stage: d.stage, dueAt: d.due_at })),
-  };
+    deadlines,
+  });
 }
 
 export function factToRow(f: OrderFact): Insertable<TicketFactTable> {

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { importHistory } from '../import/import-history';
+import { beijingMarchReport } from './test-fixture';
 import { expectedMarchWarnings, warningsFixture } from './warnings-fixture';
 
 type Item = {
@@ -194,15 +195,7 @@ describe('civicline report warnings (the public contract)', () => {
     const imp = await civicline(['import', file]);
     expect(imp.code, imp.stderr).toBe(0);
 
-    const rep = await civicline([
-      'report',
-      'warnings',
-      '--scheme',
-      'beijing-miyun',
-      '--period',
-      '2026-03',
-      '--json',
-    ]);
+    const rep = await civicline(['report', 'warnings', ...beijingMarchReport]);
     expect(rep.code, rep.stderr).toBe(0);
     const items = JSON.parse(rep.stdout) as Item[];
     expect(summary(items)).toEqual(expectedMarchWarnings);

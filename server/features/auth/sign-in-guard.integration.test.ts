@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { demoUsers } from '../demo/demo-city';
 
 /**
  * Sign-in that cannot be bypassed: failures counted atomically, addresses taken only from
@@ -174,20 +175,8 @@ describe('password spraying from one address', () => {
   });
 
   it('spraying 20 accounts from one address is refused after 20 failures, whatever X-Forwarded-For says', async () => {
-    const demo = [
-      'admin',
-      'agent',
-      'dispatcher',
-      'handler',
-      'handler2',
-      'callback',
-      'supervisor',
-      'leader',
-      'kb-editor',
-      'unit-leader',
-      'dispatcher-dc',
-      'handler-dc',
-    ];
+    // The demo city's clerks (not the enterprise account), then 8 more made-up names.
+    const demo = demoUsers.filter((u) => u.role !== 'enterprise').map((u) => u.username);
     const accounts = [...demo, ...Array.from({ length: 8 }, (_, i) => `clerk${i + 1}`)];
     expect(accounts).toHaveLength(20);
     const codes: number[] = [];

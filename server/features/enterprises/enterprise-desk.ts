@@ -5,13 +5,12 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import { actedBy, appendAudit } from '../audit/audit';
-import { passwordProblem } from '../auth/password-policy';
-import { hashPassword } from '../auth/password';
 import { maskName, maskPhone } from '../tickets/caller-privacy';
 import { performAction } from '../tickets/perform-action';
 import { loadActor } from '../tickets/standing';
 import { requireAction } from './enterprise-access';
-import { insertUser, usernameTaken } from '../org/admin-org.repository';
+import { newUsername, vetNewAccount } from '../org/admin-org';
+import { insertUser } from '../org/admin-org.repository';
 import { deskOrders, enterpriseOfUser, franchiseUnit } from './enterprise-desk.repository';
 import { findEnterprise } from './enterprises.repository';
 
@@ -23,10 +22,7 @@ import { findEnterprise } from './enterprises.repository';
  */
 
 export const enterpriseAccountBody = z.object({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '用户名为 3-32 位小写字母、数字、点、下划线或连字符'),
+  username: newUsername,
   displayName: z.string().trim().min(1).max(50),
   initialPassword: z.string().min(1).max(200),
 });
@@ -73,18 +69,14 @@ export async function createEnterpriseAccount(
   if (!takesReferrals(e.status)) {
     throw new AppError('TRANSITION_NOT_ALLOWED', '只有已加盟的企业可以开通账号');
   }
-  const problem = passwordProblem(body.initialPassword, body.username);
-  if (problem) throw new AppError('VALIDATION_FAILED', problem);
-  if (await usernameTaken(ctx.db, body.username)) {
-    throw new AppError('CONFLICT', `用户名 ${body.username} 已存在`);
-  }
+  const passwordHash = await vetNewAccount(ctx.db, body.username, body.initialPassword);
   const id = await insertUser(ctx.db, {
     username: body.username,
     displayName: body.displayName,
     role: 'enterprise',
     unitId: await franchiseUnit(ctx.db),
     enterpriseId,
-    passwordHash: await hashPassword(body.initialPassword),
+    passwordHash,
   });
   await appendAudit(ctx.db, {
     ...actedBy(user, ctx.clock.now()),

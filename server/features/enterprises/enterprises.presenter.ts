@@ -35,6 +35,17 @@ export function presentServices(codes: readonly string[], names: ReadonlyMap<str
   return codes.map((code) => ({ code, name: names.get(code) ?? code }));
 }
 
+/** Who an enterprise is and what it offers: the fields every view of it starts with. */
+function presentIdentity(row: EnterpriseRow, names: ReadonlyMap<string, string>) {
+  return {
+    id: Number(row.id),
+    name: row.name,
+    creditCode: row.credit_code,
+    services: presentServices(row.services, names),
+    address: row.address,
+  };
+}
+
 /** Open information for the public directory: no contact person, no phone. */
 export function presentDirectoryEntry(
   row: EnterpriseRow,
@@ -43,11 +54,7 @@ export function presentDirectoryEntry(
   distanceKm: number | null,
 ): DirectoryEntryDto {
   return {
-    id: Number(row.id),
-    name: row.name,
-    creditCode: row.credit_code,
-    services: presentServices(row.services, names),
-    address: row.address,
+    ...presentIdentity(row, names),
     description: row.description,
     lng: row.lng,
     lat: row.lat,
@@ -64,11 +71,7 @@ export function presentSummary(
   counts: { visits: number; recommendations: number },
 ): EnterpriseSummaryDto {
   return {
-    id: Number(row.id),
-    name: row.name,
-    creditCode: row.credit_code,
-    services: presentServices(row.services, names),
-    address: row.address,
+    ...presentIdentity(row, names),
     lng: row.lng,
     lat: row.lat,
     // Personal data of the contact person: masked for every viewer (revealed only on request).

@@ -38,16 +38,6 @@ export function keyIssuer(db: Db, keyId: number) {
     .executeTakeFirstOrThrow();
 }
 
-/** The installation's own hotline center (orders received by exchange are taken there). */
-export function centerUnit(db: Db) {
-  return db
-    .selectFrom('org_unit')
-    .select('id')
-    .where('kind', '=', 'center')
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-}
-
 export function ticketByNo(db: Db, ticketNo: string) {
   return db
     .selectFrom('ticket')

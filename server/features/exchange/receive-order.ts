@@ -5,7 +5,8 @@ import type { AppContext } from '../../platform/context';
 import type { SessionUser } from '../../platform/http';
 import type { ApiKeyPrincipal } from '../api-keys/authenticate-api-key';
 import { createTicket } from '../tickets/create-ticket';
-import { centerUnit, findExchangeOrder, insertExchangeOrder, keyIssuer } from './exchange.repository';
+import { centerUnit } from '../org/org.repository';
+import { findExchangeOrder, insertExchangeOrder, keyIssuer } from './exchange.repository';
 
 /**
  * An order forwarded by the city installation (channel hotline-12345) or sent by the province

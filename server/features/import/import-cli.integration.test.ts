@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
 import { describeEmbeddedCli } from '../../test/cli-process';
-import { beijingFixture } from '../assessment/test-fixture';
+import { beijingFixture, beijingMarchReport } from '../assessment/test-fixture';
 
 const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, '../../../bin/civicline.mjs');
@@ -68,15 +68,7 @@ describeEmbeddedCli('civicline import + report assessment (the public contract)'
     const again = await civicline(path.join(dir, 'data'), ['import', file]);
     expect(again.stdout).toMatch(/imported 0 orders .* 10 already present \(skipped\), 1 refused/);
 
-    const rep = await civicline(path.join(dir, 'data'), [
-      'report',
-      'assessment',
-      '--scheme',
-      'beijing-miyun',
-      '--period',
-      '2026-03',
-      '--json',
-    ]);
+    const rep = await civicline(path.join(dir, 'data'), ['report', 'assessment', ...beijingMarchReport]);
     expect(rep.code, rep.stderr).toBe(0);
     const units = JSON.parse(rep.stdout) as {
       unitCode: string;

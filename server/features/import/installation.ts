@@ -1,6 +1,6 @@
 import { migrateToLatest } from '../../db/migrate';
 import { createContext, type AppContext } from '../../platform/context';
-import { openDatabase, type Db } from '../../platform/db';
+import { openDatabase, type DatabaseHandle, type Db } from '../../platform/db';
 import { readEnv, type Env } from '../../platform/env';
 import { createLogger } from '../../platform/logger';
 import { markStepDone } from '../demo/demo-steps';
@@ -41,6 +41,22 @@ export async function prepareInstallation(db: Db, env: Pick<Env, 'CIVICLINE_DEMO
 }
 
 /**
+ * Opens the configured database (DATA_DIR or DATABASE_URL) for a command; when the embedded
+ * database is held by a running server, the error says so with `inUseHint`.
+ */
+export async function openCommandDatabase(
+  env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>,
+  inUseHint: string,
+): Promise<DatabaseHandle> {
+  try {
+    return await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new Error(/in use/.test(msg) ? `${msg}\n${inUseHint}` : `cannot open the database: ${msg}`);
+  }
+}
+
+/**
  * Runs `fn` with an application context on the configured database (DATA_DIR or DATABASE_URL),
  * prepared as above. `profile` overrides CIVICLINE_PROFILE for this run.
  */
@@ -49,17 +65,7 @@ export async function withCliContext<T>(
   opts: { profile?: string } = {},
 ): Promise<T> {
   const env = readEnv();
-  let handle;
-  try {
-    handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new Error(
-      /in use/.test(msg)
-        ? `${msg}\nStop the server (npm start) on this DATA_DIR first.`
-        : `cannot open the database: ${msg}`,
-    );
-  }
+  const handle = await openCommandDatabase(env, 'Stop the server (npm start) on this DATA_DIR first.');
   try {
     const prepared = await prepareInstallation(handle.db, env);
     const ctx = await createContext({

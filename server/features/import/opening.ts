@@ -5,6 +5,7 @@ import type { SimilarTicketColumns } from '../../db/tables/similar';
 import { segmentForIndex } from '../../domain/kb/segment';
 import { lshKeys } from '../../domain/similar/shingles';
 import type { Rules } from '../../platform/context';
+import { laterOrderColumns } from '../tickets/intake.repository';
 import type { PlannedOrder } from './plan-order';
 
 export interface ImportRefs {
@@ -55,14 +56,7 @@ export function openedTicketRow(
     not_accepted_reason: op.action === 'intake-not-accept' ? str(op.payload.reason) : null,
     suggested_channel: op.action === 'intake-not-accept' ? str(op.payload.suggestedChannel) : null,
     platform_unit_id: refs.centerId,
-    lead_unit_id: null,
-    status_before_suspend: null,
-    pending_request: null,
-    merged_into_id: null,
-    emergency_result_days: null,
-    process_satisfaction: null,
-    result_satisfaction: null,
-    contacted_by_unit: null,
+    ...laterOrderColumns,
     profile_id: rules.profile.id,
     profile_version: rules.profile.version,
     calendar_version: rules.calendarVersion,

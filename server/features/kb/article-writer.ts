@@ -10,6 +10,7 @@ import {
   termsOf,
   tokensOf,
   type ArticleContent,
+  type ArticleTokens,
 } from './article-content';
 import {
   applyTermDeltas,
@@ -43,6 +44,22 @@ export async function validateContent(db: Db, c: ArticleContent): Promise<void> 
       { path: '/validUntil', message: '早于生效日期' },
     ]);
   }
+}
+
+/** What the search index keeps of an article: its tokens and the text its character bigrams come from. */
+export type IndexedArticle = ArticleTokens & Pick<ArticleContent, 'title' | 'body' | 'keywords'>;
+
+/**
+ * Adds an article's change to the collection statistics into `acc`: the document frequencies of
+ * its distinct terms and the counts of its character bigrams (`before` null for a new article).
+ */
+export function accumulateArticleDelta(
+  acc: Map<string, number>,
+  before: IndexedArticle | null,
+  after: IndexedArticle,
+): void {
+  accumulateTermDelta(acc, before && termsOf(before), termsOf(after));
+  accumulateGramDelta(acc, before && gramsOf(before), gramsOf(after));
 }
 
 export interface WriteMeta {
@@ -88,8 +105,7 @@ export async function createArticleRow(
     },
   ]);
   const delta = new Map<string, number>();
-  accumulateTermDelta(delta, null, termsOf(tokens));
-  accumulateGramDelta(delta, null, gramsOf(content));
+  accumulateArticleDelta(delta, null, { ...content, ...tokens });
   await applyTermDeltas(db, delta, 1);
   return row.id;
 }
@@ -133,8 +149,7 @@ export async function reviseArticleRow(
     const tokens = tokensOf(content);
     Object.assign(set, tokens);
     const delta = new Map<string, number>();
-    accumulateTermDelta(delta, termsOf(before), termsOf(tokens));
-    accumulateGramDelta(delta, gramsOf(oldContent), gramsOf(content));
+    accumulateArticleDelta(delta, before, { ...content, ...tokens });
     await applyTermDeltas(db, delta, 0);
   }
   await updateArticle(db, before.id, set);

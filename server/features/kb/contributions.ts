@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import { createArticleRow, validateContent } from './article-writer';
+import type { Trx } from '../tickets/tickets.repository';
 import { categoryExists } from './kb-article.repository';
 import {
   countRecentByClient,
@@ -106,6 +107,28 @@ export async function listContributionsFor(
   };
 }
 
+type Contribution = NonNullable<Awaited<ReturnType<typeof lockContribution>>>;
+
+/**
+ * Locks a contribution still pending review and runs `review` on it in one transaction
+ * (knowledge-base managers only); one already reviewed is refused.
+ */
+async function reviewPending<T>(
+  ctx: AppContext,
+  user: SessionUser,
+  id: number,
+  review: (trx: Trx, c: Contribution, now: Date) => Promise<T>,
+): Promise<T> {
+  requireManager(user);
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const c = await lockContribution(trx, id);
+    if (!c) throw new AppError('NOT_FOUND', '贡献记录不存在');
+    if (c.status !== 'pending') throw new AppError('TRANSITION_NOT_ALLOWED', '该贡献已审核');
+    return review(trx, c, now);
+  });
+}
+
 export async function acceptContribution(
   ctx: AppContext,
   user: SessionUser,
@@ -118,12 +141,7 @@ export async function acceptContribution(
     note?: string | undefined;
   },
 ) {
-  requireManager(user);
-  const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const c = await lockContribution(trx, id);
-    if (!c) throw new AppError('NOT_FOUND', '贡献记录不存在');
-    if (c.status !== 'pending') throw new AppError('TRANSITION_NOT_ALLOWED', '该贡献已审核');
+  return reviewPending(ctx, user, id, async (trx, c, now) => {
     const body = input.body ?? (c.question ? `**问：**${c.question}\n\n**答：**${c.answer}` : c.answer);
     const content = {
       title: input.title ?? c.title,
@@ -159,12 +177,7 @@ export async function acceptContribution(
 }
 
 export async function rejectContribution(ctx: AppContext, user: SessionUser, id: number, reason: string) {
-  requireManager(user);
-  const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const c = await lockContribution(trx, id);
-    if (!c) throw new AppError('NOT_FOUND', '贡献记录不存在');
-    if (c.status !== 'pending') throw new AppError('TRANSITION_NOT_ALLOWED', '该贡献已审核');
+  return reviewPending(ctx, user, id, async (trx, _c, now) => {
     await markContributionReviewed(trx, id, {
       status: 'rejected',
       reviewedBy: user.id,

@@ -1,15 +1,6 @@
 import type { Db } from '../../platform/db';
-import { accumulateGramDelta } from '../../domain/kb/grams';
-import {
-  accumulateTermDelta,
-  contentOfRow,
-  diffContent,
-  gramsOf,
-  rowOfContent,
-  termsOf,
-  tokensOf,
-  type ArticleContent,
-} from './article-content';
+import { contentOfRow, diffContent, rowOfContent, tokensOf, type ArticleContent } from './article-content';
+import { accumulateArticleDelta } from './article-writer';
 import {
   applyTermDeltas,
   categoryRefs,
@@ -225,8 +216,7 @@ async function importBatch(
       continue;
     }
     const tokens = tokensOf(content);
-    accumulateTermDelta(deltas, termsOf(old), termsOf(tokens));
-    accumulateGramDelta(deltas, gramsOf(old), gramsOf(content));
+    accumulateArticleDelta(deltas, old, { ...content, ...tokens });
     const version = old.version + 1;
     await updateArticle(db, old.id, {
       ...rowOfContent(content),
@@ -246,8 +236,7 @@ async function importBatch(
   if (fresh.length > 0) {
     const rows: NewArticleRow[] = fresh.map(({ p, content }) => {
       const tokens = tokensOf(content);
-      accumulateTermDelta(deltas, null, termsOf(tokens));
-      accumulateGramDelta(deltas, null, gramsOf(content));
+      accumulateArticleDelta(deltas, null, { ...content, ...tokens });
       return {
         ...rowOfContent(content),
         ...tokens,

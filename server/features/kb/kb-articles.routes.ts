@@ -8,7 +8,7 @@ import { changeArticleStatus, type StatusAction } from './change-article-status'
 import { createArticle } from './create-article';
 import { listVersions, findVersion } from './kb-article.repository';
 import { listArticlesFor } from './list-articles';
-import { toDetail } from './kb.presenter';
+import { toDetail, versionOf } from './kb.presenter';
 import {
   articleDetail,
   articleInput,
@@ -137,16 +137,7 @@ export function kbArticleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await loadVisibleArticle(ctx, user, req.params.id);
         const rows = await listVersions(ctx.db, req.params.id);
         return {
-          items: rows.map((v) => ({
-            version: v.version,
-            at: v.at,
-            actorUserId: v.actor_user_id,
-            actorName: v.actor_name,
-            action: v.action,
-            status: v.status,
-            changes: v.changes,
-            note: v.note,
-          })),
+          items: rows.map(versionOf),
           total: rows.length,
         };
       },
@@ -167,17 +158,7 @@ export function kbArticleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await loadVisibleArticle(ctx, user, req.params.id);
         const v = await findVersion(ctx.db, req.params.id, req.params.version);
         if (!v) throw new AppError('NOT_FOUND', '版本不存在');
-        return {
-          version: v.version,
-          at: v.at,
-          actorUserId: v.actor_user_id,
-          actorName: v.actor_name,
-          action: v.action,
-          status: v.status,
-          changes: v.changes,
-          note: v.note,
-          snapshot: v.snapshot,
-        };
+        return { ...versionOf(v), snapshot: v.snapshot };
       },
     );
 

@@ -6,7 +6,7 @@ import {
   type ArticleActor,
   type ArticleStatus,
 } from '../../domain/kb/lifecycle';
-import type { findArticle } from './kb-article.repository';
+import type { findArticle, listVersions } from './kb-article.repository';
 import type { articleDetail, articleSummary } from './kb.schemas';
 
 export type ArticleView = NonNullable<Awaited<ReturnType<typeof findArticle>>>;
@@ -51,5 +51,21 @@ export function toDetail(a: ArticleView, today: string, actor: ArticleActor): z.
     statusNote: a.status_note,
     createdAt: a.created_at,
     allowedActions: allowedArticleActions(a.status as ArticleStatus, actor),
+  };
+}
+
+type VersionRow = Awaited<ReturnType<typeof listVersions>>[number];
+
+/** One version of an article's history, as the API lists it (without its snapshot). */
+export function versionOf(v: VersionRow) {
+  return {
+    version: v.version,
+    at: v.at,
+    actorUserId: v.actor_user_id,
+    actorName: v.actor_name,
+    action: v.action,
+    status: v.status,
+    changes: v.changes,
+    note: v.note,
   };
 }

@@ -1,7 +1,7 @@
 import { segmentForIndex } from '../../domain/kb/segment';
 import type { Db } from '../../platform/db';
-import { accumulateGramDelta } from '../../domain/kb/grams';
-import { accumulateTermDelta, gramsOf, termsOf, tokensOf } from './article-content';
+import { tokensOf } from './article-content';
+import { accumulateArticleDelta } from './article-writer';
 import {
   allArticleIds,
   applyTermDeltas,
@@ -30,8 +30,7 @@ export async function reindexKnowledgeBase(
       const deltas = new Map<string, number>();
       for (const row of rows) {
         const tokens = tokensOf({ title: row.title, body: row.body, keywords: row.keywords });
-        accumulateTermDelta(deltas, null, termsOf(tokens));
-        accumulateGramDelta(deltas, null, gramsOf(row));
+        accumulateArticleDelta(deltas, null, { ...row, ...tokens });
         if (
           tokens.title_tokens !== row.title_tokens ||
           tokens.keyword_tokens !== row.keyword_tokens ||

@@ -11,7 +11,7 @@ import { NOW, open311Harness, xml, type Json } from './open311-test-kit';
  */
 describe('Open311 GeoReport v2 searches', () => {
   const h = open311Harness();
-  const { get, post, pothole, expectError, ids } = h;
+  const { get, post, pothole, shedReport, expectError, ids } = h;
   let t: TestApp;
   let key = '';
   beforeAll(() => {
@@ -31,12 +31,7 @@ describe('Open311 GeoReport v2 searches', () => {
       ['attribute[waste_kind]', 'household'],
     ]);
     expect(waste.statusCode, waste.body).toBe(201);
-    const shed = await post('requests.json', [
-      ['api_key', key],
-      ['service_code', '060201'],
-      ['address_id', 'ADDR-0042'],
-      ['description', '楼顶违章搭建彩钢房'],
-    ]);
+    const shed = await post('requests.json', shedReport());
     expect(shed.statusCode, shed.body).toBe(201);
   });
 

@@ -44,6 +44,13 @@ export function open311Harness() {
     ['description', '路口有大坑，已有电动车摔倒。联系我 13812345678，身份证 530102199001011234。'],
     ['media_url', 'https://example.com/photos/1.jpg'],
   ];
+  /** A 违章搭建 report located by an address id only. */
+  const shedReport = (): [string, string][] => [
+    ['api_key', key],
+    ['service_code', '060201'],
+    ['address_id', 'ADDR-0042'],
+    ['description', '楼顶违章搭建彩钢房'],
+  ];
   const expectError = (
     res: { statusCode: number; body: string; headers: Record<string, unknown> },
     status: number,
@@ -95,6 +102,7 @@ export function open311Harness() {
     get,
     post,
     pothole,
+    shedReport,
     expectError,
     ids,
   };

@@ -11,7 +11,10 @@ import { open311Harness, xml, type Json } from './open311-test-kit';
  */
 describe('Open311 GeoReport v2', () => {
   const h = open311Harness();
-  const { get, post, pothole, expectError } = h;
+  const { get, post, pothole, shedReport, expectError } = h;
+  /** The orders that came in through Open311. */
+  const open311Orders = () =>
+    h.t.ctx.db.selectFrom('ticket').select('id').where('channel', '=', 'open311').execute();
   let t: TestApp;
   let key = '';
   let ctiKey = '';
@@ -145,12 +148,7 @@ describe('Open311 GeoReport v2', () => {
       headers: await t.as('admin'),
     });
     expectError(await post('requests.json', [...without, ['api_key', revokedKey.key]]), 403, 'json');
-    const orders = await t.ctx.db
-      .selectFrom('ticket')
-      .select('id')
-      .where('channel', '=', 'open311')
-      .execute();
-    expect(orders).toEqual([]);
+    expect(await open311Orders()).toEqual([]);
   });
 
   it('POST requests refuses incomplete or invalid requests with 400', async () => {
@@ -178,12 +176,7 @@ describe('Open311 GeoReport v2', () => {
       expectError(res, 400, 'json');
     }
     expectError(await post('requests.xml', without('service_code')), 400, 'xml');
-    const orders = await t.ctx.db
-      .selectFrom('ticket')
-      .select('id')
-      .where('channel', '=', 'open311')
-      .execute();
-    expect(orders).toEqual([]);
+    expect(await open311Orders()).toEqual([]);
   });
 
   let potholeId = '';
@@ -260,12 +253,7 @@ describe('Open311 GeoReport v2', () => {
       type: 'help',
       caller_phone: null,
     });
-    const shed = await post('requests.json', [
-      ['api_key', key],
-      ['service_code', '060201'],
-      ['address_id', 'ADDR-0042'],
-      ['description', '楼顶违章搭建彩钢房'],
-    ]);
+    const shed = await post('requests.json', shedReport());
     expect(shed.statusCode, shed.body).toBe(201);
     const shedOrder = await t.ctx.db
       .selectFrom('ticket')

@@ -172,35 +172,21 @@ export function open311Routes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get<{ Params: { file: string } }>(
-      '/requests/:file',
-      { config: readLimit, schema: { tags: ['open311'], summary: 'GeoReport v2: one service request' } },
-      async (req, reply) => {
-        const { name, format } = splitFormat(req.params.file);
-        return sendOpen311(
-          reply,
-          format,
-          200,
-          await oneRequest(ctx, name),
-          list('service_requests', 'request'),
-        );
-      },
-    );
-
-    app.get<{ Params: { file: string } }>(
-      '/tokens/:file',
-      { config: readLimit, schema: { tags: ['open311'], summary: 'GeoReport v2: request id from a token' } },
-      async (req, reply) => {
-        const { name, format } = splitFormat(req.params.file);
-        return sendOpen311(
-          reply,
-          format,
-          200,
-          await requestOfToken(ctx, name),
-          list('service_requests', 'request'),
-        );
-      },
-    );
+    // One service request, by its id or by the token its submission answered.
+    const lookups = [
+      { path: '/requests/:file', summary: 'GeoReport v2: one service request', find: oneRequest },
+      { path: '/tokens/:file', summary: 'GeoReport v2: request id from a token', find: requestOfToken },
+    ];
+    for (const { path, summary, find } of lookups) {
+      app.get<{ Params: { file: string } }>(
+        path,
+        { config: readLimit, schema: { tags: ['open311'], summary } },
+        async (req, reply) => {
+          const { name, format } = splitFormat(req.params.file);
+          return sendOpen311(reply, format, 200, await find(ctx, name), list('service_requests', 'request'));
+        },
+      );
+    }
   };
   return async (app) => {
     await app.register(v2, { prefix: OPEN311_BASE });

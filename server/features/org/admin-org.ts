@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roles, unitKinds } from '../../../common/enums';
 import { systemClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
+import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
 import { appendAudit } from '../audit/audit';
@@ -24,11 +25,14 @@ import { insertUnit } from './org.repository';
 
 /** Administration of units and users. Every change is written to the audit log. */
 
+/** A new account's username: 3-32 lower-case letters, digits, dots, underscores or hyphens. */
+export const newUsername = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '用户名为 3-32 位小写字母、数字、点、下划线或连字符');
+
 export const createUserBody = z.object({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '用户名为 3-32 位小写字母、数字、点、下划线或连字符'),
+  username: newUsername,
   displayName: z.string().trim().min(1).max(50),
   role: z.enum(roles),
   unitId: z.number().int().positive(),
@@ -106,19 +110,28 @@ async function requireUnit(ctx: AppContext, unitId: number) {
   if (!unit || !unit.active) throw new AppError('VALIDATION_FAILED', `单位 ${unitId} 不存在或已停用`);
 }
 
+/**
+ * Checks a new account's first password (the password policy) and that its username is free;
+ * returns the hash to store.
+ */
+export async function vetNewAccount(db: Db, username: string, initialPassword: string): Promise<string> {
+  const problem = passwordProblem(initialPassword, username);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem);
+  if (await usernameTaken(db, username)) {
+    throw new AppError('CONFLICT', `用户名 ${username} 已存在`);
+  }
+  return hashPassword(initialPassword);
+}
+
 export async function createUser(ctx: AppContext, admin: SessionUser, body: z.infer<typeof createUserBody>) {
   await requireUnit(ctx, body.unitId);
-  const problem = passwordProblem(body.initialPassword, body.username);
-  if (problem) throw new AppError('VALIDATION_FAILED', problem);
-  if (await usernameTaken(ctx.db, body.username)) {
-    throw new AppError('CONFLICT', `用户名 ${body.username} 已存在`);
-  }
+  const passwordHash = await vetNewAccount(ctx.db, body.username, body.initialPassword);
   const id = await insertUser(ctx.db, {
     username: body.username,
     displayName: body.displayName,
     role: body.role,
     unitId: body.unitId,
-    passwordHash: await hashPassword(body.initialPassword),
+    passwordHash,
   });
   await audit(ctx, admin, 'user-created', 'user', id, {
     username: body.username,

@@ -70,3 +70,16 @@ export async function anyUnitExists(db: Db): Promise<boolean> {
   const row = await db.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * The installation's own hotline center (热线中心), the first center unit: orders that arrive by
+ * exchange or from the portal are taken there.
+ */
+export function centerUnit(db: Db) {
+  return db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('kind', '=', 'center')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+}

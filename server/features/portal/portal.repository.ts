@@ -90,13 +90,3 @@ export async function insertCitizenRating(
     .executeTakeFirst();
   return r !== undefined;
 }
-
-/** The center (热线中心) whose intake a portal request enters: the first center unit. */
-export function centerUnit(db: Db) {
-  return db
-    .selectFrom('org_unit')
-    .select('id')
-    .where('kind', '=', 'center')
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-}

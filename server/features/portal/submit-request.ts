@@ -9,7 +9,8 @@ import { findSimilarOrders } from '../similar/find-similar';
 import { recordIntake } from '../tickets/create-ticket';
 import { unitActor } from '../tickets/standing';
 import { checkSubmission } from './challenge';
-import { centerUnit, returnPhoneQuota, takePhoneQuota } from './portal.repository';
+import { centerUnit } from '../org/org.repository';
+import { returnPhoneQuota, takePhoneQuota } from './portal.repository';
 
 /** A phone number as counted for the daily limit: its digits, without a +86/0086 prefix. */
 export function phoneKey(phone: string): string {

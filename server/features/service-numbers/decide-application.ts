@@ -4,6 +4,7 @@ import type { SessionUser } from '../../platform/http';
 import { withRetry } from '../../platform/retry';
 import { loadActor } from '../tickets/standing';
 import { requireMayDecide } from './service-number-access';
+import type { Trx } from '../tickets/tickets.repository';
 import {
   insertServiceNumber,
   insertVersion,
@@ -12,6 +13,29 @@ import {
   lockServiceNumber,
   recordDecision,
 } from './service-numbers.repository';
+
+type Application = NonNullable<Awaited<ReturnType<typeof lockApplication>>>;
+
+/**
+ * Locks a pending application the user may decide and runs `decide` on it in one transaction
+ * (run again after a deadlock); an application already decided is refused.
+ */
+async function decidePending(
+  ctx: AppContext,
+  user: SessionUser,
+  id: number,
+  decide: (trx: Trx, a: Application, now: Date) => Promise<void>,
+): Promise<void> {
+  const actor = await loadActor(ctx.db, user);
+  const now = ctx.clock.now();
+  await withRetry(ctx.db, async (trx) => {
+    const a = await lockApplication(trx, id);
+    if (!a) throw new AppError('NOT_FOUND', '号码申请不存在');
+    requireMayDecide(actor, a);
+    if (a.status !== 'pending') throw new AppError('TRANSITION_NOT_ALLOWED', '该申请已审核');
+    await decide(trx, a, now);
+  });
+}
 
 /**
  * `POST /api/service-numbers/applications/:id/approve`: the center approves a pending
@@ -25,13 +49,7 @@ export async function approveApplication(
   id: number,
   note: string | null,
 ): Promise<void> {
-  const actor = await loadActor(ctx.db, user);
-  const now = ctx.clock.now();
-  await withRetry(ctx.db, async (trx) => {
-    const a = await lockApplication(trx, id);
-    if (!a) throw new AppError('NOT_FOUND', '号码申请不存在');
-    requireMayDecide(actor, a);
-    if (a.status !== 'pending') throw new AppError('TRANSITION_NOT_ALLOWED', '该申请已审核');
+  await decidePending(ctx, user, id, async (trx, a, now) => {
     let numberId = a.service_number_id;
     if (numberId === null) {
       numberId = await insertServiceNumber(trx, a.unit_id, now);
@@ -67,13 +85,7 @@ export async function rejectApplication(
   id: number,
   note: string,
 ): Promise<void> {
-  const actor = await loadActor(ctx.db, user);
-  const now = ctx.clock.now();
-  await withRetry(ctx.db, async (trx) => {
-    const a = await lockApplication(trx, id);
-    if (!a) throw new AppError('NOT_FOUND', '号码申请不存在');
-    requireMayDecide(actor, a);
-    if (a.status !== 'pending') throw new AppError('TRANSITION_NOT_ALLOWED', '该申请已审核');
+  await decidePending(ctx, user, id, async (trx, _a, now) => {
     await recordDecision(trx, id, { status: 'rejected', by: user.id, at: now, note, numberId: null });
   });
 }

@@ -1,8 +1,7 @@
 import { citationNames } from '../../../common/article-citation';
-import { orderLightAt } from '../../domain/sla/order-light';
+import { lightOfStageRows } from '../../domain/ticket/order-deadlines';
 import { allowedActions } from '../../domain/ticket/transitions';
 import type { TicketDetail, TicketEvent } from '../../../common/contracts/ticket-responses';
-import type { StageKey } from '../../../common/enums';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
@@ -78,18 +77,7 @@ export async function getTicket(ctx: AppContext, user: SessionUser, id: number):
     extensionRelay: extensionRelayOf(ctx.rules.profile, ticket, assignments, events),
   };
   const now = ctx.clock.now();
-  const light = orderLightAt(
-    rows.map((r) => ({
-      stage: r.stage as StageKey,
-      dueAt: r.due_at,
-      warnAt: r.warn_at,
-      redAt: r.red_at,
-      metAt: r.met_at,
-    })),
-    ticket.status,
-    slaFactsOf(ticket, assignments, events).pauses,
-    now,
-  );
+  const light = lightOfStageRows(rows, ticket.status, slaFactsOf(ticket, assignments, events).pauses, now);
   const category = ticket.category_code ? await findCategory(ctx.db, ticket.category_code) : undefined;
   if (showsUnmaskedCaller(view) && (ticket.caller_name || ticket.caller_phone || ticket.caller_address)) {
     await appendAudit(ctx.db, {

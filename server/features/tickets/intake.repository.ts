@@ -82,6 +82,18 @@ export async function takeTicketNo(db: Db, day: string): Promise<string> {
 }
 
 export type NewOrderRow = Insertable<Database['ticket']> & { id: number };
+
+/** The columns of a new order that only later steps fill: lead unit, suspension, merge, ratings. */
+export const laterOrderColumns = {
+  lead_unit_id: null,
+  status_before_suspend: null,
+  pending_request: null,
+  merged_into_id: null,
+  emergency_result_days: null,
+  process_satisfaction: null,
+  result_satisfaction: null,
+  contacted_by_unit: null,
+} as const;
 export type FirstEventRow = Omit<Insertable<Database['ticket_event']>, 'payload'> & {
   payload: Record<string, unknown>;
 };

@@ -4,6 +4,7 @@ import { systemClock } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { SessionUser } from '../../platform/http';
+import { adminWithdrawal } from '../audit/admin-withdrawal';
 import { actedBy, appendAudit } from '../audit/audit';
 import {
   deactivateSubscription,
@@ -71,27 +72,16 @@ export async function findWebhooks(ctx: AppContext, user: SessionUser): Promise<
   };
 }
 
-export async function deleteWebhook(
-  ctx: AppContext,
-  user: SessionUser,
-  id: number,
-  ip: string | null,
-): Promise<void> {
-  requireAdmin(user);
-  if (!(await subscriptionExists(ctx.db, id))) throw new AppError('NOT_FOUND', '推送订阅不存在');
-  const now = systemClock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    if (!(await deactivateSubscription(trx, id, now))) return;
-    await appendAudit(trx, {
-      ...actedBy(user, now),
-      action: 'webhook-deleted',
-      targetType: 'webhook_subscription',
-      targetId: id,
-      details: {},
-      ip,
-    });
-  });
-}
+/** Ends a subscription (deleting it again is a no-op answered the same way). */
+export const deleteWebhook = adminWithdrawal({
+  requireAdmin,
+  exists: subscriptionExists,
+  notFound: '推送订阅不存在',
+  withdraw: async (trx, id, now) =>
+    (await deactivateSubscription(trx, id, now))
+      ? { action: 'webhook-deleted', targetType: 'webhook_subscription', details: {} }
+      : null,
+});
 
 /** The delivery log of one subscription (the latest 200). */
 export async function findDeliveries(

@@ -14,11 +14,7 @@ export const shanghai962200Scheme: SchemeInput = {
   version: '2017',
   source: { title: '上海市"962200"社区服务热线管理办法', article: 'shanghai-962200 §24' },
   profile: 'shanghai-962200',
-  satisfied: ['satisfied'],
-  upheldAppeal: 'remove-rating',
-  numberComplaintCategories: [],
-  aggregation: 'monthly-mean',
-  missingRate: 'rescale',
+  // Ratings, appeals, monthly means and missing rates: the scheme schema's defaults (SPEC §3.4, §6).
   components: [
     {
       kind: 'linear',

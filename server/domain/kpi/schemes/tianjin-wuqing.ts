@@ -14,11 +14,7 @@ export const tianjinWuqingScheme: SchemeInput = {
   version: '2015',
   source: { title: '武清区便民服务专线管理规定实施细则', article: 'tianjin-wuqing §28' },
   profile: 'tianjin-wuqing',
-  satisfied: ['satisfied'],
-  upheldAppeal: 'remove-rating',
-  numberComplaintCategories: [],
-  aggregation: 'monthly-mean',
-  missingRate: 'rescale',
+  // Ratings, appeals, monthly means and missing rates: the scheme schema's defaults (SPEC §3.4, §6).
   components: [
     {
       kind: 'linear',

@@ -12,13 +12,9 @@ export const zibo12345Scheme: SchemeInput = {
   version: '2021',
   source: { title: '淄博12345政务服务便民热线运行管理办法(试行)', article: 'zibo-12345 §20' },
   profile: 'zibo-12345',
-  satisfied: ['satisfied'],
-  upheldAppeal: 'remove-rating',
-  numberComplaintCategories: [],
+  // Ratings, appeals, monthly means and missing rates: the scheme schema's defaults (SPEC §3.4, §6).
   /** zibo-12345 §11(6): "超期回退的视为超期办理件". */
   lateReturnsOverdue: true,
-  aggregation: 'monthly-mean',
-  missingRate: 'rescale',
   components: [
     {
       kind: 'linear',

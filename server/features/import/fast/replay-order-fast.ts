@@ -1,6 +1,6 @@
 import type { ActionName } from '../../../../common/contracts/tickets';
 import { ticketActions, type TicketAction } from '../../../../common/ticket-vocabulary';
-import { deriveFacts } from '../../../domain/kpi';
+import { deriveFacts, factSourceOf } from '../../../domain/kpi';
 import { applyAction } from '../../../domain/ticket/apply-action';
 import { decideAction } from '../../../domain/ticket/decide-action';
 import type { OrderEvent, UnitFacts } from '../../../domain/ticket/order';
@@ -209,29 +209,13 @@ export function replayOrderFast(fx: FastContext, plan: PlannedOrder): OrderRows 
       throw refusalOf(err, e);
     }
   }
-  const facts = deriveFacts({
-    ticket: {
-      id: ticket.id,
-      status: ticket.status,
-      pendingRequest: ticket.pending_request,
-      channel: ticket.channel,
-      type: ticket.type,
-      categoryCode: ticket.category_code,
-      region: ticket.location_region,
-      sourceLevel: ticket.source_level,
-      urgency: ticket.urgency,
-      confidential: ticket.confidential,
-    },
-    assignments: assignments.map((a) => ({
-      id: a.id,
-      unitId: a.unit_id,
-      role: a.role,
-      dispatchedAt: a.dispatched_at,
-      acceptedAt: a.accepted_at,
-      contactedAt: a.contacted_at,
-    })),
-    events: events.map((x) => ({ at: x.at, action: x.action, party: x.party, payload: x.payload })),
-    deadlines: deadlines.map((d) => ({ stage: d.stage, dueAt: d.due_at })),
-  });
+  const facts = deriveFacts(
+    factSourceOf({
+      ticket,
+      assignments,
+      events: events.map((x) => ({ at: x.at, action: x.action, party: x.party, payload: x.payload })),
+      deadlines,
+    }),
+  );
   return { ticket, assignments, events, deadlines, supervisions, facts };
 }
