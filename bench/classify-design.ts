@@ -12,8 +12,6 @@
  * variant's pool weight is chosen on them by each criterion; the test fold is scored once per
  * model, by the serialised and reloaded model. Everything stays in memory.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { argmax, TextClassifier } from '../server/domain/classify/classifier';
 import { fitSpace, fitSvms, innerScores, type TrainOptions } from '../server/domain/classify/train';
 import { type TextFeatures } from '../server/domain/classify/features';
@@ -21,16 +19,9 @@ import { quality, stratifiedFolds } from '../server/domain/classify/metrics';
 import { fitNaiveBayes, type NaiveBayesOptions } from '../server/domain/classify/naive-bayes';
 import { choosePool, fitTemperature, poolWeights, type PoolCriterion } from '../server/domain/classify/pool';
 import { productionTrainOptions } from '../server/features/classify/model-store';
-import { arg } from './bench-args';
-import { DesignTable, designData, type SplitFigures } from './design-table';
+import { DesignTable, designArgs, designData, type SplitFigures } from './design-table';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dataFile = arg(
-  'data',
-  path.resolve(here, '../../shared/data/teddycup2020_message_classification/messages.jsonl'),
-);
-const k = Number(arg('folds', '2'));
-const seeds = arg('seeds', '7,11').split(',').map(Number);
+const { dataFile, k, seeds } = designArgs();
 const grid = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 const variants: NaiveBayesOptions[] = (['multinomial', 'complement'] as const).flatMap((kind) =>
   [0.001, 0.01, 0.1].map((alpha) => ({ kind, alpha })),

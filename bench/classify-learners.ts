@@ -10,8 +10,6 @@
  * the inner out-of-fold scores only; the test fold is scored once per model, by the serialised
  * and reloaded model.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { argmax, TextClassifier, toVector } from '../server/domain/classify/classifier';
 import { fitSpace, fitSvms, type TrainOptions } from '../server/domain/classify/train';
 import { type TextFeatures } from '../server/domain/classify/features';
@@ -22,15 +20,9 @@ import { choosePool, fitTemperature, poolWeights, type PoolCriterion } from '../
 import { fitSoftmaxRegression, fitVectorScaling, scaleWeights } from '../server/domain/classify/logistic';
 import { productionTrainOptions } from '../server/features/classify/model-store';
 import { arg } from './bench-args';
-import { DesignTable, designData, type SplitFigures } from './design-table';
+import { DesignTable, designArgs, designData, type SplitFigures } from './design-table';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dataFile = arg(
-  'data',
-  path.resolve(here, '../../shared/data/teddycup2020_message_classification/messages.jsonl'),
-);
-const k = Number(arg('folds', '2'));
-const seeds = arg('seeds', '7,11').split(',').map(Number);
+const { dataFile, k, seeds } = designArgs();
 const maxOuter = Number(arg('outer', '99'));
 const only = new Set(arg('only', 'hinge,balanced,lr').split(','));
 const lambdas = arg('lambdas', '0.00001').split(',').map(Number);

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { textFeatures, type TextFeatures } from '../server/domain/classify/features';
 import { productionTrainOptions } from '../server/features/classify/model-store';
+import { arg } from './bench-args';
 /**
  * The table of the classifier's design-split benches (classify-design.ts, classify-learners.ts):
  * each model's test figures per seed and fold, printed as a markdown table of the mean per seed
@@ -74,4 +77,17 @@ export function designData(dataFile: string) {
     textFeatures(r.text_seg.replace(/\s+/g, ''), productionTrainOptions.features),
   );
   return { labels, labelSet, nl: labelSet.length, docs };
+}
+
+/** `--data` (the Teddy Cup 2020 development set beside the repository), `--folds 2`, `--seeds 7,11`. */
+export function designArgs() {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return {
+    dataFile: arg(
+      'data',
+      path.resolve(here, '../../shared/data/teddycup2020_message_classification/messages.jsonl'),
+    ),
+    k: Number(arg('folds', '2')),
+    seeds: arg('seeds', '7,11').split(',').map(Number),
+  };
 }
