@@ -148,13 +148,13 @@ for (const id of ['zibo-12345', 'tianjin-urban', 'beijing-miyun']) {
   for (let i = 0; i < C; i++) dates.push(formatDay(days[i] as number));
   const r = timed(() => {
     let s = 0;
-    for (let i = 0; i < C; i++) s += chineseDays.findWorkday(ns[i] as number, dates[i] as string).length;
+    for (let i = 0; i < C; i++) s += chineseDays.findWorkday(ns[i], dates[i]).length;
     return s;
   });
   report('chinese-days findWorkday(N, date)', C, r.ms);
   let disagree = 0;
   for (let i = 0; i < C; i++) {
-    const theirs = chineseDays.findWorkday(ns[i] as number, dates[i] as string);
+    const theirs = chineseDays.findWorkday(ns[i], dates[i]);
     const ours = formatDay(cal.addWorkingDays(days[i] as number, ns[i] as number));
     if (theirs !== ours) disagree++;
   }

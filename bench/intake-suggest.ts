@@ -43,7 +43,7 @@ try {
     url: '/api/auth/login',
     payload: { username: 'agent', password: DEMO_PASSWORD },
   });
-  const token = (login.json() as { token: string }).token;
+  const token = login.json<{ token: string }>().token;
   const texts = requestTemplates.map(
     (r) => `${r.content.replace('{place}', '幸福路12号')}联系电话13912345678`,
   );

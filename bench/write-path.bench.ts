@@ -115,7 +115,7 @@ async function main() {
       url: '/api/auth/login',
       payload: { username, password: DEMO_PASSWORD },
     });
-    return { authorization: `Bearer ${(res.json() as { token: string }).token}` };
+    return { authorization: `Bearer ${res.json<{ token: string }>().token}` };
   };
   const agentH = await bearer('agent');
   const dispatcherH = await bearer('dispatcher');
@@ -140,7 +140,7 @@ async function main() {
         },
       });
       if (res.statusCode !== 201) throw new Error(res.body);
-      id = (res.json() as { id: number }).id;
+      id = res.json<{ id: number }>().id;
     });
     await measure('http dispatch', async () => {
       const res = await app.inject({

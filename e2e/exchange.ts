@@ -87,7 +87,7 @@ export function registerExchangeTests(test: Test, h: Suite): void {
         verified(secret, second.body, second.headers['x-civicline-signature']),
         'the signature verifies',
       );
-      const body = JSON.parse(second.body);
+      const body = JSON.parse(second.body) as { ticket: { number: string } };
       assert(body.ticket.number === order.ticketNo, `the order's number: ${second.body}`);
       assert(!second.body.includes('13700006666') && !second.body.includes('赵六'), 'no personal data');
     } finally {

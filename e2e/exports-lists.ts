@@ -8,7 +8,15 @@ import type { Suite } from './suite';
 
 interface SheetHead {
   name: string;
-  header: ExcelJS.CellValue[];
+  header: string[];
+}
+
+/** A header cell as text (headers are plain strings; anything else shows as JSON). */
+export function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+    ? String(v)
+    : JSON.stringify(v);
 }
 
 async function sheetsOf(file: string): Promise<SheetHead[]> {
@@ -16,7 +24,7 @@ async function sheetsOf(file: string): Promise<SheetHead[]> {
   await wb.xlsx.readFile(file);
   return wb.worksheets.map((ws) => {
     const values = ws.getRow(1).values;
-    return { name: ws.name, header: Array.isArray(values) ? values.slice(1) : [] };
+    return { name: ws.name, header: Array.isArray(values) ? values.slice(1).map(cellText) : [] };
   });
 }
 

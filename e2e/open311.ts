@@ -3,17 +3,18 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import { cellText } from './exports-lists';
 import { assert, type Test } from './harness';
 import type { Suite } from './suite';
 
-async function headerOf(file: string): Promise<ExcelJS.CellValue[]> {
+async function headerOf(file: string): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.worksheets[0];
   assert(ws, 'a worksheet');
   const values = ws.getRow(1).values;
   assert(Array.isArray(values), 'the header row as a list');
-  return values.slice(1);
+  return values.slice(1).map(cellText);
 }
 
 /** Clicks 导出Excel on `page` and returns the saved workbook's path and suggested name. */
@@ -74,7 +75,8 @@ export function registerOpen311Tests(test: Test, h: Suite): void {
     });
     const text = await res.text();
     assert(res.status === 201, `POST: ${res.status} ${text}`);
-    const [created] = JSON.parse(text);
+    const [created] = JSON.parse(text) as { service_request_id: string }[];
+    assert(created, `POST answered no request: ${text}`);
     const one = await fetch(`${base}/open311/v2/requests/${created.service_request_id}.xml`);
     const xml = await one.text();
     assert(one.headers.get('content-type')?.startsWith('text/xml'), 'xml');

@@ -169,7 +169,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       route.config = {
         ...route.config,
         rateLimit: { max: 120, timeWindow: '1 minute' },
-      } as typeof route.config;
+      };
     }
   });
   await app.register(fastifyRateLimit, {

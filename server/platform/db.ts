@@ -79,7 +79,7 @@ export async function openPostgres(url: string, schema?: string, poolSize = 10):
  */
 export async function openReplica(url: string, schema?: string, poolSize = 10): Promise<DatabaseHandle> {
   const handle = await openPostgres(url, schema, poolSize);
-  return { db: handle.db, kind: 'postgres', close: handle.close };
+  return { db: handle.db, kind: 'postgres', close: () => handle.close() };
 }
 
 /**

@@ -66,7 +66,7 @@ describe.skipIf(!present)('reports from a streaming replica (DATABASE_REPLICA_UR
         payload: { username, password: DEMO_PASSWORD },
       });
       expect(res.statusCode).toBe(200);
-      tokens.set(username, (res.json() as { token: string }).token);
+      tokens.set(username, res.json<{ token: string }>().token);
     }
     await caughtUp();
   }, 240_000);
@@ -100,7 +100,7 @@ describe.skipIf(!present)('reports from a streaming replica (DATABASE_REPLICA_UR
       headers: auth('leader'),
     });
     expect(res.statusCode).toBe(200);
-    return (res.json() as StatsRows).rows.reduce((n, r) => n + r.counts.dispatched, 0);
+    return res.json<StatsRows>().rows.reduce((n, r) => n + r.counts.dispatched, 0);
   }
 
   async function dispatchOne(): Promise<void> {
@@ -118,7 +118,7 @@ describe.skipIf(!present)('reports from a streaming replica (DATABASE_REPLICA_UR
       .executeTakeFirstOrThrow();
     const res = await app.inject({
       method: 'POST',
-      url: `/api/tickets/${(created.json() as { id: number }).id}/actions/dispatch`,
+      url: `/api/tickets/${created.json<{ id: number }>().id}/actions/dispatch`,
       headers: auth('dispatcher'),
       payload: { unitId: unit.id },
     });

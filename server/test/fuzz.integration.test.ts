@@ -55,9 +55,9 @@ describe('fuzzing every route', { timeout: 240_000 }, () => {
     const api = ticketApi(t);
     const o = await api.create();
     await api.ok('dispatcher', o.id, 'dispatch', { unitId: await t.unitId('YC-RSJ') });
-    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
       paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
-    };
+    }>();
     routes = Object.entries(spec.paths).flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => ({
         method: method.toUpperCase(),

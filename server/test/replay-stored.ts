@@ -23,7 +23,7 @@ export async function replayStored(
     .orderBy('seq')
     .execute();
   return replay(
-    events.map((e) => ({ ...e, payload: e.payload as Record<string, unknown> })),
+    events.map((e) => ({ ...e, payload: e.payload })),
     isPlatformUnit ?? (await platformUnits(db)),
   );
 }

@@ -67,7 +67,7 @@ export async function createTestApp(
           payload: { username, password: DEMO_PASSWORD },
         });
         if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
-        token = (res.json() as { token: string }).token;
+        token = res.json<{ token: string }>().token;
         tokens.set(username, token);
       }
       return { authorization: `Bearer ${token}` };

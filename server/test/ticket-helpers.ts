@@ -54,13 +54,15 @@ export function ticketApi(t: TestApp) {
       headers: await t.as(user),
     });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as {
-      seq: number;
-      action: string;
-      toStatus: string;
-      fromStatus: string | null;
-      payload: Record<string, unknown>;
-    }[];
+    return res.json<
+      {
+        seq: number;
+        action: string;
+        toStatus: string;
+        fromStatus: string | null;
+        payload: Record<string, unknown>;
+      }[]
+    >();
   }
   async function setClock(iso: string) {
     t.clock.set(new Date(iso));

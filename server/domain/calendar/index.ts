@@ -8,7 +8,7 @@ export * from './windows';
 export { statutoryHolidays, type StatutoryHoliday } from './statutory-holidays';
 
 /** The official schedules shipped with the product (2007-2026). */
-export const shippedHolidays: readonly HolidayEntry[] = cnHolidays as HolidayEntry[];
+export const shippedHolidays: readonly HolidayEntry[] = cnHolidays;
 
 /** Version of the shipped calendar data; bump when `data/cn-holidays.json` is regenerated. */
 export const SHIPPED_CALENDAR_VERSION = 2026_01;

@@ -155,7 +155,7 @@ export function deriveFacts(src: FactSource): OrderFact[] {
         if (current) apply(current, e);
     }
   }
-  const last = current as Working | null;
+  const last = current;
   if (last && !last.ended) {
     last.outcome =
       last.completedAt !== null

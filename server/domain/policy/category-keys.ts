@@ -65,9 +65,9 @@ function ruleSetRefs(set: AnyRuleSet | null | undefined, path: string, out: Cate
 export function categoryRefs(profile: Profile): CategoryRef[] {
   const out: CategoryRef[] = [];
   for (const [stage, set] of Object.entries(profile.limits)) {
-    ruleSetRefs(set as AnyRuleSet | undefined, `limits.${stage}`, out);
+    ruleSetRefs(set, `limits.${stage}`, out);
   }
-  if (profile.callback) ruleSetRefs(profile.callback.limit as AnyRuleSet, 'callback.limit', out);
+  if (profile.callback) ruleSetRefs(profile.callback.limit, 'callback.limit', out);
   profile.extension?.cases.forEach((c, i) => {
     for (const ref of c.when.category ?? []) {
       out.push({ ref, path: `extension.cases[${i}]`, article: c.terms.article });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { profileRuleRows, type ProfileData } from '../../../common/profile-rules-text';
+import { profileRuleRows } from '../../../common/profile-rules-text';
 import { builtInProfiles, getBuiltInProfile } from '.';
 
-const rowsOf = (id: string) => profileRuleRows(getBuiltInProfile(id) as unknown as ProfileData);
+const rowsOf = (id: string) => profileRuleRows(getBuiltInProfile(id));
 
 describe('the policy screen reads the profile rules in Chinese', () => {
   it('zibo-12345: dispatch, emergencies at once, returns of provincial orders, lights', () => {
@@ -66,7 +66,7 @@ describe('the policy screen reads the profile rules in Chinese', () => {
 
   it('no English reaches a clerk from any built-in profile', () => {
     for (const p of builtInProfiles) {
-      for (const r of profileRuleRows(p as unknown as ProfileData)) {
+      for (const r of profileRuleRows(p)) {
         expect(`${p.id}: ${r.stage} ${r.when} ${r.rule} ${r.article}`).not.toMatch(/: .*[A-Za-z]/);
       }
     }

@@ -42,7 +42,7 @@ describe('API keys', () => {
     ] as const) {
       const res = await create('admin', body);
       expect(res.statusCode, res.body).toBe(201);
-      keys[name] = res.json() as { id: number; key: string };
+      keys[name] = res.json<{ id: number; key: string }>();
       expect(keys[name].key).toMatch(/^cl_[A-Za-z0-9_-]{43}$/);
     }
     const list = await t.app.inject({
@@ -51,7 +51,7 @@ describe('API keys', () => {
       headers: await t.as('admin'),
     });
     expect(list.statusCode).toBe(200);
-    const items = (list.json() as { items: ApiKeyDto[] }).items;
+    const items = list.json<{ items: ApiKeyDto[] }>().items;
     expect(items.map((k) => [k.name, k.scopes, k.unitId, k.revokedAt, k.lastUsedAt])).toEqual([
       ['第三方应用', ['open311'], null, null, null],
       ['人社局业务系统', ['unit'], rsj, null, null],
@@ -201,9 +201,9 @@ describe('API keys', () => {
   it('a revoked key is refused at once; last use and both changes are recorded', async () => {
     const before = (
       await t.app.inject({ method: 'GET', url: '/api/admin/api-keys', headers: await t.as('admin') })
-    ).json() as {
+    ).json<{
       items: ApiKeyDto[];
-    };
+    }>();
     expect(before.items.find((x) => x.id === k('cti').id)?.lastUsedAt).not.toBeNull();
     expect(before.items.find((x) => x.id === k('open311').id)?.lastUsedAt).not.toBeNull();
     const del = (user: string, id: number) =>
@@ -223,9 +223,9 @@ describe('API keys', () => {
     expect((await withKey(k('unit').key, 'GET', '/api/tickets')).statusCode).toBe(401);
     const after = (
       await t.app.inject({ method: 'GET', url: '/api/admin/api-keys', headers: await t.as('admin') })
-    ).json() as {
+    ).json<{
       items: ApiKeyDto[];
-    };
+    }>();
     expect(
       after.items
         .filter((k) => k.revokedAt !== null)

@@ -68,7 +68,7 @@ function byUnit(rows: GroupCounts[]): ByUnit {
   for (const r of rows) {
     const id = Number(r.key);
     let m = out.get(id);
-    if (!m) out.set(id, (m = new Map()));
+    if (!m) out.set(id, (m = new Map<number, KpiCounts>()));
     m.set(r.month, addCounts(m.get(r.month) ?? emptyCounts(), r.counts));
   }
   return out;

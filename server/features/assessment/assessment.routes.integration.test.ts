@@ -17,10 +17,10 @@ describe('assessment API', () => {
   it('GET /api/assessment gives the same figures as the report, for overseers', async () => {
     const res = await get('leader', '/api/assessment?scheme=beijing-miyun&period=2026-03');
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as {
+    const body = res.json<{
       scheme: { id: string };
       units: { unitCode: string; rank: number; score: number }[];
-    };
+    }>();
     expect(body.scheme.id).toBe('beijing-miyun');
     expect(body.units.map((u) => [u.unitCode, u.rank])).toEqual([
       ['DC-DHJD', 1],
@@ -37,22 +37,22 @@ describe('assessment API', () => {
   it('slices: only the orders of a category', async () => {
     const res = (
       await get('leader', '/api/assessment?scheme=beijing-miyun&period=2026-03&category=1102')
-    ).json() as {
+    ).json<{
       units: { unitCode: string; counts: { dispatched: number }; upheldNumberComplaints: number }[];
-    };
+    }>();
     expect(res.units.map((u) => [u.unitCode, u.counts.dispatched, u.upheldNumberComplaints])).toEqual([
       ['YC-ZJJ', 1, 1],
     ]);
-    const phone = (await get('leader', '/api/stats?groupBy=unit&period=2026-03&channel=wechat')).json() as {
+    const phone = (await get('leader', '/api/stats?groupBy=unit&period=2026-03&channel=wechat')).json<{
       rows: unknown[];
-    };
+    }>();
     expect(phone.rows).toEqual([]);
   });
 
   it('a unit sees its own row with its rank among all; intake agents may not read assessments', async () => {
     const res = await get('handler', '/api/assessment?scheme=beijing-miyun&period=2026-Q1');
     expect(res.statusCode).toBe(200);
-    const units = (res.json() as { units: { unitCode: string; rank: number }[] }).units;
+    const units = res.json<{ units: { unitCode: string; rank: number }[] }>().units;
     expect(units.map((u) => u.unitCode)).toEqual(['YC-RSJ']);
     expect(units[0]?.rank).toBe(3);
     expect((await get('agent', '/api/assessment?scheme=beijing-miyun&period=2026-03')).statusCode).toBe(403);
@@ -61,7 +61,7 @@ describe('assessment API', () => {
   it('names every indicator in Chinese, with its kind, for the screens', async () => {
     const res = await get('leader', '/api/assessment/indicators');
     expect(res.statusCode).toBe(200);
-    const items = (res.json() as { items: { id: string; name: string; kind: string }[] }).items;
+    const items = res.json<{ items: { id: string; name: string; kind: string }[] }>().items;
     expect(items).toContainEqual(
       expect.objectContaining({ id: 'onTimeRate', name: '按期办结率', kind: 'rate' }),
     );
@@ -79,11 +79,11 @@ describe('assessment API', () => {
       `/api/assessment/drill?scheme=beijing-miyun&period=2026-03&unitId=${rsj}&indicator=onTimeRate`,
     );
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as {
+    const body = res.json<{
       numerator: number;
       denominator: number;
       items: { ticketNo: string; counts: string }[];
-    };
+    }>();
     // 3 on time of 4 (the approved return is left out).
     expect([body.numerator, body.denominator]).toEqual([3, 4]);
     expect(body.items.map((i) => [i.ticketNo, i.counts])).toEqual([
@@ -97,11 +97,11 @@ describe('assessment API', () => {
         'leader',
         `/api/assessment/drill?scheme=beijing-miyun&period=2026-03&unitId=${rsj}&indicator=feedbackRate&part=numerator`,
       )
-    ).json() as {
+    ).json<{
       numerator: number;
       denominator: number;
       items: unknown[];
-    };
+    }>();
     expect([fb.numerator, fb.denominator, fb.items.length]).toEqual([2, 3, 2]);
     // Another unit may not look into YC-RSJ's orders.
     expect(
@@ -115,25 +115,25 @@ describe('assessment API', () => {
   });
 
   it('GET /api/stats groups every indicator by unit, channel or month, scoped to the unit for units', async () => {
-    const byUnit = (await get('leader', '/api/stats?groupBy=unit&period=2026-03')).json() as {
+    const byUnit = (await get('leader', '/api/stats?groupBy=unit&period=2026-03')).json<{
       rows: { label: string; counts: { dispatched: number } }[];
       total: { counts: { dispatched: number }; onTimeRate: number };
-    };
+    }>();
     // RSJ 5, ZJJ 2, DC-RX 1 (forwarded) and DC-DHJD 1.
     expect(byUnit.total.counts.dispatched).toBe(9);
     expect(byUnit.rows[0]).toMatchObject({ label: '市人力资源和社会保障局', counts: { dispatched: 5 } });
     // Pooled: on time 3 (RSJ) + 2 (ZJJ) + 1 (DHJD) of 4 + 2 + 1 decided → 6/7.
     expect(byUnit.total.onTimeRate).toBeCloseTo(6 / 7, 12);
-    const byMonth = (await get('leader', '/api/stats?groupBy=month&period=2026-Q1')).json() as {
+    const byMonth = (await get('leader', '/api/stats?groupBy=month&period=2026-Q1')).json<{
       rows: { key: string; counts: { dispatched: number } }[];
-    };
+    }>();
     expect(byMonth.rows.map((r) => [r.key, r.counts.dispatched])).toEqual([
       ['202603', 9],
       ['202602', 1],
     ]);
-    const mine = (await get('handler2', '/api/stats?groupBy=unit&period=2026-03')).json() as {
+    const mine = (await get('handler2', '/api/stats?groupBy=unit&period=2026-03')).json<{
       rows: { label: string }[];
-    };
+    }>();
     expect(mine.rows.map((r) => r.label)).toEqual(['市住房和城乡建设局']);
   });
 
@@ -142,6 +142,6 @@ describe('assessment API', () => {
     expect((await get('leader', '/api/assessment?scheme=beijing-miyun&period=March')).statusCode).toBe(400);
     const unknown = await get('leader', '/api/assessment?scheme=nowhere&period=2026-03');
     expect(unknown.statusCode).toBe(400);
-    expect((unknown.json() as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    expect(unknown.json<{ error: { code: string } }>().error.code).toBe('VALIDATION_FAILED');
   });
 });

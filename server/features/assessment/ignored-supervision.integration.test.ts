@@ -36,7 +36,7 @@ describe('tianjin-wuqing §24: ignored supervision in the assessment', () => {
         headers: await t.as('handler'),
       });
       expect(res.statusCode, res.body).toBe(200);
-      const id = (res.json() as { items: { id: number }[] }).items[0]?.id;
+      const id = res.json<{ items: { id: number }[] }>().items[0]?.id;
       if (id === undefined) throw new Error(`no supervision on ${ticketId}`);
       return id;
     };
@@ -63,15 +63,13 @@ describe('tianjin-wuqing §24: ignored supervision in the assessment', () => {
       headers: await t.as('leader'),
     });
     expect(res.statusCode, res.body).toBe(200);
-    const units = (
-      res.json() as {
-        units: {
-          unitCode: string;
-          ignoredSupervisionCount: number | null;
-          components: { indicator: string; points: number | null }[];
-        }[];
-      }
-    ).units;
+    const units = res.json<{
+      units: {
+        unitCode: string;
+        ignoredSupervisionCount: number | null;
+        components: { indicator: string; points: number | null }[];
+      }[];
+    }>().units;
     const row = units.find((u) => u.unitCode === 'YC-RSJ');
     return {
       ignored: row?.ignoredSupervisionCount,

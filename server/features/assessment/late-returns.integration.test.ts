@@ -51,7 +51,7 @@ describe('zibo-12345 §11(6): late returns in the assessment', () => {
       headers: await t.as('leader'),
     });
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as { numerator: number; denominator: number; items: { ticketId: number }[] };
+    const body = res.json<{ numerator: number; denominator: number; items: { ticketId: number }[] }>();
     return { n: body.numerator, d: body.denominator, ids: body.items.map((i) => i.ticketId).sort() };
   };
 

@@ -46,7 +46,7 @@ export async function loadFactSource(trx: Trx, ticketId: number): Promise<FactSo
       at: e.at,
       action: e.action,
       party: e.party,
-      payload: e.payload as Record<string, unknown>,
+      payload: e.payload,
     })),
     deadlines,
   });

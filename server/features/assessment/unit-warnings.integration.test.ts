@@ -38,7 +38,7 @@ describe('unit warnings through the API (beijing-miyun §21, §30)', () => {
   it('beijing-miyun §21: units missing targets get blue (1), yellow (2) or red (3+); a unit meeting every target gets none', async () => {
     const res = await get('leader', '/api/assessment/warnings?scheme=beijing-miyun&period=2026-03');
     expect(res.statusCode, res.body).toBe(200);
-    const items = (res.json() as { items: Item[] }).items;
+    const items = res.json<{ items: Item[] }>().items;
     expect(summary(items)).toEqual(expectedMarchWarnings);
     expect(items.map((w) => w.unitCode)).not.toContain('YC-JTJ');
     const rsj = items.find((w) => w.unitCode === 'YC-RSJ');
@@ -57,11 +57,9 @@ describe('unit warnings through the API (beijing-miyun §21, §30)', () => {
   });
 
   it('beijing-miyun §30: a complaint about a service number not replied to 1 working day after its deadline → yellow', async () => {
-    const items = (
-      (await get('leader', '/api/assessment/warnings?scheme=beijing-miyun&period=2026-03')).json() as {
-        items: Item[];
-      }
-    ).items;
+    const items = (await get('leader', '/api/assessment/warnings?scheme=beijing-miyun&period=2026-03')).json<{
+      items: Item[];
+    }>().items;
     const overdue = (code: string) =>
       items.find((w) => w.unitCode === code)?.reasons.find((r) => r.code === 'overdue-complaint');
     expect(overdue('YC-CGJ')).toMatchObject({
@@ -75,13 +73,11 @@ describe('unit warnings through the API (beijing-miyun §21, §30)', () => {
     expect(overdue('YC-STJ')).toBeUndefined();
     // As of Tue Mar 10 20:00 the unanswered complaint is overdue but not yet by a working day.
     const early = (
-      (
-        await get(
-          'leader',
-          '/api/assessment/warnings?scheme=beijing-miyun&period=2026-03&asOf=2026-03-10T20:00:00%2B08:00',
-        )
-      ).json() as { items: Item[] }
-    ).items;
+      await get(
+        'leader',
+        '/api/assessment/warnings?scheme=beijing-miyun&period=2026-03&asOf=2026-03-10T20:00:00%2B08:00',
+      )
+    ).json<{ items: Item[] }>().items;
     expect(summary(early).find((w) => w.unitCode === 'YC-CGJ')).toEqual({
       unitCode: 'YC-CGJ',
       level: 'blue',
@@ -91,24 +87,22 @@ describe('unit warnings through the API (beijing-miyun §21, §30)', () => {
 
   it('a quarter judges the mean of the monthly rates; a period without orders gives no warning', async () => {
     // January and February have no orders of these units, so the quarter's figures are March's.
-    const q = (
-      (await get('leader', '/api/assessment/warnings?scheme=beijing-miyun&period=2026-Q1')).json() as {
-        items: Item[];
-      }
-    ).items;
+    const q = (await get('leader', '/api/assessment/warnings?scheme=beijing-miyun&period=2026-Q1')).json<{
+      items: Item[];
+    }>().items;
     expect(summary(q)).toEqual(expectedMarchWarnings);
     const feb = await get('leader', '/api/assessment/warnings?scheme=beijing-miyun&period=2026-02');
     expect(feb.json()).toEqual({ items: [] });
   });
 
   it("a unit's own users see only their unit; intake agents may not read warnings", async () => {
-    const rsj = (
-      await get('handler', '/api/assessment/warnings?scheme=beijing-miyun&period=2026-03')
-    ).json() as { items: Item[] };
+    const rsj = (await get('handler', '/api/assessment/warnings?scheme=beijing-miyun&period=2026-03')).json<{
+      items: Item[];
+    }>();
     expect(rsj.items.map((w) => w.unitCode)).toEqual(['YC-RSJ']);
-    const zjj = (
-      await get('handler2', '/api/assessment/warnings?scheme=beijing-miyun&period=2026-03')
-    ).json() as { items: Item[] };
+    const zjj = (await get('handler2', '/api/assessment/warnings?scheme=beijing-miyun&period=2026-03')).json<{
+      items: Item[];
+    }>();
     expect(zjj.items.map((w) => w.unitCode)).toEqual(['YC-ZJJ']);
     for (const user of ['supervisor', 'admin', 'dispatcher']) {
       expect(
@@ -125,7 +119,7 @@ describe('unit warnings through the API (beijing-miyun §21, §30)', () => {
     for (const scheme of ['zibo-12345', 'shanghai-962200']) {
       const res = await get('leader', `/api/assessment/warnings?scheme=${scheme}&period=2026-03`);
       expect(res.statusCode, scheme).toBe(422);
-      expect((res.json() as { error: { code: string; message: string } }).error).toMatchObject({
+      expect(res.json<{ error: { code: string; message: string } }>().error).toMatchObject({
         code: 'UNPROCESSABLE',
         message: expect.stringContaining('未规定单位预警'),
       });

@@ -82,7 +82,7 @@ describe('attachments', () => {
     const row = await t.handle.db
       .selectFrom('attachment')
       .select('storage_key')
-      .where('id', '=', (res.json() as { id: number }).id)
+      .where('id', '=', res.json<{ id: number }>().id)
       .executeTakeFirstOrThrow();
     const onDisk = fs.readFileSync(path.join(dataDir, 'attachments', ...row.storage_key.split('/')));
     expect(onDisk.equals(PNG_1PX)).toBe(true);
@@ -92,10 +92,10 @@ describe('attachments', () => {
       headers: await t.as('handler'),
     });
     expect(list.statusCode, list.body).toBe(200);
-    expect((list.json() as { items: unknown[] }).items).toHaveLength(1);
+    expect(list.json<{ items: unknown[] }>().items).toHaveLength(1);
     const dl = await t.app.inject({
       method: 'GET',
-      url: `/api/attachments/${(res.json() as { id: number }).id}`,
+      url: `/api/attachments/${res.json<{ id: number }>().id}`,
       headers: await t.as('handler'),
     });
     expect(dl.statusCode).toBe(200);

@@ -126,7 +126,7 @@ export async function verifyAuditChain(db: Db, batch = 5000): Promise<VerifyResu
         action: r.action,
         targetType: r.target_type,
         targetId: r.target_id,
-        details: r.details as Record<string, unknown>,
+        details: r.details,
         ip: r.ip,
       });
       if (expected !== r.hash) {

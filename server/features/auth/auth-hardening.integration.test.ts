@@ -15,8 +15,8 @@ describe('authentication hardening', () => {
     t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
   it('changes a password under the policy and ends the other sessions', async () => {
-    const first = (await login('kb-editor', 'demo')).json() as { token: string };
-    const second = (await login('kb-editor', 'demo')).json() as { token: string };
+    const first = (await login('kb-editor', 'demo')).json<{ token: string }>();
+    const second = (await login('kb-editor', 'demo')).json<{ token: string }>();
     const h = { authorization: `Bearer ${second.token}` };
     const weak = await t.app.inject({
       method: 'POST',
@@ -25,7 +25,7 @@ describe('authentication hardening', () => {
       payload: { currentPassword: 'demo', newPassword: 'abcdefghij' },
     });
     expect(weak.statusCode).toBe(400);
-    expect((weak.json() as { error: { message: string } }).error.message).toMatch(/至少三类/);
+    expect(weak.json<{ error: { message: string } }>().error.message).toMatch(/至少三类/);
     const wrong = await t.app.inject({
       method: 'POST',
       url: '/api/auth/password',
@@ -60,15 +60,15 @@ describe('authentication hardening', () => {
       .set({ must_change_password: true })
       .where('username', '=', 'supervisor')
       .execute();
-    const { token, user } = (await login('supervisor', 'demo')).json() as {
+    const { token, user } = (await login('supervisor', 'demo')).json<{
       token: string;
       user: { mustChangePassword: boolean };
-    };
+    }>();
     expect(user.mustChangePassword).toBe(true);
     const h = { authorization: `Bearer ${token}` };
     const blocked = await t.app.inject({ method: 'GET', url: '/api/tickets', headers: h });
     expect(blocked.statusCode).toBe(403);
-    expect((blocked.json() as { error: { code: string } }).error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect(blocked.json<{ error: { code: string } }>().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: h })).statusCode).toBe(200);
     await t.app.inject({
       method: 'POST',
@@ -80,7 +80,7 @@ describe('authentication hardening', () => {
   });
 
   it('ends a session after the idle limit and after its lifetime (real time, not the test clock)', async () => {
-    const { token } = (await login('leader', 'demo')).json() as { token: string };
+    const { token } = (await login('leader', 'demo')).json<{ token: string }>();
     const h = { authorization: `Bearer ${token}` };
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: h })).statusCode).toBe(200);
     // Moving the platform's test clock does not end sessions …
@@ -98,7 +98,7 @@ describe('authentication hardening', () => {
     // An unknown name locks after 5 failures like an account; past 10 requests a minute the brake answers.
     expect(codes).toEqual([401, 401, 401, 401, 401, 423, 423, 423, 423, 423, 429, 429]);
     const limited = await login('no-such-user', 'x');
-    expect((limited.json() as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
+    expect(limited.json<{ error: { code: string } }>().error.code).toBe('RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // Another user name from the same address is not affected.
     expect((await login('agent', 'demo')).statusCode).toBe(200);
@@ -130,7 +130,7 @@ describe('demo passwords outside demo mode', () => {
         url: '/api/auth/login',
         payload: { username: 'agent', password: 'demo' },
       });
-      const body = res.json() as { token: string; user: { mustChangePassword: boolean } };
+      const body = res.json<{ token: string; user: { mustChangePassword: boolean } }>();
       expect(body.user.mustChangePassword).toBe(true);
       const h = { authorization: `Bearer ${body.token}` };
       expect((await t.app.inject({ method: 'GET', url: '/api/tickets', headers: h })).statusCode).toBe(403);
@@ -140,9 +140,9 @@ describe('demo passwords outside demo mode', () => {
         headers: h,
         payload: { currentPassword: 'demo', newPassword: 'Hotline!2026-ok' },
       });
-      const history = (
-        await t.app.inject({ method: 'GET', url: '/api/auth/history', headers: h })
-      ).json() as { action: string }[];
+      const history = (await t.app.inject({ method: 'GET', url: '/api/auth/history', headers: h })).json<
+        { action: string }[]
+      >();
       expect(history.map((e) => e.action)).toEqual(['password-changed', 'login', 'login-failed']);
     } finally {
       await t.close();

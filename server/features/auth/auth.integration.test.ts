@@ -17,7 +17,7 @@ describe('authentication', () => {
       payload: { username: 'handler', password: 'demo' },
     });
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { token: string; user: { role: string; unitId: number } };
+    const body = res.json<{ token: string; user: { role: string; unitId: number } }>();
     expect(body.user.role).toBe('handler');
     expect(body.user.unitId).toBe(await t.unitId('YC-RSJ'));
     const me = await t.app.inject({
@@ -53,7 +53,7 @@ describe('authentication', () => {
       payload: { username: 'leader', password: 'demo' },
     });
     expect(res.statusCode).toBe(423);
-    expect((res.json() as { error: { code: string } }).error.code).toBe('ACCOUNT_LOCKED');
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('ACCOUNT_LOCKED');
   });
 
   it('rejects requests without a token and after logout', async () => {
@@ -68,17 +68,17 @@ describe('authentication', () => {
   it('answers malformed bodies with VALIDATION_FAILED', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 5 } });
     expect(res.statusCode).toBe(400);
-    expect((res.json() as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('VALIDATION_FAILED');
   });
 
   it('serves health and the OpenAPI document', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/health' })).json()).toMatchObject({
       status: 'ok',
     });
-    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
       openapi: string;
       paths: object;
-    };
+    }>();
     expect(spec.openapi).toMatch(/^3\./);
     expect(Object.keys(spec.paths)).toContain('/api/auth/login');
   });

@@ -38,8 +38,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           rateLimit: {
             max: 10,
             timeWindow: '1 minute',
-            keyGenerator: (req: { ip: string; body?: unknown }) =>
-              `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
+            keyGenerator: (req: { ip: string; body?: unknown }) => {
+              const username = (req.body as { username?: unknown } | undefined)?.username;
+              return `${req.ip}|${typeof username === 'string' ? username : ''}`;
+            },
           },
         },
         schema: {

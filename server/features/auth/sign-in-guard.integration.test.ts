@@ -31,7 +31,7 @@ async function history(t: TestApp, token: string) {
     url: '/api/auth/history',
     headers: { authorization: `Bearer ${token}` },
   });
-  return res.json() as { action: string; ip: string | null }[];
+  return res.json<{ action: string; ip: string | null }[]>();
 }
 
 async function checkedFailures(t: TestApp, username: string): Promise<number> {
@@ -64,7 +64,7 @@ describe('sign-in guard', () => {
     expect(await checkedFailures(t, 'dispatcher')).toBe(5);
     const right = await inject(t, 'dispatcher', 'demo', '198.51.100.200');
     expect(right.statusCode).toBe(423);
-    expect((right.json() as ErrorBody).error.code).toBe('ACCOUNT_LOCKED');
+    expect(right.json<ErrorBody>().error.code).toBe('ACCOUNT_LOCKED');
     const retryAfter = Number(right.headers['retry-after']);
     // Locked for 15 minutes from the fifth failure: at most 900 s left, and more than 800 s.
     expect(retryAfter).toBeGreaterThan(800);
@@ -122,8 +122,8 @@ describe('sign-in guard', () => {
     ]);
     for (const res of answers) {
       expect(res.statusCode).toBe(423);
-      expect((res.json() as ErrorBody).error.code).toBe('ACCOUNT_LOCKED');
-      expect((res.json() as ErrorBody).error.message).toMatch(
+      expect(res.json<ErrorBody>().error.code).toBe('ACCOUNT_LOCKED');
+      expect(res.json<ErrorBody>().error.message).toMatch(
         /^连续登录失败次数过多，账号已锁定至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
       );
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(800);
@@ -146,7 +146,7 @@ describe('sign-in guard', () => {
         payload: { currentPassword: 'demo', newPassword },
       });
       expect(res.statusCode, newPassword).toBe(400);
-      expect((res.json() as ErrorBody).error.code).toBe('VALIDATION_FAILED');
+      expect(res.json<ErrorBody>().error.code).toBe('VALIDATION_FAILED');
     }
     const ok = await t.app.inject({
       method: 'POST',
@@ -160,7 +160,7 @@ describe('sign-in guard', () => {
   it('records the connecting address, not a forged X-Forwarded-For, when no proxy is configured', async () => {
     const res = await inject(t, 'kb-editor', 'demo', '198.51.100.77', { 'x-forwarded-for': '1.2.3.4' });
     expect(res.statusCode).toBe(200);
-    const rows = await history(t, (res.json() as { token: string }).token);
+    const rows = await history(t, res.json<{ token: string }>().token);
     expect(rows[0]).toMatchObject({ action: 'login', ip: '198.51.100.77' });
   });
 });
@@ -190,7 +190,7 @@ describe('password spraying from one address', () => {
     // The first round is 20 checked failures; the second is refused before any check.
     expect(codes.slice(0, 20)).toEqual(Array.from({ length: 20 }, () => 401));
     expect(codes.slice(20)).toEqual(Array.from({ length: 20 }, () => 429));
-    expect(last && (last.json() as ErrorBody).error).toEqual({
+    expect(last && last.json<ErrorBody>().error).toEqual({
       code: 'RATE_LIMITED',
       message: '登录失败次数过多，请稍后再试',
     });
@@ -215,15 +215,15 @@ describe('sign-in behind a configured proxy', () => {
   it('takes the client address from X-Forwarded-For only when the proxy sends it', async () => {
     const viaProxy = await inject(t, 'leader', 'demo', '10.0.0.1', { 'x-forwarded-for': '203.0.113.9' });
     expect(viaProxy.statusCode).toBe(200);
-    expect((await history(t, (viaProxy.json() as { token: string }).token))[0]).toMatchObject({
+    expect((await history(t, viaProxy.json<{ token: string }>().token))[0]).toMatchObject({
       ip: '203.0.113.9',
     });
     const viaRange = await inject(t, 'leader', 'demo', '10.1.2.3', { 'x-forwarded-for': '203.0.113.10' });
-    expect((await history(t, (viaRange.json() as { token: string }).token))[0]).toMatchObject({
+    expect((await history(t, viaRange.json<{ token: string }>().token))[0]).toMatchObject({
       ip: '203.0.113.10',
     });
     const direct = await inject(t, 'leader', 'demo', '198.51.100.8', { 'x-forwarded-for': '203.0.113.11' });
-    expect((await history(t, (direct.json() as { token: string }).token))[0]).toMatchObject({
+    expect((await history(t, direct.json<{ token: string }>().token))[0]).toMatchObject({
       ip: '198.51.100.8',
     });
   });

@@ -298,7 +298,7 @@ describe('backup and restore', () => {
           headers: await t.as(user),
         });
         expect(res.statusCode, user).toBe(403);
-        expect((res.json() as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+        expect(res.json<{ error: { code: string } }>().error.code).toBe('FORBIDDEN');
       }
       expect(
         fs.existsSync(path.join(dir, 'backups')) ? fs.readdirSync(path.join(dir, 'backups')) : [],
@@ -312,13 +312,13 @@ describe('backup and restore', () => {
         headers: await t.as('admin'),
       });
       expect(res.statusCode, res.body).toBe(200);
-      const body = res.json() as {
+      const body = res.json<{
         file: string;
         tables: number;
         rows: number;
         bytes: number;
         sha256: string;
-      };
+      }>();
       expect(path.dirname(body.file)).toBe(path.join(fs.realpathSync(dir), 'backups'));
       expect(body.sha256).toBe(sha(body.file));
       expect(body.bytes).toBe(fs.statSync(body.file).size);

@@ -35,9 +35,9 @@ describe('calendar import', () => {
     expect(d.deadlines.handleBy).toBe('2027-01-05T23:59:59+08:00');
     const full = (await api.get(o.id)) as unknown as { provisional: boolean };
     expect(full.provisional).toBe(true);
-    const health = (await t.app.inject({ method: 'GET', url: '/api/health' })).json() as {
+    const health = (await t.app.inject({ method: 'GET', url: '/api/health' })).json<{
       warnings: string[];
-    };
+    }>();
     expect(health.warnings.join('\n')).toMatch(/2027 年节假日安排尚未导入/);
   });
 
@@ -70,7 +70,7 @@ describe('calendar import', () => {
       payload: schedule2027,
     });
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as { calendarVersion: number; changed: number; checked: number };
+    const body = res.json<{ calendarVersion: number; changed: number; checked: number }>();
     expect(body.calendarVersion).toBe(2);
     expect(body.changed).toBe(2); // both dispatched open orders
 
@@ -89,10 +89,10 @@ describe('calendar import', () => {
     expect((await api.events(closedOrder.id)).map((e) => e.action)).toEqual(['direct-answer']);
     const cal = (
       await t.app.inject({ method: 'GET', url: '/api/calendar/2027', headers: await t.as('admin') })
-    ).json() as {
+    ).json<{
       provisional: boolean;
       makeupDays: { date: string }[];
-    };
+    }>();
     expect(cal.provisional).toBe(false);
     expect(cal.makeupDays.map((m) => m.date)).toEqual(['2027-01-09']);
   });

@@ -11,7 +11,7 @@ import { insertVersion, replaceMapping } from './categories.repository';
 
 async function health(t: TestApp): Promise<string[]> {
   const res = await t.app.inject({ method: 'GET', url: '/api/health' });
-  return (res.json() as { warnings: string[] }).warnings;
+  return res.json<{ warnings: string[] }>().warnings;
 }
 
 async function putMapping(t: TestApp, key: string, codes: string[], user = 'admin') {
@@ -39,7 +39,7 @@ describe('tianjin-urban: 供热、燃气、市政道桥 follow their own rules (
       headers: await t.as('admin'),
     });
     expect(res.statusCode).toBe(200);
-    const items = (res.json() as { items: { key: string; codes: string[]; articles: string[] }[] }).items;
+    const items = res.json<{ items: { key: string; codes: string[]; articles: string[] }[] }>().items;
     expect(items.find((i) => i.key === 'heating')).toMatchObject({
       codes: ['0704'],
       articles: ['tianjin-urban §8(1), §10'],
@@ -85,7 +85,7 @@ describe('tianjin-urban: 供热、燃气、市政道桥 follow their own rules (
   it('a key mapped onto a code the tree does not hold is refused', async () => {
     const res = await putMapping(t, 'gas', ['079999']);
     expect(res.statusCode).toBe(400);
-    expect((res.json() as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('VALIDATION_FAILED');
   });
 });
 
@@ -164,9 +164,9 @@ describe('administration of the tree', () => {
 
   it('create, rename, move: each a new version with an audit entry; codes follow the tree style', async () => {
     const h = await t.as('admin');
-    const v0 = (await t.app.inject({ method: 'GET', url: '/api/admin/categories', headers: h })).json() as {
+    const v0 = (await t.app.inject({ method: 'GET', url: '/api/admin/categories', headers: h })).json<{
       version: number;
-    };
+    }>();
     const wrong = await t.app.inject({
       method: 'POST',
       url: '/api/admin/categories',
@@ -209,9 +209,9 @@ describe('administration of the tree', () => {
       payload: { parentCode: '06' },
     });
     expect(moved.statusCode, moved.body).toBe(200);
-    expect((moved.json() as { version: number }).version).toBe(v0.version + 3);
+    expect(moved.json<{ version: number }>().version).toBe(v0.version + 3);
 
-    const tree = (await t.app.inject({ method: 'GET', url: '/api/admin/categories', headers: h })).json() as {
+    const tree = (await t.app.inject({ method: 'GET', url: '/api/admin/categories', headers: h })).json<{
       items: {
         code: string;
         children: {
@@ -220,16 +220,16 @@ describe('administration of the tree', () => {
           children: { code: string; name: string; level: number }[];
         }[];
       }[];
-    };
+    }>();
     const heat = tree.items.find((n) => n.code === '06')?.children.find((n) => n.code === '0704');
     expect(heat?.level).toBe(2);
     expect(heat?.children.find((n) => n.code === '070403')).toMatchObject({ name: '供热管网抢修', level: 3 });
 
     const audit = (
       await t.app.inject({ method: 'GET', url: '/api/admin/audit?targetType=category', headers: h })
-    ).json() as {
+    ).json<{
       items: { action: string; targetId: string; actor: string }[];
-    };
+    }>();
     expect(audit.items.map((a) => `${a.action} ${a.targetId} ${a.actor}`)).toEqual([
       'category-moved 0704 admin',
       'category-renamed 070403 admin',
@@ -263,14 +263,14 @@ describe('administration of the tree', () => {
     expect(kept).toMatchObject({ category: '020302', categoryName: '工地扬尘' });
     const pick = (
       await t.app.inject({ method: 'GET', url: '/api/categories', headers: await t.as('agent') })
-    ).json() as { code: string }[];
+    ).json<{ code: string }[]>();
     expect(pick.some((c) => c.code === '0203' || c.code === '020302')).toBe(false);
     expect(pick.some((c) => c.code === '0202')).toBe(true);
     const audit = (
       await t.app.inject({ method: 'GET', url: '/api/admin/audit?action=category-disabled', headers: h })
-    ).json() as {
+    ).json<{
       items: { targetId: string; details: { codes: string[]; ordersKeeping: number } }[];
-    };
+    }>();
     expect(audit.items[0]).toMatchObject({
       targetId: '0203',
       details: { codes: ['0203', '020301', '020302', '020303'], ordersKeeping: 1 },
@@ -286,9 +286,9 @@ describe('administration of the tree', () => {
         url: '/api/admin/audit?action=category-mapping-set',
         headers: await t.as('admin'),
       })
-    ).json() as {
+    ).json<{
       items: { targetId: string; details: { from: string[]; to: string[] } }[];
-    };
+    }>();
     expect(audit.items[0]).toMatchObject({
       targetId: 'road-bridge',
       details: { from: ['050301', '050302'], to: ['0503'] },

@@ -20,7 +20,7 @@ describe('intake classifiers and suggestions', () => {
   const ok = async (content: string, user = 'agent') => {
     const res = await suggest(user, { content });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as SuggestResponse;
+    return res.json<SuggestResponse>();
   };
 
   beforeAll(async () => {
@@ -40,7 +40,7 @@ describe('intake classifiers and suggestions', () => {
     for (const content of ['', '   ', '长'.repeat(5001)]) {
       const res = await suggest('agent', { content });
       expect(res.statusCode).toBe(400);
-      expect((res.json() as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+      expect(res.json<{ error: { code: string } }>().error.code).toBe('VALIDATION_FAILED');
     }
     expect((await suggest('handler', { content: '拖欠工资' })).statusCode).toBe(403);
     expect((await suggest('callback', { content: '拖欠工资' })).statusCode).toBe(403);

@@ -1,7 +1,7 @@
 import type { SuggestRequest, SuggestResponse } from '../../../common/contracts/intake-assist';
 import type { Prediction } from '../../domain/classify/classifier';
 import { extractEntities } from '../../domain/classify/extract';
-import { textFeatures, type FeatureParams, type TextFeatures } from '../../domain/classify/features';
+import { textFeatures, type TextFeatures } from '../../domain/classify/features';
 import { screenEmergency, screenOutOfScope } from '../../domain/classify/screen';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -53,7 +53,7 @@ export async function suggestIntake(
     const key = JSON.stringify(m.classifier.features);
     let f = featureCache.get(key);
     if (!f) {
-      f = textFeatures(content, m.classifier.features as FeatureParams);
+      f = textFeatures(content, m.classifier.features);
       featureCache.set(key, f);
     }
     return m.classifier.predictFeatures(f);

@@ -15,7 +15,7 @@ describe('telephony targets of the active profile', () => {
         headers: await t.as('admin'),
         payload: { name: '话务系统', scopes: ['cti'] },
       });
-      const key = (res.json() as { key: string }).key;
+      const key = res.json<{ key: string }>().key;
       const at = (s: number) => new Date(Date.parse('2026-12-01T10:00:00+08:00') + s * 1000).toISOString();
       // Waits of 3 s, 10 s (still within) and 11 s: 2 of 3 within 10 s.
       for (const [id, wait] of [

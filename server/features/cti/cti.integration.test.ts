@@ -39,7 +39,7 @@ describe('telephony: events, call figures, screen pop', () => {
       headers: await t.as('admin'),
       payload: { name: '话务系统', scopes: ['cti'] },
     });
-    cti = (res.json() as { key: string }).key;
+    cti = res.json<{ key: string }>().key;
   });
   afterAll(async () => t.close());
 
@@ -50,7 +50,7 @@ describe('telephony: events, call figures, screen pop', () => {
     for (const e of events) {
       const res = await sendEvent(e);
       expect(res.statusCode, res.body).toBe(200);
-      if ((res.json() as { stored: boolean }).stored) stored++;
+      if (res.json<{ stored: boolean }>().stored) stored++;
     }
     expect(stored).toBe(distinct);
     const res = await figures('leader', FROM, TO);
@@ -146,7 +146,7 @@ describe('telephony: events, call figures, screen pop', () => {
       headers: await t.as('agent'),
     });
     expect(ticketRes.statusCode).toBe(200);
-    const { ticket } = ticketRes.json() as { ticket: string };
+    const { ticket } = ticketRes.json<{ ticket: string }>();
     const abort = new AbortController();
     const res = await fetch(`${address}/api/cti/stream?ticket=${encodeURIComponent(ticket)}`, {
       signal: abort.signal,
@@ -207,9 +207,9 @@ describe('telephony: events, call figures, screen pop', () => {
     const call = async (id: number, user: string) =>
       (
         await t.app.inject({ method: 'GET', url: `/api/tickets/${id}/call`, headers: await t.as(user) })
-      ).json() as {
+      ).json<{
         call: { callId: string; caller: string | null; agent: string | null } | null;
-      };
+      }>();
     expect((await call(byId.id, 'agent')).call).toMatchObject({
       callId: 'pop-1',
       caller: '13812345678',
@@ -243,7 +243,7 @@ describe('telephony: events, call figures, screen pop', () => {
       agent: '话务员 李晓梅',
       orders: [{ id: byId.id, ticketNo: byId.ticketNo }],
     });
-    expect((detail.json() as { events: { type: string }[] }).events.map((e) => e.type)).toEqual([
+    expect(detail.json<{ events: { type: string }[] }>().events.map((e) => e.type)).toEqual([
       'offered',
       'answered',
     ]);

@@ -7,7 +7,7 @@ describe('demo accounts on the sign-in page', () => {
     try {
       const res = await t.app.inject({ method: 'GET', url: '/api/public/demo-accounts' });
       expect(res.statusCode).toBe(200);
-      const body = res.json() as { password: string; items: { username: string; roleLabel: string }[] };
+      const body = res.json<{ password: string; items: { username: string; roleLabel: string }[] }>();
       expect(body.items).toHaveLength(13);
       expect(body.items.map((i) => i.username)).toEqual(
         expect.arrayContaining([

@@ -20,7 +20,7 @@ describe('demo knowledge base', () => {
       headers: await t.as('agent'),
     });
     expect(res.statusCode, res.body).toBe(200);
-    const items = (res.json() as { items: { title: string }[] }).items;
+    const items = res.json<{ items: { title: string }[] }>().items;
     expect(items[0]?.title).toBe('供热期室温不达标');
   });
 });

@@ -35,7 +35,7 @@ describe('the franchise enterprise desk (tianjin-wuqing §35-§37)', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(res.statusCode, res.body).toBe(200);
-    return (res.json() as { items: DeskOrder[] }).items;
+    return res.json<{ items: DeskOrder[] }>().items;
   };
   const report = (ticketId: number, payload: Record<string, unknown>) =>
     t.app.inject({
@@ -72,7 +72,7 @@ describe('the franchise enterprise desk (tianjin-wuqing §35-§37)', () => {
       payload: { username: 'anxin', password: 'Clean#2026start' },
     });
     expect(login.statusCode, login.body).toBe(200);
-    token = (login.json() as { token: string }).token;
+    token = login.json<{ token: string }>().token;
     const changed = await t.app.inject({
       method: 'POST',
       url: '/api/auth/password',
@@ -85,7 +85,7 @@ describe('the franchise enterprise desk (tianjin-wuqing §35-§37)', () => {
       url: '/api/auth/login',
       payload: { username: 'anxin', password: 'Clean#2026desk!' },
     });
-    token = (again.json() as { token: string }).token;
+    token = again.json<{ token: string }>().token;
     expect(await desk()).toEqual([]);
     // The enterprise sees no order of the platform's lists, and no other order.
     const list = await t.app.inject({
@@ -93,7 +93,7 @@ describe('the franchise enterprise desk (tianjin-wuqing §35-§37)', () => {
       url: '/api/tickets',
       headers: { authorization: `Bearer ${token}` },
     });
-    expect((list.json() as { items: unknown[] }).items).toEqual([]);
+    expect(list.json<{ items: unknown[] }>().items).toEqual([]);
     // Other people's desks are refused.
     const handlerDesk = await api.get('handler', '/api/enterprise-desk/orders');
     expect(handlerDesk.statusCode).toBe(403);
@@ -165,9 +165,9 @@ describe('the franchise enterprise desk (tianjin-wuqing §35-§37)', () => {
     });
     expect((await orders.get(o.id)).status).toBe('closed');
     expect((await desk()).find((x) => x.ticketId === o.id)?.rating).toBe('satisfied');
-    const entry = ((await api.directory('')).json() as { items: DirectoryEntryDto[] }).items.find(
-      (e) => e.id === member,
-    );
+    const entry = (await api.directory(''))
+      .json<{ items: DirectoryEntryDto[] }>()
+      .items.find((e) => e.id === member);
     expect(entry?.rating.ratedOrders).toBe(1);
   });
 });

@@ -40,7 +40,7 @@ describe('franchise enterprises: ratings, credit record, suspension', () => {
     return out;
   }
   const directory = async (query = '') =>
-    ((await api.directory(query)).json() as { items: DirectoryEntryDto[] }).items;
+    (await api.directory(query)).json<{ items: DirectoryEntryDto[] }>().items;
 
   beforeAll(async () => {
     t = await createTestApp({ now: '2026-12-07T10:00:00+08:00' });

@@ -63,7 +63,7 @@ describe('franchise enterprises: application, review, directory', () => {
       application({ creditCode: code, licence: { dataBase64: `data:image/jpeg;base64,${jpeg}` } }),
     );
     expect(ok.statusCode, ok.body).toBe(201);
-    const d = await api.detail((ok.json() as { id: number }).id);
+    const d = await api.detail(ok.json<{ id: number }>().id);
     expect(d.licence).toEqual({ type: 'image/jpeg', size: 6 });
   });
 
@@ -90,10 +90,10 @@ describe('franchise enterprises: application, review, directory', () => {
     const id = await api.applyOk(
       application({ name: '云川市快修家电维修部', creditCode: '91530102000000003W', services: ['130201'] }),
     );
-    const before = (await api.directory('?service=1302')).json() as { items: DirectoryEntryDto[] };
+    const before = (await api.directory('?service=1302')).json<{ items: DirectoryEntryDto[] }>();
     expect(before.items.map((e) => e.id)).not.toContain(id);
     const queue = await api.get('dispatcher', '/api/enterprises?status=pending');
-    expect((queue.json() as { items: EnterpriseSummaryDto[] }).items.map((e) => e.id)).toContain(id);
+    expect(queue.json<{ items: EnterpriseSummaryDto[] }>().items.map((e) => e.id)).toContain(id);
     expect((await api.detail(id)).allowedActions).toEqual([
       'record-visit',
       'approve',
@@ -102,7 +102,7 @@ describe('franchise enterprises: application, review, directory', () => {
       'reveal-contact',
     ]);
     await api.approve(id);
-    const after = (await api.directory('?service=1302')).json() as { items: DirectoryEntryDto[] };
+    const after = (await api.directory('?service=1302')).json<{ items: DirectoryEntryDto[] }>();
     const entry = after.items.find((e) => e.id === id);
     expect(entry?.services).toEqual([{ code: '130201', name: '家电维修' }]);
     expect(entry?.rating).toEqual({
@@ -217,9 +217,9 @@ describe('franchise enterprises: application, review, directory', () => {
   });
 
   it('the licence file is stored and read back by the center only', async () => {
-    const list = (await api.get('dispatcher', '/api/enterprises?status=all')).json() as {
+    const list = (await api.get('dispatcher', '/api/enterprises?status=all')).json<{
       items: EnterpriseSummaryDto[];
-    };
+    }>();
     const first = list.items.find((e) => e.creditCode === '92530102000000000G');
     expect(first).toBeDefined();
     const res = await api.get('dispatcher', `/api/enterprises/${first?.id ?? 0}/licence`);

@@ -43,7 +43,7 @@ export function enterpriseApi(t: TestApp) {
   async function applyOk(body: Record<string, unknown>): Promise<number> {
     const res = await apply(body);
     expect(res.statusCode, res.body).toBe(201);
-    return (res.json() as { id: number }).id;
+    return res.json<{ id: number }>().id;
   }
   async function post(user: string, url: string, payload: Record<string, unknown> = {}) {
     return t.app.inject({ method: 'POST', url, headers: await t.as(user), payload });
@@ -54,7 +54,7 @@ export function enterpriseApi(t: TestApp) {
   async function detail(id: number, user = 'dispatcher'): Promise<EnterpriseDto> {
     const res = await get(user, `/api/enterprises/${id}`);
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as EnterpriseDto;
+    return res.json<EnterpriseDto>();
   }
   async function approve(id: number): Promise<void> {
     const res = await post('dispatcher', `/api/enterprises/${id}/approve`, {});

@@ -34,7 +34,7 @@ describe('exchange between installations', () => {
       payload: body,
     });
     expect(res.statusCode, res.body).toBe(201);
-    return (res.json() as { key: string }).key;
+    return res.json<{ key: string }>().key;
   };
 
   beforeAll(async () => {
@@ -65,7 +65,7 @@ describe('exchange between installations', () => {
     expect((await withKey(cti, '/api/exchange/orders', order)).statusCode).toBe(403);
     const res = await withKey(exchangeKey, '/api/exchange/orders', order);
     expect(res.statusCode, res.body).toBe(201);
-    const made = res.json() as { id: number; ticketNo: string; created: boolean };
+    const made = res.json<{ id: number; ticketNo: string; created: boolean }>();
     expect(made.created).toBe(true);
     const again = await withKey(exchangeKey, '/api/exchange/orders', order);
     expect(again.statusCode).toBe(200);
@@ -84,7 +84,7 @@ describe('exchange between installations', () => {
       channel: 'province',
     });
     expect(res.statusCode, res.body).toBe(201);
-    const { id } = res.json() as { id: number };
+    const { id } = res.json<{ id: number }>();
     const api = ticketApi(t);
     const d = await api.ok('dispatcher', id, 'dispatch', { unitId: await t.unitId('YC-RSJ') });
     expect(d.level).toBe('province');
@@ -179,9 +179,9 @@ describe('exchange between installations', () => {
       url: `/api/tickets/${o.id}/events`,
       headers: await t.as('dispatcher'),
     });
-    const progress = (listed.json() as { action: string; actionLabel: string }[]).find(
-      (e) => e.action === 'exchange-progress',
-    );
+    const progress = listed
+      .json<{ action: string; actionLabel: string }[]>()
+      .find((e) => e.action === 'exchange-progress');
     expect(progress?.actionLabel).toBe('下级平台进展');
     expect(events.find((e) => e.action === 'reply')?.payload).toMatchObject({
       result: '已督促物业更换电梯主板，电梯恢复运行。',

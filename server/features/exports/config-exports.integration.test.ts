@@ -25,7 +25,7 @@ describe('Excel exports of the configuration lists and the enterprise desk', () 
   const refused = async (user: string, url: string) => {
     const res = await get(user, url);
     expect(res.statusCode).toBe(403);
-    expect((res.json() as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('FORBIDDEN');
   };
 
   /** The enterprise's own account, signed in with the password it chose. */
@@ -38,14 +38,12 @@ describe('Excel exports of the configuration lists and the enterprise desk', () 
     });
     const login = async (password: string) =>
       (
-        (
-          await t.app.inject({
-            method: 'POST',
-            url: '/api/auth/login',
-            payload: { username: 'anxin', password },
-          })
-        ).json() as { token: string }
-      ).token;
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'anxin', password },
+        })
+      ).json<{ token: string }>().token;
     const first = await login(initial);
     const changed = await t.app.inject({
       method: 'POST',
@@ -154,7 +152,7 @@ describe('Excel exports of the configuration lists and the enterprise desk', () 
     await refused('dispatcher', '/api/admin/webhooks/export.xlsx');
 
     const keys = await readSheet((await get('admin', '/api/admin/api-keys/export.xlsx')).rawPayload);
-    const listed = (await get('admin', '/api/admin/api-keys')).json() as { items: { prefix: string }[] };
+    const listed = (await get('admin', '/api/admin/api-keys')).json<{ items: { prefix: string }[] }>();
     expect(keys.rows).toEqual([
       [
         '呼叫中心话务系统',

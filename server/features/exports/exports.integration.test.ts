@@ -153,10 +153,10 @@ describe('Excel exports of lists, statistics and the audit log', () => {
 
   it('intake statistics: the same groups and counts as GET /api/stats/intake, with a total', async () => {
     const qs = 'from=2026-12-01&to=2026-12-07&groupBy=channel';
-    const figures = (await get('leader', `/api/stats/intake?${qs}`)).json() as {
+    const figures = (await get('leader', `/api/stats/intake?${qs}`)).json<{
       total: number;
       rows: { label: string; count: number }[];
-    };
+    }>();
     const res = await get('leader', `/api/stats/intake/export.xlsx?${qs}`);
     expect(res.statusCode).toBe(200);
     const { header, rows } = await sheetRows(res.rawPayload);
@@ -182,10 +182,10 @@ describe('Excel exports of lists, statistics and the audit log', () => {
   });
 
   it('the audit log: the entries of GET /api/admin/audit with the same filter, newest first', async () => {
-    const listed = (await get('admin', '/api/admin/audit?action=list-caller&pageSize=200')).json() as {
+    const listed = (await get('admin', '/api/admin/audit?action=list-caller&pageSize=200')).json<{
       total: number;
       items: { id: number; actor: string; action: string }[];
-    };
+    }>();
     const res = await get('admin', '/api/admin/audit/export.xlsx?action=list-caller');
     expect(res.statusCode).toBe(200);
     const { header, rows } = await sheetRows(res.rawPayload);
@@ -206,9 +206,9 @@ describe('Excel export of the assessment', () => {
   it('ranks the same units with the same scores as GET /api/assessment; rates in percent', async () => {
     const headers = await t.as('leader');
     const qs = 'scheme=beijing-miyun&period=2026-03';
-    const report = (await t.app.inject({ method: 'GET', url: `/api/assessment?${qs}`, headers })).json() as {
+    const report = (await t.app.inject({ method: 'GET', url: `/api/assessment?${qs}`, headers })).json<{
       units: { rank: number | null; unitName: string; score: number | null; onTimeRate: number | null }[];
-    };
+    }>();
     expect(report.units.length).toBeGreaterThan(0);
     const res = await t.app.inject({ method: 'GET', url: `/api/assessment/export.xlsx?${qs}`, headers });
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);

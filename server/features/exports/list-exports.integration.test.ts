@@ -17,7 +17,7 @@ describe('Excel exports of the registers', () => {
   const post = async (user: string, url: string, payload: Record<string, unknown>) => {
     const res = await t.app.inject({ method: 'POST', url, headers: await t.as(user), payload });
     expect(res.statusCode, res.body).toBeLessThan(300);
-    return res.json() as { id: number };
+    return res.json<{ id: number }>();
   };
   const titles = ['失业保险金申领条件', '住房公积金提取流程', '医保异地就医备案'];
 

@@ -146,7 +146,7 @@ async function snapshot(db: Db) {
     ),
     events: byNo(
       (await db.selectFrom('ticket_event').selectAll().execute()).map((e) => {
-        const p = { ...(e.payload as Record<string, unknown>) };
+        const p = { ...e.payload };
         if (typeof p.intoTicketId === 'number') p.intoTicketId = no(p.intoTicketId);
         return { ...drop(e, 'id', 'ticket_id', 'payload'), no: no(e.ticket_id), payload: p };
       }),

@@ -1,4 +1,3 @@
-import type { ActionName } from '../../../common/contracts/tickets';
 import { ticketStatusLabels } from '../../domain/ticket/statuses';
 import { isTicketStatus } from '../../domain/ticket/transitions';
 import type { AppContext } from '../../platform/context';
@@ -71,7 +70,7 @@ export async function importOrderExact(
         if (!isActionName(e.action)) throw new Refusal(`未知操作 ${e.action}`);
         actor = importActor(e, await orderHolders(trx, ticketId), units, refs.importUserId);
         const payload = parseActionPayload(e.action, await withMergeTarget(trx, e.payload));
-        await performActionIn(atTime(ctx, e.at), trx, actor, ticketId, e.action as ActionName, payload, {
+        await performActionIn(atTime(ctx, e.at), trx, actor, ticketId, e.action, payload, {
           history: true,
         });
       } catch (err) {

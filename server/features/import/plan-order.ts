@@ -50,7 +50,7 @@ async function unitIdOf(
   if (typeof code === 'string' && code.trim()) return (await ctx.units.ensure(ctx.db, code.trim())).id;
   if (id === undefined || id === null) return undefined;
   if (typeof id !== 'number' || !Number.isInteger(id) || !ctx.units.get(id)) {
-    throw new Refusal(`${where}: 单位 ${String(id)} 不存在`);
+    throw new Refusal(`${where}: 单位 ${JSON.stringify(id)} 不存在`);
   }
   return id;
 }

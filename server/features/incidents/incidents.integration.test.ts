@@ -26,17 +26,17 @@ function incidentApi(t: TestApp) {
   async function create(payload: Record<string, unknown>, user = 'dispatcher'): Promise<IncidentDto> {
     const res = await post(user, '/api/incidents', payload);
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as IncidentDto;
+    return res.json<IncidentDto>();
   }
   async function detail(id: number, user = 'dispatcher'): Promise<IncidentDto> {
     const res = await get(user, `/api/incidents/${id}`);
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as IncidentDto;
+    return res.json<IncidentDto>();
   }
   async function list(user = 'dispatcher'): Promise<IncidentSummaryDto[]> {
     const res = await get(user, '/api/incidents');
     expect(res.statusCode, res.body).toBe(200);
-    return (res.json() as { items: IncidentSummaryDto[] }).items;
+    return res.json<{ items: IncidentSummaryDto[] }>().items;
   }
   return { post, get, create, detail, list };
 }
@@ -114,7 +114,7 @@ describe('incidents under shanghai-962200', () => {
       text: '已电话报告管理办公室',
     });
     expect(oral.statusCode, oral.body).toBe(200);
-    d = oral.json() as IncidentDto;
+    d = oral.json<IncidentDto>();
     expect(d.deadlines.reportBy).toMatchObject({ light: 'overdue', onTime: false });
     expect(d.deadlines.reportBy?.reportedAt?.slice(0, 16)).toBe('2026-12-07T10:35');
     expect(d.reports[0]).toMatchObject({ kind: 'oral', reportedBy: { name: expect.any(String) as string } });
@@ -132,7 +132,7 @@ describe('incidents under shanghai-962200', () => {
     t.clock.set(new Date('2026-12-07T12:10:00+08:00'));
     d = (
       await api.post('dispatcher', `/api/incidents/${id}/report`, { kind: 'written' })
-    ).json() as IncidentDto;
+    ).json<IncidentDto>();
     expect(d.deadlines.writtenReportBy).toMatchObject({ light: 'overdue', onTime: false });
     expect(d.light).toBeNull();
     expect(d.allowedActions).toContain('close');
@@ -174,14 +174,14 @@ describe('incidents under shanghai-962200', () => {
     const b = await api.create({ title: '北山区供暖中断', occurredAt: '2026-12-07T18:50:00+08:00' });
     const attached = await api.post('agent', `/api/incidents/${a.id}/orders`, { ticketIds: [other, other] });
     expect(attached.statusCode, attached.body).toBe(200);
-    expect((attached.json() as IncidentDto).orders.map((o) => o.id)).toEqual([other]);
+    expect(attached.json<IncidentDto>().orders.map((o) => o.id)).toEqual([other]);
     // Again: idempotent.
     expect(
       (await api.post('agent', `/api/incidents/${a.id}/orders`, { ticketIds: [other] })).statusCode,
     ).toBe(200);
     const clash = await api.post('agent', `/api/incidents/${b.id}/orders`, { ticketIds: [other] });
     expect(clash.statusCode).toBe(409);
-    expect((clash.json() as { error: { code: string } }).error.code).toBe('CONFLICT');
+    expect(clash.json<{ error: { code: string } }>().error.code).toBe('CONFLICT');
     const missing = await api.post('agent', `/api/incidents/${b.id}/orders`, { ticketIds: [99999999] });
     expect(missing.statusCode).toBe(422);
     const future = await api.post('dispatcher', '/api/incidents', {
@@ -308,7 +308,7 @@ describe('incidents under beijing-miyun', () => {
     // A written report meets the half-hour report; the incident may then close.
     const d = (
       await api.post('dispatcher', `/api/incidents/${created.id}/report`, { kind: 'written' })
-    ).json() as IncidentDto;
+    ).json<IncidentDto>();
     expect(d.deadlines.reportBy).toMatchObject({ light: 'overdue', onTime: false });
     expect(d.allowedActions).toContain('close');
   });

@@ -51,16 +51,16 @@ describe('knowledge base: article lifecycle, review and versions', () => {
     // A handler drafts for their own unit (the unit is implied).
     const created = await call('handler', 'POST', '/api/kb/articles', draft);
     expect(created.statusCode).toBe(201);
-    const a = created.json() as Detail;
+    const a = created.json<Detail>();
     expect(a).toMatchObject({ status: 'draft', version: 1, ownerUnitId: rsj });
     expect(a.allowedActions).toEqual(expect.arrayContaining(['edit', 'submit']));
     expect(a.allowedActions).not.toContain('approve');
 
     // Not published yet: an agent does not see it; search does not find it.
     expect((await call('agent', 'GET', `/api/kb/articles/${a.id}`)).statusCode).toBe(404);
-    const before = (
-      await call('agent', 'GET', `/api/kb/search?q=${encodeURIComponent('灵活就业')}`)
-    ).json() as { total: number };
+    const before = (await call('agent', 'GET', `/api/kb/search?q=${encodeURIComponent('灵活就业')}`)).json<{
+      total: number;
+    }>();
     expect(before.total).toBe(0);
 
     expect((await call('handler', 'POST', `/api/kb/articles/${a.id}/submit`, {})).json()).toMatchObject({
@@ -94,7 +94,7 @@ describe('knowledge base: article lifecycle, review and versions', () => {
     // A stale editor gets a conflict, not a silent overwrite.
     const stale = await call('handler', 'PATCH', `/api/kb/articles/${a.id}`, { title: '旧稿', version: 3 });
     expect(stale.statusCode).toBe(409);
-    expect((stale.json() as ErrorBody).error.code).toBe('CONFLICT');
+    expect(stale.json<ErrorBody>().error.code).toBe('CONFLICT');
 
     await call('unit-leader', 'POST', `/api/kb/articles/${a.id}/submit`, {});
     const approved = await call('kb-editor', 'POST', `/api/kb/articles/${a.id}/approve`, {
@@ -104,21 +104,21 @@ describe('knowledge base: article lifecycle, review and versions', () => {
 
     const found = (
       await call('agent', 'GET', `/api/kb/search?q=${encodeURIComponent('灵活就业 养老')}`)
-    ).json() as {
+    ).json<{
       items: { id: number }[];
-    };
+    }>();
     expect(found.items.map((i) => i.id)).toEqual([a.id]);
 
     const withdrawn = await call('kb-editor', 'POST', `/api/kb/articles/${a.id}/withdraw`, {
       reason: '政策调整',
     });
     expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', version: 7 });
-    const after = (
-      await call('agent', 'GET', `/api/kb/search?q=${encodeURIComponent('灵活就业')}`)
-    ).json() as { total: number };
+    const after = (await call('agent', 'GET', `/api/kb/search?q=${encodeURIComponent('灵活就业')}`)).json<{
+      total: number;
+    }>();
     expect(after.total).toBe(0);
 
-    const versions = (await call('handler', 'GET', `/api/kb/articles/${a.id}/versions`)).json() as {
+    const versions = (await call('handler', 'GET', `/api/kb/articles/${a.id}/versions`)).json<{
       items: {
         version: number;
         action: string;
@@ -128,7 +128,7 @@ describe('knowledge base: article lifecycle, review and versions', () => {
         note: string | null;
       }[];
       total: number;
-    };
+    }>();
     expect(versions.total).toBe(7);
     expect(versions.items.map((v) => [v.version, v.action, v.status])).toEqual([
       [7, 'withdraw', 'withdrawn'],
@@ -144,13 +144,13 @@ describe('knowledge base: article lifecycle, review and versions', () => {
     expect(versions.items[3]?.changes).toEqual([{ field: 'body' }]);
     expect(versions.items[4]?.changes).toEqual([{ field: 'status', from: 'in-review', to: 'draft' }]);
 
-    const v1 = (await call('handler', 'GET', `/api/kb/articles/${a.id}/versions/1`)).json() as {
+    const v1 = (await call('handler', 'GET', `/api/kb/articles/${a.id}/versions/1`)).json<{
       snapshot: { body: string };
-    };
+    }>();
     expect(v1.snapshot.body).toBe(draft.body);
-    const v4 = (await call('handler', 'GET', `/api/kb/articles/${a.id}/versions/4`)).json() as {
+    const v4 = (await call('handler', 'GET', `/api/kb/articles/${a.id}/versions/4`)).json<{
       snapshot: { body: string };
-    };
+    }>();
     expect(v4.snapshot.body).toContain('12333');
   });
 
@@ -165,7 +165,7 @@ describe('knowledge base: article lifecycle, review and versions', () => {
     });
     expect(byEditor.json()).toMatchObject({ ownerUnitId: zjj, status: 'draft' });
     // A handler of another unit cannot see the draft at all.
-    const id = (byEditor.json() as Detail).id;
+    const id = byEditor.json<Detail>().id;
     expect((await call('handler', 'GET', `/api/kb/articles/${id}`)).statusCode).toBe(404);
     expect((await call('handler2', 'GET', `/api/kb/articles/${id}`)).statusCode).toBe(200);
     expect(
@@ -183,28 +183,26 @@ describe('knowledge base: article lifecycle, review and versions', () => {
     }
     const page1 = (
       await call('kb-editor', 'GET', `/api/kb/articles?q=${encodeURIComponent('分页测试')}&pageSize=2`)
-    ).json() as {
+    ).json<{
       items: { title: string }[];
       total: number;
-    };
+    }>();
     expect(page1.total).toBe(3);
     expect(page1.items).toHaveLength(2);
     const page2 = (
       await call('kb-editor', 'GET', `/api/kb/articles?q=${encodeURIComponent('分页测试')}&pageSize=2&page=2`)
-    ).json() as {
+    ).json<{
       items: { title: string }[];
-    };
+    }>();
     expect(page2.items).toHaveLength(1);
     // Drafts of another unit are not listed for a handler; agents see published entries only.
     expect(
-      (
-        (await call('handler', 'GET', `/api/kb/articles?q=${encodeURIComponent('分页测试')}`)).json() as {
-          total: number;
-        }
-      ).total,
+      (await call('handler', 'GET', `/api/kb/articles?q=${encodeURIComponent('分页测试')}`)).json<{
+        total: number;
+      }>().total,
     ).toBe(0);
     expect(
-      ((await call('agent', 'GET', '/api/kb/articles?status=draft')).json() as { total: number }).total,
+      (await call('agent', 'GET', '/api/kb/articles?status=draft')).json<{ total: number }>().total,
     ).toBe(0);
   });
 
@@ -216,21 +214,21 @@ describe('knowledge base: article lifecycle, review and versions', () => {
         validFrom: '2026-09-01',
         validUntil: '2026-12-31',
       })
-    ).json() as Detail;
+    ).json<Detail>();
     await call('kb-editor', 'POST', `/api/kb/articles/${c.id}/submit`, {});
     await call('kb-editor', 'POST', `/api/kb/articles/${c.id}/approve`, {});
     const q = `/api/kb/search?q=${encodeURIComponent('医保缴费期')}`;
-    expect(((await call('agent', 'GET', q)).json() as { total: number }).total).toBe(1);
+    expect((await call('agent', 'GET', q)).json<{ total: number }>().total).toBe(1);
 
     t.clock.set(new Date('2027-01-01T08:00:00+08:00'));
     try {
-      expect(((await call('agent', 'GET', q)).json() as { total: number }).total).toBe(0);
-      const shown = (await call('kb-editor', 'GET', `/api/kb/articles/${c.id}`)).json() as Detail;
+      expect((await call('agent', 'GET', q)).json<{ total: number }>().total).toBe(0);
+      const shown = (await call('kb-editor', 'GET', `/api/kb/articles/${c.id}`)).json<Detail>();
       expect(shown).toMatchObject({ status: 'published', effectiveStatus: 'expired' });
       const sweep = await call('kb-editor', 'POST', '/api/kb/expire-due', {});
-      expect((sweep.json() as { expired: number }).expired).toBeGreaterThanOrEqual(1);
+      expect(sweep.json<{ expired: number }>().expired).toBeGreaterThanOrEqual(1);
       expect((await call('kb-editor', 'POST', '/api/kb/expire-due', {})).json()).toEqual({ expired: 0 });
-      const expired = (await call('kb-editor', 'GET', `/api/kb/articles/${c.id}`)).json() as Detail;
+      const expired = (await call('kb-editor', 'GET', `/api/kb/articles/${c.id}`)).json<Detail>();
       expect(expired).toMatchObject({ status: 'expired', effectiveStatus: 'expired' });
       expect(expired.allowedActions).toContain('reopen');
       // Approving again is refused while the validity date is in the past.
@@ -249,7 +247,7 @@ describe('knowledge base: article lifecycle, review and versions', () => {
         title: '社保卡补办流程',
         reviewBy: '2026-11-01',
       })
-    ).json() as Detail;
+    ).json<Detail>();
     await call('handler', 'POST', `/api/kb/articles/${c.id}/submit`, {});
     await call('kb-editor', 'POST', `/api/kb/articles/${c.id}/approve`, {});
     expect((await call('agent', 'POST', `/api/kb/articles/${c.id}/use`, {})).json()).toEqual({
@@ -262,13 +260,13 @@ describe('knowledge base: article lifecycle, review and versions', () => {
     });
     expect((await call('agent', 'POST', '/api/kb/articles/999999/use', {})).statusCode).toBe(404);
 
-    const overdue = (await call('kb-editor', 'GET', `/api/kb/articles?reviewOverdue=true`)).json() as {
+    const overdue = (await call('kb-editor', 'GET', `/api/kb/articles?reviewOverdue=true`)).json<{
       items: { id: number }[];
-    };
+    }>();
     expect(overdue.items.map((i) => i.id)).toContain(c.id);
     const confirmed = (
       await call('handler', 'POST', `/api/kb/articles/${c.id}/confirm-review`, {})
-    ).json() as Detail;
+    ).json<Detail>();
     expect(confirmed).toMatchObject({ status: 'published', reviewBy: '2027-05-23' });
     expect((await call('handler2', 'POST', `/api/kb/articles/${c.id}/confirm-review`, {})).statusCode).toBe(
       403,

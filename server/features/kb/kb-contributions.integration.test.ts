@@ -45,7 +45,7 @@ describe('knowledge base: contributions, policy notices, overdue report, similar
     }
     const limited = await contribute({ title: '第六次提交', answer: '一小时内第六次提交。' });
     expect(limited.statusCode).toBe(429);
-    expect((limited.json() as ErrorBody).error.code).toBe('RATE_LIMITED');
+    expect(limited.json<ErrorBody>().error.code).toBe('RATE_LIMITED');
     // Another client is not affected; an hour later the first one may submit again.
     expect(
       (await contribute({ title: '另一位市民', answer: '另一位市民提交的答案。' }, '198.51.100.9'))
@@ -69,17 +69,17 @@ describe('knowledge base: contributions, policy notices, overdue report, similar
         url: '/api/kb/contributions?status=pending&pageSize=3',
         headers: h,
       })
-    ).json() as {
+    ).json<{
       items: { id: number; title: string; contact: string | null }[];
       total: number;
-    };
+    }>();
     expect(list.total).toBe(7);
     expect(list.items).toHaveLength(3);
     const all = (
       await t.app.inject({ method: 'GET', url: '/api/kb/contributions?pageSize=50', headers: h })
-    ).json() as {
+    ).json<{
       items: { id: number; title: string; contact: string | null }[];
-    };
+    }>();
     const ebike = all.items.find((c) => c.title === '电动自行车上牌地点');
     expect(ebike?.contact).toBe('13800001111');
     const accepted = await t.app.inject({
@@ -89,7 +89,7 @@ describe('knowledge base: contributions, policy notices, overdue report, similar
       payload: { categoryCode: '100201', ownerUnitId: await t.unitId('YC-GAJ') },
     });
     expect(accepted.statusCode).toBe(200);
-    const { articleId } = accepted.json() as { articleId: number };
+    const { articleId } = accepted.json<{ articleId: number }>();
     const article = (
       await t.app.inject({ method: 'GET', url: `/api/kb/articles/${articleId}`, headers: h })
     ).json();
@@ -117,9 +117,9 @@ describe('knowledge base: contributions, policy notices, overdue report, similar
     expect(rejected.json()).toEqual({ id: other?.id, status: 'rejected', articleId: null });
     const done = (
       await t.app.inject({ method: 'GET', url: '/api/kb/contributions?status=rejected', headers: h })
-    ).json() as {
+    ).json<{
       items: { reviewNote: string; reviewerName: string }[];
-    };
+    }>();
     expect(done.items[0]).toMatchObject({
       reviewNote: '内容与现行政策不符',
       reviewerName: '知识库维护员 周敏',
@@ -153,7 +153,7 @@ describe('knowledge base: contributions, policy notices, overdue report, similar
       payload: { title: '别的单位', announcedOn: '2026-09-30', unitId: await t.unitId('YC-ZJJ') },
     });
     expect(other.statusCode).toBe(403);
-    const noticeId = (n.json() as { id: number }).id;
+    const noticeId = n.json<{ id: number }>().id;
 
     // An article past its review date, owned by the same unit.
     const a = (
@@ -163,7 +163,7 @@ describe('knowledge base: contributions, policy notices, overdue report, similar
         headers: handler,
         payload: { title: '失业保险金申领', body: '申领条件与流程。', reviewBy: '2026-10-01' },
       })
-    ).json() as { id: number };
+    ).json<{ id: number }>();
     await t.app.inject({
       method: 'POST',
       url: `/api/kb/articles/${a.id}/submit`,
@@ -180,7 +180,7 @@ describe('knowledge base: contributions, policy notices, overdue report, similar
     t.clock.set(new Date('2026-10-14T09:00:00+08:00'));
     const report = (
       await t.app.inject({ method: 'GET', url: '/api/kb/reports/overdue', headers: await t.as('kb-editor') })
-    ).json() as {
+    ).json<{
       asOf: string;
       units: {
         unitName: string;
@@ -188,7 +188,7 @@ describe('knowledge base: contributions, policy notices, overdue report, similar
         noticesOverdueCount: number;
         reviewOverdue: { id: number; daysOverdue: number }[];
       }[];
-    };
+    }>();
     expect(report.asOf).toBe('2026-10-14');
     expect(report.units).toHaveLength(1);
     expect(report.units[0]).toMatchObject({
@@ -208,9 +208,9 @@ describe('knowledge base: contributions, policy notices, overdue report, similar
     expect(linked.json()).toMatchObject({ state: 'answered', answeredOn: '2026-10-12' });
     const mine = (
       await t.app.inject({ method: 'GET', url: '/api/kb/reports/overdue', headers: handler })
-    ).json() as {
+    ).json<{
       units: { noticesOverdueCount: number; reviewOverdueCount: number }[];
-    };
+    }>();
     expect(mine.units[0]).toMatchObject({ noticesOverdueCount: 0, reviewOverdueCount: 1 });
     t.clock.set(new Date('2026-11-23T09:00:00+08:00'));
   });
@@ -267,9 +267,9 @@ describe('knowledge base: contributions, policy notices, overdue report, similar
       url: `/api/kb/similar-cases?q=${encodeURIComponent('夜间施工噪音')}`,
       headers: await t.as('agent'),
     });
-    const body = res.json() as {
+    const body = res.json<{
       items: { ticketNo: string; snippet: string; answer: string; replies: string[] }[];
-    };
+    }>();
     expect(body.items.map((i) => i.ticketNo)).toEqual(['T-KB-1']);
     expect(body.items[0]?.snippet).toContain('139****5678');
     expect(body.items[0]?.snippet).not.toContain('13912345678');
@@ -281,7 +281,7 @@ describe('knowledge base: contributions, policy notices, overdue report, similar
       url: `/api/kb/similar-cases?ticketId=${open}`,
       headers: await t.as('dispatcher'),
     });
-    expect((byTicket.json() as { items: { ticketNo: string }[] }).items.map((i) => i.ticketNo)).toEqual([
+    expect(byTicket.json<{ items: { ticketNo: string }[] }>().items.map((i) => i.ticketNo)).toEqual([
       'T-KB-1',
     ]);
     expect(

@@ -79,13 +79,13 @@ describe('knowledge base search', () => {
       headers: await t.as('agent'),
     });
     expect(res.statusCode).toBe(200);
-    return res.json() as Result;
+    return res.json<Result>();
   };
   const order = (r: Result) => r.items.map((i) => i.externalId ?? i.title);
   const publish = async (payload: object): Promise<number> => {
     const h = await t.as('kb-editor');
     const c = await t.app.inject({ method: 'POST', url: '/api/kb/articles', headers: h, payload });
-    const id = (c.json() as { id: number }).id;
+    const id = c.json<{ id: number }>().id;
     await t.app.inject({ method: 'POST', url: `/api/kb/articles/${id}/submit`, headers: h, payload: {} });
     await t.app.inject({ method: 'POST', url: `/api/kb/articles/${id}/approve`, headers: h, payload: {} });
     return id;
@@ -251,23 +251,21 @@ describe('knowledge base search', () => {
       url: `/api/public/kb/search?q=${encodeURIComponent('社保卡补办')}`,
     });
     expect(pub.statusCode).toBe(200);
-    expect(order(pub.json() as Result)).toEqual(['sbk', 'jfjs']);
+    expect(order(pub.json<Result>())).toEqual(['sbk', 'jfjs']);
     const sbk = ids.get('sbk');
     expect(
       (await t.app.inject({ method: 'GET', url: `/api/public/kb/articles/${sbk}` })).json(),
     ).toMatchObject({ title: '社保卡丢失补办流程' });
     const suggest = async (q: string) =>
       (
-        (
-          await t.app.inject({
-            method: 'GET',
-            url: `/api/kb/suggest?q=${encodeURIComponent(q)}`,
-            headers: await t.as('agent'),
-          })
-        ).json() as {
-          items: Hit[];
-        }
-      ).items;
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/kb/suggest?q=${encodeURIComponent(q)}`,
+          headers: await t.as('agent'),
+        })
+      ).json<{
+        items: Hit[];
+      }>().items;
     const items = await suggest('小区');
     expect(items).toHaveLength(4);
     expect(items.every((i) => i.titleHighlight.includes('<mark>小区</mark>'))).toBe(true);
@@ -277,9 +275,9 @@ describe('knowledge base search', () => {
   });
 
   it('documents its routes in the OpenAPI description', async () => {
-    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
       paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
-    };
+    }>();
     for (const path of [
       '/api/kb/search',
       '/api/kb/suggest',
@@ -353,7 +351,7 @@ describe('knowledge base search', () => {
       );
       return {
         want: Object.fromEntries([...want].sort()),
-        got: Object.fromEntries(stored.map((s) => [s.term, s.df]).sort()),
+        got: Object.fromEntries(stored.map((s): [string, number] => [s.term, s.df]).sort()),
       };
     };
     const h = await t.as('kb-editor');
@@ -369,7 +367,7 @@ describe('knowledge base search', () => {
       headers: h,
       payload: {
         body: '携带身份证、租房合同和照片到社区警务室办理。',
-        version: (current.json() as { version: number }).version,
+        version: current.json<{ version: number }>().version,
       },
     });
     expect(edit.statusCode).toBe(200);

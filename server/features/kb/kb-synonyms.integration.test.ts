@@ -12,7 +12,7 @@ describe('knowledge base synonyms', () => {
       headers: await t.as('agent'),
     });
     expect(res.statusCode, res.body).toBe(200);
-    return (res.json() as { items: { externalId: string | null }[] }).items.map((i) => i.externalId ?? '');
+    return res.json<{ items: { externalId: string | null }[] }>().items.map((i) => i.externalId ?? '');
   };
   const send = async (user: string, method: 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: await t.as(user), ...(payload ? { payload } : {}) });
@@ -48,7 +48,7 @@ describe('knowledge base synonyms', () => {
       headers: await t.as('kb-editor'),
     });
     expect(res.statusCode, res.body).toBe(200);
-    const groups = (res.json() as { items: { words: string[] }[] }).items.map((g) => g.words);
+    const groups = res.json<{ items: { words: string[] }[] }>().items.map((g) => g.words);
     expect(groups).toContainEqual(expect.arrayContaining(['欠薪', '拖欠工资', '不发工资']));
     // A colloquial wage question finds the wage article first.
     expect((await search('老板不发工资'))[0]).toBe('wage');
@@ -62,7 +62,7 @@ describe('knowledge base synonyms', () => {
       note: '方言',
     });
     expect(created.statusCode, created.body).toBe(201);
-    const id = (created.json() as { id: number }).id;
+    const id = created.json<{ id: number }>().id;
     expect(await search('家里瓦斯漏了')).toEqual(['gas']);
 
     const clash = await send('admin', 'POST', '/api/kb/synonyms', { words: ['瓦斯', '沼气'] });
@@ -70,7 +70,7 @@ describe('knowledge base synonyms', () => {
     expect(clash.json()).toMatchObject({ error: { code: 'CONFLICT' } });
     const phrase = await send('kb-editor', 'POST', '/api/kb/synonyms', { words: ['煤气 罐', '液化气'] });
     expect(phrase.statusCode).toBe(400);
-    expect((phrase.json() as { error: { message: string } }).error.message).toContain('不是一个词');
+    expect(phrase.json<{ error: { message: string } }>().error.message).toContain('不是一个词');
     const single = await send('kb-editor', 'POST', '/api/kb/synonyms', { words: ['液化气', '液化气'] });
     expect(single.statusCode).toBe(400);
     expect((await send('handler', 'POST', '/api/kb/synonyms', { words: ['沼气', '燃气'] })).statusCode).toBe(

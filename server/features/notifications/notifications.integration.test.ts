@@ -28,12 +28,12 @@ describe('notifications, messages and pages', () => {
   const inbox = async (user: string) => {
     const res = await get(user, '/api/notifications?limit=50');
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as NotificationList;
+    return res.json<NotificationList>();
   };
   const messages = async (ticketId: number) => {
     const res = await get('admin', `/api/admin/messages?ticketId=${ticketId}`);
     expect(res.statusCode, res.body).toBe(200);
-    return (res.json() as { items: MessageDto[] }).items;
+    return res.json<{ items: MessageDto[] }>().items;
   };
   const outbox = (ticketId: number) =>
     t.ctx.db.selectFrom('sms_outbox').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
@@ -296,8 +296,8 @@ describe('notifications, messages and pages', () => {
     const o = await api.create({ ...sampleOrder, type: 'help', urgency: 'emergency' });
     await api.ok('dispatcher', o.id, 'dispatch', { unitId: rsj });
     const pages = async (user: string) =>
-      (
-        (await get(user, '/api/pages')).json() as {
+      (await get(user, '/api/pages'))
+        .json<{
           items: {
             id: number;
             ticketId: number;
@@ -305,8 +305,8 @@ describe('notifications, messages and pages', () => {
             ackedAt: string | null;
             escalateAt: string;
           }[];
-        }
-      ).items.filter((p) => p.ticketId === o.id);
+        }>()
+        .items.filter((p) => p.ticketId === o.id);
     const liaison = await pages('unit-leader');
     const duty = await pages('supervisor');
     expect(liaison).toHaveLength(1);
@@ -346,7 +346,7 @@ describe('notifications, messages and pages', () => {
     ).toBe(401);
     const res = await post('handler2', '/api/notifications/stream-ticket');
     expect(res.statusCode, res.body).toBe(200);
-    const { ticket } = res.json() as { ticket: string };
+    const { ticket } = res.json<{ ticket: string }>();
     // Only the hash is stored.
     const stored = await t.ctx.db.selectFrom('stream_ticket').select('token_hash').execute();
     expect(stored.map((r) => r.token_hash)).toContain(createHash('sha256').update(ticket).digest('hex'));

@@ -94,7 +94,7 @@ export function sendOpen311(
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
   }
   const inner = xml.item ? { [xml.item]: forXml(body) } : forXml(body);
-  const text = `<?xml version="1.0" encoding="utf-8"?>\n${builder.build({ [xml.root]: inner }) as string}`;
+  const text = `<?xml version="1.0" encoding="utf-8"?>\n${builder.build({ [xml.root]: inner })}`;
   return reply.type('text/xml; charset=utf-8').send(text);
 }
 

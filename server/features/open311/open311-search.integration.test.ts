@@ -23,7 +23,7 @@ describe('Open311 GeoReport v2 searches', () => {
     // Three requests of 2026-12-07: 00001 a pothole, 00002 waste, 00003 a 违章搭建 (a report).
     const created = await post('requests.json', pothole());
     expect(created.statusCode, created.body).toBe(201);
-    potholeId = String((created.json() as Json[])[0]?.service_request_id);
+    potholeId = String(created.json<Json[]>()[0]?.service_request_id);
     const waste = await post('requests.json', [
       ['api_key', key],
       ['service_code', '060101'],
@@ -38,7 +38,7 @@ describe('Open311 GeoReport v2 searches', () => {
   it('GET requests/{id} shows the request without personal data, in JSON and XML', async () => {
     const res = await get(`requests/${potholeId}.json`);
     expect(res.statusCode, res.body).toBe(200);
-    const [r] = res.json() as Json[];
+    const [r] = res.json<Json[]>();
     expect(r).toEqual({
       service_request_id: potholeId,
       status: 'open',
@@ -82,7 +82,7 @@ describe('Open311 GeoReport v2 searches', () => {
       .where('ticket_no', '=', potholeId)
       .executeTakeFirstOrThrow();
     await api.ok('dispatcher', order.id, 'dispatch', { unitId: await t.unitId('YC-JTJ'), region: '东城区' });
-    const [after] = (await get(`requests/${potholeId}.json`)).json() as Json[];
+    const [after] = (await get(`requests/${potholeId}.json`)).json<Json[]>();
     // zibo-12345 §11(3): 5 working days from the dispatch on Monday 2026-12-07, i.e. the end of
     // Monday 2026-12-14 (no holiday between), written with the service offset.
     expect(after).toMatchObject({
@@ -104,7 +104,7 @@ describe('Open311 GeoReport v2 searches', () => {
     ]);
     expect(old.statusCode, old.body).toBe(201);
     t.clock.set(new Date(NOW));
-    const oldId = (old.json() as Json[])[0]?.service_request_id;
+    const oldId = old.json<{ service_request_id: string }[]>()[0]?.service_request_id;
     expect(oldId).toBe('2026082900001');
     const all = await get('requests.json');
     expect(all.statusCode).toBe(200);
@@ -140,7 +140,7 @@ describe('Open311 GeoReport v2 searches', () => {
     expect(ids(await get('requests.json?status=closed'))).toEqual(['2026120700003']);
     expect(ids(await get('requests.json?status=open'))).toEqual(['2026120700002', '2026120700001']);
     expect(ids(await get('requests.json?status=open,closed'))).toHaveLength(3);
-    const closed = (await get('requests/2026120700003.json')).json() as Json[];
+    const closed = (await get('requests/2026120700003.json')).json<Json[]>();
     expect(closed[0]).toMatchObject({ status: 'closed', status_notes: '不予受理', expected_datetime: null });
     // service_request_id, a comma list, overrides every other filter (the old one, a closed one).
     expect(

@@ -83,7 +83,7 @@ export function open311Harness() {
           headers: await t.as('admin'),
           payload: body,
         })
-      ).json() as { key: string };
+      ).json<{ key: string }>();
     key = (await create({ name: '随手拍应用', scopes: ['open311'] })).key;
     ctiKey = (await create({ name: '话务系统', scopes: ['cti'] })).key;
   });

@@ -31,7 +31,7 @@ describe('Open311 GeoReport v2', () => {
     const res = await get('services.json');
     expect(res.statusCode).toBe(200);
     expect(String(res.headers['content-type'])).toMatch(/^application\/json; charset=utf-8/);
-    const services = res.json() as Json[];
+    const services = res.json<Json[]>();
     expect(services.map((s) => s.service_code).sort()).toEqual(leaves.map((c) => c.code).sort());
     expect(services.find((s) => s.service_code === '050301')).toEqual({
       service_code: '050301',
@@ -66,7 +66,7 @@ describe('Open311 GeoReport v2', () => {
       payload: { active: false },
     });
     expect(off.statusCode, off.body).toBe(200);
-    const after = (await get('services.json')).json() as Json[];
+    const after = (await get('services.json')).json<Json[]>();
     expect(after.map((s) => s.service_code)).not.toContain('130301');
     expect(after).toHaveLength(leaves.length - 1);
   });
@@ -120,7 +120,7 @@ describe('Open311 GeoReport v2', () => {
     expect((first?.values as { value: Json[] }).value[0]).toEqual({ key: 'pothole', name: '坑槽' });
     expect(second).toMatchObject({ code: 'area_m2', datatype: 'number', required: 'false' });
     // A notice (variable false) is part of the definition.
-    const gas = (await get('services/070301.json')).json() as { attributes: Json[] };
+    const gas = (await get('services/070301.json')).json<{ attributes: Json[] }>();
     expect(gas.attributes[0]).toMatchObject({ variable: false, code: 'emergency_notice', datatype: 'text' });
     // A service without attributes has an empty definition; an unknown code is a 404.
     expect((await get('services/010201.json')).json()).toEqual({ service_code: '010201', attributes: [] });
@@ -141,7 +141,7 @@ describe('Open311 GeoReport v2', () => {
         headers: await t.as('admin'),
         payload: { name: '已停用应用', scopes: ['open311'] },
       })
-    ).json() as { id: number; key: string };
+    ).json<{ id: number; key: string }>();
     await t.app.inject({
       method: 'DELETE',
       url: `/api/admin/api-keys/${revokedKey.id}`,
@@ -185,7 +185,7 @@ describe('Open311 GeoReport v2', () => {
     const res = await post('requests.json', pothole());
     expect(res.statusCode, res.body).toBe(201);
     expect(String(res.headers['content-type'])).toMatch(/^application\/json; charset=utf-8/);
-    const body = res.json() as Json[];
+    const body = res.json<Json[]>();
     expect(body).toHaveLength(1);
     const created = body[0] as {
       service_request_id: string;

@@ -40,7 +40,7 @@ function dateParam(q: Query, name: string): Date | undefined {
 export function presentRequest(r: RequestRow): Record<string, Open311Value> {
   const closed = (closedStatuses as readonly string[]).includes(r.status);
   const caller = { name: r.callerName, phone: r.callerPhone, address: r.callerAddress, confidential: false };
-  const expected = r.expectedAt ? new Date(r.expectedAt as unknown as string | Date) : null;
+  const expected = r.expectedAt ? new Date(r.expectedAt) : null;
   return {
     service_request_id: r.ticketNo,
     status: closed ? 'closed' : 'open',

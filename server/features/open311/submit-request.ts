@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { isPhoneNumber } from '../../../common/contracts/phone';
 import type { AppContext } from '../../platform/context';
-import { AppError, isAppError } from '../../platform/errors';
+import { isAppError } from '../../platform/errors';
 import { authenticateApiKey, type ApiKeyPrincipal } from '../api-keys/authenticate-api-key';
 import { createTicket } from '../tickets/create-ticket';
 import { badRequest, Open311Error, parseW3cDatetime, w3cDatetime } from './open311-format';
@@ -212,7 +212,7 @@ export async function submitRequest(ctx: AppContext, fields: Fields, headerKey: 
       },
     );
   } catch (e) {
-    if (isAppError(e) && (e as AppError).status === 400) throw badRequest(e.message);
+    if (isAppError(e) && e.status === 400) throw badRequest(e.message);
     throw e;
   }
   const submitted: SubmittedRequest = {

@@ -28,7 +28,7 @@ describe('administration of units and users', () => {
       },
     });
     expect(unit.statusCode, unit.body).toBe(201);
-    const unitId = (unit.json() as { id: number }).id;
+    const unitId = unit.json<{ id: number }>().id;
     const row = await t.handle.db
       .selectFrom('org_unit')
       .select(['path'])
@@ -61,7 +61,7 @@ describe('administration of units and users', () => {
       url: '/api/auth/login',
       payload: { username: 'xinhe01', password: 'Start#2026-xh' },
     });
-    expect((login.json() as { user: { mustChangePassword: boolean; unitId: number } }).user).toMatchObject({
+    expect(login.json<{ user: { mustChangePassword: boolean; unitId: number } }>().user).toMatchObject({
       mustChangePassword: true,
       unitId,
     });
@@ -109,9 +109,9 @@ describe('administration of units and users', () => {
         url: '/api/admin/audit?targetType=user',
         headers: await t.as('admin'),
       })
-    ).json() as {
+    ).json<{
       items: { action: string; actor: string; details: { before?: { active: boolean } } }[];
-    };
+    }>();
     const update = audit.items.find((i) => i.action === 'user-updated');
     expect(update).toMatchObject({
       actor: 'admin',
@@ -134,6 +134,6 @@ describe('administration of units and users', () => {
       payload: { active: false },
     });
     expect(res.statusCode).toBe(400);
-    expect((res.json() as { error: { message: string } }).error.message).toMatch(/在办工单/);
+    expect(res.json<{ error: { message: string } }>().error.message).toMatch(/在办工单/);
   });
 });

@@ -48,7 +48,7 @@ export function newChallenge(ctx: AppContext) {
 /** Per database (one in service; one per test database), this process's memory of submissions. */
 function stateOf<T>(states: WeakMap<Db, Map<string, T>>, ctx: AppContext): Map<string, T> {
   let state = states.get(ctx.db);
-  if (!state) states.set(ctx.db, (state = new Map()));
+  if (!state) states.set(ctx.db, (state = new Map<string, T>()));
   return state;
 }
 

@@ -20,7 +20,7 @@ describe('citizen portal: request, track, rate', () => {
   const submitOk = async (body: Record<string, unknown> = portalRequest) => {
     const res = await submit({ ...body, altcha: await solvedChallenge(t) });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { ticketNo: string; trackingCode: string; notice: string | null };
+    return res.json<{ ticketNo: string; trackingCode: string; notice: string | null }>();
   };
   const track = (no: string, code: string) =>
     t.app.inject({ method: 'GET', url: `/api/public/requests/${encodeURIComponent(no)}?code=${code}` });
@@ -78,7 +78,7 @@ describe('citizen portal: request, track, rate', () => {
       headers: await t.as('dispatcher'),
     });
     expect(list.statusCode, list.body).toBe(200);
-    expect((list.json() as { items: { ticketNo: string }[] }).items.map((i) => i.ticketNo)).toContain(
+    expect(list.json<{ items: { ticketNo: string }[] }>().items.map((i) => i.ticketNo)).toContain(
       created.ticketNo,
     );
   });
@@ -136,7 +136,7 @@ describe('citizen portal: request, track, rate', () => {
       reply: null,
     });
     await api.ok('dispatcher', id, 'approve-reply');
-    const after = (await track(ticketNo, trackingCode)).json() as Record<string, unknown>;
+    const after = (await track(ticketNo, trackingCode)).json<Record<string, unknown>>();
     expect(after).toMatchObject({
       status: 'pending_callback',
       statusLabel: '已答复，待回访',

@@ -81,7 +81,7 @@ async function replyOf(
   let approved: { text: string; at: string } | null = null;
   let refusal: { text: string; at: string } | null = null;
   for (const e of events) {
-    const p = (e.payload ?? {}) as Record<string, unknown>;
+    const p = e.payload ?? {};
     if (e.action === 'reply' && typeof p.result === 'string') pending = { text: p.result, at: iso(e.at) };
     if (e.action === 'reject-reply') pending = null;
     if (e.action === 'approve-reply' && pending) approved = { text: pending.text, at: iso(e.at) };

@@ -52,7 +52,7 @@ describe('periodic report', () => {
       headers: await t.as('leader'),
     });
     expect(res.statusCode, res.body).toBe(200);
-    assessed = (res.json() as { units: Unit[] }).units;
+    assessed = res.json<{ units: Unit[] }>().units;
   });
   afterAll(async () => {
     await t.close();
@@ -77,13 +77,13 @@ describe('periodic report', () => {
       headers: await t.as('supervisor'),
     });
     expect(res.statusCode, res.body).toBe(200);
-    const r = res.json() as {
+    const r = res.json<{
       period: { label: string; previousId: string };
       totals: { intake: number; previousIntake: number; byDisposition: { key: string; count: number }[] };
       units: { unitCode: string; rank: number; score: number; values: Record<string, number | null> }[];
       paragraphs: { key: string; text: string }[];
       hotTopics: unknown[];
-    };
+    }>();
     expect(r.period).toMatchObject({ label: '2026年3月', previousId: '2026-02' });
     expect(r.units.map((u) => u.unitCode)).toEqual(assessed.map((u) => u.unitCode));
     for (const u of r.units) {
@@ -181,6 +181,6 @@ describe('periodic report', () => {
     }
     const bad = await download('leader', { period: '2026-13', format: 'pdf' });
     expect(bad.statusCode).toBe(400);
-    expect((bad.json() as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    expect(bad.json<{ error: { code: string } }>().error.code).toBe('VALIDATION_FAILED');
   });
 });

@@ -37,11 +37,9 @@ describe('complaints about a service number (beijing-miyun §26-§30)', () => {
   const at = (iso: string) => t.clock.set(new Date(iso));
   const sweep = async () => expect((await post('admin', '/api/admin/sweep', {})).statusCode).toBe(200);
   const supervisions = async (ticketId: number) =>
-    (
-      (await get('supervisor', `/api/supervisions?ticketId=${ticketId}`)).json() as {
-        items: SupervisionDto[];
-      }
-    ).items;
+    (await get('supervisor', `/api/supervisions?ticketId=${ticketId}`)).json<{
+      items: SupervisionDto[];
+    }>().items;
 
   async function dispatched(when: string): Promise<number> {
     at(when);
@@ -72,10 +70,10 @@ describe('complaints about a service number (beijing-miyun §26-§30)', () => {
     expect(applied.statusCode, applied.body).toBe(201);
     const approved = await post(
       'dispatcher',
-      `/api/service-numbers/applications/${applied.json().id}/approve`,
+      `/api/service-numbers/applications/${applied.json<{ id: number }>().id}/approve`,
       {},
     );
-    numberId = (approved.json() as ApplicationDto).serviceNumberId ?? 0;
+    numberId = approved.json<ApplicationDto>().serviceNumberId ?? 0;
     expect(numberId).toBeGreaterThan(0);
   });
   afterAll(async () => t.close());
@@ -100,7 +98,7 @@ describe('complaints about a service number (beijing-miyun §26-§30)', () => {
   });
 
   it('bad number complaints are refused with 400 and store nothing', async () => {
-    const before = ((await get('admin', '/api/tickets?limit=1')).json() as { total: number }).total;
+    const before = (await get('admin', '/api/tickets?limit=1')).json<{ total: number }>().total;
     const refused = [
       body({ numberComplaintKind: 'noisy' }),
       body({ numberComplaintKind: undefined }),
@@ -111,9 +109,9 @@ describe('complaints about a service number (beijing-miyun §26-§30)', () => {
     for (const payload of refused) {
       const res = await post('agent', '/api/tickets', payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
-      expect((res.json() as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+      expect(res.json<{ error: { code: string } }>().error.code).toBe('VALIDATION_FAILED');
     }
-    const after = ((await get('admin', '/api/tickets?limit=1')).json() as { total: number }).total;
+    const after = (await get('admin', '/api/tickets?limit=1')).json<{ total: number }>().total;
     expect(after).toBe(before);
   });
 
@@ -173,9 +171,9 @@ describe('complaints about a service number (beijing-miyun §26-§30)', () => {
 
     const warnings = (
       await get('leader', '/api/assessment/warnings?scheme=beijing-miyun&period=2026-12')
-    ).json() as {
+    ).json<{
       items: { unitCode: string; level: string; reasons: { code: string; ticketNos?: string[] }[] }[];
-    };
+    }>();
     const mine = warnings.items.find((w) => w.unitCode === 'YC-RSJ');
     const silentNo = (await orders.get(silent)).ticketNo;
     expect(mine?.reasons.find((r) => r.code === 'overdue-complaint')?.ticketNos).toContain(silentNo);
@@ -190,9 +188,9 @@ describe('complaints about a service number (beijing-miyun §26-§30)', () => {
       factual: 'true',
     });
     await orders.ok('dispatcher', o, 'approve-reply');
-    const registry = (await get('dispatcher', '/api/service-numbers')).json() as {
+    const registry = (await get('dispatcher', '/api/service-numbers')).json<{
       items: ServiceNumberDto[];
-    };
+    }>();
     const entry = registry.items.find((n) => n.id === numberId);
     expect(entry?.complaints.upheld).toBeGreaterThanOrEqual(1);
     expect(entry?.complaints.total).toBeGreaterThanOrEqual(6);

@@ -24,24 +24,24 @@ function api(t: TestApp) {
   async function apply(user: string, body: Record<string, unknown>): Promise<number> {
     const res = await post(user, '/api/service-numbers/applications', body);
     expect(res.statusCode, res.body).toBe(201);
-    const json = res.json() as { id: number; status: string };
+    const json = res.json<{ id: number; status: string }>();
     expect(json.status).toBe('pending');
     return json.id;
   }
   async function approve(id: number, user = 'dispatcher'): Promise<ApplicationDto> {
     const res = await post(user, `/api/service-numbers/applications/${id}/approve`, {});
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as ApplicationDto;
+    return res.json<ApplicationDto>();
   }
   async function published(): Promise<PublicServiceNumberDto[]> {
     const res = await get(null, '/api/public/service-numbers');
     expect(res.statusCode, res.body).toBe(200);
-    return (res.json() as { items: PublicServiceNumberDto[] }).items;
+    return res.json<{ items: PublicServiceNumberDto[] }>().items;
   }
   async function registry(user: string): Promise<ServiceNumberDto[]> {
     const res = await get(user, '/api/service-numbers');
     expect(res.statusCode, res.body).toBe(200);
-    return (res.json() as { items: ServiceNumberDto[] }).items;
+    return res.json<{ items: ServiceNumberDto[] }>().items;
   }
   return { post, get, apply, approve, published, registry };
 }
@@ -68,7 +68,7 @@ describe('service-number registry', () => {
       effectiveDate: '2027-01-20',
     });
     expect(res.statusCode).toBe(422);
-    const err = (res.json() as { error: { code: string; details: { earliest: string } } }).error;
+    const err = res.json<{ error: { code: string; details: { earliest: string } } }>().error;
     expect(err.code).toBe('NOTICE_TOO_SHORT');
     expect(err.details.earliest).toBe('2027-01-21');
   });
@@ -86,7 +86,7 @@ describe('service-number registry', () => {
     const own = await a.post('unit-leader', `/api/service-numbers/applications/${id}/approve`, {});
     expect(own.statusCode).toBe(403);
     const queue = await a.get('dispatcher', '/api/service-numbers/applications?status=pending');
-    expect((queue.json() as { items: ApplicationDto[] }).items.map((x) => x.id)).toContain(id);
+    expect(queue.json<{ items: ApplicationDto[] }>().items.map((x) => x.id)).toContain(id);
 
     const approved = await a.approve(id);
     expect(approved.status).toBe('approved');
@@ -194,13 +194,13 @@ describe('service-number registry', () => {
     expect((await a.post('unit-leader', '/api/service-numbers/reviews', body)).statusCode).toBe(403);
     const opened = await a.post('dispatcher', '/api/service-numbers/reviews', body);
     expect(opened.statusCode, opened.body).toBe(201);
-    expect((opened.json() as { created: number }).created).toBeGreaterThanOrEqual(1);
+    expect(opened.json<{ created: number }>().created).toBeGreaterThanOrEqual(1);
     // Opening it again adds nothing.
     const again = await a.post('dispatcher', '/api/service-numbers/reviews', body);
-    expect((again.json() as { created: number }).created).toBe(0);
+    expect(again.json<{ created: number }>().created).toBe(0);
 
     const res = await a.get('unit-leader', '/api/service-numbers/reviews?period=2027-H1');
-    const items = (res.json() as { items: ReviewDto[] }).items;
+    const items = res.json<{ items: ReviewDto[] }>().items;
     expect(items.map((r) => r.unitId)).toEqual([rsj]);
     const task = items[0];
     expect(task?.dueAt).toBe('2027-03-31T23:59:59+08:00');

@@ -342,10 +342,11 @@ export async function lockUnsupervisedLateComplaints(trx: Trx, categories: strin
     .where('t.status', 'in', ['dispatched', 'in_progress'])
     .where('t.category_code', 'in', categories)
     .where('d.due_at', '<=', now)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('supervision as s')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('supervision as s')
             .select('s.id')
             .whereRef('s.ticket_id', '=', 't.id')
             .where('s.trigger', '=', 'overdue')

@@ -13,7 +13,7 @@ describe('intake statistics', () => {
   const rows = async (qs: string) => {
     const res = await get('leader', qs);
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as { total: number; rows: { key: string; label: string; count: number }[] };
+    const body = res.json<{ total: number; rows: { key: string; label: string; count: number }[] }>();
     return { total: body.total, byKey: Object.fromEntries(body.rows.map((r) => [r.key, r.count])), body };
   };
 

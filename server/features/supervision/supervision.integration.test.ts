@@ -27,7 +27,7 @@ describe('supervision records (zibo-12345)', () => {
   const list = async (user: string, query = '') => {
     const res = await get(user, `/api/supervisions${query}`);
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as List;
+    return res.json<List>();
   };
   const respond = async (user: string, id: number, text = '已约谈企业负责人，责令三日内整改并书面报告。') =>
     t.app.inject({
@@ -96,7 +96,7 @@ describe('supervision records (zibo-12345)', () => {
     await api.setClock('2026-11-25T10:00:00+08:00');
     const res = await respond('handler', supervised.id);
     expect(res.statusCode, res.body).toBe(200);
-    const answered = res.json() as SupervisionDto;
+    const answered = res.json<SupervisionDto>();
     expect(answered).toMatchObject({
       status: 'answered',
       response: '已约谈企业负责人，责令三日内整改并书面报告。',
@@ -113,7 +113,7 @@ describe('supervision records (zibo-12345)', () => {
 
     const again = await respond('unit-leader', supervised.id, '补充说明');
     expect(again.statusCode, again.body).toBe(409);
-    expect((again.json() as { error: { code: string } }).error.code).toBe('CONFLICT');
+    expect(again.json<{ error: { code: string } }>().error.code).toBe('CONFLICT');
   });
 
   it('tianjin-wuqing §24: a late answer is accepted and recorded late', async () => {
@@ -231,7 +231,7 @@ describe('supervision records (zibo-12345)', () => {
     // two leader instructions (due 30 Nov 18:00, open; due 1 Dec, open → the latter is in December).
     const res = await get('leader', '/api/supervisions/ignored?period=2026-11');
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as { items: { unitId: number; due: number; ignored: number; late: number }[] };
+    const body = res.json<{ items: { unitId: number; due: number; ignored: number; late: number }[] }>();
     expect(body.items).toEqual([
       expect.objectContaining({
         unitId: rsj,
@@ -242,7 +242,7 @@ describe('supervision records (zibo-12345)', () => {
       }),
     ]);
     const zjjView = await get('handler2', '/api/supervisions/ignored?period=2026-11');
-    expect((zjjView.json() as { items: unknown[] }).items).toEqual([]);
+    expect(zjjView.json<{ items: unknown[] }>().items).toEqual([]);
     expect((await get('leader', '/api/supervisions/ignored?period=2026-13')).statusCode).toBe(400);
   });
 
@@ -278,7 +278,7 @@ describe('supervision records (shanghai-962200)', () => {
       url: `/api/supervisions?ticketId=${o.id}`,
       headers: await t.as('supervisor'),
     });
-    const offices = Object.fromEntries((res.json() as List).items.map((s) => [s.trigger, s.office]));
+    const offices = Object.fromEntries(res.json<List>().items.map((s) => [s.trigger, s.office]));
     expect(offices).toEqual({ 'flawed-procedure': '管理办公室', 'upper-platform': '市局办公室' });
   });
 });

@@ -27,7 +27,7 @@ describe('supervision of units (zibo-12345 §15(4)(5))', () => {
       headers: await t.as(user),
     });
     expect(res.statusCode, res.body).toBe(200);
-    return (res.json() as { items: Row[] }).items;
+    return res.json<{ items: Row[] }>().items;
   };
 
   beforeAll(async () => {
@@ -58,9 +58,9 @@ describe('supervision of units (zibo-12345 §15(4)(5))', () => {
       url: '/api/assessment?scheme=zibo-12345&period=2026-11',
       headers: await t.as('leader'),
     });
-    const ranked = (a.json() as { units: { unitId: number; rank: number | null }[] }).units.filter(
-      (u) => u.rank !== null,
-    );
+    const ranked = a
+      .json<{ units: { unitId: number; rank: number | null }[] }>()
+      .units.filter((u) => u.rank !== null);
     expect(ranked.length).toBeGreaterThan(3);
     const third = [...ranked].sort((x, y) => (y.rank ?? 0) - (x.rank ?? 0))[2]?.rank ?? 0;
     const last = ranked.filter((u) => (u.rank ?? 0) >= third).map((u) => u.unitId);

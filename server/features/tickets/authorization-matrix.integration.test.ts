@@ -93,15 +93,15 @@ describe('authorisation matrix', () => {
           continue;
         }
         expect(res.statusCode, `${user} sees ${where}`).toBe(200);
-        const body = res.json() as TicketDto;
+        const body = res.json<TicketDto>();
         expect(body.caller, `${user} caller of ${where}`).toMatchObject(expectedCaller(user, where));
       }
       const list = (
         await t.app.inject({ method: 'GET', url: '/api/tickets?pageSize=200', headers: h })
-      ).json() as {
+      ).json<{
         items: { id: number }[];
         total: number;
-      };
+      }>();
       const listed = list.items.map((i) => i.id).sort((a, b) => a - b);
       expect(listed, `${user} list`).toEqual(sees.map((w) => ids[w]).sort((a, b) => a - b));
       expect(list.total).toBe(sees.length);
@@ -135,7 +135,7 @@ describe('authorisation matrix', () => {
         url: `/api/tickets/${ids[where]}`,
         headers: await t.as(user),
       });
-      const actions: string[] = res.statusCode === 200 ? (res.json() as TicketDto).allowedActions : [];
+      const actions: string[] = res.statusCode === 200 ? res.json<TicketDto>().allowedActions : [];
       expect(actions.includes(action), `${user} ${action} on ${where}`).toBe(allowed);
     }
     // A refused action changes nothing.
@@ -169,13 +169,13 @@ describe('authorisation matrix', () => {
         method: method as 'GET' | 'POST',
         url,
         headers: await t.as(user),
-        ...(payload ? { payload: payload as object } : {}),
+        ...(payload ? { payload: payload } : {}),
       });
       expect(codes, `${user} ${method} ${url}: ${res.body}`).toContain(res.statusCode);
     }
-    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
       paths: Record<string, Record<string, unknown>>;
-    };
+    }>();
     const open = new Set(['/api/health', '/api/auth/login', '/api/openapi.json']);
     for (const [path, methods] of Object.entries(spec.paths)) {
       // The portal's public API, and Open311 (public reads; its POST answers the spec's 403 without a key).

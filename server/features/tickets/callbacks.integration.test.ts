@@ -60,9 +60,7 @@ describe('callbacks (tianjin-urban)', () => {
     for (const user of ['dispatcher', 'callback']) {
       const refused = await api.act(user, o.id, 'close');
       expect(refused.statusCode, refused.body).toBe(409);
-      expect((refused.json() as { error: { message: string } }).error.message).toContain(
-        'tianjin-urban §7(2)',
-      );
+      expect(refused.json<{ error: { message: string } }>().error.message).toContain('tianjin-urban §7(2)');
     }
     expect((await api.ok('dispatcher', o.id, 'redo', { reason: '再次办理' })).status).toBe('in_progress');
   });
@@ -91,7 +89,7 @@ describe('callbacks (zibo-12345)', () => {
     expect(o.allowedActions).not.toContain('close');
     const refused = await api.act('dispatcher', o.id, 'close');
     expect(refused.statusCode, refused.body).toBe(409);
-    expect((refused.json() as { error: { message: string } }).error.message).toContain('zibo-12345 §11(8)');
+    expect(refused.json<{ error: { message: string } }>().error.message).toContain('zibo-12345 §11(8)');
     const missed = await api.ok('callback', o.id, 'record-callback', { reached: false });
     expect(missed.status).toBe('pending_callback');
     expect(missed.allowedActions).toContain('close');
@@ -155,7 +153,7 @@ describe('callbacks (shanghai-962200)', () => {
     await api.ok('supervisor', o.id, 'supervise', { trigger: 'flawed-procedure', mode: 'written' });
     const refused = await api.act('callback', o.id, 'close');
     expect(refused.statusCode, refused.body).toBe(409);
-    expect((refused.json() as { error: { message: string } }).error.message).toContain('督办事项逐件回访');
+    expect(refused.json<{ error: { message: string } }>().error.message).toContain('督办事项逐件回访');
   });
 });
 

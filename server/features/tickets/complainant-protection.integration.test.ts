@@ -51,11 +51,11 @@ describe('complainant protection', () => {
         unit_id: sb,
       })
       .execute();
-    order = (await api.create({
+    order = await api.create({
       ...complaint,
       complainedUnitId: rsj,
       complainedPerson: '窗口工号 0231',
-    })) as Dto;
+    });
     await api.ok('dispatcher', order.id, 'dispatch', {
       unitId: sb,
       coUnitIds: [zjj],
@@ -139,7 +139,7 @@ describe('complainant protection', () => {
         payload: { reason: '需电话联系诉求人' },
       });
       expect(res.statusCode, res.body).toBe(403);
-      expect((res.json() as { error: { code: string } }).error.code).toBe('COMPLAINANT_PROTECTED');
+      expect(res.json<{ error: { code: string } }>().error.code).toBe('COMPLAINANT_PROTECTED');
       expect(res.body).not.toContain(PHONE);
       const audited = await t.handle.db
         .selectFrom('audit_log')
@@ -203,7 +203,7 @@ describe('complainant protection', () => {
     for (const unitId of [rsj, sb]) {
       const res = await api.act('dispatcher', o.id, 'dispatch', { unitId });
       expect(res.statusCode, res.body).toBe(422);
-      const err = (res.json() as { error: { code: string; message: string } }).error;
+      const err = res.json<{ error: { code: string; message: string } }>().error;
       expect(err.code).toBe('REASON_REQUIRED');
       expect(err.message).toMatch(/理由/);
     }

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { sampleOrder, ticketApi } from '../../test/ticket-helpers';
 
+/** The refusal's body (422). */
+type Refused = { error: { code: string; message: string; details: { missing: string[] } } };
+
 /**
  * An order is dispatched only with its problem category and district: they decide the
  * responsible unit and the locality (wuqing §16, §18; shanghai §10). The dispatcher may set
@@ -27,7 +30,7 @@ describe('dispatch needs the category and the district', () => {
     expect(o.category).toBeNull();
     const res = await api.act('dispatcher', o.id, 'dispatch', { unitId: rsj });
     expect(res.statusCode).toBe(422);
-    const err = res.json().error as { code: string; message: string; details: { missing: string[] } };
+    const err = res.json<Refused>().error;
     expect(err.code).toBe('CLASSIFICATION_REQUIRED');
     expect(err.details.missing).toEqual(['category', 'region']);
     expect(err.message).toBe('工单未填写问题分类和所在区，请补全后再派单');
@@ -41,12 +44,12 @@ describe('dispatch needs the category and the district', () => {
     const noRegion = await api.create({ ...sampleOrder, location: { address: '东湖路18号' } });
     const r1 = await api.act('dispatcher', noRegion.id, 'dispatch', { unitId: rsj });
     expect(r1.statusCode).toBe(422);
-    expect(r1.json().error.details.missing).toEqual(['region']);
-    expect(r1.json().error.message).toBe('工单未填写所在区，请补全后再派单');
+    expect(r1.json<Refused>().error.details.missing).toEqual(['region']);
+    expect(r1.json<Refused>().error.message).toBe('工单未填写所在区，请补全后再派单');
     const noCategory = await api.create({ ...sampleOrder, category: undefined });
     const r2 = await api.act('dispatcher', noCategory.id, 'dispatch', { unitId: rsj });
     expect(r2.statusCode).toBe(422);
-    expect(r2.json().error.details.missing).toEqual(['category']);
+    expect(r2.json<Refused>().error.details.missing).toEqual(['category']);
   });
 
   it('the dispatch may set both; the order keeps them and the event records the change', async () => {
@@ -81,7 +84,7 @@ describe('dispatch needs the category and the district', () => {
       region: '东城区',
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(res.json<Refused>().error.code).toBe('VALIDATION_FAILED');
     expect((await api.get(o.id)).status).toBe('pending_dispatch');
   });
 

@@ -41,7 +41,7 @@ describe.each([
     for (const action of ['approve-extension', 'reject-extension']) {
       const res = await api.act('dispatcher-dc', o.id, action, {});
       expect(res.statusCode).toBe(409);
-      const err = (res.json() as { error: { code: string; message: string } }).error;
+      const err = res.json<{ error: { code: string; message: string } }>().error;
       expect(err.code).toBe('TRANSITION_NOT_ALLOWED');
       expect(err.message).toContain('转报上级平台');
       expect(err.message).toContain(article);

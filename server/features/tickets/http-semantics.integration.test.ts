@@ -39,7 +39,7 @@ describe('ETag and If-Match', () => {
       payload: { unitId: unit },
     });
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.headers.etag).toBe(`"${(first.json() as TicketDto).version}"`);
+    expect(first.headers.etag).toBe(`"${first.json<TicketDto>().version}"`);
     expect(first.headers.etag).not.toBe(stale);
     // A form filled before that change fails, in the quoted, weak and bare forms alike.
     for (const form of [stale, `W/${stale}`, stale.replace(/"/g, '')]) {
@@ -50,7 +50,7 @@ describe('ETag and If-Match', () => {
         payload: { note: '请加快办理' },
       });
       expect(late.statusCode, `${form}: ${late.body}`).toBe(409);
-      expect((late.json() as { error: { code: string } }).error.code).toBe('CONFLICT');
+      expect(late.json<{ error: { code: string } }>().error.code).toBe('CONFLICT');
     }
   });
 
@@ -75,7 +75,7 @@ describe('Idempotency-Key', () => {
     const b = await t.app.inject({ method: 'POST', url: '/api/tickets', headers, payload: body });
     expect(a.statusCode, a.body).toBe(201);
     expect(b.statusCode, b.body).toBe(201);
-    expect((b.json() as TicketDto).id).toBe((a.json() as TicketDto).id);
+    expect(b.json<TicketDto>().id).toBe(a.json<TicketDto>().id);
     expect(b.headers['idempotent-replayed']).toBe('true');
     expect(await countByContent(body.content)).toBe(1);
   });
@@ -88,7 +88,7 @@ describe('Idempotency-Key', () => {
         t.app.inject({ method: 'POST', url: '/api/tickets', headers, payload: body }),
       ),
     );
-    const ids = new Set(all.map((r) => (r.json() as TicketDto).id));
+    const ids = new Set(all.map((r) => r.json<TicketDto>().id));
     expect(all.map((r) => r.statusCode)).toEqual(Array(6).fill(201));
     expect(ids.size).toBe(1);
     expect(await countByContent(body.content)).toBe(1);
@@ -101,7 +101,7 @@ describe('Idempotency-Key', () => {
     const other = { ...sampleOrder, content: '另一件事：噪音扰民，夜间施工至凌晨两点。' };
     const second = await t.app.inject({ method: 'POST', url: '/api/tickets', headers, payload: other });
     expect(second.statusCode).toBe(422);
-    expect((second.json() as { error: { code: string } }).error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(second.json<{ error: { code: string } }>().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await countByContent(other.content)).toBe(0);
   });
 
@@ -120,7 +120,7 @@ describe('Idempotency-Key', () => {
       headers: { ...(await t.as('dispatcher')), 'idempotency-key': key },
       payload: body,
     });
-    expect((a.json() as TicketDto).id).not.toBe((b.json() as TicketDto).id);
+    expect(a.json<TicketDto>().id).not.toBe(b.json<TicketDto>().id);
   });
 
   it('a retried action answers like the first instead of 409', async () => {
@@ -224,7 +224,7 @@ describe('junk and over-long input is refused, never stored or cut', () => {
         payload: { ...sampleOrder, caller: { ...sampleOrder.caller, phone } },
       });
       expect(res.statusCode, res.body).toBe(400);
-      const body = res.json() as { error: { message: string; details: { path: string }[] } };
+      const body = res.json<{ error: { message: string; details: { path: string }[] } }>();
       expect(body.error.details.map((d) => d.path).join()).toContain('phone');
       expect(body.error.message).toMatch(/电话/);
     },

@@ -124,5 +124,5 @@ export async function insertIntake(
           .selectAll()
           .executeTakeFirstOrThrow()
       : await withOrder.selectFrom('t').selectAll().executeTakeFirstOrThrow();
-  return stored as TicketRow;
+  return stored;
 }

@@ -48,7 +48,7 @@ describe('work-order lifecycle (zibo-12345): extensions', () => {
     await api.ok('handler', o.id, 'accept');
     const tooLong = await api.act('handler', o.id, 'request-extension', { workingDays: 6, reason: '复杂' });
     expect(tooLong.statusCode).toBe(409);
-    expect((tooLong.json() as { error: { code: string } }).error.code).toBe('TRANSITION_NOT_ALLOWED');
+    expect(tooLong.json<{ error: { code: string } }>().error.code).toBe('TRANSITION_NOT_ALLOWED');
     await api.ok('handler', o.id, 'request-extension', { workingDays: 2, reason: '复杂' });
     const rejected = await api.ok('dispatcher', o.id, 'reject-extension', { reason: '可按期办结' });
     expect(rejected.deadlines.handleBy).toBe('2026-11-30T23:59:59+08:00');

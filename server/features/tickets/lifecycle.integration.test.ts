@@ -339,7 +339,7 @@ describe('work-order lifecycle (zibo-12345)', () => {
     expect(wrong.statusCode).toBe(404); // handler2's unit was never assigned: the order is invisible to it
     const notNow = await api.act('handler', o.id, 'reply', { result: 'x', contacted: true });
     expect(notNow.statusCode).toBe(409);
-    expect((notNow.json() as { error: { code: string } }).error.code).toBe('TRANSITION_NOT_ALLOWED');
+    expect(notNow.json<{ error: { code: string } }>().error.code).toBe('TRANSITION_NOT_ALLOWED');
   });
 
   it('two clerks acting at once: exactly one wins, the other gets a conflict', async () => {

@@ -33,7 +33,7 @@ async function list(user: string, query: Record<string, string>) {
 async function body(user: string, query: Record<string, string>): Promise<ListBody> {
   const res = await list(user, query);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as ListBody;
+  return res.json<ListBody>();
 }
 
 /** Every id of a list, page after page through the cursor. */

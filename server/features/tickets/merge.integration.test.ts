@@ -40,7 +40,7 @@ describe('merge', () => {
     await api.ok('dispatcher', a.id, 'merge', { intoTicketId: b.id });
     const back = await api.act('dispatcher', b.id, 'merge', { intoTicketId: a.id });
     expect(back.statusCode).toBe(409);
-    expect((back.json() as { error: { code: string } }).error.code).toBe('TRANSITION_NOT_ALLOWED');
+    expect(back.json<{ error: { code: string } }>().error.code).toBe('TRANSITION_NOT_ALLOWED');
     expect((await api.get(b.id)).status).toBe('pending_dispatch');
     expect((await api.get(a.id)).status).toBe('merged');
   });

@@ -58,7 +58,7 @@ describe('order kinds (zibo-12345)', () => {
       reason: '需协调省级部门',
     });
     expect(late.statusCode).toBe(409);
-    expect((late.json() as { error: { message: string } }).error.message).toMatch(/已超过延期申请时限/);
+    expect(late.json<{ error: { message: string } }>().error.message).toMatch(/已超过延期申请时限/);
   });
 
   it('a late return is accepted and recorded as late (zibo §11(6): 超期回退的视为超期办理件)', async () => {

@@ -53,7 +53,10 @@ async function search(user: string, query: Record<string, string>): Promise<numb
     headers: await t.as(user),
   });
   expect(res.statusCode, res.body).toBe(200);
-  return (res.json() as { items: { id: number }[] }).items.map((i) => i.id).sort((a, b) => a - b);
+  return res
+    .json<{ items: { id: number }[] }>()
+    .items.map((i) => i.id)
+    .sort((a, b) => a - b);
 }
 
 describe('the search box for those who may see callers', () => {

@@ -27,7 +27,7 @@ async function listed(t: TestApp, user: string, query: string): Promise<number[]
     headers: await t.as(user),
   });
   expect(res.statusCode, res.body).toBe(200);
-  return (res.json() as { items: { id: number }[] }).items.map((i) => i.id);
+  return res.json<{ items: { id: number }[] }>().items.map((i) => i.id);
 }
 
 describe('zibo-12345: lights from the stages still owed', () => {

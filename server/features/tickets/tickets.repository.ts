@@ -151,7 +151,7 @@ export async function replaceDeadlines(
     .values(
       rows.map((r) => {
         const prev = keep.get(r.stage);
-        const same = prev && new Date(prev.due_at).getTime() === new Date(r.due_at as Date).getTime();
+        const same = prev && new Date(prev.due_at).getTime() === new Date(r.due_at).getTime();
         return { ...r, alert_level: r.alert_level ?? (same ? prev.alert_level : 0) };
       }),
     )
@@ -188,7 +188,7 @@ export async function listOrderEvents(db: Trx, ticketId: number) {
     at: r.at,
     action: r.action,
     party: r.party,
-    payload: r.payload as Record<string, unknown>,
+    payload: r.payload,
   }));
 }
 

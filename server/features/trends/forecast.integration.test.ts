@@ -49,12 +49,12 @@ describe('volume forecast', () => {
       headers: await t.as('leader'),
     });
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as {
+    const body = res.json<{
       asOf: string;
       history: { date: string; count: number }[];
       forecast: { date: string; expected: number; dayKind: string }[];
       error: { mae: number; mape: number | null } | null;
-    };
+    }>();
     expect(body.asOf).toBe('2027-04-25');
     expect(body.history).toHaveLength(30);
     expect(body.history[body.history.length - 1]).toEqual({ date: '2027-04-25', count: 4 });

@@ -36,7 +36,7 @@ describe('hot topics', () => {
   it('finds the planted burst first, with its figures and sample orders, and nothing else', async () => {
     const res = await get('leader', '/api/stats/hot-topics?from=2027-03-09&to=2027-03-10');
     expect(res.statusCode, res.body).toBe(200);
-    const topics = res.json() as Topic[];
+    const topics = res.json<Topic[]>();
     expect(topics.length).toBeGreaterThan(0);
     const first = topics[0] as Topic;
     expect(Object.keys(first).sort()).toEqual(['baseline', 'count', 'growth', 'sampleTicketIds', 'term']);
@@ -55,7 +55,7 @@ describe('hot topics', () => {
     expect(topics).toHaveLength(1);
     // Its samples are orders about it.
     const sample = await get('leader', `/api/tickets/${first.sampleTicketIds[0]}`);
-    expect((sample.json() as { content: string }).content).toContain('停水');
+    expect(sample.json<{ content: string }>().content).toContain('停水');
   });
 
   it('reports nothing on a window of steady background only', async () => {
@@ -68,7 +68,7 @@ describe('hot topics', () => {
     // 2027-02-10 … 03-10 (29 days); the 28 days before hold only 9 days of data. Each word's
     // peak days are compared with the rest of the window.
     const res = await get('leader', '/api/stats/hot-topics?from=2027-02-10&to=2027-03-10');
-    const topics = res.json() as Topic[];
+    const topics = res.json<Topic[]>();
     expect(topics[0]?.term).toBe('停水');
     expect(topics.map((x) => x.term)).not.toContain('噪音');
   });
@@ -78,7 +78,7 @@ describe('hot topics', () => {
     expect(west.json()).toEqual([]);
     const clusters = await get('leader', '/api/stats/hot-topics/clusters?from=2027-03-09&to=2027-03-10');
     expect(clusters.statusCode, clusters.body).toBe(200);
-    const top = (clusters.json() as { term: string; region: string; count: number; share: number }[])[0];
+    const top = clusters.json<{ term: string; region: string; count: number; share: number }[]>()[0];
     expect(top?.region).toBe('东城区');
     expect(top?.count).toBe(40);
     expect(top?.share).toBe(1);
@@ -118,7 +118,7 @@ describe('hot topics', () => {
     expect(report.refused).toBe(0);
     const res = await get('leader', '/api/stats/hot-topics?from=2027-03-09&to=2027-03-10');
     // The new matter is a topic of its own (named 燃气 or 漏气, whichever names it best).
-    const terms = (res.json() as Topic[]).map((x) => x.term);
+    const terms = res.json<Topic[]>().map((x) => x.term);
     expect(terms[0]).toBe('停水');
     expect(terms.filter((x) => x === '燃气' || x === '漏气')).toHaveLength(1);
     const after = await stored();

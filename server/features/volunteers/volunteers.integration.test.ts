@@ -29,7 +29,7 @@ describe('volunteers', () => {
     expect((await post('unit-leader', '/api/volunteers', body)).statusCode).toBe(403);
     const res = await post('dispatcher', '/api/volunteers', body);
     expect(res.statusCode, res.body).toBe(201);
-    doctor = res.json() as VolunteerDto;
+    doctor = res.json<VolunteerDto>();
     expect(doctor).toMatchObject({ name: '林医生', phone: '13900001111', phoneMasked: false });
     const lawyer = await post('admin', '/api/volunteers', {
       name: '高律师',
@@ -43,7 +43,7 @@ describe('volunteers', () => {
   it('agents find volunteers by skill, with the phone masked; units see none', async () => {
     const res = await get('agent', `/api/volunteers?skill=${encodeURIComponent('医生')}`);
     expect(res.statusCode).toBe(200);
-    const items = (res.json() as { items: VolunteerDto[] }).items;
+    const items = res.json<{ items: VolunteerDto[] }>().items;
     // The demo city has volunteers too: ours is among those with the skill, the lawyer is not.
     expect(items.map((v) => v.name)).toContain('林医生');
     expect(items.map((v) => v.name)).not.toContain('高律师');
@@ -51,7 +51,7 @@ describe('volunteers', () => {
     // 139 0000 1111 masked as the callers' phones are: first three and last four digits.
     expect(items.find((v) => v.id === doctor.id)).toMatchObject({ phone: '139****1111', phoneMasked: true });
     expect(items.every((v) => v.phoneMasked)).toBe(true);
-    const all = (await get('agent', '/api/volunteers')).json() as { items: VolunteerDto[] };
+    const all = (await get('agent', '/api/volunteers')).json<{ items: VolunteerDto[] }>();
     expect(all.items.map((v) => v.name)).toEqual(expect.arrayContaining(['林医生', '高律师']));
     expect((await get('handler', '/api/volunteers')).statusCode).toBe(403);
   });
@@ -62,7 +62,7 @@ describe('volunteers', () => {
       reason: '联系志愿者上门',
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect((res.json() as VolunteerDto).phone).toBe('13900001111');
+    expect(res.json<VolunteerDto>().phone).toBe('13900001111');
     expect(
       (await post('leader', `/api/volunteers/${doctor.id}/reveal-phone`, { reason: '查看一下' })).statusCode,
     ).toBe(403);
@@ -93,7 +93,7 @@ describe('volunteers', () => {
       note: '上门查看',
     });
     expect(res.statusCode, res.body).toBe(201);
-    const assignment = res.json() as VolunteerAssignmentDto;
+    const assignment = res.json<VolunteerAssignmentDto>();
     expect(assignment).toMatchObject({ ticketId: o.id, volunteerName: '林医生', outcome: null });
     expect(JSON.stringify(assignment)).not.toContain('13900001111');
 
@@ -112,9 +112,9 @@ describe('volunteers', () => {
       ['record-volunteer-outcome', o.status, o.status],
     ]);
     expect(JSON.stringify(events)).not.toContain('13900001111');
-    const list = (await get('agent', `/api/tickets/${o.id}/volunteers`)).json() as {
+    const list = (await get('agent', `/api/tickets/${o.id}/volunteers`)).json<{
       items: VolunteerAssignmentDto[];
-    };
+    }>();
     expect(list.items).toHaveLength(1);
   });
 

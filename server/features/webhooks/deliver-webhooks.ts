@@ -89,7 +89,7 @@ async function requestOf(ctx: AppContext, d: ClaimedDelivery): Promise<Request |
   if (d.format === 'exchange') {
     const e = await eventForReport(ctx.db, d.ticketId, d.eventSeq);
     if (!e) return null;
-    const p = (e.payload ?? {}) as Record<string, unknown>;
+    const p = e.payload ?? {};
     const report: ExchangeStatusBody = {
       event: d.event,
       action: e.action ?? null,

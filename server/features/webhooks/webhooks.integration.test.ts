@@ -23,7 +23,7 @@ describe('webhooks', () => {
       ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
     });
   const log = async (id: number) =>
-    ((await admin('GET', `/api/admin/webhooks/${id}/deliveries`)).json() as { items: WebhookDeliveryDto[] })
+    (await admin('GET', `/api/admin/webhooks/${id}/deliveries`)).json<{ items: WebhookDeliveryDto[] }>()
       .items;
   const later = (seconds: number) => () => new Date(Date.now() + seconds * 1000);
 
@@ -48,17 +48,17 @@ describe('webhooks', () => {
     );
     const res = await admin('POST', '/api/admin/webhooks', body);
     expect(res.statusCode, res.body).toBe(201);
-    hookId = (res.json() as WebhookDto).id;
+    hookId = res.json<WebhookDto>().id;
     const other = await admin('POST', '/api/admin/webhooks', {
       url: dead.url,
       events: ['*'],
       secret: SECRET,
     });
-    deadId = (other.json() as WebhookDto).id;
+    deadId = other.json<WebhookDto>().id;
     const list = await admin('GET', '/api/admin/webhooks');
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain(SECRET);
-    expect((list.json() as { items: WebhookDto[] }).items.map((w) => [w.id, w.events])).toEqual([
+    expect(list.json<{ items: WebhookDto[] }>().items.map((w) => [w.id, w.events])).toEqual([
       [deadId, ['*']],
       [hookId, ['ticket.created', 'ticket.dispatched']],
     ]);
@@ -157,7 +157,7 @@ describe('webhooks', () => {
       events: ['ticket.overdue'],
       secret: SECRET,
     });
-    const id = (res.json() as WebhookDto).id;
+    const id = res.json<WebhookDto>().id;
     const api = ticketApi(t);
     const order = await api.create();
     await api.ok('dispatcher', order.id, 'dispatch', { unitId: await t.unitId('YC-RSJ') });
@@ -179,7 +179,7 @@ describe('webhooks', () => {
     const before = (await log(deadId)).length;
     await ticketApi(t).create();
     expect((await log(deadId)).length).toBe(before);
-    const list = (await admin('GET', '/api/admin/webhooks')).json() as { items: WebhookDto[] };
+    const list = (await admin('GET', '/api/admin/webhooks')).json<{ items: WebhookDto[] }>();
     expect(list.items.map((w) => w.id)).not.toContain(deadId);
   });
 });

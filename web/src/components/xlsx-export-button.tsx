@@ -30,7 +30,7 @@ export function XlsxExportButton({
       onClick={() =>
         run.mutate(
           { path, query, fallbackName: `${fileName}.xlsx` },
-          { onError: (e) => message.error(`导出失败：${errorText(e)}`) },
+          { onError: (e) => void message.error(`导出失败：${errorText(e)}`) },
         )
       }
     >

@@ -65,8 +65,8 @@ export function OpenIncidentsPanel({ ticket }: { ticket: { id: number; ticketNo:
                           { id: i.id, ticketIds: [ticket.id] },
                           {
                             onSuccess: () =>
-                              message.success(`工单 ${ticket.ticketNo} 已关联到「${i.title}」`),
-                            onError: (e) => message.error(errorText(e)),
+                              void message.success(`工单 ${ticket.ticketNo} 已关联到「${i.title}」`),
+                            onError: (e) => void message.error(errorText(e)),
                           },
                         )
                       }

@@ -58,7 +58,7 @@ export function CallFiguresCard() {
           <Segmented
             size="small"
             value={period}
-            onChange={(v) => setPeriod(v as Period)}
+            onChange={(v) => setPeriod(v)}
             options={(Object.keys(periodLabels) as Period[]).map((p) => ({
               value: p,
               label: periodLabels[p],

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Skeleton, Space } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { channelLabels, stageLabels, ticketTypeLabels, type StageKey } from '../../../common/enums';
+import { channelLabels, stageLabels, ticketTypeLabels } from '../../../common/enums';
 import { labelOf, ticketStatusLabels } from '../../../common/ticket-vocabulary';
 import { errorText } from '../api/client';
 import { useTicket, useTicketEvents, useUnits } from '../api/queries';
@@ -109,7 +109,7 @@ export function TicketPrintPage() {
           ) : (
             t.deadlineDetails.map((d) => (
               <tr key={d.stage}>
-                <td>{stageLabels[d.stage as StageKey] ?? d.stage}</td>
+                <td>{stageLabels[d.stage] ?? d.stage}</td>
                 <td>{fmtDateTime(d.dueAt)}</td>
                 <td>{d.metAt ? fmtDateTime(d.metAt) : '—'}</td>
               </tr>

@@ -11,7 +11,7 @@ import {
 import { actionLabels, labelOf } from '../../../../common/ticket-vocabulary';
 import { api, errorText } from '../../api/client';
 import type { AuditEntry, Page } from '../../api/types';
-import { fmtDateTime } from '../../lib/format';
+import { fmtDateTime, textOf } from '../../lib/format';
 import { XlsxExportButton } from '../../components/xlsx-export-button';
 
 /** How many order numbers a detail shows before "等 N 件". */
@@ -30,7 +30,7 @@ function valueText(v: unknown, ticketNos: Record<string, string>, key: string): 
       .map(([k, x]) => `${auditDetailLabels[k] ?? k}=${valueText(x, ticketNos, k)}`)
       .join('，');
   }
-  const s = String(v);
+  const s = textOf(v);
   return auditValueLabels[s] ?? labelOf(actionLabels, s);
 }
 

@@ -43,7 +43,7 @@ export function loadDraft(userId: number): IntakeValues | null {
     const raw = localStorage.getItem(key(userId));
     if (!raw) return null;
     const v = JSON.parse(raw) as unknown;
-    return v && typeof v === 'object' ? (v as IntakeValues) : null;
+    return v && typeof v === 'object' ? v : null;
   } catch {
     return null;
   }

@@ -98,7 +98,7 @@ export function IntakePage() {
 
   const [params, setParams] = useSearchParams();
   // No Form.Item holds the call id: watch it in the store.
-  const callId = Form.useWatch('callId', { form, preserve: true }) as string | undefined;
+  const callId = Form.useWatch<string | undefined>('callId', { form, preserve: true });
 
   // A screen pop (/intake?phone=…&callId=…): the caller's number, their earlier orders beside it.
   const popPhone = params.get('phone');

@@ -5,7 +5,7 @@ import { useTickets } from '../../api/queries';
 import type { KbSuggestion } from '../../api/types';
 import { StatusTag } from '../../components/tags';
 import { matchExclusions, useScopeExclusions, type ScopeExclusion } from '../../features/scope-exclusions';
-import { fmtDate } from '../../lib/format';
+import { fmtDate, textOf } from '../../lib/format';
 import { Highlight, highlightText } from '../../lib/highlight';
 import { useDebounced } from '../../lib/use-debounced';
 
@@ -87,7 +87,7 @@ function normaliseSuggestions(data: unknown): KbSuggestion[] {
     )
     .map((x) => ({
       id: x.id as number,
-      title: String(x.titleHighlight ?? x.title ?? ''),
+      title: textOf(x.titleHighlight ?? x.title ?? ''),
       snippet:
         typeof x.snippet === 'string'
           ? x.snippet

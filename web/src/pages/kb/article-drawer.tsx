@@ -27,12 +27,12 @@ import { useArticle, useArticleVersions, type ArticleDetail } from '../../api/kb
 import { useUnits } from '../../api/queries';
 import { labelOf } from '../../../../common/ticket-vocabulary';
 import { CategoryCascader } from '../../features/category-cascader';
-import { fmtDateTime } from '../../lib/format';
+import { fmtDateTime, textOf } from '../../lib/format';
 import { VersionDiff } from './version-diff';
 
 const short = (v: unknown): string => {
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return '（空）';
-  const s = Array.isArray(v) ? v.join('、') : String(v);
+  const s = Array.isArray(v) ? v.map(textOf).join('、') : textOf(v);
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 };
 

@@ -45,7 +45,7 @@ export function ContributionsTab() {
         <Segmented
           value={status}
           onChange={(v) => {
-            setStatus(v as Contribution['status']);
+            setStatus(v);
             setPage(1);
           }}
           options={(Object.keys(statusLabels) as Contribution['status'][]).map((s) => ({

@@ -115,7 +115,7 @@ export function PolicyNoticesTab() {
       >
         <Segmented
           value={filter}
-          onChange={(v) => setFilter(v as Filter)}
+          onChange={(v) => setFilter(v)}
           options={(Object.keys(filters) as Filter[]).map((f) => ({ value: f, label: filters[f].label }))}
         />
       </ListToolbar>

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { lineDiff } from '../../../../common/line-diff';
 import { useArticleVersions } from '../../api/kb';
 import { useArticleVersion, type VersionSnapshot } from '../../api/kb-review';
+import { textOf } from '../../lib/format';
 
 const fieldRows: { key: keyof VersionSnapshot; label: string }[] = [
   { key: 'title', label: '标题' },
@@ -14,7 +15,7 @@ const fieldRows: { key: keyof VersionSnapshot; label: string }[] = [
   { key: 'reviewBy', label: '复核日期' },
 ];
 const show = (v: unknown) =>
-  Array.isArray(v) ? v.join('、') : v === null || v === '' ? '（空）' : String(v);
+  Array.isArray(v) ? v.map(textOf).join('、') : v === null || v === '' ? '（空）' : textOf(v);
 
 const colors = {
   same: { background: 'transparent', color: '#595959', mark: ' ' },
