@@ -1,4 +1,5 @@
 import type { CallFigures } from '../../../common/contracts/cti';
+import { citeArticle } from '../../../common/article-citation';
 import { percentCell, serviceMinute, type Cell, type XlsxSheet } from './xlsx-stream';
 
 const figureLabels: Record<CallFigures['targets'][number]['figure'], string> = {
@@ -35,7 +36,7 @@ export function callFigureSheets(f: CallFigures): XlsxSheet[] {
       `${figureLabels[t.figure]}目标（%）`,
       percentCell(t.target),
       t.met === null ? '无呼入' : t.met ? '达标' : '未达标',
-      t.article,
+      citeArticle(t.article),
     ]),
   ];
   return [

@@ -22,7 +22,7 @@ describe('Excel exports of call figures and supervision records', () => {
       headers: await t.as('admin'),
       payload: { name: '话务系统', scopes: ['cti'] },
     });
-    const cti = (key.json() as { key: string }).key;
+    const cti = key.json<{ key: string }>().key;
     const events: [string, string, string, string?][] = [
       // A: answered after 5 s; B: answered after 20 s; C: abandoned after 30 s.
       ['A', 'offered', '09:00:00'],
@@ -180,11 +180,11 @@ describe('Excel exports of the assessment drill-down and unit warnings', () => {
     const unitId = await t.unitId('YC-RSJ');
     const of = (id: number) => `scheme=beijing-miyun&period=2026-03&unitId=${id}&indicator=onTimeRate`;
     const qs = of(unitId);
-    const drill = (await get('leader', `/api/assessment/drill?${qs}&limit=5000`)).json() as {
+    const drill = (await get('leader', `/api/assessment/drill?${qs}&limit=5000`)).json<{
       numerator: number;
       denominator: number;
       items: { ticketNo: string; counts: string }[];
-    };
+    }>();
     expect(drill.denominator).toBeGreaterThan(0);
     const res = await get('leader', `/api/assessment/drill/export.xlsx?${qs}`);
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
@@ -207,9 +207,9 @@ describe('Excel exports of the assessment drill-down and unit warnings', () => {
 
   it('unit warnings: one row per missed target of GET /api/assessment/warnings', async () => {
     const qs = 'scheme=beijing-miyun&period=2026-03';
-    const listed = (await get('leader', `/api/assessment/warnings?${qs}`)).json() as {
+    const listed = (await get('leader', `/api/assessment/warnings?${qs}`)).json<{
       items: { unitName: string; level: string; reasons: { message: string }[] }[];
-    };
+    }>();
     // The fixture's March has units below the scheme's targets.
     expect(listed.items.length).toBeGreaterThan(0);
     const res = await get('leader', `/api/assessment/warnings/export.xlsx?${qs}`);
@@ -217,6 +217,10 @@ describe('Excel exports of the assessment drill-down and unit warnings', () => {
     const sheet = await readSheet(res.rawPayload);
     expect(sheet.rows.map((r) => [r[1], r[3]])).toEqual(
       listed.items.flatMap((w) => w.reasons.map((r) => [w.unitName, r.message])),
+    );
+    // The warning targets are set by the scheme's §21, cited in Chinese as on the screen.
+    expect(new Set(sheet.rows.map((r) => r[6]))).toEqual(
+      new Set(['密云县便民服务和应急抢险电话 第二十一条']),
     );
     // The screen's filters: one level, a unit's name.
     const first = listed.items[0];
@@ -238,6 +242,6 @@ describe('Excel exports of the assessment drill-down and unit warnings', () => {
     // The assessment's readers only: an agent is refused.
     const agent = await get('agent', `/api/assessment/warnings/export.xlsx?${qs}`);
     expect(agent.statusCode).toBe(403);
-    expect((agent.json() as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+    expect(agent.json<{ error: { code: string } }>().error.code).toBe('FORBIDDEN');
   });
 });

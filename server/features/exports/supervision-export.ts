@@ -7,6 +7,7 @@ import {
   type SupervisionStatus,
   type SupervisionTrigger,
 } from '../../../common/contracts/supervision';
+import { citeArticle } from '../../../common/article-citation';
 import { periodLabel } from '../../../common/period';
 import { indicators, type WarningLevel } from '../../domain/kpi';
 import type { AppContext } from '../../platform/context';
@@ -138,7 +139,7 @@ export function unitWarningsSheet(items: UnitWarningItem[]): XlsxSheet {
             r.message,
             rate ? percentCell(r.target) : r.target,
             rate ? percentCell(r.actual) : r.actual,
-            r.article,
+            citeArticle(r.article),
             (r.ticketNos ?? []).join('、'),
           ];
         }),

@@ -3,6 +3,7 @@ import { Alert, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { citeArticle } from '../../../../common/article-citation';
 import { periodLabel } from '../../../../common/period';
 import { pct, useIndicators } from '../../api/assessment';
 import { api, errorText } from '../../api/client';
@@ -100,7 +101,13 @@ export function WarningsPage() {
       width: 90,
       render: (_: unknown, r) => <Typography.Text type="danger">{figure(r, r.actual)}</Typography.Text>,
     },
-    { title: '依据', dataIndex: 'article', width: 200, ellipsis: true },
+    {
+      title: '依据',
+      dataIndex: 'article',
+      width: 200,
+      ellipsis: true,
+      render: (a: string) => citeArticle(a),
+    },
     {
       title: '涉及工单',
       key: 'tickets',
