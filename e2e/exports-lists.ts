@@ -1,5 +1,6 @@
 // Browser tests of 导出Excel on the list screens beyond the order list: supervision records, the
 // knowledge base's policy notices, franchise enterprises and the leader's call figures.
+import { plainText } from '../common/plain-text';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
@@ -11,20 +12,12 @@ interface SheetHead {
   header: string[];
 }
 
-/** A header cell as text (headers are plain strings; anything else shows as JSON). */
-export function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
-    ? String(v)
-    : JSON.stringify(v);
-}
-
 async function sheetsOf(file: string): Promise<SheetHead[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return wb.worksheets.map((ws) => {
     const values = ws.getRow(1).values;
-    return { name: ws.name, header: Array.isArray(values) ? values.slice(1).map(cellText) : [] };
+    return { name: ws.name, header: Array.isArray(values) ? values.slice(1).map(plainText) : [] };
   });
 }
 

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { cellText } from './exports-lists';
+import { plainText } from '../common/plain-text';
 import { assert, type Test } from './harness';
 import type { Suite } from './suite';
 
@@ -14,7 +14,7 @@ async function headerOf(file: string): Promise<string[]> {
   assert(ws, 'a worksheet');
   const values = ws.getRow(1).values;
   assert(Array.isArray(values), 'the header row as a list');
-  return values.slice(1).map(cellText);
+  return values.slice(1).map(plainText);
 }
 
 /** Clicks 导出Excel on `page` and returns the saved workbook's path and suggested name. */

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { plainText } from '../../../common/plain-text';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { isAppError } from '../../platform/errors';
@@ -21,15 +22,12 @@ export const OPEN311_BASE = '/open311/v2';
 const readLimit = { rateLimit: { max: 600, timeWindow: '1 minute' } };
 const writeLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
-/** A field's value as text: strings as sent, anything else (numbers, nested JSON) as JSON. */
-const fieldText = (x: unknown): string => (typeof x === 'string' ? x : (JSON.stringify(x) ?? ''));
-
 /** Form fields (`a=1&a=2`) or a JSON object, as one multimap; the query string's fields after them. */
 function fieldsOf(req: FastifyRequest): Fields {
   const out: Fields = new Map();
   const add = (k: string, v: unknown) => {
     if (v === undefined || v === null) return;
-    const values = Array.isArray(v) ? v.map(fieldText) : [fieldText(v)];
+    const values = Array.isArray(v) ? v.map(plainText) : [plainText(v)];
     out.set(k, [...(out.get(k) ?? []), ...values]);
   };
   const body = req.body;
@@ -42,7 +40,7 @@ function fieldsOf(req: FastifyRequest): Fields {
 function queryOf(req: FastifyRequest): Record<string, string | undefined> {
   const q = (req.query ?? {}) as Record<string, unknown>;
   return Object.fromEntries(
-    Object.entries(q).map(([k, v]) => [k, Array.isArray(v) ? v.map(fieldText).join(',') : fieldText(v)]),
+    Object.entries(q).map(([k, v]) => [k, Array.isArray(v) ? v.map(plainText).join(',') : plainText(v)]),
   );
 }
 

@@ -1,7 +1,7 @@
 import { DatePicker, Form, Input, InputNumber, Radio, Typography } from 'antd';
+import { plainText } from '../../../common/plain-text';
 import type { Dayjs } from 'dayjs';
 import { factualLabels } from '../../../common/ticket-vocabulary';
-import { textOf } from '../lib/format';
 import {
   area,
   bool,
@@ -153,7 +153,7 @@ export const unitForms: Partial<Record<FormAction, ActionFormSpec>> & {
         <>
           {req && (
             <Typography.Paragraph style={{ marginTop: 0 }}>
-              申请延期 {textOf(req.workingDays ?? '—')} 个工作日；理由：{textOf(req.reason ?? '—')}
+              申请延期 {plainText(req.workingDays ?? '—')} 个工作日；理由：{plainText(req.reason ?? '—')}
             </Typography.Paragraph>
           )}
           <Form.Item name="workingDays" label="批准天数" extra="可少于申请天数">

@@ -47,11 +47,3 @@ export function remaining(due: string | null | undefined, nowMs: number): Remain
     ? { overdue: false, text: `剩余${fmtSpan(ms)}`, ms }
     : { overdue: true, text: `超期${fmtSpan(-ms)}`, ms };
 }
-
-/** Any value as text: strings as they are, numbers and booleans as written, objects as JSON. */
-export function textOf(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  return JSON.stringify(v) ?? '';
-}

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { plainText } from '../../../../common/plain-text';
 import { Alert, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -11,7 +12,7 @@ import {
 import { actionLabels, labelOf } from '../../../../common/ticket-vocabulary';
 import { api, errorText } from '../../api/client';
 import type { AuditEntry, Page } from '../../api/types';
-import { fmtDateTime, textOf } from '../../lib/format';
+import { fmtDateTime } from '../../lib/format';
 import { XlsxExportButton } from '../../components/xlsx-export-button';
 
 /** How many order numbers a detail shows before "等 N 件". */
@@ -30,7 +31,7 @@ function valueText(v: unknown, ticketNos: Record<string, string>, key: string): 
       .map(([k, x]) => `${auditDetailLabels[k] ?? k}=${valueText(x, ticketNos, k)}`)
       .join('，');
   }
-  const s = textOf(v);
+  const s = plainText(v);
   return auditValueLabels[s] ?? labelOf(actionLabels, s);
 }
 

@@ -1,11 +1,12 @@
 import { Alert, Button, Card, Empty, List, Space, Table, Tag, Typography } from 'antd';
+import { plainText } from '../../../../common/plain-text';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, api } from '../../api/client';
 import { useTickets } from '../../api/queries';
 import type { KbSuggestion } from '../../api/types';
 import { StatusTag } from '../../components/tags';
 import { matchExclusions, useScopeExclusions, type ScopeExclusion } from '../../features/scope-exclusions';
-import { fmtDate, textOf } from '../../lib/format';
+import { fmtDate } from '../../lib/format';
 import { Highlight, highlightText } from '../../lib/highlight';
 import { useDebounced } from '../../lib/use-debounced';
 
@@ -87,7 +88,7 @@ function normaliseSuggestions(data: unknown): KbSuggestion[] {
     )
     .map((x) => ({
       id: x.id as number,
-      title: textOf(x.titleHighlight ?? x.title ?? ''),
+      title: plainText(x.titleHighlight ?? x.title ?? ''),
       snippet:
         typeof x.snippet === 'string'
           ? x.snippet

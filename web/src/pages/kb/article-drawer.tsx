@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { plainText } from '../../../../common/plain-text';
 import {
   Alert,
   App,
@@ -27,12 +28,12 @@ import { useArticle, useArticleVersions, type ArticleDetail } from '../../api/kb
 import { useUnits } from '../../api/queries';
 import { labelOf } from '../../../../common/ticket-vocabulary';
 import { CategoryCascader } from '../../features/category-cascader';
-import { fmtDateTime, textOf } from '../../lib/format';
+import { fmtDateTime } from '../../lib/format';
 import { VersionDiff } from './version-diff';
 
 const short = (v: unknown): string => {
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return '（空）';
-  const s = Array.isArray(v) ? v.map(textOf).join('、') : textOf(v);
+  const s = Array.isArray(v) ? v.map(plainText).join('、') : plainText(v);
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 };
 

@@ -1,9 +1,9 @@
 import { Empty, Select, Space, Spin, Typography } from 'antd';
+import { plainText } from '../../../../common/plain-text';
 import { useMemo, useState } from 'react';
 import { lineDiff } from '../../../../common/line-diff';
 import { useArticleVersions } from '../../api/kb';
 import { useArticleVersion, type VersionSnapshot } from '../../api/kb-review';
-import { textOf } from '../../lib/format';
 
 const fieldRows: { key: keyof VersionSnapshot; label: string }[] = [
   { key: 'title', label: '标题' },
@@ -15,7 +15,7 @@ const fieldRows: { key: keyof VersionSnapshot; label: string }[] = [
   { key: 'reviewBy', label: '复核日期' },
 ];
 const show = (v: unknown) =>
-  Array.isArray(v) ? v.map(textOf).join('、') : v === null || v === '' ? '（空）' : textOf(v);
+  Array.isArray(v) ? v.map(plainText).join('、') : v === null || v === '' ? '（空）' : plainText(v);
 
 const colors = {
   same: { background: 'transparent', color: '#595959', mark: ' ' },
